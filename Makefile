@@ -1,0 +1,63 @@
+# mapline: run `make help` for the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+GO      ?= go
+PORT    ?= 8080
+DIST    := dist
+GOROOT  := $(shell $(GO) env GOROOT)
+WASM    := $(DIST)/mapline.wasm
+GO_SRC  := go.mod go.sum $(shell find geo wasm -name '*.go' -not -name '*_test.go') geo/basemap.bin
+STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
+WORLD_ATLAS := .cache/world-atlas
+
+.PHONY: help build serve test test-go test-browser size basemap chromium clean
+
+help: ## show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: $(WASM) $(DIST)/wasm_exec.js $(DIST)/.static ## build the static site into dist/
+
+$(WASM): $(GO_SRC)
+	@mkdir -p $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+$(DIST)/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	@mkdir -p $(DIST)
+	cp $< $@
+
+$(DIST)/.static: $(STATIC)
+	@mkdir -p $(DIST)
+	cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents {} ../$(DIST)/ \;
+	@touch $@
+
+serve: build ## build, then serve the demo at http://localhost:$(PORT)
+	PORT=$(PORT) $(GO) run ./cmd/serve -dir $(DIST)
+
+test: build chromium ## run every test: Go tests on the host, wasm vet, browser tests in headless Chromium
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm
+	MAPLINE_DIST=$(CURDIR)/$(DIST) MAPLINE_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 ./...
+
+size: $(WASM) ## print the wasm's raw, gzip and brotli sizes
+	@raw=$$(stat -c %s $(WASM)); \
+	gz=$$(gzip -9 -c $(WASM) | wc -c); \
+	if command -v brotli >/dev/null; then br=$$(brotli -q 11 -c $(WASM) | wc -c); else br="(install brotli)"; fi; \
+	printf 'mapline.wasm  raw %s bytes  gzip -9 %s bytes  brotli -q 11 %s bytes\n' $$raw $$gz $$br
+
+basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2, needs npm)
+	mkdir -p $(WORLD_ATLAS)
+	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2
+	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -out geo/basemap.bin
+
+chromium: ## make sure headless Chromium is there (installs Debian's package when it can; never in CI)
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$CI" = true ]; then echo "chromium is missing: .ci/run installs it with  apt-get install -y chromium" >&2; exit 1; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium is missing: run  sudo apt-get install -y chromium" >&2; exit 1; fi
+
+clean: ## remove build output
+	rm -rf $(DIST)

@@ -1,0 +1,423 @@
+package geo
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+)
+
+// The embedded basemap: Natural Earth countries (world-atlas 2.0.2) of the
+// region lon 20–70°E, lat 8–46°N at several levels of detail. Regenerate it
+// with cmd/basemap.
+//
+//go:embed basemap.bin
+var basemapBin []byte
+
+// Country is one country of the basemap at one level of detail, in world coordinates.
+type Country struct {
+	ID       int           // ISO 3166-1 numeric code (0 when Natural Earth has none)
+	Name     string        // Natural Earth English name
+	Polygons []orb.Polygon // world coordinates (see World), first ring outer, others holes
+	Bound    orb.Bound     // world-coordinate bound of Polygons
+}
+
+// Level is the basemap at one level of detail, to be used for zooms below
+// MaxZoom (and at or above the MaxZoom of the previous level). The last level's
+// MaxZoom is +Inf.
+//
+// Rings are closed (first point repeated at the end). Neighbouring countries
+// share the very same vertices along their common border, so they draw without
+// cracks. Borders are the land borders between two countries (no coastlines),
+// made of the same vertices as the countries' rings.
+type Level struct {
+	MaxZoom   float64
+	Countries []Country
+	Borders   []orb.LineString
+}
+
+// Basemap holds the region's countries and borders at several levels of detail.
+type Basemap struct {
+	levels []Level
+}
+
+// Binary format (all varints are encoding/binary varints; points are zig-zag
+// varint deltas from the previous point of the same level, starting at 0,0, on a
+// grid of 2^quantBits units per world unit):
+//
+//	magic "MLBM", version byte, quantBits byte, uvarint nLevels
+//	per level: float32 maxZoom (little endian), uvarint nCountries
+//	  per country: uint16 id (little endian), uvarint len + UTF-8 name,
+//	    uvarint nPolygons, per polygon uvarint nRings,
+//	    per ring uvarint nPoints (closing point omitted) + points
+//	  uvarint nBorders, per border uvarint nPoints + points
+const (
+	bmMagic   = "MLBM"
+	bmVersion = 1
+	// bmQuantBits: 2^14 grid units per world unit, i.e. 2^22 across the world.
+	// At zoom 10 (1 world unit = 1024 CSS px) a grid step is 1/16 px, so the
+	// rounding error is at most 1/32 px per axis (0.044 px diagonally).
+	bmQuantBits = 14
+	// Sanity limits of the decoder.
+	bmMaxLevels  = 64
+	bmMaxNameLen = 1024
+	bmChunk      = 4096 // points per decoder allocation
+)
+
+var emptyLevel = Level{MaxZoom: math.Inf(1)}
+
+// EncodeBasemap encodes levels into the binary basemap format read by
+// DecodeBasemap. Points are quantized to 1/2^14 world unit; closed rings are
+// stored without their closing point (DecodeBasemap closes every ring). Rings
+// must have at least 3 points besides the closing one and borders at least 2,
+// or DecodeBasemap rejects the result. Country
+// IDs must fit in a uint16 (others are stored as 0). Bound is not stored: it is
+// recomputed when decoding. The output depends only on the input.
+func EncodeBasemap(levels []Level) []byte {
+	b := make([]byte, 0, 1<<16)
+	b = append(b, bmMagic...)
+	b = append(b, bmVersion, bmQuantBits)
+	b = binary.AppendUvarint(b, uint64(len(levels)))
+	scale := math.Exp2(bmQuantBits)
+	for _, lv := range levels {
+		var px, py int64
+		point := func(p orb.Point) {
+			x := int64(math.Round(p[0] * scale))
+			y := int64(math.Round(p[1] * scale))
+			b = binary.AppendVarint(b, x-px)
+			b = binary.AppendVarint(b, y-py)
+			px, py = x, y
+		}
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(lv.MaxZoom)))
+		b = binary.AppendUvarint(b, uint64(len(lv.Countries)))
+		for _, c := range lv.Countries {
+			id := c.ID
+			if id < 0 || id > math.MaxUint16 {
+				id = 0
+			}
+			b = binary.LittleEndian.AppendUint16(b, uint16(id))
+			b = binary.AppendUvarint(b, uint64(len(c.Name)))
+			b = append(b, c.Name...)
+			b = binary.AppendUvarint(b, uint64(len(c.Polygons)))
+			for _, poly := range c.Polygons {
+				b = binary.AppendUvarint(b, uint64(len(poly)))
+				for _, r := range poly {
+					if len(r) > 1 && r[0] == r[len(r)-1] {
+						r = r[:len(r)-1]
+					}
+					b = binary.AppendUvarint(b, uint64(len(r)))
+					for _, p := range r {
+						point(p)
+					}
+				}
+			}
+		}
+		b = binary.AppendUvarint(b, uint64(len(lv.Borders)))
+		for _, ls := range lv.Borders {
+			b = binary.AppendUvarint(b, uint64(len(ls)))
+			for _, p := range ls {
+				point(p)
+			}
+		}
+	}
+	return b
+}
+
+// bmReader reads the binary format, remembering the first error.
+type bmReader struct {
+	b   []byte
+	off int
+	err error
+
+	inv    float64 // world units per grid unit
+	px, py int64   // previous point, in grid units
+	// bound of the points read since resetBound, in grid units
+	minX, minY, maxX, maxY int64
+	// chunk is where points are allocated from: geometries are cut from
+	// shared chunks (with capacity limited to their length) to save
+	// allocations.
+	chunk []orb.Point
+}
+
+func (r *bmReader) resetBound() {
+	r.minX, r.minY = math.MaxInt64, math.MaxInt64
+	r.maxX, r.maxY = math.MinInt64, math.MinInt64
+}
+
+// bound returns the bound of the points read since resetBound, or an empty
+// bound if there were none.
+func (r *bmReader) bound() orb.Bound {
+	if r.minX > r.maxX {
+		return orb.Bound{}
+	}
+	return orb.Bound{
+		Min: orb.Point{float64(r.minX) * r.inv, float64(r.minY) * r.inv},
+		Max: orb.Point{float64(r.maxX) * r.inv, float64(r.maxY) * r.inv},
+	}
+}
+
+// points reads n points, adding the closing point if closed.
+func (r *bmReader) points(n int, closed bool) []orb.Point {
+	if r.err != nil {
+		return nil
+	}
+	m := n
+	if closed && n > 0 {
+		m++
+	}
+	if cap(r.chunk)-len(r.chunk) < m {
+		r.chunk = make([]orb.Point, 0, max(m, bmChunk))
+	}
+	l := len(r.chunk)
+	pts := r.chunk[l : l+m : l+m]
+	r.chunk = r.chunk[:l+m]
+	b, off := r.b, r.off
+	px, py := r.px, r.py
+	for i := 0; i < n; i++ {
+		var d [2]int64
+		for j := range d {
+			// Fast path for the common one-byte varints.
+			if off < len(b) && b[off] < 0x80 {
+				d[j] = int64(b[off]>>1) ^ -int64(b[off]&1)
+				off++
+				continue
+			}
+			v, k := binary.Varint(b[off:])
+			if k <= 0 {
+				r.off = off
+				r.fail("bad or truncated point")
+				return nil
+			}
+			d[j] = v
+			off += k
+		}
+		dx, dy := d[0], d[1]
+		px += dx
+		py += dy
+		r.minX, r.maxX = min(r.minX, px), max(r.maxX, px)
+		r.minY, r.maxY = min(r.minY, py), max(r.maxY, py)
+		pts[i] = orb.Point{float64(px) * r.inv, float64(py) * r.inv}
+	}
+	if m > n {
+		pts[n] = pts[0]
+	}
+	r.off, r.px, r.py = off, px, py
+	return pts
+}
+
+func (r *bmReader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("geo: basemap: "+format+" (at byte %d)", append(args, r.off)...)
+	}
+}
+
+func (r *bmReader) remaining() int { return len(r.b) - r.off }
+
+func (r *bmReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b[r.off:])
+	if n <= 0 {
+		r.fail("bad or truncated varint")
+		return 0
+	}
+	r.off += n
+	return v
+}
+
+func (r *bmReader) bytes(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > r.remaining() {
+		r.fail("truncated data")
+		return nil
+	}
+	s := r.b[r.off : r.off+n]
+	r.off += n
+	return s
+}
+
+// count reads a count of items each taking at least minBytes bytes, and checks
+// it against the remaining input so corrupt counts cannot cause huge
+// allocations.
+func (r *bmReader) count(what string, minBytes int) int {
+	v := r.uvarint()
+	if r.err != nil {
+		return 0
+	}
+	if v > uint64(r.remaining()/minBytes) {
+		r.fail("%s count %d exceeds the data", what, v)
+		return 0
+	}
+	return int(v)
+}
+
+// DecodeBasemap decodes a basemap written by EncodeBasemap. It returns an error
+// (and never panics) on corrupt or truncated input.
+func DecodeBasemap(b []byte) (*Basemap, error) {
+	r := &bmReader{b: b}
+	magic := r.bytes(len(bmMagic))
+	if r.err != nil || string(magic) != bmMagic {
+		return nil, errors.New("geo: basemap: not a basemap (bad magic)")
+	}
+	hdr := r.bytes(2)
+	if r.err != nil {
+		return nil, r.err
+	}
+	if hdr[0] != bmVersion {
+		return nil, fmt.Errorf("geo: basemap: unsupported version %d", hdr[0])
+	}
+	if hdr[1] > 30 {
+		return nil, fmt.Errorf("geo: basemap: bad quantization %d", hdr[1])
+	}
+	r.inv = math.Exp2(-float64(hdr[1]))
+	nLevels := r.count("level", 5)
+	if r.err == nil && (nLevels == 0 || nLevels > bmMaxLevels) {
+		r.fail("bad level count %d", nLevels)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+
+	bm := &Basemap{levels: make([]Level, nLevels)}
+	for li := range bm.levels {
+		lv := &bm.levels[li]
+		r.px, r.py = 0, 0 // deltas restart at every level
+		zb := r.bytes(4)
+		if r.err != nil {
+			return nil, r.err
+		}
+		lv.MaxZoom = float64(math.Float32frombits(binary.LittleEndian.Uint32(zb)))
+		if math.IsNaN(lv.MaxZoom) || (li > 0 && lv.MaxZoom <= bm.levels[li-1].MaxZoom) {
+			return nil, fmt.Errorf("geo: basemap: level %d: max zoom %g not increasing", li, lv.MaxZoom)
+		}
+		nc := r.count("country", 4)
+		lv.Countries = make([]Country, nc)
+		for ci := 0; ci < nc && r.err == nil; ci++ {
+			c := &lv.Countries[ci]
+			if idb := r.bytes(2); idb != nil {
+				c.ID = int(binary.LittleEndian.Uint16(idb))
+			}
+			nameLen := r.count("name byte", 1)
+			if nameLen > bmMaxNameLen {
+				r.fail("name too long (%d bytes)", nameLen)
+			}
+			c.Name = string(r.bytes(nameLen))
+			np := r.count("polygon", 1)
+			c.Polygons = make([]orb.Polygon, np)
+			r.resetBound()
+			for pi := 0; pi < np && r.err == nil; pi++ {
+				nr := r.count("ring", 1)
+				poly := make(orb.Polygon, nr)
+				for ri := 0; ri < nr && r.err == nil; ri++ {
+					n := r.count("point", 2)
+					if r.err == nil && n < 3 {
+						r.fail("ring of %d points", n)
+					}
+					poly[ri] = orb.Ring(r.points(n, true))
+				}
+				c.Polygons[pi] = poly
+			}
+			c.Bound = r.bound()
+		}
+		nb := r.count("border", 1)
+		if r.err != nil {
+			return nil, r.err
+		}
+		lv.Borders = make([]orb.LineString, nb)
+		for i := 0; i < nb && r.err == nil; i++ {
+			n := r.count("point", 2)
+			if r.err == nil && n < 2 {
+				r.fail("border of %d points", n)
+			}
+			lv.Borders[i] = orb.LineString(r.points(n, false))
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+	}
+	if r.remaining() != 0 {
+		return nil, fmt.Errorf("geo: basemap: %d trailing bytes", r.remaining())
+	}
+	return bm, nil
+}
+
+var (
+	defaultBasemapOnce sync.Once
+	defaultBasemap     *Basemap
+	defaultBasemapErr  error
+)
+
+func loadDefaultBasemap() {
+	defaultBasemap, defaultBasemapErr = DecodeBasemap(basemapBin)
+	if defaultBasemapErr != nil {
+		defaultBasemap = &Basemap{}
+	}
+}
+
+// DefaultBasemap returns the embedded basemap, decoded on first use. If it
+// cannot be decoded (see DefaultBasemapErr) it returns an empty Basemap.
+func DefaultBasemap() *Basemap {
+	defaultBasemapOnce.Do(loadDefaultBasemap)
+	return defaultBasemap
+}
+
+// DefaultBasemapErr returns the error of decoding the embedded basemap, if any.
+func DefaultBasemapErr() error {
+	defaultBasemapOnce.Do(loadDefaultBasemap)
+	return defaultBasemapErr
+}
+
+// Level returns the level of detail for zoom: the first level whose MaxZoom is
+// greater than zoom, else the last one. It never returns nil; the levels must
+// not be modified.
+func (b *Basemap) Level(zoom float64) *Level {
+	if b == nil || len(b.levels) == 0 {
+		return &emptyLevel
+	}
+	i := sort.Search(len(b.levels), func(i int) bool { return b.levels[i].MaxZoom > zoom })
+	if i == len(b.levels) {
+		i--
+	}
+	return &b.levels[i]
+}
+
+// Levels returns all levels, ordered by increasing MaxZoom. The slice must not
+// be modified.
+func (b *Basemap) Levels() []Level {
+	if b == nil {
+		return nil
+	}
+	return b.levels
+}
+
+// CountryAt returns the country containing the world point p, using the most
+// detailed level. Points on a border may be reported in either country.
+func (b *Basemap) CountryAt(p orb.Point) (Country, bool) {
+	if b == nil || len(b.levels) == 0 {
+		return Country{}, false
+	}
+	lv := &b.levels[len(b.levels)-1]
+	for _, c := range lv.Countries {
+		if !c.Bound.Contains(p) {
+			continue
+		}
+		for _, poly := range c.Polygons {
+			if len(poly) == 0 || len(poly[0]) == 0 || !poly[0].Bound().Contains(p) {
+				continue
+			}
+			if planar.PolygonContains(poly, p) {
+				return c, true
+			}
+		}
+	}
+	return Country{}, false
+}

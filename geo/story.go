@@ -1,0 +1,493 @@
+package geo
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// MaxStoryBytes is the largest story file Load reads.
+const MaxStoryBytes = 20 << 20
+
+// Site is a place of the story: a Feature with an id, a Point and a name.
+type Site struct {
+	ID          string
+	Name        string
+	Kind        string // embassy, consulate, military, nuclear, city, venue, …
+	Description string
+	Approx      bool      // the coordinates are approximate
+	LonLat      orb.Point // as given
+	World       orb.Point // projected once at load (see World)
+	Feature     int       // index of the feature in the file
+}
+
+// Event is something that happened: a Feature with a time and a title.
+type Event struct {
+	ID          string
+	Title       string
+	Description string
+	Source      string // an http(s) URL or the name of a source
+	Time        Span
+	Sites       []int      // indexes into Story.Sites
+	Point       *orb.Point // the event's own location, if it has one (longitude, latitude)
+	Feature     int        // index of the feature in the file
+}
+
+// Regional reports whether the event has no place: it concerns the whole region.
+func (e *Event) Regional() bool { return len(e.Sites) == 0 && e.Point == nil }
+
+// Story is a loaded story: its sites, and its events in time order.
+type Story struct {
+	Title       string
+	Description string
+	Sites       []Site
+	Events      []Event // sorted by start time, then by order in the file
+}
+
+// Site returns the site with the given id.
+func (s *Story) Site(id string) (*Site, bool) {
+	for i := range s.Sites {
+		if s.Sites[i].ID == id {
+			return &s.Sites[i], true
+		}
+	}
+	return nil, false
+}
+
+// Bound is the longitude/latitude bound of the story's sites and event points.
+func (s *Story) Bound() (orb.Bound, bool) {
+	var b orb.Bound
+	n := 0
+	add := func(p orb.Point) {
+		if n == 0 {
+			b = p.Bound()
+		} else {
+			b = b.Extend(p)
+		}
+		n++
+	}
+	for _, st := range s.Sites {
+		add(st.LonLat)
+	}
+	for _, e := range s.Events {
+		if e.Point != nil {
+			add(*e.Point)
+		}
+	}
+	return b, n > 0
+}
+
+// Problem is one thing wrong with one feature of a story file.
+type Problem struct {
+	Feature int    // index in the features array; -1 for the file itself
+	ID      string // the feature's id, if it has one
+	Field   string // "geometry", "properties.time", …
+	Msg     string
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString("geo: ")
+	if p.Feature >= 0 {
+		fmt.Fprintf(&b, "feature %d", p.Feature)
+		if p.ID != "" {
+			fmt.Fprintf(&b, " (%q)", p.ID)
+		}
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field + ": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// LoadError lists every problem found in a story file. The story Load returns
+// with it holds the features that had no problem.
+type LoadError struct{ Problems []Problem }
+
+func (e *LoadError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+type rawFeature struct {
+	Type       string                     `json:"type"`
+	ID         json.RawMessage            `json:"id"`
+	Geometry   json.RawMessage            `json:"geometry"`
+	Properties map[string]json.RawMessage `json:"properties"`
+}
+
+// Load reads a story from GeoJSON: a FeatureCollection of sites and events
+// (see docs/story-format.md). When the file cannot be read at all it returns a
+// nil story. When some features are wrong it returns the story of the others
+// together with a *LoadError naming each feature and field.
+func Load(r io.Reader) (*Story, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxStoryBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("geo: reading story: %w", err)
+	}
+	if len(data) > MaxStoryBytes {
+		return nil, fmt.Errorf("geo: the story is larger than %d MB", MaxStoryBytes>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark from a spreadsheet export
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("geo: the story file is empty")
+	}
+	if !json.Valid(data) {
+		var v any
+		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
+	}
+	var typ string
+	if raw, ok := top["type"]; !ok {
+		return nil, errors.New(`geo: the story must be a GeoJSON FeatureCollection: "type" is missing`)
+	} else if err := json.Unmarshal(raw, &typ); err != nil {
+		return nil, fmt.Errorf(`geo: type: must be "FeatureCollection", not %s`, jsonKind(raw))
+	}
+	if typ != "FeatureCollection" {
+		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %q", typ)
+	}
+	var fc struct {
+		Title, Description json.RawMessage
+		Features           []json.RawMessage
+	}
+	fc.Title, fc.Description = top["title"], top["description"]
+	if raw, ok := top["features"]; ok && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &fc.Features); err != nil {
+			return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+		}
+	}
+	s := &Story{}
+	var probs []Problem
+	fileProb := func(field, msg string) { probs = append(probs, Problem{Feature: -1, Field: field, Msg: msg}) }
+	if t, err := optString(fc.Title); err != nil {
+		fileProb("title", err.Error())
+	} else {
+		s.Title = t
+	}
+	if t, err := optString(fc.Description); err != nil {
+		fileProb("description", err.Error())
+	} else {
+		s.Description = t
+	}
+
+	type pending struct {
+		ev    Event
+		sites []string
+	}
+	var events []pending
+	ids := map[string]int{} // id → feature index, for duplicates
+	for i, raw := range fc.Features {
+		var f rawFeature
+		prob := func(id, field, msg string) {
+			probs = append(probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
+		}
+		if err := json.Unmarshal(raw, &f); err != nil {
+			prob("", "", "not a GeoJSON Feature object")
+			continue
+		}
+		id, idErr := featureID(f.ID)
+		if idErr != nil {
+			prob("", "id", idErr.Error())
+			continue
+		}
+		if f.Type != "Feature" {
+			prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", f.Type))
+			continue
+		}
+		if id != "" {
+			if j, dup := ids[id]; dup {
+				prob(id, "id", fmt.Sprintf("duplicate of feature %d", j))
+				continue
+			}
+			ids[id] = i
+		}
+		p := props(f.Properties)
+		pt, hasPt, gErr := point(f.Geometry)
+		if gErr != nil {
+			prob(id, "geometry", gErr.Error())
+			continue
+		}
+		if p.has("time") {
+			ev := Event{ID: id, Feature: i}
+			ok := true
+			field := func(name string, dst *string, required bool) {
+				v, err := p.str(name, required)
+				if err != nil {
+					prob(id, "properties."+name, err.Error())
+					ok = false
+				}
+				*dst = v
+			}
+			var tm, end string
+			field("time", &tm, true)
+			field("end", &end, false)
+			field("title", &ev.Title, true)
+			field("description", &ev.Description, false)
+			field("source", &ev.Source, false)
+			approx, err := p.boolean("approximate")
+			if err != nil {
+				prob(id, "properties.approximate", err.Error())
+				ok = false
+			}
+			if tm != "" {
+				sp, err := ParseSpan(tm)
+				if err != nil {
+					prob(id, "properties.time", err.Error())
+					ok = false
+				}
+				if end != "" && err == nil {
+					if sp.End, err = ParseDate(end); err == nil {
+						err = sp.check()
+					}
+					if err != nil {
+						prob(id, "properties.end", err.Error())
+						ok = false
+					}
+				}
+				sp.Start.Approx = sp.Start.Approx || approx
+				ev.Time = sp
+			}
+			siteIDs, err := p.strings("sites")
+			if err != nil {
+				prob(id, "properties.sites", err.Error())
+				ok = false
+			}
+			if hasPt {
+				ev.Point = &pt
+			}
+			if ok {
+				events = append(events, pending{ev, siteIDs})
+			}
+			continue
+		}
+		// A site.
+		if !hasPt {
+			prob(id, "", "neither an event (no properties.time) nor a site (no Point geometry)")
+			continue
+		}
+		st := Site{ID: id, LonLat: pt, World: World(pt), Feature: i}
+		ok := true
+		if id == "" {
+			prob(id, "id", "a site needs a string id so events can refer to it")
+			ok = false
+		}
+		var err error
+		if st.Name, err = p.str("name", true); err != nil {
+			prob(id, "properties.name", err.Error())
+			ok = false
+		}
+		if st.Kind, err = p.str("kind", false); err != nil {
+			prob(id, "properties.kind", err.Error())
+			ok = false
+		}
+		if st.Description, err = p.str("description", false); err != nil {
+			prob(id, "properties.description", err.Error())
+			ok = false
+		}
+		if st.Approx, err = p.boolean("approximate"); err != nil {
+			prob(id, "properties.approximate", err.Error())
+			ok = false
+		}
+		if st.Kind == "" {
+			st.Kind = "site"
+		}
+		if ok {
+			s.Sites = append(s.Sites, st)
+		}
+	}
+	siteIdx := make(map[string]int, len(s.Sites))
+	for i, st := range s.Sites {
+		siteIdx[st.ID] = i
+	}
+	for _, pe := range events {
+		ok := true
+		for _, sid := range pe.sites {
+			j, found := siteIdx[sid]
+			if !found {
+				probs = append(probs, Problem{Feature: pe.ev.Feature, ID: pe.ev.ID, Field: "properties.sites",
+					Msg: fmt.Sprintf("no site has the id %q", sid)})
+				ok = false
+				continue
+			}
+			pe.ev.Sites = append(pe.ev.Sites, j)
+		}
+		if ok {
+			s.Events = append(s.Events, pe.ev)
+		}
+	}
+	sort.SliceStable(s.Events, func(i, j int) bool {
+		return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T)
+	})
+	if len(probs) > 0 {
+		return s, &LoadError{Problems: probs}
+	}
+	return s, nil
+}
+
+// jsonErr describes a JSON syntax error with its line and column.
+func jsonErr(data []byte, err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
+		col := int(se.Offset) - bytes.LastIndexByte(data[:se.Offset], '\n') - 1
+		return fmt.Sprintf("line %d, column %d: %s", line, col, se.Error())
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("%s must be %s, not a JSON %s", orDefault(te.Field, "the top level"), te.Type, te.Value)
+	}
+	return err.Error()
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+// featureID reads a Feature id: a string (numbers are accepted and kept as text).
+func featureID(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(raw, &n); err == nil {
+		return n.String(), nil
+	}
+	return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+}
+
+// point reads a GeoJSON geometry that may be null or a Point.
+func point(raw json.RawMessage) (orb.Point, bool, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return orb.Point{}, false, nil
+	}
+	var g struct {
+		Type        string          `json:"type"`
+		Coordinates json.RawMessage `json:"coordinates"`
+	}
+	if err := json.Unmarshal(raw, &g); err != nil {
+		return orb.Point{}, false, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(raw))
+	}
+	if g.Type != "Point" {
+		return orb.Point{}, false, fmt.Errorf("must be a Point (or null), not %q", g.Type)
+	}
+	var c []float64
+	if err := json.Unmarshal(g.Coordinates, &c); err != nil || len(c) < 2 {
+		return orb.Point{}, false, errors.New("coordinates must be [longitude, latitude]")
+	}
+	lon, lat := c[0], c[1]
+	if math.IsNaN(lon) || math.IsInf(lon, 0) || lon < -180 || lon > 180 {
+		return orb.Point{}, false, fmt.Errorf("longitude %v is outside -180..180", lon)
+	}
+	if math.IsNaN(lat) || math.IsInf(lat, 0) || lat < -90 || lat > 90 {
+		return orb.Point{}, false, fmt.Errorf("latitude %v is outside -90..90", lat)
+	}
+	return orb.Point{lon, lat}, true, nil
+}
+
+func jsonKind(raw json.RawMessage) string {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 {
+		return "nothing"
+	}
+	switch t[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+type props map[string]json.RawMessage
+
+func (p props) has(k string) bool { _, ok := p[k]; return ok }
+
+func (p props) str(k string, required bool) (string, error) {
+	raw, ok := p[k]
+	if !ok || string(raw) == "null" {
+		if required {
+			return "", errors.New("is required")
+		}
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+	}
+	s = strings.TrimSpace(s)
+	if s == "" && required {
+		return "", errors.New("is required and must not be empty")
+	}
+	return s, nil
+}
+
+func (p props) boolean(k string) (bool, error) {
+	raw, ok := p[k]
+	if !ok || string(raw) == "null" {
+		return false, nil
+	}
+	var b bool
+	if err := json.Unmarshal(raw, &b); err != nil {
+		return false, fmt.Errorf("must be true or false, not %s", jsonKind(raw))
+	}
+	return b, nil
+}
+
+func (p props) strings(k string) ([]string, error) {
+	raw, ok := p[k]
+	if !ok || string(raw) == "null" {
+		return nil, nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		// A single id is accepted for a list of one.
+		if id, err := featureID(raw); err == nil && id != "" {
+			return []string{id}, nil
+		}
+		return nil, fmt.Errorf("must be a list of site ids, not %s", jsonKind(raw))
+	}
+	ss := make([]string, 0, len(items))
+	for i, it := range items {
+		id, err := featureID(it)
+		if err != nil || id == "" {
+			return nil, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(it))
+		}
+		ss = append(ss, id)
+	}
+	return ss, nil
+}
+
+func optString(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 {
+		return "", nil
+	}
+	return props{"v": raw}.str("v", false)
+}

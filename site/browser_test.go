@@ -1,0 +1,470 @@
+package site
+
+// Browser tests: the built site (dist/, from make build) served on localhost
+// and driven in Debian's headless Chromium through chromedp. They check real
+// pixels and the real DOM. make test sets MAPLINE_DIST and MAPLINE_CHROMIUM;
+// screenshots go to out/screenshots/ for a person to look at.
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/paulmach/orb"
+
+	"mapline/geo"
+)
+
+var (
+	browserCtx context.Context // one browser for all tests; each test opens a tab
+	baseURL    string
+	distDir    string
+	skipWhy    string
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runMain(m))
+}
+
+func runMain(m *testing.M) int {
+	distDir = os.Getenv("MAPLINE_DIST")
+	ci := os.Getenv("CI") == "true"
+	if distDir == "" {
+		if ci {
+			fmt.Fprintln(os.Stderr, "site: MAPLINE_DIST is not set: run the browser tests with make test")
+			return 1
+		}
+		skipWhy = "browser tests run from make test (it builds dist/ and sets MAPLINE_DIST)"
+		return m.Run()
+	}
+	exe := os.Getenv("MAPLINE_CHROMIUM")
+	if exe == "" {
+		exe = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(exe); err != nil {
+		fmt.Fprintf(os.Stderr, "site: no Chromium at %s: apt-get install -y chromium\n", exe)
+		return 1
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServer(http.Dir("testdata"))))
+	mux.Handle("/", Handler(distDir))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	baseURL = srv.URL
+
+	profile, err := os.MkdirTemp("", "mapline-chromium-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(profile)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		fmt.Fprintf(os.Stderr, "site: starting %s: %v\n", exe, err)
+		return 1
+	}
+	browserCtx = ctx
+	return m.Run()
+}
+
+// tab opens a new tab of the given CSS size and device pixel ratio.
+func tab(t *testing.T, w, h int64, ratio float64) context.Context {
+	t.Helper()
+	if skipWhy != "" {
+		t.Skip(skipWhy)
+	}
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancelT)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(ratio))); err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// open loads a page and waits until the root element's data-mapline is state.
+func open(t *testing.T, ctx context.Context, path, state string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(baseURL+path),
+		chromedp.WaitReady(chromedp.CSS(fmt.Sprintf(`html[data-mapline=%q]`, state))),
+	)
+	if err != nil {
+		dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		got, _ := chromedp.Run(dctx, chromedp.Evaluate[string](`document.documentElement.dataset.mapline + " (" + document.visibilityState + "): " + document.body.innerText`))
+		t.Fatalf("%s: waiting for data-mapline=%q: %v (page: %.300q)", path, state, err, got)
+	}
+}
+
+type rect struct{ X, Y, W, H float64 }
+
+func canvasRect(t *testing.T, ctx context.Context) rect {
+	t.Helper()
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[rect](`(() => { const r = document.querySelector("canvas").getBoundingClientRect();
+		return {X: r.left, Y: r.top, W: r.width, H: r.height}; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// screenshot captures the viewport and saves it under out/screenshots/name.png.
+func screenshot(t *testing.T, ctx context.Context, name string) image.Image {
+	t.Helper()
+	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "out", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		_ = os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644)
+	}
+	img, err := png.Decode(bytes.NewReader(buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func text(t *testing.T, ctx context.Context, js string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return s
+}
+
+// demo is the demo story as served.
+func demo(t *testing.T) *geo.Story {
+	t.Helper()
+	f, err := os.Open(filepath.Join(distDir, "data", "story.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := geo.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// pixel is the colour at CSS point p of a screenshot taken at the given ratio.
+func pixel(img image.Image, p orb.Point, ratio float64) color.NRGBA {
+	c := color.NRGBAModel.Convert(img.At(int(math.Round(p[0]*ratio)), int(math.Round(p[1]*ratio))))
+	return c.(color.NRGBA)
+}
+
+func dist(a, b color.NRGBA) float64 {
+	dr, dg, db := float64(a.R)-float64(b.R), float64(a.G)-float64(b.G), float64(a.B)-float64(b.B)
+	return math.Sqrt(dr*dr + dg*dg + db*db)
+}
+
+// markerTolerance is how far (RGB distance) a marker's centre pixel may be
+// from its fill colour: antialiasing and colour management move it a little.
+const markerTolerance = 30
+
+// TestMarkersAtProjectedPositions loads the demo with a fixed view and checks
+// that Baghdad, Erbil and Al-Asad are drawn where the view projects them, in
+// their marker colour, and that a story without them has no marker there.
+func TestMarkersAtProjectedPositions(t *testing.T) {
+	const ratio = 2
+	const q = "?view=34.5,43.5,6&t=2025-06-11"
+	s := demo(t)
+	// One tab at a time: a tab in the background gets no animation frames.
+	ctx := tab(t, 900, 700, ratio)
+	open(t, ctx, "/embed.html"+q, "ready")
+	with := screenshot(t, ctx, "markers-with-sites")
+	r := canvasRect(t, ctx)
+	v := geo.View{Center: orb.Point{43.5, 34.5}, Zoom: 6, Width: r.W, Height: r.H, Ratio: ratio}
+	open(t, ctx, "/embed.html"+q+"&data=testdata/no-sites.geojson", "ready")
+	without := screenshot(t, ctx, "markers-without-sites")
+
+	for _, id := range []string{"embassy-baghdad", "consulate-erbil", "al-asad"} {
+		site, ok := s.Site(id)
+		if !ok {
+			t.Fatalf("the demo has no site %q", id)
+		}
+		p := v.Screen(site.LonLat)
+		p = orb.Point{p[0] + r.X, p[1] + r.Y}
+		want := geo.Light.Kinds[site.Kind]
+		got := pixel(with, p, ratio)
+		if d := dist(got, want); d > markerTolerance {
+			t.Errorf("%s at CSS %.1f,%.1f: pixel %v, want the %s marker colour %v (distance %.0f)", id, p[0], p[1], got, site.Kind, want, d)
+		}
+		if bg := pixel(without, p, ratio); dist(bg, want) < 100 {
+			t.Errorf("%s: without the site the pixel %v is still close to the marker colour %v", id, bg, want)
+		}
+		// Markers are at least MinMarkerRadius: a point 4 CSS px from the
+		// centre is still inside.
+		if got := pixel(with, orb.Point{p[0] + 4, p[1]}, ratio); dist(got, want) > markerTolerance {
+			t.Errorf("%s: 4 px right of the centre the pixel is %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestSliderMovesTheStory moves the timeline with the keyboard and checks the
+// card, the live region, the slider's value text and the highlighted site.
+func TestSliderMovesTheStory(t *testing.T) {
+	s := demo(t)
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	screenshot(t, ctx, "embed-desktop-light")
+	first := s.Events[0]
+	if got := text(t, ctx, `document.getElementById("card-title").textContent`); got != first.Title {
+		t.Errorf("card title %q, want the first event %q", got, first.Title)
+	}
+	if got := text(t, ctx, `document.querySelector(".label.current")?.textContent ?? ""`); got != "Al-Asad air base" {
+		t.Errorf("highlighted label %q, want Al-Asad air base", got)
+	}
+
+	// The range input's own keyboard: → moves one event.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#timeline")), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	second := s.Events[1]
+	waitText(t, ctx, `document.getElementById("live").textContent`, second.Title)
+	if got := text(t, ctx, `document.getElementById("timeline").getAttribute("aria-valuetext")`); !strings.Contains(got, "12 April 2025") {
+		t.Errorf("aria-valuetext %q, want the date in words", got)
+	}
+	waitText(t, ctx, `document.querySelector(".label.current")?.textContent ?? ""`, "Muscat")
+	// The Muscat marker now has a halo: the pixel just outside its
+	// outline is the halo's tint, not land.
+	r := canvasRect(t, ctx)
+	img := screenshot(t, ctx, "embed-second-event")
+	muscat, _ := s.Site("muscat")
+	cur := currentView(t, ctx, r)
+	p := cur.Screen(muscat.LonLat)
+	ring := pixel(img, orb.Point{p[0] + r.X + 8 + 3.5, p[1] + r.Y}, 1)
+	if dist(ring, geo.Light.StoryLand) < 10 || dist(ring, geo.Light.Land) < 10 {
+		t.Errorf("no halo around the current site Muscat: pixel %v", ring)
+	}
+
+	// The End key jumps to the last event; the card shows its source.
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.End)); err != nil {
+		t.Fatal(err)
+	}
+	last := s.Events[len(s.Events)-1]
+	waitText(t, ctx, `document.getElementById("card-title").textContent`, last.Title)
+	if got := text(t, ctx, `document.getElementById("card-source").textContent`); got != last.Source {
+		t.Errorf("source %q, want %q", got, last.Source)
+	}
+}
+
+// currentView reads the view the map shows from the root's data-view
+// ("LAT,LON,ZOOM"): the map fits the story on load.
+func currentView(t *testing.T, ctx context.Context, r rect) geo.View {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[struct{ Lat, Lon, Zoom float64 }](`(() => { const v = document.documentElement.dataset.view.split(",").map(Number); return {Lat: v[0], Lon: v[1], Zoom: v[2]}; })()`))
+	if err != nil {
+		t.Fatalf("reading data-view: %v", err)
+	}
+	return geo.View{Center: orb.Point{v.Lon, v.Lat}, Zoom: v.Zoom, Width: r.W, Height: r.H}
+}
+
+// waitText polls a JS expression until it contains want.
+func waitText(t *testing.T, ctx context.Context, js, want string) {
+	t.Helper()
+	var got string
+	for i := 0; i < 100; i++ {
+		got = text(t, ctx, js)
+		if strings.Contains(got, want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s = %q, want it to contain %q", js, got, want)
+}
+
+// TestBrokenStory loads a story with mistakes: the page says what is wrong,
+// naming feature and field, and shows the valid rest on the basemap.
+func TestBrokenStory(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html?data=testdata/broken.geojson", "error")
+	img := screenshot(t, ctx, "broken-story")
+	note := text(t, ctx, `document.getElementById("map-note").innerText`)
+	for _, want := range []string{
+		`feature 1 ("erbil"): properties.name: is required`,
+		`feature 2 ("bad-date"): properties.time: "2025-02-30" is not an ISO 8601 date`,
+	} {
+		if !strings.Contains(note, want) {
+			t.Errorf("error note %q does not contain %q", note, want)
+		}
+	}
+	if got := text(t, ctx, `document.getElementById("card-title").textContent`); got != "A valid event" {
+		t.Errorf("the valid event is not shown: card title %q", got)
+	}
+	// The basemap still draws: the bottom-left corner of the map is not blank.
+	r := canvasRect(t, ctx)
+	c := pixel(img, orb.Point{r.X + 10, r.Y + r.H - 30}, 1)
+	if dist(c, color.NRGBA{0, 0, 0, 255}) < 20 || dist(c, color.NRGBA{255, 255, 255, 255}) < 5 {
+		t.Errorf("the map looks blank under the error: pixel %v", c)
+	}
+}
+
+func TestUnreadableStories(t *testing.T) {
+	for _, tc := range []struct{ name, query, want string }{
+		{"not-json", "?data=testdata/not-json.geojson", "not valid JSON"},
+		{"missing", "?data=testdata/nothing-here.geojson", "HTTP 404"},
+		{"other-origin", "?data=https://evil.example/story.geojson", "refused"},
+		{"bad-view", "?view=99,0,3", "view="},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := tab(t, 600, 500, 1)
+			open(t, ctx, "/embed.html"+tc.query, "error")
+			if note := text(t, ctx, `document.getElementById("map-note").innerText`); !strings.Contains(note, tc.want) {
+				t.Errorf("error note %q does not contain %q", note, tc.want)
+			}
+		})
+	}
+}
+
+// TestDragAndWheel pans by dragging and zooms with the wheel about the cursor,
+// checked through the label of a site, which follows the map.
+func TestDragAndWheel(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html?view=33,45,5", "ready")
+	r := canvasRect(t, ctx)
+	label := func() orb.Point {
+		p, err := chromedp.Run(ctx, chromedp.Evaluate[struct{ X, Y float64 }](`(() => { const b = document.querySelector(".label.current").getBoundingClientRect(); return {X: b.left, Y: b.top + b.height/2}; })()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return orb.Point{p.X, p.Y}
+	}
+	before := label()
+	cx, cy := r.X+r.W/2, r.Y+r.H/2
+	err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MousePressed, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, cx+60, cy+20, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, cx+120, cy+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, cx+120, cy+40, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after orb.Point
+	for i := 0; i < 60; i++ {
+		if after = label(); after != before {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if math.Abs(after[0]-before[0]-120) > 1 || math.Abs(after[1]-before[1]-40) > 1 {
+		t.Fatalf("after a drag of (120, 40) the label moved from %v to %v", before, after)
+	}
+
+	// One wheel notch up (-100 px) at the label's anchor zooms in about it:
+	// the label stays where it is (within a pixel), the map grows.
+	anchor := orb.Point{after[0] - 8 - 4, after[1]} // the marker centre, left of the label
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseWheel, anchor[0], anchor[1], func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 1e-9, -150 })); err != nil {
+		t.Fatal(err)
+	}
+	var zoomed orb.Point
+	for i := 0; i < 60; i++ {
+		if z := text(t, ctx, `document.documentElement.dataset.view`); !strings.HasSuffix(z, ",5.000") {
+			zoomed = label()
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if math.Abs(zoomed[0]-after[0]) > 1.5 || math.Abs(zoomed[1]-after[1]) > 1.5 {
+		t.Errorf("zooming about a site moved its label from %v to %v", after, zoomed)
+	}
+	if z := text(t, ctx, `document.documentElement.dataset.view`); !strings.HasSuffix(z, ",5.500") {
+		t.Errorf("after 150 px of wheel the view is %s, want zoom 5.5", z)
+	}
+}
+
+// TestTabLeavesTheMap: Ebitengine cancels every key on its canvas; the page
+// must let Tab move the focus on.
+func TestTabLeavesTheMap(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("canvas")), chromedp.KeyEvent(kb.Tab))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, `document.activeElement.tagName + "#" + document.activeElement.id`); strings.HasPrefix(got, "CANVAS") {
+		t.Errorf("Tab did not leave the map: focus is on %s", got)
+	}
+	if got := text(t, ctx, `document.querySelector("canvas").getAttribute("aria-label") ?? ""`); got == "" {
+		t.Errorf("the map canvas has no accessible name: %s", text(t, ctx, `document.querySelector("canvas").outerHTML`))
+	}
+}
+
+// TestArticlePage: the mock article embeds the widget in an iframe and shows
+// the snippet; screenshots at phone and desktop width, light and dark.
+func TestArticlePage(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		w, h  int64
+		ratio float64
+		query string
+	}{
+		{"phone-light", 375, 740, 2, ""},
+		{"phone-dark", 375, 740, 2, "?dark=true"},
+		{"desktop-dark", 1000, 700, 1, "?dark=true"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := tab(t, tc.w, tc.h, tc.ratio)
+			open(t, ctx, "/embed.html"+tc.query, "ready")
+			screenshot(t, ctx, "embed-"+tc.name)
+			// Nothing sticks out sideways at phone width.
+			if got := text(t, ctx, `String(document.documentElement.scrollWidth <= window.innerWidth)`); got != "true" {
+				t.Errorf("the embed scrolls sideways at %d px", tc.w)
+			}
+		})
+	}
+	ctx := tab(t, 1000, 1400, 1)
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, `document.getElementById("snippet").textContent`); !strings.Contains(got, `<iframe src=`) {
+		t.Errorf("the embed snippet is missing: %q", got)
+	}
+	// Wait until the widget in the iframe is ready.
+	var state string
+	for i := 0; i < 600 && state != "ready"; i++ {
+		state = text(t, ctx, `document.querySelector("iframe").contentDocument?.documentElement?.dataset.mapline ?? ""`)
+		time.Sleep(100 * time.Millisecond)
+	}
+	if state != "ready" {
+		t.Fatalf("the embedded widget did not become ready: %q", state)
+	}
+	screenshot(t, ctx, "article-desktop")
+}

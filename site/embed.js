@@ -1,0 +1,45 @@
+// Starts the map of embed.html: fits the map area between the header and the
+// panel, then streams and runs the wasm. No inline script is needed.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var q = new URLSearchParams(location.search);
+  if (q.get("dark") === "true") root.classList.add("dark");
+
+  // The body is the map: keep it between the header and the panel. Ebitengine
+  // sizes its canvas on window resize, so tell it when the panel changes.
+  var head = document.getElementById("head");
+  var panel = document.getElementById("panel");
+  function fit() {
+    var h = head.offsetHeight + "px", p = panel.offsetHeight + "px";
+    if (root.style.getPropertyValue("--head-h") === h && root.style.getPropertyValue("--panel-h") === p) return false;
+    root.style.setProperty("--head-h", h);
+    root.style.setProperty("--panel-h", p);
+    return true;
+  }
+  fit();
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () {
+      if (fit()) window.dispatchEvent(new Event("resize"));
+    }).observe(panel);
+  }
+
+  function fail(msg) {
+    root.setAttribute("data-mapline", "error");
+    var note = document.getElementById("map-note");
+    note.hidden = false;
+    note.textContent = msg;
+  }
+  if (!window.WebAssembly || !window.Go) {
+    fail("This browser cannot run the interactive map.");
+    return;
+  }
+  var go = new Go();
+  var wasm = fetch("mapline.wasm");
+  var start = WebAssembly.instantiateStreaming
+    ? WebAssembly.instantiateStreaming(wasm, go.importObject)
+    : wasm.then(function (r) { return r.arrayBuffer(); })
+        .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  start.then(function (r) { return go.run(r.instance); })
+    .catch(function (e) { fail("The interactive map could not be loaded: " + e); });
+})();

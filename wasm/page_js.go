@@ -1,0 +1,354 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall/js"
+
+	"mapline/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// page is the bridge to the DOM of embed.html: it reads the reader's input
+// from DOM events (collected between frames in inbox) and writes the text of
+// the map: the event card, the labels, the live region and the state flag.
+type page struct {
+	doc, root                         js.Value
+	slider, date, title, desc, source js.Value
+	live, labels, note, storyTitle    js.Value
+	prev, next                        js.Value
+	labelEls                          map[int]js.Value
+	labelText                         map[int]string
+	view                              string // last data-view
+
+	mu  sync.Mutex
+	in  inbox
+	fns []js.Func // kept alive for the life of the page
+}
+
+// inbox is the input gathered by DOM callbacks since the last Update. The
+// callbacks only record; Update applies (a callback must never block).
+type inbox struct {
+	dx, dy    float64
+	dz        float64
+	zx, zy    float64
+	event     int // requested event, -1 for none
+	story     *geo.Story
+	storyErr  error
+	storyInit int
+	hasStory  bool
+}
+
+func newPage() *page {
+	doc := js.Global().Get("document")
+	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
+	p := &page{
+		doc: doc, root: doc.Get("documentElement"),
+		slider: byID("timeline"), date: byID("card-date"), title: byID("card-title"),
+		desc: byID("card-desc"), source: byID("card-source"), live: byID("live"),
+		labels: byID("map-labels"), note: byID("map-note"), storyTitle: byID("story-title"),
+		prev: byID("prev"), next: byID("next"),
+		labelEls: map[int]js.Value{}, labelText: map[int]string{},
+	}
+	p.in.event = -1
+	return p
+}
+
+// setupCanvas gives Ebitengine's canvas its place in the page: an accessible
+// name, and a normal position in the tab order (Ebitengine gives it tabindex 1,
+// which would put the map before everything else).
+func (p *page) setupCanvas() {
+	c := p.doc.Call("querySelector", "canvas")
+	if !c.Truthy() {
+		return
+	}
+	c.Call("setAttribute", "tabindex", "0")
+	c.Call("setAttribute", "role", "region")
+	c.Call("setAttribute", "aria-roledescription", "map")
+	c.Call("setAttribute", "aria-label", "Map of the story's places. Arrow keys move the map, plus and minus zoom. The events are listed in the timeline below.")
+}
+
+func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js.Value)) {
+	if !target.Truthy() {
+		return
+	}
+	f := js.FuncOf(func(this js.Value, args []js.Value) any {
+		defer func() { recover() }() // never panic across the JS boundary
+		fn(args[0])
+		return nil
+	})
+	p.fns = append(p.fns, f)
+	target.Call("addEventListener", typ, f, opts)
+}
+
+// listen registers the DOM listeners. Listeners on window in the capture
+// phase run before Ebitengine's own listeners on its canvas.
+func (p *page) listen() {
+	win := js.Global()
+	capture := map[string]any{"capture": true, "passive": false}
+	isCanvas := func(e js.Value) bool {
+		t := e.Get("target")
+		return t.Truthy() && t.Get("tagName").String() == "CANVAS"
+	}
+	var dragging bool
+	var lastX, lastY float64
+	p.on(win, "pointerdown", capture, func(e js.Value) {
+		if !isCanvas(e) || e.Get("button").Int() != 0 {
+			return
+		}
+		dragging, lastX, lastY = true, e.Get("clientX").Float(), e.Get("clientY").Float()
+		e.Get("target").Call("setPointerCapture", e.Get("pointerId"))
+		e.Get("target").Get("style").Set("cursor", "grabbing")
+	})
+	p.on(win, "pointermove", capture, func(e js.Value) {
+		if !dragging {
+			return
+		}
+		x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
+		p.mu.Lock()
+		p.in.dx += x - lastX
+		p.in.dy += y - lastY
+		p.mu.Unlock()
+		lastX, lastY = x, y
+	})
+	end := func(e js.Value) {
+		if dragging {
+			dragging = false
+			e.Get("target").Get("style").Set("cursor", "grab")
+		}
+	}
+	p.on(win, "pointerup", capture, end)
+	p.on(win, "pointercancel", capture, end)
+	p.on(win, "wheel", capture, func(e js.Value) {
+		if !isCanvas(e) {
+			return
+		}
+		e.Call("preventDefault")
+		d := e.Get("deltaY").Float()
+		switch e.Get("deltaMode").Int() {
+		case 1: // lines
+			d *= 40
+		case 2: // pages
+			d *= 800
+		}
+		rect := e.Get("target").Call("getBoundingClientRect")
+		p.mu.Lock()
+		p.in.dz += wheelZoom(d)
+		p.in.zx = e.Get("clientX").Float() - rect.Get("left").Float()
+		p.in.zy = e.Get("clientY").Float() - rect.Get("top").Float()
+		p.mu.Unlock()
+	})
+	// Tab must leave the map: Ebitengine cancels every key on its canvas.
+	p.on(win, "keydown", capture, func(e js.Value) {
+		if !isCanvas(e) {
+			return
+		}
+		key := e.Get("key").String()
+		if key == "Tab" {
+			e.Call("stopPropagation")
+			return
+		}
+		const step = 80
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		w, h := e.Get("target").Get("clientWidth").Float(), e.Get("target").Get("clientHeight").Float()
+		switch key {
+		case "ArrowLeft":
+			p.in.dx += step
+		case "ArrowRight":
+			p.in.dx -= step
+		case "ArrowUp":
+			p.in.dy += step
+		case "ArrowDown":
+			p.in.dy -= step
+		case "+", "=":
+			p.in.dz, p.in.zx, p.in.zy = p.in.dz+1, w/2, h/2
+		case "-", "_":
+			p.in.dz, p.in.zx, p.in.zy = p.in.dz-1, w/2, h/2
+		}
+	})
+	p.on(p.slider, "input", nil, func(e js.Value) {
+		i, err := strconv.Atoi(p.slider.Get("value").String())
+		if err == nil {
+			p.request(i)
+		}
+	})
+	p.on(p.prev, "click", nil, func(js.Value) { p.step(-1) })
+	p.on(p.next, "click", nil, func(js.Value) { p.step(+1) })
+}
+
+func (p *page) step(d int) {
+	i, err := strconv.Atoi(p.slider.Get("value").String())
+	if err == nil {
+		p.request(i + d)
+	}
+}
+
+func (p *page) request(i int) {
+	p.mu.Lock()
+	p.in.event = i
+	p.mu.Unlock()
+}
+
+// storyLoaded hands a loaded story (or its error) to the next Update.
+func (p *page) storyLoaded(s *geo.Story, initial int, err error) {
+	p.mu.Lock()
+	p.in.story, p.in.storyInit, p.in.storyErr, p.in.hasStory = s, initial, err, true
+	p.mu.Unlock()
+}
+
+// apply hands the input gathered since the last frame to the state.
+func (p *page) apply(st *state) {
+	p.mu.Lock()
+	in := p.in
+	p.in = inbox{event: -1}
+	p.mu.Unlock()
+	if in.hasStory {
+		if in.storyErr != nil {
+			p.showError(in.storyErr)
+		}
+		if in.story != nil {
+			p.showStory(in.story)
+			st.setStory(in.story, in.storyInit)
+		}
+	}
+	st.pan(in.dx, in.dy)
+	st.zoom(in.dz, orb.Point{in.zx, in.zy})
+	if in.event >= 0 {
+		st.setEvent(in.event)
+	}
+}
+
+// showStory sets up the controls for a story.
+func (p *page) showStory(s *geo.Story) {
+	if s.Title != "" {
+		p.storyTitle.Set("textContent", s.Title)
+	}
+	n := len(s.Events)
+	p.slider.Set("max", max(n-1, 0))
+	p.slider.Set("disabled", n == 0)
+	setText := func(id, text string) {
+		if el := p.doc.Call("getElementById", id); el.Truthy() {
+			el.Set("textContent", text)
+		}
+	}
+	if n > 0 {
+		setText("timeline-start", s.Events[0].Time.Start.String())
+		setText("timeline-end", s.Events[n-1].Time.String())
+	}
+}
+
+// showEvent writes the current event into the card, the slider and the live
+// region. Text from data is always set as text, never as HTML.
+func (p *page) showEvent(s *geo.Story, cur int) {
+	if s == nil || cur < 0 || cur >= len(s.Events) {
+		return
+	}
+	e := &s.Events[cur]
+	date := e.Time.String()
+	p.slider.Set("value", cur)
+	p.slider.Call("setAttribute", "aria-valuetext", fmt.Sprintf("%s: %s", date, e.Title))
+	p.date.Set("textContent", date)
+	p.title.Set("textContent", e.Title)
+	p.desc.Set("textContent", e.Description)
+	p.setSource(e.Source)
+	var places []string
+	for _, j := range e.Sites {
+		places = append(places, s.Sites[j].Name)
+	}
+	where := ""
+	if len(places) > 0 {
+		where = " Places: " + strings.Join(places, ", ") + "."
+	}
+	p.live.Set("textContent", fmt.Sprintf("Event %d of %d, %s: %s.%s", cur+1, len(s.Events), date, e.Title, where))
+	p.prev.Set("disabled", cur == 0)
+	p.next.Set("disabled", cur == len(s.Events)-1)
+}
+
+// setSource shows a source: a link for an http(s) URL, text otherwise.
+func (p *page) setSource(src string) {
+	p.source.Set("textContent", "")
+	if src == "" {
+		p.source.Get("parentElement").Set("hidden", true)
+		return
+	}
+	p.source.Get("parentElement").Set("hidden", false)
+	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		a := p.doc.Call("createElement", "a")
+		a.Set("href", u.String())
+		a.Set("rel", "noopener noreferrer")
+		a.Set("target", "_blank")
+		a.Set("textContent", u.Host)
+		p.source.Call("appendChild", a)
+		return
+	}
+	p.source.Set("textContent", src)
+}
+
+// placeLabels positions the site labels of a scene over the canvas.
+func (p *page) placeLabels(sc *geo.Scene) {
+	seen := make(map[int]bool, len(sc.Labels))
+	for _, l := range sc.Labels {
+		seen[l.Site] = true
+		el, ok := p.labelEls[l.Site]
+		if !ok {
+			el = p.doc.Call("createElement", "div")
+			el.Set("className", "label")
+			p.labels.Call("appendChild", el)
+			p.labelEls[l.Site] = el
+		}
+		if p.labelText[l.Site] != l.Text {
+			el.Set("textContent", l.Text)
+			p.labelText[l.Site] = l.Text
+		}
+		el.Set("className", "label "+l.Status.String())
+		el.Get("style").Set("transform", fmt.Sprintf("translate(%.1fpx, %.1fpx) translateY(-50%%)", l.X, l.Y))
+		el.Set("hidden", l.X < -200 || l.Y < -50 || l.X > sc.Width+50 || l.Y > sc.Height+50)
+	}
+	for i, el := range p.labelEls {
+		if !seen[i] {
+			el.Set("hidden", true)
+		}
+	}
+}
+
+func (p *page) showError(err error) {
+	p.root.Call("setAttribute", "data-mapline", "error")
+	p.note.Set("hidden", false)
+	p.note.Call("replaceChildren")
+	h := p.doc.Call("createElement", "strong")
+	h.Set("textContent", "The story could not be shown in full.")
+	p.note.Call("appendChild", h)
+	lines := strings.Split(err.Error(), "\n")
+	const maxLines = 8
+	if len(lines) > maxLines {
+		lines = append(lines[:maxLines], fmt.Sprintf("… and %d more problems", len(lines)-maxLines))
+	}
+	ul := p.doc.Call("createElement", "ul")
+	for _, l := range lines {
+		li := p.doc.Call("createElement", "li")
+		li.Set("textContent", strings.TrimPrefix(l, "geo: "))
+		ul.Call("appendChild", li)
+	}
+	p.note.Call("appendChild", ul)
+}
+
+// setView publishes the view on the root element as data-view="LAT,LON,ZOOM",
+// the form of the view= flag.
+func (p *page) setView(v geo.View) {
+	s := fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), v.Center.Lon(), v.Zoom)
+	if s != p.view {
+		p.view = s
+		p.root.Call("setAttribute", "data-view", s)
+	}
+}
+
+func (p *page) setReady() {
+	if p.root.Call("getAttribute", "data-mapline").String() != "error" {
+		p.root.Call("setAttribute", "data-mapline", "ready")
+	}
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"mapline/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// params are the URL flags of embed.html.
+type params struct {
+	data  string    // story URL, resolved
+	view  *geo.View // centre and zoom, nil when not given
+	t     *geo.Date
+	event string // from #event-<id>
+	dark  bool
+}
+
+// readParams reads location's query and hash. Bad values are reported and
+// ignored; the map still shows.
+func readParams(href string) (params, []string) {
+	var pr params
+	var probs []string
+	u, err := url.Parse(href)
+	if err != nil {
+		return pr, []string{"the page address cannot be read"}
+	}
+	q := u.Query()
+	data := q.Get("data")
+	if data == "" {
+		data = "data/story.geojson"
+	}
+	ref, err := url.Parse(data)
+	switch {
+	case err != nil:
+		probs = append(probs, fmt.Sprintf("data=%q is not a URL", data))
+	default:
+		abs := u.ResolveReference(ref)
+		if abs.Scheme != u.Scheme || abs.Host != u.Host {
+			probs = append(probs, fmt.Sprintf("data=%q is refused: stories load only from this site (%s)", data, u.Host))
+		} else {
+			pr.data = abs.String()
+		}
+	}
+	if v := q.Get("view"); v != "" {
+		parts := strings.Split(v, ",")
+		var f [3]float64
+		ok := len(parts) == 3
+		for i := 0; ok && i < 3; i++ {
+			f[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+			ok = err == nil && !math.IsNaN(f[i]) && !math.IsInf(f[i], 0)
+		}
+		if ok && f[0] >= -90 && f[0] <= 90 && f[1] >= -180 && f[1] <= 180 && f[2] >= geo.MinZoom && f[2] <= geo.MaxZoom {
+			pr.view = &geo.View{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}
+		} else {
+			probs = append(probs, fmt.Sprintf("view=%q must be LAT,LON,ZOOM with zoom %d to %d", v, geo.MinZoom, geo.MaxZoom))
+		}
+	}
+	if t := q.Get("t"); t != "" {
+		if d, err := geo.ParseDate(t); err == nil {
+			pr.t = &d
+		} else {
+			probs = append(probs, "t="+err.Error())
+		}
+	}
+	if id, ok := strings.CutPrefix(u.Fragment, "event-"); ok {
+		pr.event = id
+	}
+	pr.dark = q.Get("dark") == "true"
+	return pr, probs
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"syscall/js"
+
+	"mapline/geo"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// run starts the map: it reads the URL, starts loading the story and runs the
+// game loop, which the browser drives through requestAnimationFrame.
+func run() {
+	pr, probs := readParams(js.Global().Get("location").Get("href").String())
+	th := geo.Light
+	if pr.dark {
+		th = geo.Dark
+	}
+	st := newState(th)
+	if pr.view != nil {
+		st.setView(pr.view.Center, pr.view.Zoom)
+	}
+	p := newPage()
+	p.listen()
+	go load(p, pr, probs)
+
+	// Draw only when something changed: an idle map keeps its last frame.
+	ebiten.SetScreenClearedEveryFrame(false)
+	// Never take the focus on load: the map is usually in an iframe of an article.
+	if err := ebiten.RunGameWithOptions(newGame(st, p), &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
+		p.showError(fmt.Errorf("the map cannot be drawn here (%v); the story is still readable below", err))
+	}
+}
+
+// load fetches and parses the story, then hands it to the game.
+func load(p *page, pr params, probs []string) {
+	var errs []error
+	for _, pb := range probs {
+		errs = append(errs, errors.New(pb))
+	}
+	if pr.data == "" {
+		p.storyLoaded(nil, -1, errors.Join(errs...))
+		return
+	}
+	s, err := fetchStory(pr.data)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	initial := -1
+	if s != nil {
+		switch {
+		case pr.event != "":
+			if initial = s.Index(pr.event); initial < 0 {
+				errs = append(errs, fmt.Errorf("no event has the id %q (from the link)", pr.event))
+			}
+		case pr.t != nil:
+			initial = max(s.At(*pr.t), 0)
+		}
+	}
+	p.storyLoaded(s, initial, errors.Join(errs...))
+}
+
+func fetchStory(u string) (*geo.Story, error) {
+	resp, err := await(js.Global().Call("fetch", u))
+	if err != nil {
+		return nil, fmt.Errorf("the story could not be loaded from %s: %v", u, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("the story could not be loaded from %s: HTTP %d %s", u,
+			resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	text, err := await(resp.Call("text"))
+	if err != nil {
+		return nil, fmt.Errorf("the story could not be read from %s: %v", u, err)
+	}
+	return geo.Load(strings.NewReader(text.String()))
+}
+
+// await waits for a JavaScript promise. Call it from a goroutine, never from
+// a JS callback.
+func await(promise js.Value) (js.Value, error) {
+	type result struct {
+		v   js.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	then := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		ch <- result{err: errors.New(args[0].Call("toString").String())}
+		return nil
+	})
+	defer then.Release()
+	defer catch.Release()
+	promise.Call("then", then, catch)
+	r := <-ch
+	return r.v, r.err
+}

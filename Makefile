@@ -40,11 +40,8 @@ test: build chromium ## run every test: Go tests on the host, wasm vet, browser 
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm
 	MAPLINE_DIST=$(CURDIR)/$(DIST) MAPLINE_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 ./...
 
-size: $(WASM) ## print the wasm's raw, gzip and brotli sizes
-	@raw=$$(stat -c %s $(WASM)); \
-	gz=$$(gzip -9 -c $(WASM) | wc -c); \
-	if command -v brotli >/dev/null; then br=$$(brotli -q 11 -c $(WASM) | wc -c); else br="(install brotli)"; fi; \
-	printf 'mapline.wasm  raw %s bytes  gzip -9 %s bytes  brotli -q 11 %s bytes\n' $$raw $$gz $$br
+size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
+	$(GO) run ./cmd/size $(WASM)
 
 basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2, needs npm)
 	mkdir -p $(WORLD_ATLAS)

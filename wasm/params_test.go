@@ -1,0 +1,83 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"mapline/geo"
+)
+
+func TestReadParams(t *testing.T) {
+	const page = "http://localhost:8080/embed.html"
+	for _, tc := range []struct {
+		name     string
+		href     string
+		data     string    // want pr.data
+		view     []float64 // lat, lon, zoom; nil for none
+		t        string
+		event    string
+		dark     bool
+		problems []string // substrings, one per problem
+	}{
+		{name: "defaults", href: page, data: "http://localhost:8080/data/story.geojson"},
+		{name: "relative-data", href: page + "?data=stories/a.geojson", data: "http://localhost:8080/stories/a.geojson"},
+		{name: "absolute-same-origin", href: page + "?data=http://localhost:8080/x.geojson", data: "http://localhost:8080/x.geojson"},
+		{name: "other-origin-refused", href: page + "?data=https://evil.example/x.geojson", problems: []string{"refused"}},
+		{name: "other-port-refused", href: page + "?data=http://localhost:9999/x.geojson", problems: []string{"refused"}},
+		{name: "javascript-url-refused", href: page + "?data=javascript:alert(1)", problems: []string{"refused"}},
+		{name: "view", href: page + "?view=33.3,44.4,6.5", data: "http://localhost:8080/data/story.geojson", view: []float64{33.3, 44.4, 6.5}},
+		{name: "view-spaces", href: page + "?view=33.3,%2044.4,%206", data: "http://localhost:8080/data/story.geojson", view: []float64{33.3, 44.4, 6}},
+		{name: "view-lat-out-of-range", href: page + "?view=99,44,6", data: "http://localhost:8080/data/story.geojson", problems: []string{`view="99,44,6"`}},
+		{name: "view-zoom-too-high", href: page + "?view=33,44,30", data: "http://localhost:8080/data/story.geojson", problems: []string{"zoom 1 to 12"}},
+		{name: "view-nan", href: page + "?view=NaN,44,6", data: "http://localhost:8080/data/story.geojson", problems: []string{"view="}},
+		{name: "view-two-numbers", href: page + "?view=33,44", data: "http://localhost:8080/data/story.geojson", problems: []string{"LAT,LON,ZOOM"}},
+		{name: "time", href: page + "?t=2025-06-11", data: "http://localhost:8080/data/story.geojson", t: "2025-06-11"},
+		{name: "bad-time", href: page + "?t=2025-02-30", data: "http://localhost:8080/data/story.geojson", problems: []string{"t=", "no day 30"}},
+		{name: "event", href: page + "#event-ordered-departure", data: "http://localhost:8080/data/story.geojson", event: "ordered-departure"},
+		{name: "dark", href: page + "?dark=true", data: "http://localhost:8080/data/story.geojson", dark: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr, probs := readParams(tc.href)
+			if pr.data != tc.data {
+				t.Errorf("data %q, want %q", pr.data, tc.data)
+			}
+			if (pr.view != nil) != (tc.view != nil) {
+				t.Fatalf("view %v, want %v", pr.view, tc.view)
+			}
+			if pr.view != nil && (pr.view.Center.Lat() != tc.view[0] || pr.view.Center.Lon() != tc.view[1] || pr.view.Zoom != tc.view[2]) {
+				t.Errorf("view %v zoom %v, want %v", pr.view.Center, pr.view.Zoom, tc.view)
+			}
+			got := ""
+			if pr.t != nil {
+				got = pr.t.ISO()
+			}
+			if got != tc.t {
+				t.Errorf("t %q, want %q", got, tc.t)
+			}
+			if pr.event != tc.event || pr.dark != tc.dark {
+				t.Errorf("event %q dark %v, want %q %v", pr.event, pr.dark, tc.event, tc.dark)
+			}
+			all := strings.Join(probs, "\n")
+			for _, want := range tc.problems {
+				if !strings.Contains(all, want) {
+					t.Errorf("problems %q do not mention %q", all, want)
+				}
+			}
+			if len(tc.problems) == 0 && len(probs) > 0 {
+				t.Errorf("unexpected problems: %q", probs)
+			}
+		})
+	}
+}
+
+func FuzzReadParams(f *testing.F) {
+	for _, s := range []string{"http://a/embed.html?view=1,2,3&t=2025-06&data=x#event-y", "http://a/?view=,,,", "%zz", "http://a/?data=//b/x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, href string) {
+		pr, _ := readParams(href)
+		if pr.view != nil && (pr.view.Zoom < geo.MinZoom || pr.view.Zoom > geo.MaxZoom) {
+			t.Fatalf("zoom %v accepted", pr.view.Zoom)
+		}
+	})
+}

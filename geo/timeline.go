@@ -96,3 +96,18 @@ func (s *Story) SiteStatus(cur int, dst []Status) []Status {
 	}
 	return dst
 }
+
+// EventsAt lists the events at site (an index into Sites) from the first up to
+// and including cur, in time order.
+func (s *Story) EventsAt(site, cur int) []int {
+	var out []int
+	for i := 0; i <= cur && i < len(s.Events); i++ {
+		for _, j := range s.Events[i].Sites {
+			if j == site {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -13,8 +13,9 @@ import (
 // game translates the state's display list into Ebitengine drawing calls.
 // State changes in Update; pixels only in Draw, and only when the scene changed.
 type game struct {
-	st   *state
-	page *page
+	st    *state
+	page  *page
+	popup *popup
 
 	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
 	drawn    bool       // a frame with the story has been drawn
@@ -31,7 +32,9 @@ type game struct {
 func newGame(st *state, p *page) *game {
 	img := ebiten.NewImage(3, 3)
 	img.Fill(color.White)
-	return &game{st: st, page: p, white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), ratio: 1}
+	pp := newPopup(p)
+	pp.listen()
+	return &game{st: st, page: p, popup: pp, white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), ratio: 1}
 }
 
 func (g *game) Update() error {
@@ -44,11 +47,13 @@ func (g *game) Update() error {
 		g.st.eventDirty = false
 		g.page.showEvent(g.st.m.Story, g.st.cur)
 	}
-	if sc, ok := g.st.frame(); ok {
+	sc, changed := g.st.frame()
+	if changed {
 		g.scene = sc
 		g.page.placeLabels(sc)
 		g.page.setView(g.st.view)
 	}
+	g.popup.update(g.st, sc, changed)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
 	if g.drawn && !g.ready {

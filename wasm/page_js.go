@@ -21,6 +21,7 @@ type page struct {
 	labelEls                          map[int]js.Value
 	labelText                         map[int]string
 	view                              string // last data-view
+	cursor                            string
 
 	mu  sync.Mutex
 	in  inbox
@@ -109,24 +110,36 @@ func (p *page) showEvent(s *geo.Story, cur int) {
 	p.next.Set("disabled", cur == len(s.Events)-1)
 }
 
-// setSource shows a source: a link for an http(s) URL, text otherwise.
+// setSource shows the current event's source.
 func (p *page) setSource(src string) {
-	p.source.Set("textContent", "")
-	if src == "" {
-		p.source.Get("parentElement").Set("hidden", true)
-		return
-	}
-	p.source.Get("parentElement").Set("hidden", false)
+	p.source.Get("parentElement").Set("hidden", src == "")
+	p.sourceInto(p.source, src)
+}
+
+// sourceInto writes a source into el: a link for an http(s) URL (opening in a
+// new tab, without referrer or opener), plain text otherwise.
+func (p *page) sourceInto(el js.Value, src string) {
+	el.Set("textContent", "")
 	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		a := p.doc.Call("createElement", "a")
 		a.Set("href", u.String())
 		a.Set("rel", "noopener noreferrer")
 		a.Set("target", "_blank")
 		a.Set("textContent", u.Host)
-		p.source.Call("appendChild", a)
+		el.Call("appendChild", a)
 		return
 	}
-	p.source.Set("textContent", src)
+	el.Set("textContent", src)
+}
+
+// setCursor sets the mouse cursor over the map.
+func (p *page) setCursor(c string) {
+	if c != p.cursor {
+		p.cursor = c
+		if cv := p.doc.Call("querySelector", "canvas"); cv.Truthy() {
+			cv.Get("style").Set("cursor", c)
+		}
+	}
 }
 
 // placeLabels positions the site labels of a scene over the canvas.

@@ -4,7 +4,21 @@
   "use strict";
   var root = document.documentElement;
   var q = new URLSearchParams(location.search);
-  if (q.get("dark") === "true") root.classList.add("dark");
+  // Theme: dark=true|false|auto (auto follows the reader's colour scheme).
+  // The map reads the root's "dark" class and listens for "mapline-theme".
+  var dark = q.get("dark");
+  var scheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function theme() {
+    var on = dark === "true" || (dark === "auto" && !!scheme && scheme.matches);
+    if (root.classList.contains("dark") === on) return;
+    root.classList.toggle("dark", on);
+    window.dispatchEvent(new Event("mapline-theme"));
+  }
+  theme();
+  if (scheme && dark === "auto") {
+    if (scheme.addEventListener) scheme.addEventListener("change", theme);
+    else if (scheme.addListener) scheme.addListener(theme);
+  }
 
   // The body is the map: keep it between the header and the panel. Ebitengine
   // sizes its canvas on window resize, so tell it when the panel changes.

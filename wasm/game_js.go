@@ -43,6 +43,7 @@ func (g *game) Update() error {
 		g.page.setupCanvas()
 	}
 	g.page.apply(g.st)
+	g.page.applyTheme(g.st)
 	if g.st.eventDirty {
 		g.st.eventDirty = false
 		g.page.showEvent(g.st.m.Story, g.st.cur)

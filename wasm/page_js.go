@@ -23,9 +23,10 @@ type page struct {
 	view                              string // last data-view
 	cursor                            string
 
-	mu  sync.Mutex
-	in  inbox
-	fns []js.Func // kept alive for the life of the page
+	mu           sync.Mutex
+	themeChanged bool
+	in           inbox
+	fns          []js.Func // kept alive for the life of the page
 }
 
 func newPage() *page {
@@ -130,6 +131,36 @@ func (p *page) sourceInto(el js.Value, src string) {
 		return
 	}
 	el.Set("textContent", src)
+}
+
+// theme is the map theme that matches the page: embed.js decides it from the
+// dark= flag and prefers-color-scheme, and marks the root with class "dark".
+func (p *page) theme() geo.Theme {
+	if p.root.Get("classList").Call("contains", "dark").Bool() {
+		return geo.Dark
+	}
+	return geo.Light
+}
+
+// listenTheme follows the page's theme: embed.js fires "mapline-theme" on
+// window when the reader's colour scheme changes under dark=auto.
+func (p *page) listenTheme() {
+	p.on(js.Global(), "mapline-theme", nil, func(js.Value) {
+		p.mu.Lock()
+		p.themeChanged = true
+		p.mu.Unlock()
+	})
+}
+
+// applyTheme hands a theme change to the state.
+func (p *page) applyTheme(st *state) {
+	p.mu.Lock()
+	changed := p.themeChanged
+	p.themeChanged = false
+	p.mu.Unlock()
+	if changed {
+		st.setTheme(p.theme())
+	}
 }
 
 // setCursor sets the mouse cursor over the map.

@@ -18,7 +18,6 @@ type params struct {
 	view  *geo.View // centre and zoom, nil when not given
 	t     *geo.Date
 	event string // from #event-<id>
-	dark  bool
 }
 
 // readParams reads location's query and hash. Bad values are reported and
@@ -71,6 +70,5 @@ func readParams(href string) (params, []string) {
 	if id, ok := strings.CutPrefix(u.Fragment, "event-"); ok {
 		pr.event = id
 	}
-	pr.dark = q.Get("dark") == "true"
 	return pr, probs
 }

@@ -16,7 +16,6 @@ func TestReadParams(t *testing.T) {
 		view     []float64 // lat, lon, zoom; nil for none
 		t        string
 		event    string
-		dark     bool
 		problems []string // substrings, one per problem
 	}{
 		{name: "defaults", href: page, data: "http://localhost:8080/data/story.geojson"},
@@ -34,7 +33,6 @@ func TestReadParams(t *testing.T) {
 		{name: "time", href: page + "?t=2025-06-11", data: "http://localhost:8080/data/story.geojson", t: "2025-06-11"},
 		{name: "bad-time", href: page + "?t=2025-02-30", data: "http://localhost:8080/data/story.geojson", problems: []string{"t=", "no day 30"}},
 		{name: "event", href: page + "#event-ordered-departure", data: "http://localhost:8080/data/story.geojson", event: "ordered-departure"},
-		{name: "dark", href: page + "?dark=true", data: "http://localhost:8080/data/story.geojson", dark: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pr, probs := readParams(tc.href)
@@ -54,8 +52,8 @@ func TestReadParams(t *testing.T) {
 			if got != tc.t {
 				t.Errorf("t %q, want %q", got, tc.t)
 			}
-			if pr.event != tc.event || pr.dark != tc.dark {
-				t.Errorf("event %q dark %v, want %q %v", pr.event, pr.dark, tc.event, tc.dark)
+			if pr.event != tc.event {
+				t.Errorf("event %q, want %q", pr.event, tc.event)
 			}
 			all := strings.Join(probs, "\n")
 			for _, want := range tc.problems {

@@ -15,16 +15,13 @@ import (
 // game loop, which the browser drives through requestAnimationFrame.
 func run() {
 	pr, probs := readParams(js.Global().Get("location").Get("href").String())
-	th := geo.Light
-	if pr.dark {
-		th = geo.Dark
-	}
-	st := newState(th)
+	p := newPage()
+	st := newState(p.theme())
 	if pr.view != nil {
 		st.setView(pr.view.Center, pr.view.Zoom)
 	}
-	p := newPage()
 	p.listen()
+	p.listenTheme()
 	go load(p, pr, probs)
 
 	// Draw only when something changed: an idle map keeps its last frame.

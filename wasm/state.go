@@ -53,6 +53,15 @@ func (s *state) setStory(st *geo.Story, initial int) {
 	s.dirty, s.eventDirty = true, true
 }
 
+// setTheme draws the map in another theme.
+func (s *state) setTheme(th geo.Theme) {
+	if th.Name == s.m.Theme.Name {
+		return
+	}
+	s.m = geo.NewMap(s.m.Story, s.m.Basemap, th)
+	s.dirty = true
+}
+
 // setView sets the view from the URL (the size is kept).
 func (s *state) setView(center orb.Point, zoom float64) {
 	s.view.Center, s.view.Zoom = center, zoom

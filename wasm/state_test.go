@@ -137,3 +137,18 @@ func TestWheelZoom(t *testing.T) {
 		}
 	}
 }
+
+func TestStateSetTheme(t *testing.T) {
+	st := newState(geo.Light)
+	st.resize(300, 200, 1)
+	st.frame()
+	st.setTheme(geo.Light)
+	if _, ok := st.frame(); ok {
+		t.Error("the same theme redrew the map")
+	}
+	st.setTheme(geo.Dark)
+	sc, ok := st.frame()
+	if !ok || sc.Background != geo.Dark.Sea {
+		t.Errorf("after setTheme(Dark): redrawn %v, background %v", ok, sc.Background)
+	}
+}

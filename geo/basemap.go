@@ -13,9 +13,10 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
-// The embedded basemap: Natural Earth countries (world-atlas 2.0.2) of the
-// region lon 20–70°E, lat 8–46°N at several levels of detail. Regenerate it
-// with cmd/basemap.
+// The embedded basemap: Natural Earth countries (world-atlas 2.0.2) at four
+// levels of detail. The two low levels (zoom below 6) cover lon 20°W–110°E, lat
+// 10°S–62°N; the two detailed ones lon 10–80°E, lat 0–50°N. Regenerate it with
+// cmd/basemap.
 //
 //go:embed basemap.bin
 var basemapBin []byte
@@ -26,6 +27,16 @@ type Country struct {
 	Name     string        // Natural Earth English name
 	Polygons []orb.Polygon // world coordinates (see World), first ring outer, others holes
 	Bound    orb.Bound     // world-coordinate bound of Polygons
+
+	// LabelAt is where to put the country's name, in world coordinates: the
+	// pole of inaccessibility of its largest polygon (the interior point
+	// farthest from its outline), computed on the whole country before
+	// clipping to the level's region. It may lie outside Polygons and Bound
+	// when the country is clipped (cull it with the view).
+	LabelAt orb.Point
+	// Area is the area of all the country's polygons before clipping, in
+	// world units² (square CSS px at zoom 0), to tell whether its name fits.
+	Area float64
 }
 
 // Level is the basemap at one level of detail, to be used for zooms below
@@ -48,22 +59,26 @@ type Basemap struct {
 }
 
 // Binary format (all varints are encoding/binary varints; points are zig-zag
-// varint deltas from the previous point of the same level, starting at 0,0, on a
-// grid of 2^quantBits units per world unit):
+// varint deltas from the previous point of the same level, starting at 0,0, on
+// the level's grid of 2^quantBits units per world unit):
 //
-//	magic "MLBM", version byte, quantBits byte, uvarint nLevels
-//	per level: float32 maxZoom (little endian), uvarint nCountries
+//	magic "MLBM", version byte, uvarint nLevels
+//	per level: float32 maxZoom (little endian), quantBits byte, uvarint nCountries
 //	  per country: uint16 id (little endian), uvarint len + UTF-8 name,
+//	    label point, float32 area (little endian),
 //	    uvarint nPolygons, per polygon uvarint nRings,
 //	    per ring uvarint nPoints (closing point omitted) + points
 //	  uvarint nBorders, per border uvarint nPoints + points
 const (
-	bmMagic   = "MLBM"
-	bmVersion = 1
-	// bmQuantBits: 2^14 grid units per world unit, i.e. 2^22 across the world.
-	// At zoom 10 (1 world unit = 1024 CSS px) a grid step is 1/16 px, so the
-	// rounding error is at most 1/32 px per axis (0.044 px diagonally).
-	bmQuantBits = 14
+	bmMagic = "MLBM"
+	// bmVersion 2 added the label point and area of the countries and made
+	// the quantization one of each level.
+	bmVersion = 2
+	// bmMaxQuantBits: at most 2^14 grid units per world unit, i.e. 2^22
+	// across the world. At zoom 10 (1 world unit = 1024 CSS px) a grid step is
+	// 1/16 px, so the rounding error is at most 1/32 px per axis (0.044 px
+	// diagonally). See bmQuantBits.
+	bmMaxQuantBits = 14
 	// Sanity limits of the decoder.
 	bmMaxLevels  = 64
 	bmMaxNameLen = 1024
@@ -72,20 +87,35 @@ const (
 
 var emptyLevel = Level{MaxZoom: math.Inf(1)}
 
+// bmQuantBits returns the quantization of a level used below maxZoom: a grid
+// step of 1/16 CSS px at maxZoom (2^(maxZoom+4) grid units per world unit,
+// rounded up), at most 2^bmMaxQuantBits. A level's rounding error is thus at
+// most 1/32 px per axis at the zooms it is drawn at (up to zoom 10).
+func bmQuantBits(maxZoom float64) int {
+	if !(maxZoom < bmMaxQuantBits-4) {
+		return bmMaxQuantBits
+	}
+	return int(math.Ceil(math.Max(maxZoom, 0))) + 4
+}
+
 // EncodeBasemap encodes levels into the binary basemap format read by
-// DecodeBasemap. Points are quantized to 1/2^14 world unit; closed rings are
-// stored without their closing point (DecodeBasemap closes every ring). Rings
-// must have at least 3 points besides the closing one and borders at least 2,
-// or DecodeBasemap rejects the result. Country
-// IDs must fit in a uint16 (others are stored as 0). Bound is not stored: it is
-// recomputed when decoding. The output depends only on the input.
+// DecodeBasemap. Points (label points too) are quantized to 1/2^q world unit,
+// with q = bmQuantBits(MaxZoom) (1/16 px at MaxZoom, or at zoom 10 for the
+// last level), and areas stored as float32 (negative, infinite or NaN areas as
+// 0); closed rings are stored without their closing point (DecodeBasemap closes
+// every ring). Rings must have at least 3 points besides the closing one and
+// borders at least 2, or DecodeBasemap rejects the result. Country IDs must fit
+// in a uint16 (others are stored as 0). Bound is not stored: it is recomputed
+// when decoding. The output depends only on the input.
 func EncodeBasemap(levels []Level) []byte {
 	b := make([]byte, 0, 1<<16)
 	b = append(b, bmMagic...)
-	b = append(b, bmVersion, bmQuantBits)
+	b = append(b, bmVersion)
 	b = binary.AppendUvarint(b, uint64(len(levels)))
-	scale := math.Exp2(bmQuantBits)
 	for _, lv := range levels {
+		// MaxZoom is stored as a float32: quantize as the decoded level will.
+		q := bmQuantBits(float64(float32(lv.MaxZoom)))
+		scale := math.Exp2(float64(q))
 		var px, py int64
 		point := func(p orb.Point) {
 			x := int64(math.Round(p[0] * scale))
@@ -95,6 +125,7 @@ func EncodeBasemap(levels []Level) []byte {
 			px, py = x, y
 		}
 		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(lv.MaxZoom)))
+		b = append(b, byte(q))
 		b = binary.AppendUvarint(b, uint64(len(lv.Countries)))
 		for _, c := range lv.Countries {
 			id := c.ID
@@ -104,6 +135,12 @@ func EncodeBasemap(levels []Level) []byte {
 			b = binary.LittleEndian.AppendUint16(b, uint16(id))
 			b = binary.AppendUvarint(b, uint64(len(c.Name)))
 			b = append(b, c.Name...)
+			point(c.LabelAt)
+			area := float32(c.Area)
+			if !(area >= 0) || math.IsInf(float64(area), 0) {
+				area = 0
+			}
+			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(area))
 			b = binary.AppendUvarint(b, uint64(len(c.Polygons)))
 			for _, poly := range c.Polygons {
 				b = binary.AppendUvarint(b, uint64(len(poly)))
@@ -160,6 +197,26 @@ func (r *bmReader) bound() orb.Bound {
 		Min: orb.Point{float64(r.minX) * r.inv, float64(r.minY) * r.inv},
 		Max: orb.Point{float64(r.maxX) * r.inv, float64(r.maxY) * r.inv},
 	}
+}
+
+// point reads one point; it does not count in the bound.
+func (r *bmReader) point() orb.Point {
+	var d [2]int64
+	for j := range d {
+		if r.err != nil {
+			return orb.Point{}
+		}
+		v, k := binary.Varint(r.b[r.off:])
+		if k <= 0 {
+			r.fail("bad or truncated point")
+			return orb.Point{}
+		}
+		d[j] = v
+		r.off += k
+	}
+	r.px += d[0]
+	r.py += d[1]
+	return orb.Point{float64(r.px) * r.inv, float64(r.py) * r.inv}
 }
 
 // points reads n points, adding the closing point if closed.
@@ -268,18 +325,14 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 	if r.err != nil || string(magic) != bmMagic {
 		return nil, errors.New("geo: basemap: not a basemap (bad magic)")
 	}
-	hdr := r.bytes(2)
+	ver := r.bytes(1)
 	if r.err != nil {
 		return nil, r.err
 	}
-	if hdr[0] != bmVersion {
-		return nil, fmt.Errorf("geo: basemap: unsupported version %d", hdr[0])
+	if ver[0] != bmVersion {
+		return nil, fmt.Errorf("geo: basemap: unsupported format version %d, want %d (regenerate it with cmd/basemap)", ver[0], bmVersion)
 	}
-	if hdr[1] > 30 {
-		return nil, fmt.Errorf("geo: basemap: bad quantization %d", hdr[1])
-	}
-	r.inv = math.Exp2(-float64(hdr[1]))
-	nLevels := r.count("level", 5)
+	nLevels := r.count("level", 7)
 	if r.err == nil && (nLevels == 0 || nLevels > bmMaxLevels) {
 		r.fail("bad level count %d", nLevels)
 	}
@@ -299,7 +352,17 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 		if math.IsNaN(lv.MaxZoom) || (li > 0 && lv.MaxZoom <= bm.levels[li-1].MaxZoom) {
 			return nil, fmt.Errorf("geo: basemap: level %d: max zoom %g not increasing", li, lv.MaxZoom)
 		}
-		nc := r.count("country", 4)
+		qb := r.bytes(1)
+		if r.err != nil {
+			return nil, r.err
+		}
+		if qb[0] > 30 {
+			return nil, fmt.Errorf("geo: basemap: level %d: bad quantization %d", li, qb[0])
+		}
+		r.inv = math.Exp2(-float64(qb[0]))
+		// A country takes at least 10 bytes: id, name length, label point,
+		// area and polygon count.
+		nc := r.count("country", 10)
 		lv.Countries = make([]Country, nc)
 		for ci := 0; ci < nc && r.err == nil; ci++ {
 			c := &lv.Countries[ci]
@@ -311,6 +374,13 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 				r.fail("name too long (%d bytes)", nameLen)
 			}
 			c.Name = string(r.bytes(nameLen))
+			c.LabelAt = r.point()
+			if ab := r.bytes(4); ab != nil {
+				c.Area = float64(math.Float32frombits(binary.LittleEndian.Uint32(ab)))
+				if !(c.Area >= 0) || math.IsInf(c.Area, 0) {
+					r.fail("country %d: bad area %g", ci, c.Area)
+				}
+			}
 			np := r.count("polygon", 1)
 			c.Polygons = make([]orb.Polygon, np)
 			r.resetBound()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // bmWorld projects longitude/latitude in degrees to world coordinates (Web
@@ -21,10 +22,28 @@ func bmWorld(lon, lat float64) orb.Point {
 	return orb.Point{x, y}
 }
 
-// bmTol is the largest quantization error of a point, in world units.
-var bmTol = math.Exp2(-bmQuantBits-1) * math.Sqrt2 * 1.0001
+// bmTol returns the largest quantization error of a point of a level used
+// below maxZoom, in world units.
+func bmTol(maxZoom float64) float64 {
+	return math.Exp2(-float64(bmQuantBits(maxZoom))-1) * math.Sqrt2 * 1.0001
+}
 
-func bmNear(a, b orb.Point) bool { return math.Hypot(a[0]-b[0], a[1]-b[1]) <= bmTol }
+func bmNear(a, b orb.Point, tol float64) bool { return math.Hypot(a[0]-b[0], a[1]-b[1]) <= tol }
+
+// The regions of the levels of the embedded basemap: the wide one below zoom 6,
+// the detailed one from zoom 6 (see cmd/basemap).
+var (
+	bmWideRegion   = orb.Bound{Min: bmWorld(-20, 62), Max: bmWorld(110, -10)}
+	bmDetailRegion = orb.Bound{Min: bmWorld(10, 50), Max: bmWorld(80, 0)}
+)
+
+// bmRegion returns the region of a level of the embedded basemap.
+func bmRegion(lv *Level) orb.Bound {
+	if lv.MaxZoom <= 6 {
+		return bmWideRegion
+	}
+	return bmDetailRegion
+}
 
 func bmTestLevels() []Level {
 	sq := func(x, y, s float64) orb.Ring {
@@ -34,22 +53,26 @@ func bmTestLevels() []Level {
 		{
 			MaxZoom: 4,
 			Countries: []Country{
-				{ID: 4, Name: "Afghanistan", Polygons: []orb.Polygon{{sq(170.123456, 100.987654, 3)}}},
+				{ID: 4, Name: "Afghanistan", Polygons: []orb.Polygon{{sq(170.123456, 100.987654, 3)}},
+					LabelAt: orb.Point{171.6234, 102.4877}, Area: 9},
 				{ID: 364, Name: "Iran", Polygons: []orb.Polygon{
 					{sq(160, 101, 5), sq(161, 102, 1)}, // with a hole
 					{sq(150.5, 110.25, 0.001)},
-				}},
+				}, LabelAt: orb.Point{163.5, 103.5}, Area: 24.000001},
 				{ID: 0, Name: "N. Cyprus — ñ", Polygons: []orb.Polygon{{
 					// not closed: decoded closed
 					orb.Ring{{140, 100}, {140.5, 100}, {140.5, 100.5}},
-				}}},
+				}}, LabelAt: orb.Point{255.9, 0.1}, Area: 1.0 / 3}, // label far away
 			},
 			Borders: []orb.LineString{{{165, 101}, {165, 106}}, {{0, 0}, {256, 256}, {128, 0.00001}}},
 		},
 		{MaxZoom: 8}, // empty level
 		{
-			MaxZoom:   math.Inf(1),
-			Countries: []Country{{ID: 65535, Name: "", Polygons: []orb.Polygon{{sq(0, 0, 256)}}}},
+			MaxZoom: math.Inf(1),
+			Countries: []Country{
+				{ID: 65535, Name: "", Polygons: []orb.Polygon{{sq(0, 0, 256)}}, LabelAt: orb.Point{128, 128}, Area: 65536},
+				{ID: 1, Name: "no label", Polygons: []orb.Polygon{{sq(10, 10, 1e-3)}}}, // zero LabelAt and Area
+			},
 		},
 	}
 }
@@ -75,6 +98,7 @@ func TestBasemapRoundTrip(t *testing.T) {
 			}
 			for li, want := range tc.levels {
 				g := got[li]
+				tol := bmTol(want.MaxZoom)
 				if g.MaxZoom != float64(float32(want.MaxZoom)) {
 					t.Errorf("level %d: MaxZoom %g, want %g", li, g.MaxZoom, want.MaxZoom)
 				}
@@ -87,6 +111,12 @@ func TestBasemapRoundTrip(t *testing.T) {
 					if gc.ID != wc.ID || gc.Name != wc.Name || len(gc.Polygons) != len(wc.Polygons) {
 						t.Fatalf("level %d country %d: got %d %q (%d polygons), want %d %q (%d)", li, ci,
 							gc.ID, gc.Name, len(gc.Polygons), wc.ID, wc.Name, len(wc.Polygons))
+					}
+					if !bmNear(gc.LabelAt, wc.LabelAt, tol) {
+						t.Errorf("level %d %s: LabelAt %v, want %v", li, wc.Name, gc.LabelAt, wc.LabelAt)
+					}
+					if gc.Area != float64(float32(wc.Area)) {
+						t.Errorf("level %d %s: Area %g, want %g", li, wc.Name, gc.Area, wc.Area)
 					}
 					for pi, wp := range wc.Polygons {
 						gp := gc.Polygons[pi]
@@ -103,7 +133,7 @@ func TestBasemapRoundTrip(t *testing.T) {
 									len(gr), gr[0] == gr[len(gr)-1], len(wr))
 							}
 							for i := range wr {
-								if !bmNear(gr[i], wr[i]) {
+								if !bmNear(gr[i], wr[i], tol) {
 									t.Fatalf("%s ring %d/%d point %d: %v, want %v", wc.Name, pi, ri, i, gr[i], wr[i])
 								}
 							}
@@ -114,7 +144,7 @@ func TestBasemapRoundTrip(t *testing.T) {
 						for _, p := range wc.Polygons[1:] {
 							wb = wb.Union(p.Bound())
 						}
-						if !bmNear(gc.Bound.Min, wb.Min) || !bmNear(gc.Bound.Max, wb.Max) {
+						if !bmNear(gc.Bound.Min, wb.Min, tol) || !bmNear(gc.Bound.Max, wb.Max, tol) {
 							t.Errorf("%s: bound %v, want about %v", wc.Name, gc.Bound, wb)
 						}
 					}
@@ -125,7 +155,7 @@ func TestBasemapRoundTrip(t *testing.T) {
 						t.Fatalf("level %d border %d: %d points, want %d", li, bi, len(gb), len(wb))
 					}
 					for i := range wb {
-						if !bmNear(gb[i], wb[i]) {
+						if !bmNear(gb[i], wb[i], tol) {
 							t.Fatalf("level %d border %d point %d: %v, want %v", li, bi, i, gb[i], wb[i])
 						}
 					}
@@ -142,13 +172,29 @@ func TestBasemapRoundTrip(t *testing.T) {
 	}
 }
 
+func TestBasemapQuantBits(t *testing.T) {
+	for _, tc := range []struct {
+		zoom float64
+		want int
+	}{
+		{math.Inf(-1), 4}, {-1, 4}, {0, 4}, {1, 5}, {3.5, 8}, {4, 8}, {6, 10}, {8, 12},
+		{9.5, 14}, {10, 14}, {12, 14}, {math.Inf(1), 14}, {math.NaN(), 14},
+	} {
+		if got := bmQuantBits(tc.zoom); got != tc.want {
+			t.Errorf("bmQuantBits(%g) = %d, want %d", tc.zoom, got, tc.want)
+		}
+	}
+}
+
 // bmHeader is a valid header for hand-made inputs.
-func bmHeader() []byte { return append([]byte(bmMagic), bmVersion, bmQuantBits) }
+func bmHeader() []byte { return append([]byte(bmMagic), bmVersion) }
 
 func TestDecodeBasemapCorrupt(t *testing.T) {
 	valid := EncodeBasemap(bmTestLevels())
 	zoom := binary.LittleEndian.AppendUint32(nil, math.Float32bits(4))
+	lvl := append(zoom[:4:4], 8) // max zoom and quantization of a level
 	huge := binary.AppendUvarint(nil, math.MaxUint64)
+	f32 := func(f float32) []byte { return binary.LittleEndian.AppendUint32(nil, math.Float32bits(f)) }
 	cat := func(parts ...[]byte) []byte {
 		var b []byte
 		for _, p := range parts {
@@ -158,6 +204,9 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 	}
 	one := []byte{1}
 	zero := []byte{0}
+	country := []byte{1, 0}  // id 1
+	label := make([]byte, 6) // label point 0,0 and area 0
+	overlong := []byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}
 	for _, tc := range []struct {
 		name string
 		in   []byte
@@ -168,25 +217,33 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"bad magic", append([]byte("MLBX"), valid[4:]...), "bad magic"},
 		{"geojson", []byte(`{"type":"FeatureCollection"}`), "bad magic"},
 		{"no version", []byte(bmMagic), "truncated"},
-		{"bad version", cat([]byte(bmMagic), []byte{99, bmQuantBits}, one), "version"},
-		{"bad quantization", cat([]byte(bmMagic), []byte{bmVersion, 200}, one), "quantization"},
+		{"bad version", cat([]byte(bmMagic), []byte{99}, one), "unsupported format version 99"},
+		// Version 1 had one quantization of 14 bits in the header and no
+		// label points.
+		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 2"},
+		{"bad quantization", cat(bmHeader(), one, zoom, []byte{200}, zero, zero), "quantization"},
+		{"missing quantization", cat(bmHeader(), one, zoom), "exceeds"},
 		{"zero levels", cat(bmHeader(), zero), "level count"},
 		{"huge levels", cat(bmHeader(), huge), "exceeds"},
-		{"overlong varint", cat(bmHeader(), []byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}), "varint"},
-		{"huge countries", cat(bmHeader(), one, zoom, huge), "exceeds"},
-		{"many countries", cat(bmHeader(), one, zoom, binary.AppendUvarint(nil, 1<<40), make([]byte, 100)), "exceeds"},
-		{"huge name", cat(bmHeader(), one, zoom, one, []byte{1, 0}, huge), "exceeds"},
-		{"long name", cat(bmHeader(), one, zoom, one, []byte{1, 0}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
-		{"huge polygons", cat(bmHeader(), one, zoom, one, []byte{1, 0}, zero, huge), "exceeds"},
-		{"huge rings", cat(bmHeader(), one, zoom, one, []byte{1, 0}, zero, one, huge), "exceeds"},
-		{"huge points", cat(bmHeader(), one, zoom, one, []byte{1, 0}, zero, one, one, huge), "exceeds"},
-		{"huge borders", cat(bmHeader(), one, zoom, zero, huge), "exceeds"},
-		{"ring of 2 points", cat(bmHeader(), one, zoom, one, []byte{1, 0}, zero, one, one, []byte{2}, make([]byte, 4), zero), "ring of 2 points"},
-		{"border of 1 point", cat(bmHeader(), one, zoom, zero, one, one, make([]byte, 2)), "border of 1 points"},
-		{"huge border points", cat(bmHeader(), one, zoom, zero, one, huge), "exceeds"},
-		{"missing border count", cat(bmHeader(), one, zoom, zero), "truncated"},
-		{"NaN zoom", cat(bmHeader(), one, binary.LittleEndian.AppendUint32(nil, math.Float32bits(float32(math.NaN()))), zero, zero), "zoom"},
-		{"decreasing zoom", cat(bmHeader(), []byte{2}, zoom, zero, zero, zoom, zero, zero), "zoom"},
+		{"overlong varint", cat(bmHeader(), overlong), "varint"},
+		{"huge countries", cat(bmHeader(), one, lvl, huge), "exceeds"},
+		{"many countries", cat(bmHeader(), one, lvl, binary.AppendUvarint(nil, 1<<40), make([]byte, 100)), "exceeds"},
+		{"huge name", cat(bmHeader(), one, lvl, one, country, huge), "exceeds"},
+		{"long name", cat(bmHeader(), one, lvl, one, country, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
+		{"bad label point", cat(bmHeader(), one, lvl, one, country, zero, overlong), "bad or truncated point"},
+		{"NaN area", cat(bmHeader(), one, lvl, one, country, zero, []byte{0, 0}, f32(float32(math.NaN())), zero, zero), "bad area"},
+		{"negative area", cat(bmHeader(), one, lvl, one, country, zero, []byte{0, 0}, f32(-1), zero, zero), "bad area"},
+		{"infinite area", cat(bmHeader(), one, lvl, one, country, zero, []byte{0, 0}, f32(float32(math.Inf(1))), zero, zero), "bad area"},
+		{"huge polygons", cat(bmHeader(), one, lvl, one, country, zero, label, huge), "exceeds"},
+		{"huge rings", cat(bmHeader(), one, lvl, one, country, zero, label, one, huge), "exceeds"},
+		{"huge points", cat(bmHeader(), one, lvl, one, country, zero, label, one, one, huge), "exceeds"},
+		{"huge borders", cat(bmHeader(), one, lvl, zero, huge), "exceeds"},
+		{"ring of 2 points", cat(bmHeader(), one, lvl, one, country, zero, label, one, one, []byte{2}, make([]byte, 4), zero), "ring of 2 points"},
+		{"border of 1 point", cat(bmHeader(), one, lvl, zero, one, one, make([]byte, 2)), "border of 1 points"},
+		{"huge border points", cat(bmHeader(), one, lvl, zero, one, huge), "exceeds"},
+		{"missing border count", cat(bmHeader(), one, lvl, one, country, zero, label, zero), "truncated"},
+		{"NaN zoom", cat(bmHeader(), one, f32(float32(math.NaN())), []byte{8}, zero, zero), "zoom"},
+		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, lvl, zero, zero), "zoom"},
 		{"trailing bytes", cat(valid, zero), "trailing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -202,6 +259,19 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("valid hand-made", func(t *testing.T) {
+		// The hand-made inputs above are valid up to their fault.
+		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero)
+		bm, err := DecodeBasemap(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := bm.Levels()[0].Countries[0]
+		if c.ID != 1 || c.LabelAt != (orb.Point{1.0 / 256, -2.0 / 256}) || c.Area != 2.5 || len(c.Polygons[0][0]) != 4 {
+			t.Errorf("got %+v", c)
+		}
+	})
 
 	t.Run("truncated", func(t *testing.T) {
 		for _, data := range [][]byte{valid, basemapBin} {
@@ -260,6 +330,38 @@ func bmCountry(lv *Level, id int) (Country, bool) {
 	return Country{}, false
 }
 
+// bmCountryAtLevel returns the country of lv containing the world point p.
+func bmCountryAtLevel(lv *Level, p orb.Point) (Country, bool) {
+	for _, c := range lv.Countries {
+		if c.Bound.Contains(p) && planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), p) {
+			return c, true
+		}
+	}
+	return Country{}, false
+}
+
+// bmBorderDistance returns the distance from p to the nearest ring segment of c.
+func bmBorderDistance(c Country, p orb.Point) float64 {
+	d := math.Inf(1)
+	for _, poly := range c.Polygons {
+		for _, r := range poly {
+			for i := 1; i < len(r); i++ {
+				d = math.Min(d, planar.DistanceFromSegment(r[i-1], r[i], p))
+			}
+		}
+	}
+	return d
+}
+
+// bmArea returns the area of the polygons of c.
+func bmArea(c Country) float64 {
+	a := 0.0
+	for _, p := range c.Polygons {
+		a += planar.Area(p)
+	}
+	return a
+}
+
 func TestDefaultBasemap(t *testing.T) {
 	if err := DefaultBasemapErr(); err != nil {
 		t.Fatal(err)
@@ -277,10 +379,15 @@ func TestDefaultBasemap(t *testing.T) {
 		if i > 0 && lv.MaxZoom <= levels[i-1].MaxZoom {
 			t.Errorf("level %d: MaxZoom %g not above %g", i, lv.MaxZoom, levels[i-1].MaxZoom)
 		}
-		for _, want := range []struct {
+		type want struct {
 			id   int
 			name string
-		}{{368, "Iraq"}, {364, "Iran"}, {512, "Oman"}, {682, "Saudi Arabia"}} {
+		}
+		wants := []want{{368, "Iraq"}, {364, "Iran"}, {512, "Oman"}, {682, "Saudi Arabia"}}
+		if bmRegion(lv) == bmWideRegion {
+			wants = append(wants, want{724, "Spain"}, want{356, "India"}, want{818, "Egypt"}, want{398, "Kazakhstan"})
+		}
+		for _, want := range wants {
 			c, ok := bmCountry(lv, want.id)
 			if !ok {
 				t.Errorf("level %d: no %s (%d)", i, want.name, want.id)
@@ -288,6 +395,18 @@ func TestDefaultBasemap(t *testing.T) {
 			}
 			if c.Name != want.name || len(c.Polygons) == 0 || c.Bound.Max[0] <= c.Bound.Min[0] {
 				t.Errorf("level %d: %d is %q with %d polygons, bound %v", i, want.id, c.Name, len(c.Polygons), c.Bound)
+			}
+		}
+		for _, want := range []struct {
+			name     string
+			lon, lat float64
+			id       int
+		}{
+			{"Baghdad", 44.40, 33.30, 368}, {"Tehran", 51.39, 35.69, 364},
+			{"Riyadh", 46.68, 24.71, 682}, {"Muscat", 58.41, 23.59, 512},
+		} {
+			if c, ok := bmCountryAtLevel(lv, bmWorld(want.lon, want.lat)); !ok || c.ID != want.id {
+				t.Errorf("level %d: %s is in %d %q (%v), want %d", i, want.name, c.ID, c.Name, ok, want.id)
 			}
 		}
 		if len(lv.Borders) == 0 {
@@ -308,9 +427,9 @@ func TestDefaultBasemap(t *testing.T) {
 			}
 		}
 	}
-	// Everything lies within the region (lon 20–70°E, lat 8–46°N).
-	region := orb.Bound{Min: bmWorld(20, 46), Max: bmWorld(70, 8)}.Pad(bmTol)
+	// Everything lies within the region of its level.
 	for i, lv := range levels {
+		region := bmRegion(&lv).Pad(bmTol(lv.MaxZoom))
 		for _, c := range lv.Countries {
 			if !region.Contains(c.Bound.Min) || !region.Contains(c.Bound.Max) {
 				t.Errorf("level %d: %s bound %v outside the region %v", i, c.Name, c.Bound, region)
@@ -319,6 +438,85 @@ func TestDefaultBasemap(t *testing.T) {
 		for _, ls := range lv.Borders {
 			if b := ls.Bound(); !region.Contains(b.Min) || !region.Contains(b.Max) {
 				t.Errorf("level %d: border bound %v outside the region", i, b)
+			}
+		}
+	}
+}
+
+func TestBasemapRegions(t *testing.T) {
+	// The land reaches the edges of the regions, but the west edge of the
+	// wide one (20°W) in the Atlantic: the low levels are cut in China, Russia
+	// and the south of Africa and Indonesia, the detailed ones in Italy,
+	// Kazakhstan, the east of Africa and Xinjiang.
+	for i, lv := range DefaultBasemap().Levels() {
+		r := bmRegion(&lv)
+		var b orb.Bound
+		for j, c := range lv.Countries {
+			if j == 0 {
+				b = c.Bound
+			} else {
+				b = b.Union(c.Bound)
+			}
+		}
+		tol := bmTol(lv.MaxZoom)
+		if r == bmWideRegion {
+			b.Min[0] = r.Min[0] // the land ends at 18°W, the Canary Islands
+		}
+		if math.Abs(b.Min[0]-r.Min[0]) > tol || math.Abs(b.Max[0]-r.Max[0]) > tol ||
+			math.Abs(b.Min[1]-r.Min[1]) > tol || math.Abs(b.Max[1]-r.Max[1]) > tol {
+			t.Errorf("level %d: land bound %v, want the region %v", i, b, r)
+		}
+	}
+}
+
+func TestBasemapLabels(t *testing.T) {
+	levels := DefaultBasemap().Levels()
+	last := &levels[len(levels)-1]
+	for i := range levels {
+		lv := &levels[i]
+		detailed := lv.MaxZoom > 6
+		region := bmRegion(lv)
+		for _, c := range lv.Countries {
+			if !(c.Area > 0) {
+				t.Errorf("level %d: %s: area %g", i, c.Name, c.Area)
+			}
+			// Every label point inside the level's region lies in its
+			// country (it may lie outside for a clipped country).
+			if region.Contains(c.LabelAt) && !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
+				t.Errorf("level %d: %s: label point %v outside the country", i, c.Name, c.LabelAt)
+			}
+		}
+		for _, id := range []int{368, 364, 682, 512} {
+			c, ok := bmCountry(lv, id)
+			if !ok {
+				t.Errorf("level %d: no country %d", i, id)
+				continue
+			}
+			if !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
+				t.Errorf("level %d: %s: label point %v outside the country", i, c.Name, c.LabelAt)
+			}
+			// Far from the border: at least 1/64 world unit at the detailed
+			// levels (1 px at zoom 6); in fact much more for these countries.
+			d := bmBorderDistance(c, c.LabelAt)
+			if detailed && d < 1.0/64 {
+				t.Errorf("level %d: %s: label point %v %.4f world units from the border", i, c.Name, c.LabelAt, d)
+			}
+			// The same point at every level, so names do not jump when the
+			// level changes.
+			lc, _ := bmCountry(last, id)
+			if !bmNear(c.LabelAt, lc.LabelAt, bmTol(lv.MaxZoom)+bmTol(last.MaxZoom)) {
+				t.Errorf("level %d: %s: label point %v, %v at the last level", i, c.Name, c.LabelAt, lc.LabelAt)
+			}
+			// The area is the one of the whole, unsimplified country: close
+			// to the one of its polygons, for these countries inside the
+			// region.
+			if a := bmArea(c); math.Abs(a-c.Area) > 0.02*c.Area {
+				t.Errorf("level %d: %s: area %g, polygons %g", i, c.Name, c.Area, a)
+			}
+			if i == len(levels)-1 {
+				t.Logf("%s: label %v (lon %.2f lat %.2f), %.3f world units from the border; area %.3f",
+					c.Name, c.LabelAt, c.LabelAt[0]/256*360-180,
+					180/math.Pi*math.Atan(math.Sinh(math.Pi*(1-2*c.LabelAt[1]/256))), d, c.Area)
 			}
 		}
 	}
@@ -391,12 +589,39 @@ func bmLevelPoints(lv Level) int {
 }
 
 func TestBasemapPointCounts(t *testing.T) {
+	// Levels cover different regions, so compare the points within the
+	// smallest one, the region of the detailed levels.
 	levels := DefaultBasemap().Levels()
-	for i := 1; i < len(levels); i++ {
-		lo, hi := bmLevelPoints(levels[i-1]), bmLevelPoints(levels[i])
-		t.Logf("level %d (z<%g): %d points", i-1, levels[i-1].MaxZoom, lo)
-		if lo > hi {
-			t.Errorf("level %d has %d points, more than level %d (%d)", i-1, lo, i, hi)
+	inDetail := func(lv Level) int {
+		n := 0
+		for _, c := range lv.Countries {
+			for _, p := range c.Polygons {
+				for _, r := range p {
+					for _, q := range r {
+						if bmDetailRegion.Contains(q) {
+							n++
+						}
+					}
+				}
+			}
+		}
+		for _, ls := range lv.Borders {
+			for _, q := range ls {
+				if bmDetailRegion.Contains(q) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	for i := range levels {
+		t.Logf("level %d (z<%g): %d points, %d in the detailed region", i, levels[i].MaxZoom,
+			bmLevelPoints(levels[i]), inDetail(levels[i]))
+		if i == 0 {
+			continue
+		}
+		if lo, hi := inDetail(levels[i-1]), inDetail(levels[i]); lo > hi {
+			t.Errorf("level %d has %d points in the detailed region, more than level %d (%d)", i-1, lo, i, hi)
 		}
 	}
 }

@@ -22,6 +22,7 @@ func run() {
 	}
 	p.listen()
 	p.listenTheme()
+	p.followDevicePixelRatio()
 	go load(p, pr, probs)
 
 	// Draw only when something changed: an idle map keeps its last frame.

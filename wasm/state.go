@@ -21,7 +21,7 @@ type state struct {
 	scene      *geo.Scene
 }
 
-// Default view before a story says otherwise: the region of the basemap.
+// Default view before a story says otherwise: the Middle East, centred on the Gulf.
 var regionCenter = orb.Point{45, 29}
 
 const (

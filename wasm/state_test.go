@@ -81,28 +81,32 @@ func TestStateFrameOnlyWhenDirty(t *testing.T) {
 	if _, ok := st.frame(); ok {
 		t.Error("a second frame with nothing changed")
 	}
-	for name, change := range map[string]func(){
-		"pan":    func() { st.pan(3, 4) },
-		"zoom":   func() { st.zoom(0.5, orb.Point{10, 10}) },
-		"resize": func() { st.resize(401, 300, 1) },
-		"ratio":  func() { st.resize(401, 300, 2) },
-		"story":  func() { st.setStory(demoStory(t), -1) },
-		"event":  func() { st.setEvent(3) },
+	type step struct {
+		name string
+		do   func()
+	}
+	for _, c := range []step{
+		{"pan", func() { st.pan(3, 4) }},
+		{"zoom", func() { st.zoom(0.5, orb.Point{10, 10}) }},
+		{"resize", func() { st.resize(401, 300, 1) }},
+		{"ratio", func() { st.resize(401, 300, 2) }},
+		{"story", func() { st.setStory(demoStory(t), -1) }},
+		{"event", func() { st.setEvent(3) }},
 	} {
-		change()
+		c.do()
 		if _, ok := st.frame(); !ok {
-			t.Errorf("%s: no new frame", name)
+			t.Errorf("%s: no new frame", c.name)
 		}
 	}
-	for name, same := range map[string]func(){
-		"no-pan":     func() { st.pan(0, 0) },
-		"no-zoom":    func() { st.zoom(0, orb.Point{}) },
-		"same-size":  func() { st.resize(401, 300, 2) },
-		"same-event": func() { st.setEvent(3) },
+	for _, c := range []step{
+		{"no-pan", func() { st.pan(0, 0) }},
+		{"no-zoom", func() { st.zoom(0, orb.Point{}) }},
+		{"same-size", func() { st.resize(401, 300, 2) }},
+		{"same-event", func() { st.setEvent(3) }},
 	} {
-		same()
+		c.do()
 		if _, ok := st.frame(); ok {
-			t.Errorf("%s: a frame although nothing changed", name)
+			t.Errorf("%s: a frame although nothing changed", c.name)
 		}
 	}
 }

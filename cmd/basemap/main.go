@@ -9,11 +9,18 @@
 // world coordinates and simplified once (Douglas-Peucker, endpoints kept), and
 // the rings of the countries are assembled from the simplified arcs, so
 // neighbouring countries share exactly the same border vertices (no cracks).
-// Polygons are then clipped to the region. The land borders are the arcs used
-// by exactly two countries. The output is deterministic.
+// Polygons are then clipped to the region of their level. The land borders are
+// the arcs used by exactly two countries.
+//
+// Every country also gets a label point and an area (see geo.Country), computed
+// on the unsimplified, unclipped 10m polygons so they are the same at every
+// level: the pole of inaccessibility of its largest polygon. A level keeps that
+// point if it lies inside the level's simplified polygons, else it falls back
+// to the pole of its own polygons. The output is deterministic.
 package main
 
 import (
+	"container/heap"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -32,29 +39,48 @@ import (
 	"mapline/geo"
 )
 
-// Region: a margin around the story's 24–64°E, 10–44°N.
-const (
-	regionWest, regionEast   = 20.0, 70.0
-	regionSouth, regionNorth = 8.0, 46.0
+// region is a box of longitudes and latitudes, in degrees.
+type region struct{ west, east, south, north float64 }
+
+func (r region) bound() orb.Bound {
+	return orb.Bound{Min: world(r.west, r.north), Max: world(r.east, r.south)}
+}
+
+// The regions of the levels. The low levels cover what a view fitted to a
+// story of the Middle East shows at any screen size (Europe, the north of
+// Africa, Central and South Asia). The detailed levels are used at zoom 6 and
+// more, where a view is at most about 1,500 px (23 world units, 33° of
+// longitude) wide, so 10–80°E leaves room around the story's 42–59°E.
+var (
+	wideRegion   = region{west: -20, east: 110, south: -10, north: 62}
+	detailRegion = region{west: 10, east: 80, south: 0, north: 50}
 )
 
-// lod is one level of detail: used for zooms below maxZoom, simplified with
-// a tolerance of 0.5 CSS px at zoom tolZoom, from the given world-atlas file.
+// lod is one level of detail: used for zooms below maxZoom, simplified with a
+// tolerance of tolPx CSS px at zoom tolZoom, from the given world-atlas file,
+// clipped to reg. The low levels use 0.75 px, not 0.5, to keep the file under
+// 700 KB (717 KB with 0.5 px, 678 KB with 0.75 px).
 type lod struct {
 	maxZoom float64
 	tolZoom float64
+	tolPx   float64
 	file    string
+	reg     region
 }
 
 var lods = []lod{
-	{maxZoom: 4, tolZoom: 4, file: "countries-50m.json"},
-	{maxZoom: 6, tolZoom: 6, file: "countries-10m.json"},
-	{maxZoom: 8, tolZoom: 8, file: "countries-10m.json"},
-	{maxZoom: math.Inf(1), tolZoom: 9.5, file: "countries-10m.json"},
+	{maxZoom: 4, tolZoom: 4, tolPx: 0.75, file: "countries-50m.json", reg: wideRegion},
+	{maxZoom: 6, tolZoom: 6, tolPx: 0.75, file: "countries-10m.json", reg: wideRegion},
+	{maxZoom: 8, tolZoom: 8, tolPx: 0.5, file: "countries-10m.json", reg: detailRegion},
+	{maxZoom: math.Inf(1), tolZoom: 9.5, tolPx: 0.5, file: "countries-10m.json", reg: detailRegion},
 }
 
-// toleranceCSSPx is the Douglas-Peucker tolerance in CSS pixels at tolZoom.
-const toleranceCSSPx = 0.5
+// labelFile is the world-atlas file the label points and areas are computed on.
+const labelFile = "countries-10m.json"
+
+// labelPrecision is the precision of the poles of inaccessibility, in world
+// units (1 CSS px at zoom 8).
+const labelPrecision = 1.0 / 256
 
 func main() {
 	in := flag.String("in", "node_modules/world-atlas", "world-atlas package `dir`ectory")
@@ -68,38 +94,78 @@ func main() {
 
 func run(in, out string) error {
 	topos := map[string]*topology{}
+	read := func(file string) (*topology, error) {
+		if t := topos[file]; t != nil {
+			return t, nil
+		}
+		t, err := readTopology(filepath.Join(in, file))
+		if err != nil {
+			return nil, err
+		}
+		topos[file] = t
+		return t, nil
+	}
+	lt, err := read(labelFile)
+	if err != nil {
+		return err
+	}
+	labels, err := newLabeler(lt)
+	if err != nil {
+		return fmt.Errorf("%s: %w", labelFile, err)
+	}
 	var levels []geo.Level
 	var summary []string
 	total := 0
 	for _, l := range lods {
-		t := topos[l.file]
-		if t == nil {
-			var err error
-			if t, err = readTopology(filepath.Join(in, l.file)); err != nil {
-				return err
-			}
-			topos[l.file] = t
+		t, err := read(l.file)
+		if err != nil {
+			return err
 		}
-		lv, err := buildLevel(t, l)
+		lv, own, err := buildLevel(t, l, labels)
 		if err != nil {
 			return fmt.Errorf("%s: %w", l.file, err)
 		}
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
-		summary = append(summary, fmt.Sprintf("z<%g: %d pts %d borders %d B", l.maxZoom, n, len(lv.Borders), lb))
+		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), lb)
+		if len(own) > 0 {
+			s += fmt.Sprintf(", own label points for %s", strings.Join(own, ", "))
+		}
+		summary = append(summary, s)
 		levels = append(levels, lv)
 	}
 	b := geo.EncodeBasemap(levels)
 	// Check the output before writing it.
-	if _, err := geo.DecodeBasemap(b); err != nil {
+	bm, err := geo.DecodeBasemap(b)
+	if err != nil {
+		return err
+	}
+	if err := checkLabels(bm); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("basemap: %s: %d levels, %d countries, %d points, %d bytes (%s)\n",
-		out, len(levels), len(levels[len(levels)-1].Countries), total, len(b), strings.Join(summary, "; "))
+	fmt.Printf("basemap: %s: %d levels, %d points, %d bytes\n  %s\n",
+		out, len(levels), total, len(b), strings.Join(summary, "\n  "))
+	return nil
+}
+
+// checkLabels checks that the label point of every country, once quantized,
+// lies inside the country when it lies inside the region of its level.
+func checkLabels(bm *geo.Basemap) error {
+	for i, lv := range bm.Levels() {
+		box := lods[i].reg.bound()
+		for _, c := range lv.Countries {
+			if !box.Contains(c.LabelAt) {
+				continue
+			}
+			if !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
+				return fmt.Errorf("level %d: %s (%d): label point %v outside the country", i, c.Name, c.ID, c.LabelAt)
+			}
+		}
+	}
 	return nil
 }
 
@@ -250,38 +316,41 @@ func world(lon, lat float64) orb.Point {
 	return orb.Point{x, y}
 }
 
-func regionBound() orb.Bound {
-	nw := world(regionWest, regionNorth)
-	se := world(regionEast, regionSouth)
-	return orb.Bound{Min: nw, Max: se}
-}
-
 // Levels
 
-func buildLevel(t *topology, l lod) (geo.Level, error) {
-	tol := toleranceCSSPx / math.Exp2(l.tolZoom) // in world units
+// buildLevel builds the level of detail l from the topology t. It also returns
+// the names of the countries whose label point is not the one of labels.
+func buildLevel(t *topology, l lod, labels *labeler) (geo.Level, []string, error) {
+	tol := l.tolPx / math.Exp2(l.tolZoom) // in world units
 	minArea := tol * tol
-	box := regionBound()
+	box := l.reg.bound()
 	cs, err := t.countries()
 	if err != nil {
-		return geo.Level{}, err
+		return geo.Level{}, nil, err
 	}
 
 	// Simplify every arc once, keeping its endpoints.
 	dp := simplify.DouglasPeucker(tol)
-	arcs := t.worldArcs()
-	for i, a := range arcs {
+	raw := t.worldArcs()
+	arcs := make([][]orb.Point, len(raw))
+	for i, a := range raw {
+		a = append([]orb.Point(nil), a...)
 		arcs[i] = dedup(dp.LineString(orb.LineString(a)))
 	}
 
 	// Countries.
 	lv := geo.Level{MaxZoom: l.maxZoom}
+	var own []string
 	for _, c := range cs {
-		var polys []orb.Polygon
+		// polys are clipped to the region, simple are not.
+		var polys, simple []orb.Polygon
 		for _, p := range c.polys {
 			var poly orb.Polygon
 			for _, r := range p {
 				poly = append(poly, assembleRing(arcs, r))
+			}
+			if sp := clipPolygon(everywhere, poly, minArea); sp != nil {
+				simple = append(simple, sp)
 			}
 			poly = clipPolygon(box, poly, minArea)
 			if poly != nil {
@@ -295,7 +364,23 @@ func buildLevel(t *topology, l lod) (geo.Level, error) {
 		for _, p := range polys[1:] {
 			b = b.Union(p.Bound())
 		}
-		lv.Countries = append(lv.Countries, geo.Country{ID: c.id, Name: c.name, Polygons: polys, Bound: b})
+
+		// The label point: the common one if it is inside the simplified
+		// (unclipped) polygons, else the one of this file's polygons, else
+		// the one of the simplified polygons.
+		at, area, ok := labels.label(c)
+		if !ok || !planar.MultiPolygonContains(orb.MultiPolygon(simple), at) {
+			own = append(own, c.name)
+			own, ownArea := countryLabel(rawPolygons(raw, c))
+			if !ok {
+				area = ownArea
+			}
+			if at = own; !planar.MultiPolygonContains(orb.MultiPolygon(simple), at) {
+				at, _ = countryLabel(simple)
+			}
+		}
+		lv.Countries = append(lv.Countries, geo.Country{ID: c.id, Name: c.name, Polygons: polys, Bound: b,
+			LabelAt: at, Area: area})
 	}
 	sort.SliceStable(lv.Countries, func(i, j int) bool {
 		a, b := lv.Countries[i], lv.Countries[j]
@@ -331,7 +416,210 @@ func buildLevel(t *topology, l lod) (geo.Level, error) {
 			}
 		}
 	}
-	return lv, nil
+	return lv, own, nil
+}
+
+// everywhere is a box around the world.
+var everywhere = orb.Bound{Min: orb.Point{-1, -1}, Max: orb.Point{257, 257}}
+
+// rawPolygons assembles the polygons of a country from the unsimplified arcs.
+func rawPolygons(arcs [][]orb.Point, c country) []orb.Polygon {
+	var polys []orb.Polygon
+	for _, p := range c.polys {
+		var poly orb.Polygon
+		for _, r := range p {
+			poly = append(poly, assembleRing(arcs, r))
+		}
+		if len(poly) > 0 && len(poly[0]) >= 4 {
+			polys = append(polys, poly)
+		}
+	}
+	return polys
+}
+
+// Labels
+
+// labeler computes the label points and areas of the countries of one
+// topology, on their unsimplified, unclipped polygons, once each.
+type labeler struct {
+	arcs      [][]orb.Point
+	countries map[string]country
+	done      map[string]labelPoint
+}
+
+type labelPoint struct {
+	at   orb.Point
+	area float64
+}
+
+func newLabeler(t *topology) (*labeler, error) {
+	cs, err := t.countries()
+	if err != nil {
+		return nil, err
+	}
+	l := &labeler{arcs: t.worldArcs(), countries: map[string]country{}, done: map[string]labelPoint{}}
+	for _, c := range cs {
+		k := labelKey(c)
+		if _, dup := l.countries[k]; dup {
+			return nil, fmt.Errorf("two countries %s", k)
+		}
+		l.countries[k] = c
+	}
+	return l, nil
+}
+
+// labelKey identifies a country across the world-atlas files.
+func labelKey(c country) string { return strconv.Itoa(c.id) + " " + c.name }
+
+// label returns the label point and area of the country with the id and
+// name of c, and false if there is none.
+func (l *labeler) label(c country) (orb.Point, float64, bool) {
+	k := labelKey(c)
+	if lp, ok := l.done[k]; ok {
+		return lp.at, lp.area, true
+	}
+	lc, ok := l.countries[k]
+	if !ok {
+		return orb.Point{}, 0, false
+	}
+	at, area := countryLabel(rawPolygons(l.arcs, lc))
+	l.done[k] = labelPoint{at, area}
+	return at, area, true
+}
+
+// countryLabel returns the pole of inaccessibility of the largest polygon (by
+// area) and the total area of the polygons.
+func countryLabel(polys []orb.Polygon) (orb.Point, float64) {
+	var total, largest float64
+	li := -1
+	for i, p := range polys {
+		a := polygonArea(p)
+		total += a
+		if li < 0 || a > largest {
+			li, largest = i, a
+		}
+	}
+	if li < 0 {
+		return orb.Point{}, 0
+	}
+	at, _ := polylabel(polys[li], labelPrecision)
+	return at, total
+}
+
+// polygonArea returns the area of the outer ring minus the areas of the holes.
+func polygonArea(p orb.Polygon) float64 {
+	a := 0.0
+	for i, r := range p {
+		if i == 0 {
+			a += math.Abs(planar.Area(r))
+		} else {
+			a -= math.Abs(planar.Area(r))
+		}
+	}
+	return math.Max(a, 0)
+}
+
+// polylabel returns the pole of inaccessibility of a polygon, the interior
+// point farthest from its rings, to within precision, and its distance to the
+// rings. It is the algorithm of mapbox/polylabel: a best-first search over
+// square cells, splitting those that may hold a better point.
+func polylabel(p orb.Polygon, precision float64) (orb.Point, float64) {
+	b := p[0].Bound()
+	w, h := b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]
+	size := math.Min(w, h)
+	if size == 0 {
+		return b.Min, 0
+	}
+	var q cellQueue
+	for x := b.Min[0]; x < b.Max[0]; x += size {
+		for y := b.Min[1]; y < b.Max[1]; y += size {
+			heap.Push(&q, newCell(x+size/2, y+size/2, size/2, p))
+		}
+	}
+	c, _ := planar.CentroidArea(p)
+	best := newCell(c[0], c[1], 0, p)
+	if bc := newCell(b.Min[0]+w/2, b.Min[1]+h/2, 0, p); bc.d > best.d {
+		best = bc
+	}
+	for q.Len() > 0 {
+		c := heap.Pop(&q).(cell)
+		if c.d > best.d {
+			best = c
+		}
+		if c.max-best.d <= precision {
+			continue
+		}
+		h := c.h / 2
+		heap.Push(&q, newCell(c.x-h, c.y-h, h, p))
+		heap.Push(&q, newCell(c.x+h, c.y-h, h, p))
+		heap.Push(&q, newCell(c.x-h, c.y+h, h, p))
+		heap.Push(&q, newCell(c.x+h, c.y+h, h, p))
+	}
+	return orb.Point{best.x, best.y}, best.d
+}
+
+// cell is a square cell of polylabel: centre x, y, half size h, signed
+// distance d from the centre to the polygon (negative outside) and max, the
+// largest distance any point of the cell can have.
+type cell struct {
+	x, y, h, d, max float64
+}
+
+func newCell(x, y, h float64, p orb.Polygon) cell {
+	d := signedDistance(x, y, p)
+	return cell{x: x, y: y, h: h, d: d, max: d + h*math.Sqrt2}
+}
+
+// cellQueue is a max-heap of cells by max.
+type cellQueue []cell
+
+func (q cellQueue) Len() int           { return len(q) }
+func (q cellQueue) Less(i, j int) bool { return q[i].max > q[j].max }
+func (q cellQueue) Swap(i, j int)      { q[i], q[j] = q[j], q[i] }
+func (q *cellQueue) Push(x any)        { *q = append(*q, x.(cell)) }
+func (q *cellQueue) Pop() any {
+	old := *q
+	c := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return c
+}
+
+// signedDistance returns the distance from x, y to the rings of the polygon,
+// positive inside it (even-odd rule) and negative outside.
+func signedDistance(x, y float64, p orb.Polygon) float64 {
+	inside := false
+	minSq := math.Inf(1)
+	for _, r := range p {
+		for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+			a, b := r[i], r[j]
+			if (a[1] > y) != (b[1] > y) && x < (b[0]-a[0])*(y-a[1])/(b[1]-a[1])+a[0] {
+				inside = !inside
+			}
+			minSq = math.Min(minSq, segmentDistanceSq(x, y, a, b))
+		}
+	}
+	d := math.Sqrt(minSq)
+	if !inside {
+		d = -d
+	}
+	return d
+}
+
+// segmentDistanceSq returns the squared distance from x, y to the segment a-b.
+func segmentDistanceSq(x, y float64, a, b orb.Point) float64 {
+	px, py := a[0], a[1]
+	dx, dy := b[0]-px, b[1]-py
+	if dx != 0 || dy != 0 {
+		t := ((x-px)*dx + (y-py)*dy) / (dx*dx + dy*dy)
+		if t > 1 {
+			px, py = b[0], b[1]
+		} else if t > 0 {
+			px += dx * t
+			py += dy * t
+		}
+	}
+	dx, dy = x-px, y-py
+	return dx*dx + dy*dy
 }
 
 // assembleRing concatenates the (simplified) arcs of a TopoJSON ring.

@@ -1,0 +1,3 @@
+document.getElementById("show").addEventListener("click", function () {
+  document.getElementById("box").style.display = "block";
+});

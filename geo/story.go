@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -37,7 +38,15 @@ type Event struct {
 	Time        Span
 	Sites       []int      // indexes into Story.Sites
 	Point       *orb.Point // the event's own location, if it has one (longitude, latitude)
+	Links       [][2]int   // pairs of sites the event connects (drawn as arcs), indexes into Story.Sites
+	Camera      *Camera    // the view to show the event in, if the story sets one
 	Feature     int        // index of the feature in the file
+}
+
+// Camera is a view of an event: a centre (longitude, latitude) and a zoom.
+type Camera struct {
+	Center orb.Point
+	Zoom   float64
 }
 
 // Regional reports whether the event has no place: it concerns the whole region.
@@ -188,6 +197,7 @@ func Load(r io.Reader) (*Story, error) {
 	type pending struct {
 		ev    Event
 		sites []string
+		links [][2]string
 	}
 	var events []pending
 	ids := map[string]int{} // id → feature index, for duplicates
@@ -267,11 +277,20 @@ func Load(r io.Reader) (*Story, error) {
 				prob(id, "properties.sites", err.Error())
 				ok = false
 			}
+			links, err := p.links("links")
+			if err != nil {
+				prob(id, "properties.links", err.Error())
+				ok = false
+			}
+			if ev.Camera, err = p.camera("view"); err != nil {
+				prob(id, "properties.view", err.Error())
+				ok = false
+			}
 			if hasPt {
 				ev.Point = &pt
 			}
 			if ok {
-				events = append(events, pending{ev, siteIDs})
+				events = append(events, pending{ev, siteIDs, links})
 			}
 			continue
 		}
@@ -316,15 +335,20 @@ func Load(r io.Reader) (*Story, error) {
 	}
 	for _, pe := range events {
 		ok := true
-		for _, sid := range pe.sites {
+		site := func(field, sid string) int {
 			j, found := siteIdx[sid]
 			if !found {
-				probs = append(probs, Problem{Feature: pe.ev.Feature, ID: pe.ev.ID, Field: "properties.sites",
+				probs = append(probs, Problem{Feature: pe.ev.Feature, ID: pe.ev.ID, Field: field,
 					Msg: fmt.Sprintf("no site has the id %q", sid)})
 				ok = false
-				continue
 			}
-			pe.ev.Sites = append(pe.ev.Sites, j)
+			return j
+		}
+		for _, sid := range pe.sites {
+			pe.ev.Sites = append(pe.ev.Sites, site("properties.sites", sid))
+		}
+		for _, l := range pe.links {
+			pe.ev.Links = append(pe.ev.Links, [2]int{site("properties.links", l[0]), site("properties.links", l[1])})
 		}
 		if ok {
 			s.Events = append(s.Events, pe.ev)
@@ -483,6 +507,60 @@ func (p props) strings(k string) ([]string, error) {
 		ss = append(ss, id)
 	}
 	return ss, nil
+}
+
+// links reads a list of site id pairs: [["tehran", "al-asad"], …].
+func (p props) links(k string) ([][2]string, error) {
+	raw, ok := p[k]
+	if !ok || string(raw) == "null" {
+		return nil, nil
+	}
+	var pairs [][]string
+	if err := json.Unmarshal(raw, &pairs); err != nil {
+		return nil, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
+	}
+	out := make([][2]string, 0, len(pairs))
+	for i, pr := range pairs {
+		if len(pr) != 2 || pr[0] == "" || pr[1] == "" || pr[0] == pr[1] {
+			return nil, fmt.Errorf("item %d must be two different site ids", i)
+		}
+		out = append(out, [2]string{pr[0], pr[1]})
+	}
+	return out, nil
+}
+
+// camera reads a view: [latitude, longitude, zoom] or "LAT,LON,ZOOM" (the
+// form of the view= flag).
+func (p props) camera(k string) (*Camera, error) {
+	raw, ok := p[k]
+	if !ok || string(raw) == "null" {
+		return nil, nil
+	}
+	var f []float64
+	if err := json.Unmarshal(raw, &f); err != nil {
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(raw))
+		}
+		f = f[:0]
+		for _, part := range strings.Split(s, ",") {
+			v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+			if err != nil {
+				return nil, fmt.Errorf("%q must be LAT,LON,ZOOM", s)
+			}
+			f = append(f, v)
+		}
+	}
+	if len(f) != 3 {
+		return nil, errors.New("must be [latitude, longitude, zoom]")
+	}
+	if !(f[0] >= -90 && f[0] <= 90 && f[1] >= -180 && f[1] <= 180) {
+		return nil, fmt.Errorf("latitude %v, longitude %v out of range", f[0], f[1])
+	}
+	if !(f[2] >= MinZoom && f[2] <= MaxZoom) {
+		return nil, fmt.Errorf("zoom %v must be %d to %d", f[2], MinZoom, MaxZoom)
+	}
+	return &Camera{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
 }
 
 func optString(raw json.RawMessage) (string, error) {

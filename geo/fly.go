@@ -15,7 +15,7 @@ type Flight struct {
 	Duration time.Duration
 
 	w0, u1, r0, s float64
-	a, b         orb.Point // world coordinates of the two centres
+	a, b          orb.Point // world coordinates of the two centres
 }
 
 // rho is the curve's trade-off between zooming and panning (Leaflet's 1.42).

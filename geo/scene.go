@@ -2,23 +2,31 @@ package geo
 
 import (
 	"image/color"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
 
 // Scene is the display list: everything to draw for one view and one moment,
 // in screen CSS pixels (origin top left; multiply by Ratio for device pixels),
-// in drawing order: fills, then lines, then markers. Labels are text and are
-// laid out by the page, anchored at the given points. The wasm map and any
+// in drawing order: fills, then lines, then the dots of reference cities, then
+// markers. Labels are text: the page measures them, Place decides which show
+// and where, and the page lays them out over the map. The wasm map and any
 // static renderer draw from a Scene and nothing else.
 type Scene struct {
+	View          View // the view the scene was rendered for
 	Width, Height float64
 	Ratio         float64
 	Background    color.NRGBA
 	Fills         []Fill
 	Lines         []Line
+	Dots          []Dot // drawn only when their label shows (see DotShown)
 	Markers       []Marker
-	Labels        []Label
+	Labels        []Label // candidates, in no particular order; see Place
 }
 
 // Fill is a set of polygons filled with one colour. Each polygon is filled
@@ -35,36 +43,120 @@ type Line struct {
 	Lines []orb.LineString
 }
 
-// Marker is a site or an event point.
+// Marker is a site or an event point: a shape of radius R filled with Fill,
+// inside a ring of OutlineWidth in Stroke, inside a translucent disc of
+// radius HaloR in Halo when the marker is current.
 type Marker struct {
 	Site   int    // index into Story.Sites, or -1 for an event's own point
 	Kind   string // the site's kind
+	Shape  Shape  // the shape of its kind (KindShape)
 	X, Y   float64
-	R      float64 // radius in CSS px
+	R      float64 // radius in CSS px; the marker answers to clicks within it
 	Status Status
 	Fill   color.NRGBA
 	Stroke color.NRGBA
-	Halo   color.NRGBA // a ring around current markers; zero alpha for none
+	Halo   color.NRGBA // a disc around current markers; zero alpha for none
+	HaloR  float64     // the radius of the halo
 }
 
-// Label is a name to show beside a marker.
-type Label struct {
-	Site   int
-	Text   string
-	X, Y   float64 // anchor: the label's left end, vertically centred
-	Status Status
+// Extent is how far the marker reaches from its centre, outline included.
+func (m *Marker) Extent() float64 { return m.Shape.Extent(m.R) + OutlineWidth }
+
+// Bounds is the box of the marker, outline included (the halo is not: labels
+// may cover it).
+func (m *Marker) Bounds() Box {
+	b := m.Shape.Bounds(m.R, OutlineWidth)
+	b.X += m.X
+	b.Y += m.Y
+	return b
+}
+
+// Dot is the dot of a reference city: a disc of radius R in Fill with a ring
+// of OutlineWidth in Stroke, drawn only with its name.
+type Dot struct {
+	City         int // index into Cities
+	X, Y, R      float64
+	Fill, Stroke color.NRGBA
+	Label        int // index of its name in Scene.Labels
+}
+
+// DotShown reports whether dot d is drawn: when Place showed its name. A
+// dot without its name would be a riddle.
+func (sc *Scene) DotShown(d *Dot) bool {
+	return d.Label >= 0 && d.Label < len(sc.Labels) && sc.Labels[d.Label].Shown
+}
+
+// Place decides which labels of the scene show and where (Placer.Place),
+// keeping them clear of every marker and of the keepOut boxes (the map's
+// controls). The page sets the labels' sizes (W, H) first. It mutates
+// sc.Labels.
+func (sc *Scene) Place(p *Placer, keepOut []Box) {
+	p.obstacles = append(p.obstacles[:0], keepOut...)
+	for i := range sc.Markers {
+		p.obstacles = append(p.obstacles, sc.Markers[i].Bounds())
+	}
+	p.Place(sc.Labels, p.obstacles, Box{0, 0, sc.Width, sc.Height})
 }
 
 // MinMarkerRadius is the smallest marker radius, in CSS px.
 const MinMarkerRadius = 5
 
-// Map is a story on a basemap in a theme: what Render draws from.
+// Label layout constants, in CSS px.
+const (
+	// cityNear: a reference city whose dot comes this close to the
+	// outline of a story marker is the story's place: only the marker shows.
+	cityNear = 4
+	// countryFit: a country's name shows when it is narrower than
+	// countryFit × the square root of the country's area on screen.
+	countryFit = 0.6
+	// minCountryLabel: no country name is narrower than this.
+	minCountryLabel = 24
+	// cullMargin: markers this far off screen are not in the scene.
+	cullMargin = 4
+)
+
+// Map is a story on a basemap in a theme: what Render draws from. Render
+// reuses the Map's memory: the scene it returns is valid until the next call.
+// A Map is not safe for concurrent use.
 type Map struct {
 	Story    *Story
 	Basemap  *Basemap
 	Theme    Theme
+	Mode     Mode         // cumulative or point (see Story.SiteStatusIn)
 	emphasis map[int]bool // countries holding a site of the story
-	status   []Status     // reused by Render
+
+	// Reused by Render.
+	scene     Scene
+	status    []Status
+	statusKey statusKey
+	levels    []levelCache
+	pts       []orb.Point
+	rings     []orb.Ring
+	land      []orb.Polygon
+	storyLand []orb.Polygon
+	borders   []orb.LineString
+	cityWorld []orb.Point
+	citySite  []int // the site with the same name as each city, or -1
+
+	// The colour and shape of each site's kind, looked up once.
+	siteColor []color.NRGBA
+	siteShape []Shape
+}
+
+// statusKey is what m.status was computed for.
+type statusKey struct {
+	story *Story
+	cur   int
+	mode  Mode
+	ok    bool
+}
+
+// levelCache holds what Render needs of a basemap level besides the level.
+type levelCache struct {
+	lvl     *Level
+	polys   [][]orb.Bound // per country, per polygon
+	borders []orb.Bound
+	byArea  []int // country indexes, largest first
 }
 
 // NewMap prepares a story for drawing on a basemap. The story may be nil (the
@@ -78,89 +170,299 @@ func NewMap(s *Story, bm *Basemap, th Theme) *Map {
 			}
 		}
 	}
+	if s != nil {
+		m.siteColor = make([]color.NRGBA, len(s.Sites))
+		m.siteShape = make([]Shape, len(s.Sites))
+		for i, st := range s.Sites {
+			m.siteColor[i], m.siteShape[i] = th.KindColor(st.Kind), KindShape(st.Kind)
+		}
+	}
+	m.cityWorld = make([]orb.Point, len(Cities))
+	m.citySite = make([]int, len(Cities))
+	for i, c := range Cities {
+		m.cityWorld[i] = World(c.LonLat)
+		m.citySite[i] = -1
+		if s != nil {
+			for j := range s.Sites {
+				if strings.EqualFold(strings.TrimSpace(s.Sites[j].Name), c.Name) {
+					m.citySite[i] = j
+					break
+				}
+			}
+		}
+	}
 	return m
 }
 
 // Emphasized reports whether the country with this id holds a site of the story.
 func (m *Map) Emphasized(id int) bool { return m.emphasis[id] }
 
+// LegendEntry is one kind of marker in a story, for a legend.
+type LegendEntry struct {
+	Kind  string // the kind; for the kinds the map does not know, the first of them
+	Name  string // as a reader reads it: "Embassy", "Military site"
+	Shape Shape
+	Color color.NRGBA
+}
+
+// legendKinds are the kinds the map knows, in the order of a legend, with
+// their names.
+var legendKinds = []struct{ kind, name string }{
+	{"embassy", "Embassy"},
+	{"consulate", "Consulate"},
+	{"military", "Military site"},
+	{"nuclear", "Nuclear site"},
+	{"venue", "Venue"},
+	{"city", "City"},
+	{"", ""}, // every other kind
+	{"event", "Event"},
+}
+
+// Legend lists the kinds of marker the story has (its sites' kinds, and
+// "event" when an event has a point of its own), each once, in a fixed order,
+// with the shape and colour the map draws them in. Kinds the map does not
+// know share one entry: named after the kind when there is one such kind
+// ("Port"), "Other site" when there are several.
+func (m *Map) Legend() []LegendEntry {
+	s := m.Story
+	if s == nil {
+		return nil
+	}
+	has := map[string]bool{}
+	var others []string
+	for _, st := range s.Sites {
+		k := st.Kind
+		if KindShape(k) == DotCircle && !has[k] {
+			others = append(others, k)
+		}
+		has[k] = true
+	}
+	for i := range s.Events {
+		if s.Events[i].Point != nil {
+			has["event"] = true
+		}
+	}
+	var out []LegendEntry
+	for _, lk := range legendKinds {
+		switch {
+		case lk.kind == "" && len(others) > 0:
+			name := "Other site"
+			if len(others) == 1 {
+				name = kindName(others[0])
+			}
+			out = append(out, LegendEntry{Kind: others[0], Name: name, Shape: DotCircle, Color: m.Theme.KindColor(others[0])})
+		case lk.kind != "" && has[lk.kind]:
+			out = append(out, LegendEntry{Kind: lk.kind, Name: lk.name, Shape: KindShape(lk.kind), Color: m.Theme.KindColor(lk.kind)})
+		}
+	}
+	return out
+}
+
+// kindName is a kind the map does not know as a reader reads it: "site" is
+// "Site", "oil_field" is "Oil field".
+func kindName(k string) string {
+	k = strings.TrimSpace(strings.NewReplacer("_", " ", "-", " ").Replace(k))
+	if k == "" {
+		return "Site"
+	}
+	r, n := utf8.DecodeRuneInString(k)
+	return string(unicode.ToUpper(r)) + k[n:]
+}
+
+// level returns the basemap level for a zoom and what Render caches of it.
+func (m *Map) level(zoom float64) (*Level, *levelCache) {
+	lvl := m.Basemap.Level(zoom)
+	for i := range m.levels {
+		if m.levels[i].lvl == lvl {
+			return lvl, &m.levels[i]
+		}
+	}
+	lc := levelCache{lvl: lvl, polys: make([][]orb.Bound, len(lvl.Countries)), borders: make([]orb.Bound, len(lvl.Borders))}
+	for i, c := range lvl.Countries {
+		lc.polys[i] = make([]orb.Bound, len(c.Polygons))
+		for j, p := range c.Polygons {
+			if len(p) > 0 {
+				lc.polys[i][j] = p[0].Bound()
+			}
+		}
+		lc.byArea = append(lc.byArea, i)
+	}
+	for i, l := range lvl.Borders {
+		lc.borders[i] = l.Bound()
+	}
+	sort.SliceStable(lc.byArea, func(a, b int) bool {
+		return lvl.Countries[lc.byArea[a]].Area > lvl.Countries[lc.byArea[b]].Area
+	})
+	m.levels = append(m.levels, lc)
+	return lvl, &m.levels[len(m.levels)-1]
+}
+
+// siteStatus returns the status of every site at event cur, computed again
+// only when cur, the mode or the story changed.
+func (m *Map) siteStatus(cur int) []Status {
+	k := statusKey{m.Story, cur, m.Mode, true}
+	if m.statusKey != k {
+		m.status = m.Story.SiteStatusIn(m.Mode, cur, m.status)
+		m.statusKey = k
+	}
+	return m.status
+}
+
 // Render returns the display list for view v with cur the current event
-// (an index into Story.Events, -1 for none).
+// (an index into Story.Events, -1 for none). The scene and everything in it
+// belong to the Map and are valid until the next call of Render: once its
+// buffers have grown, Render allocates nothing.
+//
+// Only what is on screen is in the scene: countries and borders whose bounds
+// meet the view, markers within a few pixels of it. Labels are candidates
+// (see Scene.Place): every site on screen, every reference city that is not
+// one of the story's sites, every country whose name might fit.
 func (m *Map) Render(v View, cur int) *Scene {
 	th := m.Theme
-	sc := &Scene{Width: v.Width, Height: v.Height, Ratio: v.DeviceRatio(), Background: th.Sea}
+	sc := &m.scene
+	*sc = Scene{
+		View: v, Width: v.Width, Height: v.Height, Ratio: v.DeviceRatio(), Background: th.Sea,
+		Fills: sc.Fills[:0], Lines: sc.Lines[:0], Dots: sc.Dots[:0], Markers: sc.Markers[:0], Labels: sc.Labels[:0],
+	}
 	wb := v.WorldBound()
 	o, k := v.Transform()
 	toScreen := func(p orb.Point) orb.Point { return orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k} }
+	onScreen := func(p orb.Point, r float64) bool {
+		return p[0] > -r-cullMargin && p[1] > -r-cullMargin && p[0] < v.Width+r+cullMargin && p[1] < v.Height+r+cullMargin
+	}
 
+	var lvl *Level
+	var lc *levelCache
 	if m.Basemap != nil {
-		lvl := m.Basemap.Level(v.Zoom)
-		land := Fill{Color: th.Land}
-		story := Fill{Color: th.StoryLand}
-		for _, c := range lvl.Countries {
+		lvl, lc = m.level(v.Zoom)
+		m.pts, m.rings = m.pts[:0], m.rings[:0]
+		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
+		for ci := range lvl.Countries {
+			c := &lvl.Countries[ci]
 			if !c.Bound.Intersects(wb) {
 				continue
 			}
-			f := &land
-			if m.emphasis[c.ID] {
-				f = &story
-			}
-			for _, poly := range c.Polygons {
-				sp := make(orb.Polygon, len(poly))
-				for j, r := range poly {
-					sp[j] = make(orb.Ring, len(r))
-					for i, p := range r {
-						sp[j][i] = toScreen(p)
-					}
+			emph := m.emphasis[c.ID]
+			for pi, poly := range c.Polygons {
+				if !lc.polys[ci][pi].Intersects(wb) {
+					continue
 				}
-				f.Polygons = append(f.Polygons, sp)
+				rs := len(m.rings)
+				for _, r := range poly {
+					ps := len(m.pts)
+					for _, p := range r {
+						m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
+					}
+					m.rings = append(m.rings, orb.Ring(m.pts[ps:len(m.pts):len(m.pts)]))
+				}
+				sp := orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)])
+				if emph {
+					m.storyLand = append(m.storyLand, sp)
+				} else {
+					m.land = append(m.land, sp)
+				}
 			}
 		}
-		borders := Line{Color: th.Border, Width: 1}
-		for _, l := range lvl.Borders {
-			if !l.Bound().Intersects(wb) {
+		for i, l := range lvl.Borders {
+			if !lc.borders[i].Intersects(wb) {
 				continue
 			}
-			sl := make(orb.LineString, len(l))
-			for i, p := range l {
-				sl[i] = toScreen(p)
+			ps := len(m.pts)
+			for _, p := range l {
+				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
 			}
-			borders.Lines = append(borders.Lines, sl)
+			m.borders = append(m.borders, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
 		}
-		for _, f := range []Fill{land, story} {
-			if len(f.Polygons) > 0 {
-				sc.Fills = append(sc.Fills, f)
-			}
+		if len(m.land) > 0 {
+			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land})
 		}
-		if len(borders.Lines) > 0 {
-			sc.Lines = append(sc.Lines, borders)
+		if len(m.storyLand) > 0 {
+			sc.Fills = append(sc.Fills, Fill{Color: th.StoryLand, Polygons: m.storyLand})
+		}
+		if len(m.borders) > 0 {
+			sc.Lines = append(sc.Lines, Line{Color: th.Border, Width: 1, Lines: m.borders})
 		}
 	}
 
-	s := m.Story
-	if s == nil {
-		return sc
-	}
-	m.status = s.SiteStatus(cur, m.status)
-	// Future sites first, so past and current ones draw on top of them.
-	for _, want := range []Status{Future, Past, Current} {
-		for i, st := range s.Sites {
-			if m.status[i] != want {
-				continue
+	var status []Status
+	if s := m.Story; s != nil {
+		status = m.siteStatus(cur)
+		// Future sites first, so past and current ones draw on top of them.
+		for _, want := range [...]Status{Future, Past, Current} {
+			for i := range s.Sites {
+				if status[i] != want {
+					continue
+				}
+				st := &s.Sites[i]
+				p := toScreen(st.World)
+				mk := th.styledMarker(i, st.Kind, m.siteColor[i], m.siteShape[i], p, want)
+				if !onScreen(p, max(mk.Extent(), mk.HaloR)) {
+					continue
+				}
+				sc.Markers = append(sc.Markers, mk)
+				sc.Labels = append(sc.Labels, Label{Kind: SiteLabel, Ref: i, Text: st.Name, Status: want,
+					X: p[0], Y: p[1], Mark: mk.Bounds()})
 			}
-			p := toScreen(st.World)
-			sc.Markers = append(sc.Markers, th.marker(i, st.Kind, p, want))
-			if want != Future {
-				sc.Labels = append(sc.Labels, Label{Site: i, Text: st.Name, Status: want,
-					X: p[0] + th.radius(want) + 4, Y: p[1]})
+		}
+		for i := 0; i <= cur && i < len(s.Events); i++ {
+			if e := &s.Events[i]; e.Point != nil {
+				p := toScreen(World(*e.Point))
+				mk := th.marker(-1, "event", p, s.EventStatus(i, cur))
+				if onScreen(p, max(mk.Extent(), mk.HaloR)) {
+					sc.Markers = append(sc.Markers, mk)
+				}
 			}
 		}
 	}
-	for i := 0; i <= cur && i < len(s.Events); i++ {
-		if e := s.Events[i]; e.Point != nil {
-			st := s.EventStatus(i, cur)
-			sc.Markers = append(sc.Markers, th.marker(-1, "event", toScreen(World(*e.Point)), st))
+
+	// Reference cities, unless a story site is there.
+	for ci, c := range Cities {
+		if j := m.citySite[ci]; j >= 0 && status != nil && status[j] != Hidden {
+			continue
+		}
+		p := toScreen(m.cityWorld[ci])
+		r, kind := CityRadius, CityLabel
+		if c.Capital {
+			r, kind = CapitalRadius, CapitalLabel
+		}
+		if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
+			continue
+		}
+		d := r + OutlineWidth
+		sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ci, Text: c.Name,
+			X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
+		sc.Dots = append(sc.Dots, Dot{City: ci, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
+	}
+
+	// Country names, largest countries first, where they might fit.
+	if lvl != nil {
+		zk := math.Exp2(v.Zoom)
+		for _, ci := range lc.byArea {
+			c := &lvl.Countries[ci]
+			maxW := countryFit * math.Sqrt(c.Area) * zk
+			if maxW < minCountryLabel {
+				break // the rest are smaller still
+			}
+			p := toScreen(c.LabelAt)
+			if p[0] < 0 || p[1] < 0 || p[0] > v.Width || p[1] > v.Height || c.Name == "" {
+				continue
+			}
+			sc.Labels = append(sc.Labels, Label{Kind: CountryLabel, Ref: c.ID, Text: c.Name,
+				Emphasis: m.emphasis[c.ID], X: p[0], Y: p[1], MaxW: maxW})
 		}
 	}
 	return sc
+}
+
+// nearMarker reports whether the point p is within d of the outline of any
+// of the markers.
+func nearMarker(ms []Marker, p orb.Point, d float64) bool {
+	for i := range ms {
+		r := ms[i].Extent() + d
+		dx, dy := ms[i].X-p[0], ms[i].Y-p[1]
+		if dx*dx+dy*dy < r*r {
+			return true
+		}
+	}
+	return false
 }

@@ -74,18 +74,65 @@ func summary(s *geo.Story, sc *geo.Scene) string {
 		}
 		return s.Sites[site].ID
 	}
+	for _, d := range sc.Dots {
+		fmt.Fprintf(&b, "dot %s x=%s y=%s r=%g fill %s stroke %s shown=%v\n", geo.Cities[d.City].Name,
+			px(d.X), px(d.Y), d.R, hex(d.Fill), hex(d.Stroke), sc.DotShown(&d))
+	}
 	for _, m := range sc.Markers {
-		fmt.Fprintf(&b, "marker %s %s %s x=%s y=%s r=%g fill %s stroke %s", name(m.Site), m.Kind, m.Status,
+		fmt.Fprintf(&b, "marker %s %s %s %s x=%s y=%s r=%g fill %s stroke %s", name(m.Site), m.Kind, m.Shape, m.Status,
 			px(m.X), px(m.Y), m.R, hex(m.Fill), hex(m.Stroke))
 		if m.Halo.A != 0 {
-			fmt.Fprintf(&b, " halo %s", hex(m.Halo))
+			fmt.Fprintf(&b, " halo %s r=%s", hex(m.Halo), px(m.HaloR))
 		}
 		b.WriteByte('\n')
 	}
 	for _, l := range sc.Labels {
-		fmt.Fprintf(&b, "label %s %s x=%s y=%s %q\n", name(l.Site), l.Status, px(l.X), px(l.Y), l.Text)
+		var ref string
+		switch l.Kind {
+		case geo.SiteLabel:
+			ref = name(l.Ref) + " " + l.Status.String()
+		case geo.CountryLabel:
+			ref = fmt.Sprintf("%d", l.Ref)
+			if l.Emphasis {
+				ref += " story"
+			}
+		default:
+			ref = geo.Cities[l.Ref].Name
+		}
+		fmt.Fprintf(&b, "label %s %s %q at %s,%s", l.Kind, ref, l.Text, px(l.X), px(l.Y))
+		if m := l.Mark; m.W > 0 {
+			fmt.Fprintf(&b, " mark %s,%s %sx%s", px(m.X), px(m.Y), px(m.W), px(m.H))
+		}
+		if l.MaxW > 0 {
+			fmt.Fprintf(&b, " maxw %s", px(l.MaxW))
+		}
+		if l.W > 0 {
+			if l.Shown {
+				fmt.Fprintf(&b, ": %s, box %s,%s %sx%s", l.Side, px(l.Box.X), px(l.Box.Y), px(l.Box.W), px(l.Box.H))
+			} else {
+				b.WriteString(": dropped")
+			}
+		}
+		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// measure gives the labels of a scene a size as a browser might: about 7 px
+// per character of 13 px text, more for the spaced capitals of countries.
+func measure(sc *geo.Scene) {
+	for i := range sc.Labels {
+		l := &sc.Labels[i]
+		n := float64(len([]rune(l.Text)))
+		switch l.Kind {
+		case geo.SiteLabel:
+			l.W, l.H = 7*n, 18
+		case geo.CountryLabel:
+			l.W, l.H = 8.5*n, 14
+		default:
+			l.W, l.H = 6.5*n, 16
+		}
+	}
 }
 
 // demoMap is the demo story on the embedded basemap in the light theme.
@@ -106,8 +153,8 @@ func eventIndex(tb testing.TB, s *geo.Story, id string) int {
 	return i
 }
 
-// TestRenderGolden compares the display list of the demo story with
-// testdata/scene-demo.golden. Run `go test ./geo -run RenderGolden -update`
+// TestRenderGolden compares the display list of the demo story, its labels
+// measured by measure and placed, with testdata/scene-demo.golden. Run `go test ./geo -run RenderGolden -update`
 // after a deliberate change (to the basemap, the theme or the demo story) and
 // read the diff.
 func TestRenderGolden(t *testing.T) {
@@ -117,7 +164,10 @@ func TestRenderGolden(t *testing.T) {
 	fmt.Fprintf(&b, "# %s on the default basemap, theme %s\n", demoPath, m.Theme.Name)
 	fmt.Fprintf(&b, "# view: centre %g,%g zoom %g; event %d %q\n",
 		demoView.Center.Lon(), demoView.Center.Lat(), demoView.Zoom, cur, goldenEvent)
-	b.WriteString(summary(m.Story, m.Render(demoView, cur)))
+	sc := m.Render(demoView, cur)
+	measure(sc)
+	sc.Place(new(geo.Placer), nil)
+	b.WriteString(summary(m.Story, sc))
 	got := []byte(b.String())
 
 	golden := filepath.Join("testdata", "scene-demo.golden")
@@ -196,19 +246,34 @@ func TestRenderMarkers(t *testing.T) {
 						}
 					}
 				}
-				if sites != len(s.Sites) {
-					t.Errorf("%d site markers, want one for each of the %d sites", sites, len(s.Sites))
+				onScreen := 0
+				for _, st := range s.Sites {
+					p := v.Screen(st.LonLat)
+					if p[0] >= 0 && p[1] >= 0 && p[0] <= v.Width && p[1] <= v.Height {
+						onScreen++
+					}
+				}
+				if sites < onScreen || sites > len(s.Sites) {
+					t.Errorf("%d site markers, want one for each of the %d sites on screen (and none far off it)", sites, onScreen)
 				}
 				if lastFuture > firstCurrent {
 					t.Errorf("a future marker (%d) is drawn over a current one (%d)", lastFuture, firstCurrent)
 				}
+				labels := 0
 				for _, l := range sc.Labels {
-					if l.Status == geo.Future {
-						t.Errorf("a label for the future site %q", l.Text)
+					if l.Kind != geo.SiteLabel {
+						continue
 					}
-					if p := v.Screen(s.Sites[l.Site].LonLat); l.X <= p[0] || math.Abs(l.Y-p[1]) > 1e-9 {
-						t.Errorf("label %q at %v,%v is not right of its marker at %v", l.Text, l.X, l.Y, p)
+					labels++
+					if p := v.Screen(s.Sites[l.Ref].LonLat); !near(orb.Point{l.X, l.Y}, p, 1e-9) {
+						t.Errorf("label %q is anchored at %v,%v, its marker is at %v", l.Text, l.X, l.Y, p)
 					}
+					if l.Text != s.Sites[l.Ref].Name || l.Status != sc.Markers[slices.IndexFunc(sc.Markers, func(mk geo.Marker) bool { return mk.Site == l.Ref })].Status {
+						t.Errorf("label %q (%v) does not match its site", l.Text, l.Status)
+					}
+				}
+				if labels != sites {
+					t.Errorf("%d site labels for %d site markers", labels, sites)
 				}
 			})
 		}
@@ -224,8 +289,16 @@ func TestRenderScene(t *testing.T) {
 		if len(sc.Fills) == 0 || len(sc.Lines) == 0 {
 			t.Errorf("%d fills and %d lines, want the basemap", len(sc.Fills), len(sc.Lines))
 		}
-		if len(sc.Markers) != 0 || len(sc.Labels) != 0 {
-			t.Errorf("%d markers and %d labels without a story", len(sc.Markers), len(sc.Labels))
+		if len(sc.Markers) != 0 {
+			t.Errorf("%d markers without a story", len(sc.Markers))
+		}
+		for _, l := range sc.Labels {
+			if l.Kind == geo.SiteLabel {
+				t.Errorf("a site label %q without a story", l.Text)
+			}
+		}
+		if len(sc.Dots) == 0 {
+			t.Error("no reference cities without a story")
 		}
 		for _, f := range sc.Fills {
 			if f.Color == geo.Light.StoryLand {
@@ -274,12 +347,20 @@ func TestRenderScene(t *testing.T) {
 			t.Error("no fill in the StoryLand colour")
 		}
 	})
-	t.Run("render is repeatable and does not alias", func(t *testing.T) {
+	t.Run("render is repeatable and reuses its memory", func(t *testing.T) {
 		m := geo.NewMap(s, bm, geo.Light)
-		first := m.Render(demoView, cur)
-		want := summary(s, first)
-		// Scribble over the first scene: later scenes must not share its memory.
-		for _, f := range first.Fills {
+		want := summary(s, m.Render(demoView, cur))
+		m.Render(demoView.Pan(100, 30), 0)
+		if got := summary(s, m.Render(demoView, cur)); got != want {
+			t.Error("rendering again gives a different scene")
+		}
+		if !reflect.DeepEqual(m.Render(demoView, cur), geo.NewMap(s, bm, geo.Light).Render(demoView, cur)) {
+			t.Error("a used map and a new one render differently")
+		}
+		// Maps share no memory: scribbling over one scene leaves another
+		// map's alone.
+		other := geo.NewMap(s, bm, geo.Light)
+		for _, f := range m.Render(demoView, cur).Fills {
 			for _, p := range f.Polygons {
 				for _, r := range p {
 					for i := range r {
@@ -288,27 +369,245 @@ func TestRenderScene(t *testing.T) {
 				}
 			}
 		}
-		m.Render(demoView, 0)
-		if got := summary(s, m.Render(demoView, cur)); got != want {
-			t.Error("rendering again gives a different scene")
+		if got := summary(s, other.Render(demoView, cur)); got != want {
+			t.Error("two maps share the memory of their scenes")
 		}
-		if !reflect.DeepEqual(m.Render(demoView, cur), geo.NewMap(s, bm, geo.Light).Render(demoView, cur)) {
-			t.Error("a used map and a new one render differently")
+		if got := summary(s, m.Render(demoView, cur)); got != want {
+			t.Error("a scribbled scene leaks into the next one")
+		}
+	})
+	t.Run("the basemap is never modified", func(t *testing.T) {
+		before := summary(s, geo.NewMap(s, bm, geo.Light).Render(demoView, cur))
+		m := geo.NewMap(s, bm, geo.Light)
+		for _, f := range m.Render(demoView, cur).Fills {
+			for _, p := range f.Polygons {
+				for _, r := range p {
+					for i := range r {
+						r[i] = orb.Point{-1, -1}
+					}
+				}
+			}
+		}
+		if after := summary(s, geo.NewMap(s, bm, geo.Light).Render(demoView, cur)); after != before {
+			t.Error("scribbling over a scene changed the basemap")
 		}
 	})
 }
 
+// benchZooms are the zooms of the Render benchmarks: the whole region, a
+// country, a city.
+var benchZooms = []float64{3, 6, 9}
+
+// BenchmarkRender builds the display list of the demo and of a generated
+// story of 10,000 events on 2,000 sites at zooms 3, 6 and 9, panning a little
+// every time (as a drag does), then places the labels as the page does.
 func BenchmarkRender(b *testing.B) {
-	m := demoMap(b)
-	cur := eventIndex(b, m.Story, goldenEvent)
-	for _, z := range []float64{3, 5, 8} {
-		b.Run(fmt.Sprintf("zoom=%g", z), func(b *testing.B) {
-			v := demoView
-			v.Zoom = z
-			b.ReportAllocs()
-			for b.Loop() {
-				m.Render(v, cur)
+	demo := demoMap(b)
+	big := geo.NewMap(genStory(b, 1, 2000, 10000), geo.DefaultBasemap(), geo.Light)
+	for _, tc := range []struct {
+		name string
+		m    *geo.Map
+		cur  int
+	}{
+		{"demo", demo, eventIndex(b, demo.Story, goldenEvent)},
+		{"10k-events", big, 7000},
+	} {
+		for _, z := range benchZooms {
+			b.Run(fmt.Sprintf("%s/zoom=%g", tc.name, z), func(b *testing.B) {
+				v := benchView
+				v.Zoom = z
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					i++
+					tc.m.Render(v.Pan(float64(i%32), float64(i%16)), tc.cur)
+				}
+			})
+			b.Run(fmt.Sprintf("%s/zoom=%g/place", tc.name, z), func(b *testing.B) {
+				v := benchView
+				v.Zoom = z
+				var p geo.Placer
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					i++
+					sc := tc.m.Render(v.Pan(float64(i%32), float64(i%16)), tc.cur)
+					measure(sc)
+					sc.Place(&p, nil)
+				}
+			})
+		}
+	}
+}
+
+// benchView is the view of the benchmarks: a desktop map of the Gulf region.
+var benchView = geo.View{Center: orb.Point{47, 30}, Width: 1280, Height: 720, Ratio: 2}
+
+// TestRenderCities: a reference city at a story site is not drawn twice (the
+// story wins, by name or by place), and the others have a dot and a label.
+func TestRenderCities(t *testing.T) {
+	m := demoMap(t)
+	cur := eventIndex(t, m.Story, goldenEvent)
+	for _, z := range []float64{4, 6, 8} {
+		v := geo.View{Center: orb.Point{47, 31}, Zoom: z, Width: 1280, Height: 900}
+		sc := m.Render(v, cur)
+		cities := map[string]bool{}
+		for _, d := range sc.Dots {
+			c := geo.Cities[d.City]
+			cities[c.Name] = true
+			l := sc.Labels[d.Label]
+			if l.Text != c.Name || !l.Dot || (l.Kind == geo.CapitalLabel) != c.Capital {
+				t.Errorf("zoom %g: the dot of %s has the label %+v", z, c.Name, l)
 			}
-		})
+			for _, mk := range sc.Markers {
+				if dist := math.Hypot(mk.X-d.X, mk.Y-d.Y); dist < mk.Extent()+d.R {
+					t.Errorf("zoom %g: the dot of %s is %0.1f px from the marker of %s", z, c.Name, dist, m.Story.Sites[mk.Site].Name)
+				}
+			}
+		}
+		// Tehran and Muscat are story sites by name; Baghdad and Erbil
+		// are where the embassy and the consulate are.
+		for _, name := range []string{"Tehran", "Muscat", "Baghdad", "Erbil"} {
+			if cities[name] {
+				t.Errorf("zoom %g: %s is drawn as a reference city and as a story site", z, name)
+			}
+		}
+		for _, name := range []string{"Riyadh", "Kuwait City", "Doha"} {
+			if z < 8 && !cities[name] {
+				t.Errorf("zoom %g: no reference city %s", z, name)
+			}
+		}
+	}
+	// Without the story, every city of the view is there.
+	sc := geo.NewMap(nil, geo.DefaultBasemap(), geo.Light).Render(geo.View{Center: orb.Point{47, 31}, Zoom: 5, Width: 1600, Height: 1200}, -1)
+	if len(sc.Dots) != len(geo.Cities) {
+		t.Errorf("%d reference cities without a story, want all %d", len(sc.Dots), len(geo.Cities))
+	}
+}
+
+// TestRenderCountryLabels: a country is named when its name may fit (its
+// MaxW grows with the zoom), and the story's countries are marked.
+func TestRenderCountryLabels(t *testing.T) {
+	m := demoMap(t)
+	maxW := map[float64]float64{}
+	for _, z := range []float64{3, 5, 7} {
+		v := geo.View{Center: orb.Point{44, 33}, Zoom: z, Width: 800, Height: 600}
+		for _, l := range m.Render(v, 0).Labels {
+			if l.Kind != geo.CountryLabel {
+				continue
+			}
+			if l.MaxW < 24 {
+				t.Errorf("zoom %g: %s may be %g px wide", z, l.Text, l.MaxW)
+			}
+			if l.Text == "Iraq" {
+				maxW[z] = l.MaxW
+				if !l.Emphasis {
+					t.Error("Iraq holds sites of the story but is not emphasized")
+				}
+			}
+		}
+	}
+	if !(maxW[3] > 0 && math.Abs(maxW[5]/maxW[3]-4) < 1e-6) {
+		t.Errorf("Iraq's name may be %v px wide at zooms 3, 5, 7: want it to double with every zoom", maxW)
+	}
+}
+
+// TestRenderFutureLabels: sites the story has not reached yet are labelled
+// too, quieter, and placed after the others.
+func TestRenderFutureLabels(t *testing.T) {
+	m := demoMap(t)
+	sc := m.Render(demoView, 0)
+	future := 0
+	for _, l := range sc.Labels {
+		if l.Kind == geo.SiteLabel && l.Status == geo.Future {
+			future++
+			if l.Class() != "label site future" {
+				t.Errorf("future label %q has class %q", l.Text, l.Class())
+			}
+		}
+	}
+	if future == 0 {
+		t.Error("no labels for future sites")
+	}
+}
+
+// TestRenderCulls: only markers on screen (or within a few pixels) are in
+// the scene: a generated story of 2,000 sites seen up close.
+func TestRenderCulls(t *testing.T) {
+	s := genStory(t, 1, 2000, 10000)
+	m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
+	v := geo.View{Center: orb.Point{44, 33}, Zoom: 9, Width: 640, Height: 420}
+	sc := m.Render(v, 5000)
+	for _, mk := range sc.Markers {
+		if e := max(mk.Extent(), mk.HaloR) + 5; mk.X < -e || mk.Y < -e || mk.X > v.Width+e || mk.Y > v.Height+e {
+			t.Errorf("a marker at %v,%v is far off screen", mk.X, mk.Y)
+		}
+	}
+	onScreen := 0
+	for _, st := range s.Sites {
+		if p := v.Screen(st.LonLat); p[0] >= 0 && p[1] >= 0 && p[0] <= v.Width && p[1] <= v.Height {
+			onScreen++
+		}
+	}
+	if len(sc.Markers) < onScreen || len(sc.Markers) > onScreen+20 {
+		t.Errorf("%d markers for %d sites on screen", len(sc.Markers), onScreen)
+	}
+}
+
+// TestRenderAllocs: once its buffers have grown, rendering and placing the
+// labels of a panning map allocates nothing.
+func TestRenderAllocs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	big := geo.NewMap(genStory(t, 1, 2000, 10000), geo.DefaultBasemap(), geo.Light)
+	for _, m := range []*geo.Map{demoMap(t), big} {
+		for _, z := range benchZooms {
+			v := benchView
+			v.Zoom = z
+			var p geo.Placer
+			frame := func(i int) {
+				sc := m.Render(v.Pan(float64(i%32), float64(i%16)), 3)
+				measure(sc)
+				sc.Place(&p, nil)
+			}
+			for i := range 64 { // grow the buffers
+				frame(i)
+			}
+			i := 0
+			if n := testing.AllocsPerRun(50, func() { i++; frame(i) }); n > 0.1 {
+				t.Errorf("zoom %g: %.1f allocations a frame", z, n)
+			}
+		}
+	}
+}
+
+func TestLegend(t *testing.T) {
+	m := demoMap(t)
+	var got []string
+	for _, e := range m.Legend() {
+		got = append(got, fmt.Sprintf("%s:%s:%v:%s", e.Kind, e.Name, e.Shape, hex(e.Color)))
+	}
+	want := []string{
+		"embassy:Embassy:square:#1d5fa6",
+		"consulate:Consulate:small-square:#1d5fa6",
+		"military:Military site:triangle:#b42318",
+		"nuclear:Nuclear site:diamond:#7a3aa0",
+		"venue:Venue:star:#0b7a55",
+		"city:City:circle:#3d3d3d",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("legend of the demo:\n got %q\nwant %q", got, want)
+	}
+	one := geo.NewMap(&geo.Story{Sites: []geo.Site{{Kind: "oil_field"}, {Kind: "embassy"}}}, nil, geo.Dark)
+	if l := one.Legend(); len(l) != 2 || l[0].Kind != "embassy" || l[1].Name != "Oil field" || l[1].Shape != geo.DotCircle {
+		t.Errorf("legend with one unknown kind: %+v", l)
+	}
+	two := geo.NewMap(&geo.Story{Sites: []geo.Site{{Kind: "port"}, {Kind: "site"}}}, nil, geo.Dark)
+	if l := two.Legend(); len(l) != 1 || l[0].Name != "Other site" {
+		t.Errorf("legend with two unknown kinds: %+v", l)
+	}
+	if l := geo.NewMap(nil, nil, geo.Light).Legend(); len(l) != 0 {
+		t.Errorf("legend without a story: %+v", l)
 	}
 }

@@ -35,6 +35,7 @@ type Event struct {
 	Title       string
 	Description string
 	Source      string // an http(s) URL or the name of a source
+	Place       string // where it happened, in words, when that is not a site (for example off the map)
 	Time        Span
 	Sites       []int      // indexes into Story.Sites
 	Point       *orb.Point // the event's own location, if it has one (longitude, latitude)
@@ -50,7 +51,7 @@ type Camera struct {
 }
 
 // Regional reports whether the event has no place: it concerns the whole region.
-func (e *Event) Regional() bool { return len(e.Sites) == 0 && e.Point == nil }
+func (e *Event) Regional() bool { return len(e.Sites) == 0 && e.Point == nil && e.Place == "" }
 
 // Story is a loaded story: its sites, and its events in time order.
 type Story struct {
@@ -249,6 +250,7 @@ func Load(r io.Reader) (*Story, error) {
 			field("title", &ev.Title, true)
 			field("description", &ev.Description, false)
 			field("source", &ev.Source, false)
+			field("place", &ev.Place, false)
 			approx, err := p.boolean("approximate")
 			if err != nil {
 				prob(id, "properties.approximate", err.Error())

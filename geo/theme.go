@@ -2,6 +2,7 @@ package geo
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/paulmach/orb"
 )
@@ -17,6 +18,7 @@ type Theme struct {
 	Faded     color.NRGBA // markers of sites the story has not reached yet
 	Kinds     map[string]color.NRGBA
 	Other     color.NRGBA // markers of kinds not in Kinds
+	City      color.NRGBA // the dots of reference cities (outlined in Outline)
 }
 
 func rgb(v uint32) color.NRGBA {
@@ -42,6 +44,7 @@ var Light = Theme{
 		"event":     rgb(0xb45309),
 	},
 	Other: rgb(0x3d3d3d),
+	City:  rgb(0x4d4d4d),
 }
 
 // Dark is the theme for dark pages.
@@ -63,7 +66,16 @@ var Dark = Theme{
 		"event":     rgb(0xffb454),
 	},
 	Other: rgb(0xe6e6e6),
+	City:  rgb(0xb8c0c7),
 }
+
+// Marker sizes, in CSS px.
+const (
+	OutlineWidth  = 1.5 // the ring around every marker and dot
+	HaloWidth     = 6   // the halo around current markers, beyond the marker's radius
+	CityRadius    = 2.5 // the dot of a reference city
+	CapitalRadius = 3   // the dot of a capital
+)
 
 // radius is a marker's radius for a status.
 func (th Theme) radius(s Status) float64 {
@@ -77,17 +89,57 @@ func (th Theme) radius(s Status) float64 {
 }
 
 func (th Theme) marker(site int, kind string, p orb.Point, s Status) Marker {
-	c, ok := th.Kinds[kind]
-	if !ok {
-		c = th.Other
-	}
-	m := Marker{Site: site, Kind: kind, X: p[0], Y: p[1], R: th.radius(s), Status: s, Fill: c, Stroke: th.Outline}
+	return th.styledMarker(site, kind, th.KindColor(kind), KindShape(kind), p, s)
+}
+
+// styledMarker is marker with the kind's colour and shape already looked up.
+func (th Theme) styledMarker(site int, kind string, c color.NRGBA, shape Shape, p orb.Point, s Status) Marker {
+	r := th.radius(s)
+	m := Marker{Site: site, Kind: kind, Shape: shape, X: p[0], Y: p[1], R: r, Status: s, Fill: c, Stroke: th.Outline}
 	switch s {
 	case Future:
 		m.Fill = th.Faded
 	case Current:
 		m.Halo = c
 		m.Halo.A = 0x70
+		m.HaloR = max(r+HaloWidth, m.Shape.Extent(r)+OutlineWidth+3)
 	}
 	return m
+}
+
+// KindColor is the colour of markers of a kind.
+func (th Theme) KindColor(kind string) color.NRGBA {
+	if c, ok := th.Kinds[kind]; ok {
+		return c
+	}
+	return th.Other
+}
+
+// Luminance is the relative luminance of an opaque colour (WCAG 2).
+func Luminance(c color.NRGBA) float64 {
+	lin := func(v uint8) float64 {
+		x := float64(v) / 255
+		if x <= 0.04045 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
+}
+
+// Contrast is the WCAG 2 contrast ratio of two opaque colours, 1 to 21.
+// Graphics need 3 against their background, text 4.5.
+func Contrast(a, b color.NRGBA) float64 {
+	la, lb := Luminance(a), Luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// Over is colour c composited over the opaque colour bg.
+func Over(c, bg color.NRGBA) color.NRGBA {
+	a := float64(c.A) / 255
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(float64(x)*a + float64(y)*(1-a))) }
+	return color.NRGBA{mix(c.R, bg.R), mix(c.G, bg.G), mix(c.B, bg.B), 0xff}
 }

@@ -3,6 +3,8 @@ package geo
 import (
 	"sort"
 	"time"
+
+	"github.com/paulmach/orb"
 )
 
 // Status is where an event or a site stands relative to the current moment.
@@ -12,7 +14,34 @@ const (
 	Future  Status = iota // not happened yet
 	Past                  // happened before the current event
 	Current               // the current event, or a site of it
+	Hidden                // not shown at all (point mode)
 )
+
+// Mode is how much of the story the map shows at once.
+type Mode int
+
+const (
+	Cumulative Mode = iota // everything up to the current event, older events quieter
+	Point                  // only the current event and its sites
+)
+
+// ParseMode reads the mode= flag: "cumulative" or "point".
+func ParseMode(s string) (Mode, bool) {
+	switch s {
+	case "cumulative", "":
+		return Cumulative, true
+	case "point":
+		return Point, true
+	}
+	return Cumulative, false
+}
+
+func (m Mode) String() string {
+	if m == Point {
+		return "point"
+	}
+	return "cumulative"
+}
 
 func (s Status) String() string {
 	switch s {
@@ -20,6 +49,8 @@ func (s Status) String() string {
 		return "past"
 	case Current:
 		return "current"
+	case Hidden:
+		return "hidden"
 	}
 	return "future"
 }
@@ -76,6 +107,43 @@ func (s *Story) EventStatus(i, cur int) Status {
 		return Past
 	}
 	return Future
+}
+
+// SiteStatusIn is SiteStatus in a mode: in Point mode every site but the
+// current event's is Hidden.
+func (s *Story) SiteStatusIn(mode Mode, cur int, dst []Status) []Status {
+	dst = s.SiteStatus(cur, dst)
+	if mode == Point {
+		for i := range dst {
+			if dst[i] != Current {
+				dst[i] = Hidden
+			}
+		}
+	}
+	return dst
+}
+
+// EventBound is the longitude/latitude bound of event i's sites and point.
+func (s *Story) EventBound(i int) (orb.Bound, bool) {
+	if i < 0 || i >= len(s.Events) {
+		return orb.Bound{}, false
+	}
+	e := &s.Events[i]
+	var pts []orb.Point
+	for _, j := range e.Sites {
+		pts = append(pts, s.Sites[j].LonLat)
+	}
+	if e.Point != nil {
+		pts = append(pts, *e.Point)
+	}
+	if len(pts) == 0 {
+		return orb.Bound{}, false
+	}
+	b := pts[0].Bound()
+	for _, p := range pts[1:] {
+		b = b.Extend(p)
+	}
+	return b, true
 }
 
 // SiteStatus returns the status of every site when cur is the current event:

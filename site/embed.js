@@ -24,19 +24,33 @@
   // sizes its canvas on window resize, so tell it when the panel changes.
   var head = document.getElementById("head");
   var panel = document.getElementById("panel");
+  var list = document.getElementById("story-list");
+  var toggle = document.getElementById("list-toggle");
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 860px)") : { matches: false };
   function fit() {
-    var h = head.offsetHeight + "px", p = panel.offsetHeight + "px";
-    if (root.style.getPropertyValue("--head-h") === h && root.style.getPropertyValue("--panel-h") === p) return false;
-    root.style.setProperty("--head-h", h);
-    root.style.setProperty("--panel-h", p);
-    return true;
+    var side = wide.matches && !list.hidden ? list.offsetWidth : 0;
+    var vars = { "--head-h": head.offsetHeight + "px", "--panel-h": panel.offsetHeight + "px", "--side-w": side + "px" };
+    var changed = false;
+    for (var k in vars) {
+      if (root.style.getPropertyValue(k) !== vars[k]) { root.style.setProperty(k, vars[k]); changed = true; }
+    }
+    return changed;
   }
+  function refit() { if (fit()) window.dispatchEvent(new Event("resize")); }
+
+  // The list of all events: open beside the map on wide embeds, closed (over
+  // the map when opened) on narrow ones.
+  function showList(open) {
+    list.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Hide the list" : "All events";
+    refit();
+  }
+  showList(wide.matches);
+  toggle.addEventListener("click", function () { showList(list.hidden); });
+  if (wide.addEventListener) wide.addEventListener("change", function () { showList(wide.matches); });
   fit();
-  if (window.ResizeObserver) {
-    new ResizeObserver(function () {
-      if (fit()) window.dispatchEvent(new Event("resize"));
-    }).observe(panel);
-  }
+  if (window.ResizeObserver) new ResizeObserver(refit).observe(panel);
 
   function fail(msg) {
     root.setAttribute("data-mapline", "error");

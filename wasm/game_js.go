@@ -3,11 +3,13 @@ package main
 import (
 	"image"
 	"image/color"
+	"math"
+	"time"
 
 	"mapline/geo"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
+	"github.com/paulmach/orb"
 )
 
 // game translates the state's display list into Ebitengine drawing calls.
@@ -25,7 +27,7 @@ type game struct {
 	white    *ebiten.Image
 	vs       []ebiten.Vertex
 	is       []uint16
-	path     vector.Path
+	pts      []orb.Point // a shape's outline, reused
 	lastSize image.Point
 }
 
@@ -42,18 +44,22 @@ func (g *game) Update() error {
 		g.setup = true
 		g.page.setupCanvas()
 	}
+	now := time.Now()
 	g.page.apply(g.st)
 	g.page.applyTheme(g.st)
+	g.page.tl.apply(g.st, now)
+	g.st.storyFrame(now)
 	if g.st.eventDirty {
 		g.st.eventDirty = false
-		g.page.showEvent(g.st.m.Story, g.st.cur)
+		g.page.tl.showEvent(g.st)
 	}
 	sc, changed := g.st.frame()
 	if changed {
 		g.scene = sc
-		g.page.placeLabels(sc)
+		g.page.tl.placePulses(sc)
 		g.page.setView(g.st.view)
 	}
+	g.page.placeLabels(sc, g.st.m, changed)
 	g.popup.update(g.st, sc, changed)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
@@ -85,9 +91,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	for _, l := range sc.Lines {
 		g.stroke(screen, l)
 	}
-	for _, m := range sc.Markers {
-		g.marker(screen, m)
-	}
+	g.markers(screen, sc)
 	if g.st.m.Story != nil {
 		g.drawn = true
 	}
@@ -106,64 +110,72 @@ func (g *game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 // maxVertices keeps every DrawTriangles call within 16-bit indices.
 const maxVertices = 1<<16 - 1
 
+// fill draws polygons in one colour: each ring is a triangle fan from its
+// first point, and the even-odd rule (a stencil) keeps the inside of the
+// outer ring and out of the holes. All polygons of the fill go in one
+// DrawTriangles call (more only past 65,535 vertices); the slices are reused.
 func (g *game) fill(dst *ebiten.Image, f geo.Fill) {
-	g.path = vector.Path{}
-	n := 0
+	g.vs, g.is = g.vs[:0], g.is[:0]
+	k := g.ratio
 	for _, poly := range f.Polygons {
-		pn := 0
+		n := 0
 		for _, r := range poly {
-			pn += len(r)
+			n += len(r)
 		}
-		if n > 0 && n+pn > maxVertices {
-			g.flushFill(dst, f.Color)
-			n = 0
-		}
-		if pn > maxVertices {
+		if n > maxVertices {
 			continue // a single polygon too large to draw in one call
 		}
-		for _, r := range poly {
-			for i, p := range r {
-				x, y := float32(p[0]*g.ratio), float32(p[1]*g.ratio)
-				if i == 0 {
-					g.path.MoveTo(x, y)
-				} else {
-					g.path.LineTo(x, y)
-				}
-			}
-			g.path.Close()
-		}
-		n += pn
-	}
-	g.flushFill(dst, f.Color)
-}
-
-func (g *game) flushFill(dst *ebiten.Image, c color.NRGBA) {
-	g.vs, g.is = g.path.AppendVerticesAndIndicesForFilling(g.vs[:0], g.is[:0])
-	g.path = vector.Path{}
-	g.draw(dst, c, ebiten.FillRuleEvenOdd)
-}
-
-func (g *game) stroke(dst *ebiten.Image, l geo.Line) {
-	op := &vector.StrokeOptions{Width: float32(l.Width * g.ratio), LineJoin: vector.LineJoinRound}
-	g.vs, g.is = g.vs[:0], g.is[:0]
-	for _, ls := range l.Lines {
-		if len(ls) < 2 {
-			continue
-		}
-		if len(g.vs)+len(ls)*4 > maxVertices {
-			g.draw(dst, l.Color, ebiten.FillRuleFillAll)
+		if len(g.vs)+n > maxVertices {
+			g.draw(dst, f.Color, ebiten.FillRuleEvenOdd)
 			g.vs, g.is = g.vs[:0], g.is[:0]
 		}
-		g.path = vector.Path{}
-		for i, p := range ls {
-			x, y := float32(p[0]*g.ratio), float32(p[1]*g.ratio)
-			if i == 0 {
-				g.path.MoveTo(x, y)
-			} else {
-				g.path.LineTo(x, y)
+		for _, r := range poly {
+			if len(r) < 3 {
+				continue
+			}
+			base := uint16(len(g.vs))
+			for i, p := range r {
+				g.vs = append(g.vs, ebiten.Vertex{DstX: float32(p[0] * k), DstY: float32(p[1] * k)})
+				if i >= 2 {
+					g.is = append(g.is, base, base+uint16(i-1), base+uint16(i))
+				}
 			}
 		}
-		g.vs, g.is = g.path.AppendVerticesAndIndicesForStroke(g.vs, g.is, op)
+	}
+	g.draw(dst, f.Color, ebiten.FillRuleEvenOdd)
+}
+
+// stroke draws polylines in one colour and width: a quad per segment,
+// lengthened by half the width at both ends so the joins have no gaps (the
+// lines are thin: mitres would not show). One DrawTriangles call per 16,000
+// segments.
+func (g *game) stroke(dst *ebiten.Image, l geo.Line) {
+	g.vs, g.is = g.vs[:0], g.is[:0]
+	k := g.ratio
+	hw := l.Width * k / 2
+	for _, ls := range l.Lines {
+		for i := 0; i+1 < len(ls); i++ {
+			ax, ay := ls[i][0]*k, ls[i][1]*k
+			bx, by := ls[i+1][0]*k, ls[i+1][1]*k
+			dx, dy := bx-ax, by-ay
+			d := math.Hypot(dx, dy)
+			if d == 0 {
+				continue
+			}
+			ux, uy := dx/d*hw, dy/d*hw // along, half the width long
+			if len(g.vs)+4 > maxVertices {
+				g.draw(dst, l.Color, ebiten.FillRuleFillAll)
+				g.vs, g.is = g.vs[:0], g.is[:0]
+			}
+			base := uint16(len(g.vs))
+			g.vs = append(g.vs,
+				ebiten.Vertex{DstX: float32(ax - ux - uy), DstY: float32(ay - uy + ux)},
+				ebiten.Vertex{DstX: float32(ax - ux + uy), DstY: float32(ay - uy - ux)},
+				ebiten.Vertex{DstX: float32(bx + ux - uy), DstY: float32(by + uy + ux)},
+				ebiten.Vertex{DstX: float32(bx + ux + uy), DstY: float32(by + uy - ux)},
+			)
+			g.is = append(g.is, base, base+1, base+2, base+1, base+2, base+3)
+		}
 	}
 	g.draw(dst, l.Color, ebiten.FillRuleFillAll)
 }
@@ -182,12 +194,62 @@ func (g *game) draw(dst *ebiten.Image, c color.NRGBA, rule ebiten.FillRule) {
 	dst.DrawTriangles(g.vs, g.is, g.white, op)
 }
 
-func (g *game) marker(dst *ebiten.Image, m geo.Marker) {
-	x, y, r := float32(m.X*g.ratio), float32(m.Y*g.ratio), float32(m.R*g.ratio)
-	k := float32(g.ratio)
-	if m.Halo.A > 0 {
-		vector.DrawFilledCircle(dst, x, y, r+6*k, m.Halo, true)
+// markers draws the dots of the reference cities whose names show, then
+// every marker: its halo, outline ring, shape and dot, in the order of the
+// display list. Each vertex carries its colour, so all of them go in one
+// DrawTriangles call (more only past 65,535 vertices): a fan from the centre
+// per shape, later triangles over earlier ones.
+func (g *game) markers(dst *ebiten.Image, sc *geo.Scene) {
+	g.vs, g.is = g.vs[:0], g.is[:0]
+	for i := range sc.Dots {
+		d := &sc.Dots[i]
+		if !sc.DotShown(d) {
+			continue
+		}
+		g.shape(dst, geo.Circle, d.X, d.Y, d.R, geo.OutlineWidth, d.Stroke)
+		g.shape(dst, geo.Circle, d.X, d.Y, d.R, 0, d.Fill)
 	}
-	vector.DrawFilledCircle(dst, x, y, r+1.5*k, m.Stroke, true)
-	vector.DrawFilledCircle(dst, x, y, r, m.Fill, true)
+	for i := range sc.Markers {
+		m := &sc.Markers[i]
+		if m.Halo.A > 0 {
+			g.shape(dst, geo.Circle, m.X, m.Y, m.HaloR, 0, m.Halo)
+		}
+		g.shape(dst, m.Shape, m.X, m.Y, m.R, geo.OutlineWidth, m.Stroke)
+		g.shape(dst, m.Shape, m.X, m.Y, m.R, 0, m.Fill)
+		if r := m.Shape.Dot(m.R); r > 0 {
+			g.shape(dst, geo.Circle, m.X, m.Y, r, 0, m.Stroke)
+		}
+	}
+	g.flushColored(dst)
+}
+
+// shape adds shape s (radius r grown by grow, CSS px, centred at x, y) in
+// colour c to the coloured batch.
+func (g *game) shape(dst *ebiten.Image, s geo.Shape, x, y, r, grow float64, c color.NRGBA) {
+	k := g.ratio
+	g.pts = s.Append(g.pts[:0], x*k, y*k, r*k, grow*k)
+	if len(g.vs)+len(g.pts)+1 > maxVertices {
+		g.flushColored(dst)
+	}
+	cr, cg, cb, ca := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	v := ebiten.Vertex{SrcX: 1, SrcY: 1, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca}
+	base := uint16(len(g.vs))
+	v.DstX, v.DstY = float32(x*k), float32(y*k)
+	g.vs = append(g.vs, v)
+	n := uint16(len(g.pts))
+	for i, p := range g.pts {
+		v.DstX, v.DstY = float32(p[0]), float32(p[1])
+		g.vs = append(g.vs, v)
+		j := uint16(i)
+		g.is = append(g.is, base, base+1+j, base+1+(j+1)%n)
+	}
+}
+
+// flushColored draws the coloured batch.
+func (g *game) flushColored(dst *ebiten.Image) {
+	if len(g.is) > 0 {
+		op := &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleFillAll, AntiAlias: true}
+		dst.DrawTriangles(g.vs, g.is, g.white, op)
+	}
+	g.vs, g.is = g.vs[:0], g.is[:0]
 }

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"math"
 	"strconv"
 	"syscall/js"
+	"time"
 
 	"mapline/geo"
 
@@ -12,14 +14,20 @@ import (
 // inbox is the input gathered by DOM callbacks since the last Update. The
 // callbacks only record; Update applies (a callback must never block).
 type inbox struct {
-	dx, dy    float64
-	dz        float64
-	zx, zy    float64
-	event     int // requested event, -1 for none
+	ops       []op // what the reader did to the view, in order
 	story     *geo.Story
 	storyErr  error
 	storyInit int
 	hasStory  bool
+	ctl       *controls // set once by listen; apply carries it over
+}
+
+// controls is what the input keeps from frame to frame.
+type controls struct {
+	still           bool     // the reader prefers reduced motion (written under page.mu)
+	spare           []op     // the ops slice of the frame before, reused
+	zoomIn, zoomOut js.Value // the zoom buttons…
+	canIn, canOut   bool     // …and whether they are enabled
 }
 
 func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js.Value)) {
@@ -35,8 +43,21 @@ func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js
 	target.Call("addEventListener", typ, f, opts)
 }
 
-// listen registers the DOM listeners. Listeners on window in the capture
-// phase run before Ebitengine's own listeners on its canvas.
+// push hands ops to the next Update.
+func (p *page) push(ops ...op) {
+	if len(ops) == 0 {
+		return
+	}
+	p.mu.Lock()
+	p.in.ops = append(p.in.ops, ops...)
+	p.mu.Unlock()
+}
+
+// listen registers the DOM listeners of the map: drag, wheel, touch, double
+// click, keys and the zoom buttons. All are on window in the capture phase,
+// so they run before Ebitengine's own listeners on its canvas, which cancel
+// every wheel, touch and key event: where the page must keep an event
+// (scrolling, Tab, shortcuts) they stop it from reaching the canvas.
 func (p *page) listen() {
 	win := js.Global()
 	capture := map[string]any{"capture": true, "passive": false}
@@ -44,111 +65,240 @@ func (p *page) listen() {
 		t := e.Get("target")
 		return t.Truthy() && t.Get("tagName").String() == "CANVAS"
 	}
-	var dragging bool
-	var lastX, lastY float64
+	client := func(e js.Value) orb.Point { return orb.Point{e.Get("clientX").Float(), e.Get("clientY").Float()} }
+	// offset is where a mouse event is on the map.
+	offset := func(e js.Value) orb.Point {
+		r := e.Get("target").Call("getBoundingClientRect")
+		c := client(e)
+		return orb.Point{c.X() - r.Get("left").Float(), c.Y() - r.Get("top").Float()}
+	}
+	stamp := func(e js.Value) float64 { return e.Get("timeStamp").Float() }
+
+	ctl := &controls{zoomIn: p.doc.Call("getElementById", "zoom-in"), zoomOut: p.doc.Call("getElementById", "zoom-out"), canIn: true, canOut: true}
+	p.mu.Lock()
+	p.in.ctl = ctl
+	p.mu.Unlock()
+	if win.Get("matchMedia").Truthy() {
+		q := win.Call("matchMedia", "(prefers-reduced-motion: reduce)")
+		still := func() {
+			p.mu.Lock()
+			ctl.still = q.Get("matches").Bool()
+			p.mu.Unlock()
+		}
+		still()
+		p.on(q, "change", nil, func(js.Value) { still() })
+	}
+
+	// Cooperative gestures inside an iframe: the canvas lets one finger
+	// scroll the page (CSS touch-action on the "cooperative" class).
+	pr, _ := readParams(win.Get("location").Get("href").String())
+	coop := cooperative(pr.coop, !win.Get("parent").Equal(win))
+	if coop {
+		p.root.Get("classList").Call("add", "cooperative")
+	}
+	hint := p.hinter()
+	nav := win.Get("navigator")
+	platform := nav.Get("platform").String()
+	if d := nav.Get("userAgentData"); d.Truthy() && d.Get("platform").String() != "" {
+		platform = d.Get("platform").String()
+	}
+	mac := isMac(platform)
+
+	// Touch Events, where the browser has them, because only they let a
+	// cooperative map decide per gesture whether the page scrolls. Pointer
+	// events then handle the mouse and pens.
+	touchEvents := win.Get("Reflect").Call("has", win, "ontouchstart").Bool()
+	lastTouch := math.Inf(-1)
+
+	// Drag with the mouse (or a pen), with inertia when let go.
+	var drag struct {
+		on   bool
+		id   int
+		last orb.Point
+		vel  velocity
+	}
 	p.on(win, "pointerdown", capture, func(e js.Value) {
-		if !isCanvas(e) || e.Get("button").Int() != 0 {
+		if !isCanvas(e) || touchEvents && e.Get("pointerType").String() == "touch" {
 			return
 		}
-		dragging, lastX, lastY = true, e.Get("clientX").Float(), e.Get("clientY").Float()
+		p.push(op{kind: opStop}) // a press stops the map
+		if e.Get("button").Int() != 0 || !e.Get("isPrimary").Bool() {
+			return
+		}
+		drag.on, drag.id, drag.last = true, e.Get("pointerId").Int(), client(e)
+		drag.vel.reset()
+		drag.vel.add(stamp(e), drag.last)
+		p.setCursor("grabbing")
 		e.Get("target").Call("setPointerCapture", e.Get("pointerId"))
-		e.Get("target").Get("style").Set("cursor", "grabbing")
 	})
 	p.on(win, "pointermove", capture, func(e js.Value) {
-		if !dragging {
+		if !drag.on || e.Get("pointerId").Int() != drag.id {
 			return
 		}
-		x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
-		p.mu.Lock()
-		p.in.dx += x - lastX
-		p.in.dy += y - lastY
-		p.mu.Unlock()
-		lastX, lastY = x, y
+		c := client(e)
+		p.push(op{kind: opPan, d: orb.Point{c.X() - drag.last.X(), c.Y() - drag.last.Y()}})
+		drag.last = c
+		drag.vel.add(stamp(e), c)
 	})
 	end := func(e js.Value) {
-		if dragging {
-			dragging = false
-			e.Get("target").Get("style").Set("cursor", "grab")
+		if !drag.on || e.Get("pointerId").Int() != drag.id {
+			return
+		}
+		drag.on = false
+		p.setCursor("grab")
+		if e.Get("type").String() == "pointerup" {
+			if v := drag.vel.release(stamp(e)); v != (orb.Point{}) {
+				p.push(op{kind: opFling, d: v})
+			}
 		}
 	}
 	p.on(win, "pointerup", capture, end)
 	p.on(win, "pointercancel", capture, end)
+
+	// Wheel: zoom about the cursor; a cooperative map leaves a plain wheel
+	// to the page (no preventDefault) and says how to zoom.
 	p.on(win, "wheel", capture, func(e js.Value) {
 		if !isCanvas(e) {
 			return
 		}
+		e.Call("stopPropagation") // Ebitengine's listener would cancel the page's scroll
+		if !wheelZooms(coop, e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()) {
+			hint(wheelHint(mac))
+			return
+		}
+		dz := wheelZoom(e.Get("deltaY").Float(), e.Get("deltaMode").Int(), e.Get("ctrlKey").Bool(), win.Get("innerHeight").Float())
+		if dz == 0 {
+			return // a sideways scroll: the page's
+		}
 		e.Call("preventDefault")
-		d := e.Get("deltaY").Float()
-		switch e.Get("deltaMode").Int() {
-		case 1: // lines
-			d *= 40
-		case 2: // pages
-			d *= 800
-		}
-		rect := e.Get("target").Call("getBoundingClientRect")
-		p.mu.Lock()
-		p.in.dz += wheelZoom(d)
-		p.in.zx = e.Get("clientX").Float() - rect.Get("left").Float()
-		p.in.zy = e.Get("clientY").Float() - rect.Get("top").Float()
-		p.mu.Unlock()
+		p.push(op{kind: opZoomBy, dz: dz, at: offset(e)})
 	})
-	// Tab must leave the map: Ebitengine cancels every key on its canvas.
+
+	// Double click zooms in about the point, Shift+double click out. A
+	// double tap is the touch gesture's.
+	p.on(win, "dblclick", capture, func(e js.Value) {
+		if !isCanvas(e) || stamp(e)-lastTouch < 1000 {
+			return
+		}
+		e.Call("preventDefault")
+		dz := 1.0
+		if e.Get("shiftKey").Bool() {
+			dz = -1
+		}
+		p.push(op{kind: opZoomBy, dz: dz, at: offset(e)})
+	})
+
+	// Touch: one finger pans (or scrolls the page when cooperative), two
+	// pan and pinch, a double tap zooms in.
+	g := touchGesture{coop: coop}
+	var origin orb.Point // the map's top left when the gesture started
+	var fingers []touch
+	var ops []op
+	onTouch := func(kind touchKind) func(js.Value) {
+		return func(e js.Value) {
+			if !isCanvas(e) {
+				return
+			}
+			e.Call("stopPropagation") // Ebitengine's listener would cancel every touch: no scrolling
+			lastTouch = stamp(e)
+			if kind == touchStart && len(g.prev) == 0 {
+				r := e.Get("target").Call("getBoundingClientRect")
+				origin = orb.Point{r.Get("left").Float(), r.Get("top").Float()}
+			}
+			list := e.Get("targetTouches")
+			fingers = fingers[:0]
+			for i := 0; i < list.Length(); i++ {
+				t := list.Index(i)
+				c := client(t)
+				fingers = append(fingers, touch{id: t.Get("identifier").Int(), p: orb.Point{c.X() - origin.X(), c.Y() - origin.Y()}})
+			}
+			cancelable := e.Get("cancelable").Bool()
+			r := g.event(kind, stamp(e), fingers, cancelable, ops[:0])
+			if r.cancel && cancelable {
+				e.Call("preventDefault")
+			}
+			if r.hint {
+				hint(touchHint)
+			}
+			p.push(r.ops...)
+			ops = r.ops
+		}
+	}
+	p.on(win, "touchstart", capture, onTouch(touchStart))
+	p.on(win, "touchmove", capture, onTouch(touchMove))
+	p.on(win, "touchend", capture, onTouch(touchEnd))
+	p.on(win, "touchcancel", capture, onTouch(touchEnd))
+
+	// Keys on the focused map. Escape goes on untouched (it closes the
+	// popup); every other key the map does not use reaches the page
+	// uncancelled: Tab leaves the map, shortcuts work.
 	p.on(win, "keydown", capture, func(e js.Value) {
-		if !isCanvas(e) {
+		if !isCanvas(e) || e.Get("key").String() == "Escape" {
 			return
 		}
-		key := e.Get("key").String()
-		if key == "Tab" {
+		e.Call("stopPropagation") // Ebitengine's listener cancels every key
+		mod := e.Get("ctrlKey").Bool() || e.Get("altKey").Bool() || e.Get("metaKey").Bool()
+		if o, ok := keyOp(e.Get("key").String(), e.Get("shiftKey").Bool(), mod); ok {
+			e.Call("preventDefault")
+			p.push(o)
+		}
+	})
+	// The browser's context menu (Ebitengine cancels it too).
+	p.on(win, "contextmenu", capture, func(e js.Value) {
+		if isCanvas(e) {
 			e.Call("stopPropagation")
-			return
-		}
-		const step = 80
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		w, h := e.Get("target").Get("clientWidth").Float(), e.Get("target").Get("clientHeight").Float()
-		switch key {
-		case "ArrowLeft":
-			p.in.dx += step
-		case "ArrowRight":
-			p.in.dx -= step
-		case "ArrowUp":
-			p.in.dy += step
-		case "ArrowDown":
-			p.in.dy -= step
-		case "+", "=":
-			p.in.dz, p.in.zx, p.in.zy = p.in.dz+1, w/2, h/2
-		case "-", "_":
-			p.in.dz, p.in.zx, p.in.zy = p.in.dz-1, w/2, h/2
 		}
 	})
-	p.on(p.slider, "input", nil, func(e js.Value) {
-		i, err := strconv.Atoi(p.slider.Get("value").String())
-		if err == nil {
-			p.request(i)
-		}
-	})
-	p.on(p.prev, "click", nil, func(js.Value) { p.step(-1) })
-	p.on(p.next, "click", nil, func(js.Value) { p.step(+1) })
+
+	// The zoom buttons.
+	button := func(id string, o op) {
+		p.on(p.doc.Call("getElementById", id), "click", nil, func(e js.Value) {
+			if e.Get("currentTarget").Call("getAttribute", "aria-disabled").String() != "true" {
+				p.push(o)
+			}
+		})
+	}
+	button("zoom-in", op{kind: opZoomBy, dz: 1, centre: true})
+	button("zoom-out", op{kind: opZoomBy, dz: -1, centre: true})
+	button("zoom-reset", op{kind: opReset})
 }
 
-func (p *page) step(d int) {
-	i, err := strconv.Atoi(p.slider.Get("value").String())
-	if err == nil {
-		p.request(i + d)
+// hinter returns a func that shows a hint over the map (#map-hint) and fades
+// it out 1.5 s after the last call.
+func (p *page) hinter() func(text string) {
+	el := p.doc.Call("getElementById", "map-hint")
+	if !el.Truthy() {
+		return func(string) {}
+	}
+	win := js.Global()
+	hide := js.FuncOf(func(js.Value, []js.Value) any {
+		el.Get("classList").Call("remove", "show")
+		return nil
+	})
+	p.fns = append(p.fns, hide)
+	timer, shown := js.Undefined(), ""
+	return func(text string) {
+		if text != shown {
+			el.Set("textContent", text)
+			shown = text
+		}
+		el.Get("classList").Call("add", "show")
+		win.Call("clearTimeout", timer)
+		timer = win.Call("setTimeout", hide, 1500)
 	}
 }
 
-func (p *page) request(i int) {
-	p.mu.Lock()
-	p.in.event = i
-	p.mu.Unlock()
-}
-
-// apply hands the input gathered since the last frame to the state.
+// apply hands the input gathered since the last frame to the state and
+// moves its animations on. When the reader does nothing it does nothing
+// but look at an empty inbox.
 func (p *page) apply(st *state) {
 	p.mu.Lock()
 	in := p.in
-	p.in = inbox{event: -1}
+	p.in = inbox{ctl: in.ctl}
+	if c := in.ctl; c != nil {
+		p.in.ops, c.spare = c.spare[:0], in.ops
+		st.still = c.still
+	}
 	p.mu.Unlock()
 	if in.hasStory {
 		if in.storyErr != nil {
@@ -159,9 +309,27 @@ func (p *page) apply(st *state) {
 			st.setStory(in.story, in.storyInit)
 		}
 	}
-	st.pan(in.dx, in.dy)
-	st.zoom(in.dz, orb.Point{in.zx, in.zy})
-	if in.event >= 0 {
-		st.setEvent(in.event)
+	for _, o := range in.ops {
+		st.do(o)
 	}
+	if st.animating() {
+		st.tick(time.Now())
+	}
+	if c := in.ctl; c != nil && st.dirty {
+		const eps = 1e-9
+		c.enable(st.view.Zoom < geo.MaxZoom-eps, st.view.Zoom > st.floor+eps)
+	}
+}
+
+// enable marks the zoom buttons usable or not (aria-disabled, not disabled,
+// so that a focused button keeps the focus at the limit).
+func (c *controls) enable(in, out bool) {
+	set := func(b js.Value, on bool, was *bool) {
+		if on != *was && b.Truthy() {
+			b.Call("setAttribute", "aria-disabled", strconv.FormatBool(!on))
+			*was = on
+		}
+	}
+	set(c.zoomIn, in, &c.canIn)
+	set(c.zoomOut, out, &c.canOut)
 }

@@ -12,16 +12,15 @@ import (
 
 // page is the bridge to the DOM of embed.html: it reads the reader's input
 // from DOM events (collected between frames in inbox) and writes the text of
-// the map: the event card, the labels, the live region and the state flag.
+// the map: the labels, the notes and the state flags. The timeline's controls
+// are in timeline_js.go (tl).
 type page struct {
-	doc, root                         js.Value
-	slider, date, title, desc, source js.Value
-	live, labels, note, storyTitle    js.Value
-	prev, next                        js.Value
-	labelEls                          map[int]js.Value
-	labelText                         map[int]string
-	view                              string // last data-view
-	cursor                            string
+	doc, root                js.Value
+	labels, note, storyTitle js.Value
+	tl                       *timeline
+	carto                    *carto // labels, legend, scale bar (carto_js.go)
+	view                     string // last data-view
+	cursor                   string
 
 	mu           sync.Mutex
 	themeChanged bool
@@ -34,13 +33,11 @@ func newPage() *page {
 	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
 	p := &page{
 		doc: doc, root: doc.Get("documentElement"),
-		slider: byID("timeline"), date: byID("card-date"), title: byID("card-title"),
-		desc: byID("card-desc"), source: byID("card-source"), live: byID("live"),
 		labels: byID("map-labels"), note: byID("map-note"), storyTitle: byID("story-title"),
-		prev: byID("prev"), next: byID("next"),
-		labelEls: map[int]js.Value{}, labelText: map[int]string{},
 	}
-	p.in.event = -1
+	p.tl = newTimeline(p)
+	p.carto = newCarto(doc, p.labels)
+	p.carto.listen(p)
 	return p
 }
 
@@ -66,55 +63,13 @@ func (p *page) storyLoaded(s *geo.Story, initial int, err error) {
 }
 
 // showStory sets up the controls for a story.
-func (p *page) showStory(s *geo.Story) {
-	if s.Title != "" {
-		p.storyTitle.Set("textContent", s.Title)
-	}
-	n := len(s.Events)
-	p.slider.Set("max", max(n-1, 0))
-	p.slider.Set("disabled", n == 0)
-	setText := func(id, text string) {
-		if el := p.doc.Call("getElementById", id); el.Truthy() {
-			el.Set("textContent", text)
-		}
-	}
-	if n > 0 {
-		setText("timeline-start", s.Events[0].Time.Start.String())
-		setText("timeline-end", s.Events[n-1].Time.String())
-	}
-}
+func (p *page) showStory(s *geo.Story) { p.tl.showStory(s) }
 
-// showEvent writes the current event into the card, the slider and the live
-// region. Text from data is always set as text, never as HTML.
-func (p *page) showEvent(s *geo.Story, cur int) {
-	if s == nil || cur < 0 || cur >= len(s.Events) {
-		return
+// setText sets the text of the element with the given id, if there is one.
+func (p *page) setText(id, text string) {
+	if el := p.doc.Call("getElementById", id); el.Truthy() {
+		el.Set("textContent", text)
 	}
-	e := &s.Events[cur]
-	date := e.Time.String()
-	p.slider.Set("value", cur)
-	p.slider.Call("setAttribute", "aria-valuetext", fmt.Sprintf("%s: %s", date, e.Title))
-	p.date.Set("textContent", date)
-	p.title.Set("textContent", e.Title)
-	p.desc.Set("textContent", e.Description)
-	p.setSource(e.Source)
-	var places []string
-	for _, j := range e.Sites {
-		places = append(places, s.Sites[j].Name)
-	}
-	where := ""
-	if len(places) > 0 {
-		where = " Places: " + strings.Join(places, ", ") + "."
-	}
-	p.live.Set("textContent", fmt.Sprintf("Event %d of %d, %s: %s.%s", cur+1, len(s.Events), date, e.Title, where))
-	p.prev.Set("disabled", cur == 0)
-	p.next.Set("disabled", cur == len(s.Events)-1)
-}
-
-// setSource shows the current event's source.
-func (p *page) setSource(src string) {
-	p.source.Get("parentElement").Set("hidden", src == "")
-	p.sourceInto(p.source, src)
 }
 
 // sourceInto writes a source into el: a link for an http(s) URL (opening in a
@@ -173,31 +128,11 @@ func (p *page) setCursor(c string) {
 	}
 }
 
-// placeLabels positions the site labels of a scene over the canvas.
-func (p *page) placeLabels(sc *geo.Scene) {
-	seen := make(map[int]bool, len(sc.Labels))
-	for _, l := range sc.Labels {
-		seen[l.Site] = true
-		el, ok := p.labelEls[l.Site]
-		if !ok {
-			el = p.doc.Call("createElement", "div")
-			el.Set("className", "label")
-			p.labels.Call("appendChild", el)
-			p.labelEls[l.Site] = el
-		}
-		if p.labelText[l.Site] != l.Text {
-			el.Set("textContent", l.Text)
-			p.labelText[l.Site] = l.Text
-		}
-		el.Set("className", "label "+l.Status.String())
-		el.Get("style").Set("transform", fmt.Sprintf("translate(%.1fpx, %.1fpx) translateY(-50%%)", l.X, l.Y))
-		el.Set("hidden", l.X < -200 || l.Y < -50 || l.X > sc.Width+50 || l.Y > sc.Height+50)
-	}
-	for i, el := range p.labelEls {
-		if !seen[i] {
-			el.Set("hidden", true)
-		}
-	}
+// placeLabels shows the labels, the legend and the scale bar of the scene
+// on screen (see carto). Call it every frame: it works only when the scene
+// changed or the map's controls moved.
+func (p *page) placeLabels(sc *geo.Scene, m *geo.Map, changed bool) {
+	p.carto.update(sc, m, changed)
 }
 
 func (p *page) showError(err error) {

@@ -18,6 +18,9 @@ type params struct {
 	view  *geo.View // centre and zoom, nil when not given
 	t     *geo.Date
 	event string // from #event-<id>
+	coop  *bool  // cooperative=true|false; nil: on inside an iframe (see cooperative)
+	mode  geo.Mode
+	play  bool // autoplay=true: play on load (never when the reader prefers reduced motion)
 }
 
 // readParams reads location's query and hash. Bad values are reported and
@@ -69,6 +72,26 @@ func readParams(href string) (params, []string) {
 	}
 	if id, ok := strings.CutPrefix(u.Fragment, "event-"); ok {
 		pr.event = id
+	}
+	switch c := q.Get("cooperative"); c {
+	case "":
+	case "true", "false":
+		on := c == "true"
+		pr.coop = &on
+	default:
+		probs = append(probs, fmt.Sprintf("cooperative=%q must be true or false", c))
+	}
+	if m, ok := geo.ParseMode(q.Get("mode")); ok {
+		pr.mode = m
+	} else {
+		probs = append(probs, fmt.Sprintf("mode=%q must be cumulative or point", q.Get("mode")))
+	}
+	switch a := q.Get("autoplay"); a {
+	case "", "false":
+	case "true":
+		pr.play = true
+	default:
+		probs = append(probs, fmt.Sprintf("autoplay=%q must be true or false", a))
 	}
 	return pr, probs
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,6 +17,9 @@ func TestReadParams(t *testing.T) {
 		view     []float64 // lat, lon, zoom; nil for none
 		t        string
 		event    string
+		mode     geo.Mode
+		play     bool
+		coop     string   // want pr.coop: "true", "false", or "" for unset
 		problems []string // substrings, one per problem
 	}{
 		{name: "defaults", href: page, data: "http://localhost:8080/data/story.geojson"},
@@ -32,7 +36,14 @@ func TestReadParams(t *testing.T) {
 		{name: "view-two-numbers", href: page + "?view=33,44", data: "http://localhost:8080/data/story.geojson", problems: []string{"LAT,LON,ZOOM"}},
 		{name: "time", href: page + "?t=2025-06-11", data: "http://localhost:8080/data/story.geojson", t: "2025-06-11"},
 		{name: "bad-time", href: page + "?t=2025-02-30", data: "http://localhost:8080/data/story.geojson", problems: []string{"t=", "no day 30"}},
+		{name: "mode-point", href: page + "?mode=point", data: "http://localhost:8080/data/story.geojson", mode: geo.Point},
+		{name: "mode-bad", href: page + "?mode=all", data: "http://localhost:8080/data/story.geojson", problems: []string{`mode="all" must be cumulative or point`}},
+		{name: "autoplay", href: page + "?autoplay=true", data: "http://localhost:8080/data/story.geojson", play: true},
+		{name: "autoplay-bad", href: page + "?autoplay=1", data: "http://localhost:8080/data/story.geojson", problems: []string{"autoplay="}},
 		{name: "event", href: page + "#event-ordered-departure", data: "http://localhost:8080/data/story.geojson", event: "ordered-departure"},
+		{name: "cooperative-off", href: page + "?cooperative=false", data: "http://localhost:8080/data/story.geojson", coop: "false"},
+		{name: "cooperative-on", href: page + "?cooperative=true", data: "http://localhost:8080/data/story.geojson", coop: "true"},
+		{name: "cooperative-bad", href: page + "?cooperative=no", data: "http://localhost:8080/data/story.geojson", problems: []string{`cooperative="no" must be true or false`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			pr, probs := readParams(tc.href)
@@ -51,6 +62,16 @@ func TestReadParams(t *testing.T) {
 			}
 			if got != tc.t {
 				t.Errorf("t %q, want %q", got, tc.t)
+			}
+			coop := ""
+			if pr.coop != nil {
+				coop = strconv.FormatBool(*pr.coop)
+			}
+			if coop != tc.coop {
+				t.Errorf("cooperative %q, want %q", coop, tc.coop)
+			}
+			if pr.mode != tc.mode || pr.play != tc.play {
+				t.Errorf("mode %v play %v, want %v %v", pr.mode, pr.play, tc.mode, tc.play)
 			}
 			if pr.event != tc.event {
 				t.Errorf("event %q, want %q", pr.event, tc.event)

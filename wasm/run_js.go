@@ -21,6 +21,9 @@ func run() {
 		st.setView(pr.view.Center, pr.view.Zoom)
 	}
 	p.listen()
+	p.tl.listen()
+	p.tl.options(pr)
+	st.setMode(pr.mode)
 	p.listenTheme()
 	p.followDevicePixelRatio()
 	go load(p, pr, probs)

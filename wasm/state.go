@@ -1,6 +1,9 @@
 package main
 
 import (
+	"math"
+	"time"
+
 	"mapline/geo"
 
 	"github.com/paulmach/orb"
@@ -16,6 +19,14 @@ type state struct {
 	moved bool // the reader or the URL chose the view: do not fit it again
 	fit   bool // fit the story once the map has a size
 
+	home  geo.View  // the initial view (the story's fit or view= of the URL): reset returns to it
+	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
+	floor float64   // the lowest zoom, at which the bound is still large in the view
+	still bool      // the reader prefers reduced motion: no animations, no inertia
+	anim  motion
+
+	story story // the player, the mode and the camera (player.go)
+
 	dirty      bool // the scene must be computed and drawn again
 	eventDirty bool // the current event changed: update the page
 	scene      *geo.Scene
@@ -25,18 +36,22 @@ type state struct {
 var regionCenter = orb.Point{45, 29}
 
 const (
-	regionZoom  = 4
-	fitPadding  = 36 // CSS px around the story's sites
-	fitMaxZoom  = 7  // never zoom in further than this when fitting
-	wheelFactor = 1.0 / 300
+	regionZoom = 4
+	fitPadding = 36 // CSS px around the story's sites
+	fitMaxZoom = 7  // never zoom in further than this when fitting
 )
 
 func newState(th geo.Theme) *state {
+	v := geo.View{Center: regionCenter, Zoom: regionZoom, Ratio: 1}
 	return &state{
 		m:     geo.NewMap(nil, geo.DefaultBasemap(), th),
-		view:  geo.View{Center: regionCenter, Zoom: regionZoom, Ratio: 1},
+		view:  v,
+		home:  v,
+		bound: geo.Region,
+		floor: geo.MinZoom,
 		cur:   -1,
 		dirty: true,
+		story: story{follow: true, speed: 1},
 	}
 }
 
@@ -44,11 +59,13 @@ func newState(th geo.Theme) *state {
 // event id), or -1 for the first event.
 func (s *state) setStory(st *geo.Story, initial int) {
 	s.m = geo.NewMap(st, s.m.Basemap, s.m.Theme)
+	s.m.Mode = s.story.mode
 	if initial < 0 && len(st.Events) > 0 {
 		initial = 0
 	}
 	s.cur = initial
 	s.fit = !s.moved
+	s.limits()
 	s.fitIfReady()
 	s.dirty, s.eventDirty = true, true
 }
@@ -59,6 +76,7 @@ func (s *state) setTheme(th geo.Theme) {
 		return
 	}
 	s.m = geo.NewMap(s.m.Story, s.m.Basemap, th)
+	s.m.Mode = s.story.mode
 	s.dirty = true
 }
 
@@ -66,6 +84,8 @@ func (s *state) setTheme(th geo.Theme) {
 func (s *state) setView(center orb.Point, zoom float64) {
 	s.view.Center, s.view.Zoom = center, zoom
 	s.moved, s.fit = true, false
+	s.limits()
+	s.home = s.view
 	s.dirty = true
 }
 
@@ -74,7 +94,8 @@ func (s *state) fitIfReady() {
 		return
 	}
 	if b, ok := s.m.Story.Bound(); ok {
-		s.view = s.view.Fit(b, fitPadding, fitMaxZoom)
+		s.view = s.view.Fit(b, fitPadding, fitMaxZoom).Constrain(s.bound, s.floor)
+		s.home = s.view
 	}
 	s.fit = false
 }
@@ -85,33 +106,251 @@ func (s *state) resize(w, h, ratio float64) {
 		return
 	}
 	s.view.Width, s.view.Height, s.view.Ratio = w, h, ratio
+	s.limits()
 	s.fitIfReady()
 	s.dirty = true
 }
 
+// An op is one thing the reader's input does to the view. input_js.go turns
+// DOM events into ops (through gesture.go) and Update hands them to do in
+// the order they came.
+type op struct {
+	kind   opKind
+	d      orb.Point // opPan, opPanBy: CSS px; opFling: px/ms
+	dz     float64   // opZoom, opZoomBy: zoom levels
+	at     orb.Point // opZoom, opZoomBy: the screen point that stays put
+	centre bool      // opZoomBy: about the centre of the map instead of at
+}
+
+type opKind int
+
+const (
+	opPan    opKind = iota // move by d now (a drag)
+	opZoom                 // zoom by dz about at now (a pinch)
+	opPanBy                // move by d, animated (arrow keys)
+	opZoomBy               // zoom by dz about at, animated (wheel, double click, +/-, buttons)
+	opFling                // coast on at velocity d (a drag let go)
+	opStop                 // a press on the map: stop every animation
+	opReset                // back to the initial view, animated
+)
+
+// motion is what moves the view between frames. Each part marks the state
+// dirty only while it runs, so an idle map does no work.
+type motion struct {
+	zoom   ease      // the zoom level, toward a target
+	zoomAt orb.Point // about this screen point
+	panX   ease      // a keyboard pan: the offset in CSS px…
+	panY   ease
+	panned orb.Point  // …and the part of it already applied
+	flight geo.Flight // reset: the way back to the initial view…
+	flown  float64    // …and the ms flown so far
+	glide  glide      // inertia after a drag
+	clock  time.Time  // the time of the last frame of a running animation
+}
+
+func (m *motion) running() bool {
+	return m.zoom.running() || m.panX.running() || m.panY.running() || m.flying() || m.glide.running()
+}
+
+func (m *motion) stop() {
+	m.zoom.stop()
+	m.panX.stop()
+	m.panY.stop()
+	m.flight.Duration = 0
+	m.glide.stop()
+	m.clock = time.Time{}
+}
+
+func (m *motion) flying() bool { return m.flight.Duration > 0 }
+
+// do applies one op.
+func (s *state) do(o op) {
+	if o.kind != opStop && s.story.follow {
+		// The reader takes the map: the camera stops following the story.
+		s.story.follow = false
+		s.eventDirty = true // the "Move the map" box changes
+	}
+	switch o.kind {
+	case opPan:
+		s.pan(o.d.X(), o.d.Y())
+	case opZoom:
+		s.zoom(o.dz, o.at)
+	case opPanBy:
+		s.panBy(o.d)
+	case opZoomBy:
+		at := o.at
+		if o.centre {
+			at = orb.Point{s.view.Width / 2, s.view.Height / 2}
+		}
+		s.zoomBy(o.dz, at)
+	case opFling:
+		if !s.still {
+			s.anim.glide.fling(o.d)
+		}
+	case opStop:
+		s.anim.stop()
+	case opReset:
+		s.reset()
+	}
+}
+
+// limits works out the bound and the lowest zoom, which depend on the story
+// and on the map's size, and keeps the view within them.
+func (s *state) limits() {
+	s.bound = geo.Region
+	if s.m.Story != nil {
+		if b, ok := s.m.Story.Bound(); ok {
+			s.bound = s.bound.Union(b)
+		}
+	}
+	s.floor = s.view.FloorZoom(s.bound)
+	s.view = s.view.Constrain(s.bound, s.floor)
+}
+
+// set makes v the view, kept within the limits, and reports whether that
+// changed what the map shows.
+func (s *state) set(v geo.View) bool {
+	v = v.Constrain(s.bound, s.floor)
+	if v == s.view {
+		return false
+	}
+	s.view = v
+	s.moved, s.fit = true, false
+	s.dirty = true
+	return true
+}
+
 // pan moves the map by a drag of dx, dy CSS pixels.
-func (s *state) pan(dx, dy float64) {
+func (s *state) pan(dx, dy float64) bool {
 	if dx == 0 && dy == 0 {
-		return
+		return false
 	}
-	s.view = s.view.Pan(dx, dy)
-	s.moved, s.fit = true, false
-	s.dirty = true
+	return s.set(s.view.Pan(dx, dy))
 }
 
-// zoom zooms by dz about the screen point p.
+// zoom zooms by dz about the screen point p, no further out than the floor:
+// the geographic point under p stays under it.
 func (s *state) zoom(dz float64, p orb.Point) {
-	if dz == 0 {
+	if dz == 0 || math.IsNaN(dz) {
 		return
 	}
-	s.view = s.view.ZoomAbout(dz, p)
-	s.moved, s.fit = true, false
-	s.dirty = true
+	z := math.Max(s.floor, math.Min(geo.MaxZoom, s.view.Zoom+dz))
+	s.set(s.view.ZoomAbout(z-s.view.Zoom, p))
 }
 
-// wheelZoom converts a wheel's vertical delta in CSS pixels to a zoom change:
-// 300 px of wheel is one zoom level, scrolling down zooms out.
-func wheelZoom(deltaY float64) float64 { return -deltaY * wheelFactor }
+// zoomBy zooms by dz about p in zoomMillis. Zooms that come while one runs
+// add to its target, so every wheel event counts.
+func (s *state) zoomBy(dz float64, p orb.Point) {
+	if dz == 0 || math.IsNaN(dz) {
+		return
+	}
+	a := &s.anim
+	a.flight.Duration = 0
+	target := s.view.Zoom
+	if a.zoom.running() {
+		target = a.zoom.to
+	}
+	target = math.Max(s.floor, math.Min(geo.MaxZoom, target+dz))
+	if s.still {
+		s.zoom(target-s.view.Zoom, p)
+		return
+	}
+	a.zoom.set(s.view.Zoom, target, zoomMillis)
+	a.zoomAt = p
+}
+
+// panBy moves the map by d in panMillis; pans that come while one runs
+// (a held arrow key) add to it.
+func (s *state) panBy(d orb.Point) {
+	a := &s.anim
+	a.flight.Duration = 0
+	if s.still {
+		s.pan(d.X(), d.Y())
+		return
+	}
+	if !a.panX.running() && !a.panY.running() {
+		a.panned = orb.Point{}
+		a.panX.to, a.panY.to = 0, 0
+	}
+	a.panX.set(a.panned.X(), a.panX.to+d.X(), panMillis)
+	a.panY.set(a.panned.Y(), a.panY.to+d.Y(), panMillis)
+}
+
+// reset flies back to the initial view (zooming out and in again on a long
+// way, as Leaflet's and MapLibre's flyTo).
+func (s *state) reset() {
+	s.anim.stop()
+	to := s.view
+	to.Center, to.Zoom = s.home.Center, s.home.Zoom
+	to = to.Constrain(s.bound, s.floor)
+	if s.still {
+		s.set(to)
+		return
+	}
+	s.flyTo(to, resetMax)
+}
+
+// flyTo flies to view to along geo.Flight's curve in at most max, or jumps
+// there when the reader prefers reduced motion.
+func (s *state) flyTo(to geo.View, max time.Duration) {
+	s.anim.stop()
+	if s.still {
+		s.set(to)
+		return
+	}
+	s.anim.flight = geo.NewFlight(s.view, to, max)
+	s.anim.flown = 0
+	if !s.anim.flying() {
+		s.set(to)
+	}
+}
+
+// animating tells whether the view moves on by itself: Update must call
+// advance each frame.
+func (s *state) animating() bool { return s.anim.running() }
+
+// tick moves the running animations on to the time now. Update calls it
+// every frame while animating.
+func (s *state) tick(now time.Time) {
+	dt := 1000.0 / 60 // the first frame of an animation
+	if !s.anim.clock.IsZero() {
+		dt = float64(now.Sub(s.anim.clock)) / float64(time.Millisecond)
+	}
+	s.anim.clock = now
+	s.advance(dt)
+	if !s.animating() {
+		s.anim.clock = time.Time{}
+	}
+}
+
+// advance moves the running animations on by dt milliseconds.
+func (s *state) advance(dt float64) {
+	dt = math.Max(0, math.Min(dt, maxStep))
+	a := &s.anim
+	if a.flying() {
+		a.flown += dt
+		elapsed := time.Duration(a.flown * float64(time.Millisecond))
+		v, f := s.view, a.flight.At(elapsed) // exactly the initial view at the end
+		v.Center, v.Zoom = f.Center, f.Zoom  // (keeping the size, which may have changed)
+		s.set(v)
+		if elapsed >= a.flight.Duration {
+			a.flight.Duration = 0
+		}
+	}
+	if a.zoom.running() {
+		s.zoom(a.zoom.step(dt)-s.view.Zoom, a.zoomAt)
+	}
+	if a.panX.running() || a.panY.running() {
+		p := orb.Point{a.panX.step(dt), a.panY.step(dt)}
+		s.pan(p.X()-a.panned.X(), p.Y()-a.panned.Y())
+		a.panned = p
+	}
+	if a.glide.running() {
+		if d := a.glide.step(dt); !s.pan(d.X(), d.Y()) {
+			a.glide.stop() // against the edge of the bound
+		}
+	}
+}
 
 // setEvent makes event i current (clamped to the story's events).
 func (s *state) setEvent(i int) {

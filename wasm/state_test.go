@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"testing"
+	"time"
 
 	"mapline/geo"
 
@@ -132,27 +133,209 @@ func TestStateSetEventClamps(t *testing.T) {
 	}
 }
 
-func TestWheelZoom(t *testing.T) {
-	for _, tc := range []struct{ delta, want float64 }{
-		{-300, 1}, {300, -1}, {-100, 1.0 / 3}, {0, 0},
-	} {
-		if got := wheelZoom(tc.delta); math.Abs(got-tc.want) > 1e-12 {
-			t.Errorf("wheelZoom(%v) = %v, want %v", tc.delta, got, tc.want)
+// settle advances the animations in frames of 16 ms until they end (at most
+// 5 s) and reports how many frames were drawn on the way.
+func settle(t *testing.T, st *state) (frames int) {
+	t.Helper()
+	for i := 0; st.animating(); i++ {
+		if i > 5000/16 {
+			t.Fatal("the animation does not end")
 		}
+		st.advance(16)
+		if _, ok := st.frame(); ok {
+			frames++
+		}
+	}
+	return frames
+}
+
+// sized is a state with the map at 800×500 CSS px showing the region.
+func sized(t *testing.T) *state {
+	t.Helper()
+	st := newState(geo.Light)
+	st.setView(orb.Point{45, 30}, 5)
+	st.resize(800, 500, 1)
+	st.frame()
+	return st
+}
+
+func TestStateSmoothZoomKeepsThePointUnderTheCursor(t *testing.T) {
+	st := sized(t)
+	at := orb.Point{620, 140}
+	ll := st.view.Geo(at)
+	// Three wheel events in one frame all count.
+	for range 3 {
+		st.do(op{kind: opZoomBy, dz: wheelZoom(-100, 0, false, 0), at: at})
+	}
+	st.advance(16)
+	if z := st.view.Zoom; z <= 5 || z >= 6 {
+		t.Errorf("after one frame the zoom is %v, want on its way from 5 to 6", z)
+	}
+	frames := settle(t, st)
+	if math.Abs(st.view.Zoom-6) > 1e-9 {
+		t.Errorf("zoom %v after the animation, want 6", st.view.Zoom)
+	}
+	if p := st.view.Screen(ll); distance(p, at) > 1e-6 {
+		t.Errorf("the point under the cursor moved from %v to %v", at, p)
+	}
+	// About zoomMillis of frames, each drawn; then nothing.
+	if want := zoomMillis / 16; frames < want-2 || frames > want+2 {
+		t.Errorf("%d frames drawn during the zoom, want about %d", frames, want)
+	}
+	if _, ok := st.frame(); ok || st.animating() {
+		t.Error("the map still draws after the zoom ended")
 	}
 }
 
-func TestStateSetTheme(t *testing.T) {
-	st := newState(geo.Light)
-	st.resize(300, 200, 1)
-	st.frame()
-	st.setTheme(geo.Light)
-	if _, ok := st.frame(); ok {
-		t.Error("the same theme redrew the map")
+func TestStateZoomLimits(t *testing.T) {
+	st := sized(t)
+	st.do(op{kind: opZoomBy, dz: -10, at: orb.Point{400, 250}})
+	settle(t, st)
+	if want := st.view.FloorZoom(geo.Region); math.Abs(st.view.Zoom-want) > 1e-9 {
+		t.Errorf("zoomed out to %v, want the floor %v", st.view.Zoom, want)
 	}
-	st.setTheme(geo.Dark)
-	sc, ok := st.frame()
-	if !ok || sc.Background != geo.Dark.Sea {
-		t.Errorf("after setTheme(Dark): redrawn %v, background %v", ok, sc.Background)
+	st.do(op{kind: opZoomBy, dz: 20, centre: true})
+	settle(t, st)
+	if st.view.Zoom != geo.MaxZoom {
+		t.Errorf("zoomed in to %v, want %v", st.view.Zoom, geo.MaxZoom)
+	}
+	// A long drag down and to the left stops at the north-east corner of
+	// the region.
+	st.pan(-1e6, 1e6)
+	if c := st.view.Center; c != geo.Region.Max {
+		t.Errorf("after a long drag the centre is %v, want the region's corner %v", c, geo.Region.Max)
+	}
+}
+
+func TestStateKeyboardPanAddsUp(t *testing.T) {
+	st := sized(t)
+	c := st.view.Screen(orb.Point{45, 30})
+	o, _ := keyOp("ArrowLeft", false, false)
+	st.do(o)
+	st.advance(50)
+	st.do(o) // key repeat while the first pan runs
+	settle(t, st)
+	if p := st.view.Screen(orb.Point{45, 30}); math.Abs(p.X()-c.X()-160) > 1e-6 || math.Abs(p.Y()-c.Y()) > 1e-6 {
+		t.Errorf("two ← moved the map by %v, want (160, 0)", orb.Point{p.X() - c.X(), p.Y() - c.Y()})
+	}
+}
+
+func TestStateFlingCoastsAndStops(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		v    orb.Point // px/ms
+		want float64   // px the map coasts
+	}{
+		{"slow release stays", orb.Point{0.05, 0}, 0},
+		{"flick coasts v·τ", orb.Point{0.6, 0.8}, inertiaTau},
+		{"fast flick is capped", orb.Point{30, 0}, inertiaMaxSpeed * inertiaTau},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := sized(t) // at zoom 5 a coast of 490 px stays in the region
+			ll := orb.Point{45, 30}
+			c := st.view.Screen(ll)
+			st.do(op{kind: opFling, d: tc.v})
+			settle(t, st)
+			got := distance(st.view.Screen(ll), c)
+			// The glide stops at inertiaStop: it leaves out inertiaStop·τ.
+			if math.Abs(got-tc.want) > inertiaStop*inertiaTau+1e-6 {
+				t.Errorf("coasted %.2f px, want %.2f", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestStatePressStopsEverything(t *testing.T) {
+	st := sized(t)
+	st.do(op{kind: opFling, d: orb.Point{1, 0}})
+	st.do(op{kind: opZoomBy, dz: 1, centre: true})
+	st.do(op{kind: opPanBy, d: orb.Point{80, 0}})
+	st.advance(16)
+	st.do(op{kind: opStop})
+	if st.animating() {
+		t.Error("still animating after a press")
+	}
+}
+
+func TestStateResetReturnsHome(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		init func(st *state)
+	}{
+		{"view from the URL", func(st *state) { st.setView(orb.Point{44, 33}, 6); st.resize(800, 500, 1) }},
+		{"fit of the story", func(st *state) { st.resize(800, 500, 1); st.setStory(demoStory(t), -1) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newState(geo.Light)
+			tc.init(st)
+			home := st.view
+			st.pan(-200, 90)
+			st.zoom(1.5, orb.Point{100, 100})
+			st.do(op{kind: opReset})
+			st.advance(100)
+			if st.view.Center == home.Center {
+				t.Error("reset jumped instead of animating")
+			}
+			settle(t, st)
+			if st.view != home {
+				t.Errorf("after reset the view is %v z%v, want %v z%v", st.view.Center, st.view.Zoom, home.Center, home.Zoom)
+			}
+		})
+	}
+}
+
+// With prefers-reduced-motion everything jumps and nothing coasts.
+func TestStateStill(t *testing.T) {
+	st := sized(t)
+	st.still = true
+	home := st.view
+	st.do(op{kind: opZoomBy, dz: 1, centre: true})
+	if st.view.Zoom != 6 || st.animating() {
+		t.Errorf("zoom %v animating %v, want 6 at once", st.view.Zoom, st.animating())
+	}
+	st.do(op{kind: opFling, d: orb.Point{1, 0}})
+	st.do(op{kind: opPanBy, d: orb.Point{80, 0}})
+	if st.animating() {
+		t.Error("a fling or a key pan animates")
+	}
+	st.do(op{kind: opReset})
+	if st.view != home || st.animating() {
+		t.Errorf("reset: %v z%v, want %v z%v at once", st.view.Center, st.view.Zoom, home.Center, home.Zoom)
+	}
+}
+
+// A pinch op pair (pan, then zoom about the new midpoint) keeps the
+// geographic point between the fingers between them.
+func TestStatePinch(t *testing.T) {
+	st := sized(t)
+	a0, b0 := orb.Point{300, 200}, orb.Point{400, 300}
+	a1, b1 := orb.Point{280, 190}, orb.Point{480, 390}
+	ll := st.view.Geo(orb.Point{350, 250})
+	d, dz, at := pinch(a0, b0, a1, b1)
+	st.do(op{kind: opPan, d: d})
+	st.do(op{kind: opZoom, dz: dz, at: at})
+	if p := st.view.Screen(ll); distance(p, orb.Point{380, 290}) > 1e-6 {
+		t.Errorf("the point between the fingers is at %v, want %v", p, orb.Point{380, 290})
+	}
+	if math.Abs(st.view.Zoom-6) > 1e-9 {
+		t.Errorf("zoom %v after spreading the fingers to twice their distance, want 6", st.view.Zoom)
+	}
+}
+
+func TestStateTickUsesTheClock(t *testing.T) {
+	st := sized(t)
+	st.do(op{kind: opZoomBy, dz: 1, centre: true})
+	t0 := time.Now()
+	st.tick(t0) // the first frame counts as 1/60 s
+	st.tick(t0.Add(zoomMillis / 2 * time.Millisecond))
+	st.tick(t0.Add(zoomMillis * time.Millisecond))
+	if st.animating() || math.Abs(st.view.Zoom-6) > 1e-9 {
+		t.Errorf("after the zoom's duration: animating %v at zoom %v, want done at 6", st.animating(), st.view.Zoom)
+	}
+	// The next animation starts afresh: a long idle time is not one step.
+	st.do(op{kind: opZoomBy, dz: 1, centre: true})
+	st.tick(t0.Add(time.Hour))
+	if z := st.view.Zoom; z <= 6 || z >= 6.5 {
+		t.Errorf("first frame of the next zoom went to %v, want a small step from 6", z)
 	}
 }

@@ -1,0 +1,205 @@
+package geo_test
+
+import (
+	"fmt"
+	"testing"
+
+	"mapline/geo"
+)
+
+// site is a label beside a marker of radius 6 at x, y.
+func site(text string, st geo.Status, x, y, w float64) geo.Label {
+	return geo.Label{Kind: geo.SiteLabel, Text: text, Status: st, X: x, Y: y,
+		Mark: geo.Box{X: x - 6, Y: y - 6, W: 12, H: 12}, W: w, H: 16}
+}
+
+func city(text string, capital bool, x, y, w float64) geo.Label {
+	k := geo.CityLabel
+	if capital {
+		k = geo.CapitalLabel
+	}
+	return geo.Label{Kind: k, Text: text, X: x, Y: y, Mark: geo.Box{X: x - 4, Y: y - 4, W: 8, H: 8}, Dot: true, W: w, H: 14}
+}
+
+func country(text string, x, y, w, maxW float64) geo.Label {
+	return geo.Label{Kind: geo.CountryLabel, Text: text, X: x, Y: y, W: w, H: 12, MaxW: maxW}
+}
+
+var frame = geo.Box{W: 400, H: 300}
+
+func TestPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		labels    []geo.Label
+		obstacles []geo.Box
+		want      []string // per label: its side, or "-" when dropped
+	}{
+		{"a lone label goes right", []geo.Label{site("A", geo.Current, 100, 100, 50)}, nil, []string{"right"}},
+		{"at the right edge it goes left", []geo.Label{site("A", geo.Current, 380, 100, 50)}, nil, []string{"left"}},
+		{"at the right edge of a corner it goes left", []geo.Label{site("A", geo.Current, 380, 285, 50)}, nil, []string{"left"}},
+		{"a wide label by a narrow map goes above", []geo.Label{site("A", geo.Current, 200, 100, 250)}, nil, []string{"above"}},
+		{"a wide label at the top goes below", []geo.Label{site("A", geo.Current, 200, 10, 250)}, nil, []string{"below"}},
+		{"at the left edge, above slides right, still over its marker", []geo.Label{site("A", geo.Current, 20, 100, 100)},
+			[]geo.Box{{X: 32, Y: 96, W: 12, H: 12}}, []string{"above"}},
+		{"with every side taken, a corner", []geo.Label{site("A", geo.Past, 100, 100, 50)},
+			[]geo.Box{{X: 110, Y: 90, W: 80, H: 16}, {X: 20, Y: 90, W: 75, H: 20}, {X: 60, Y: 60, W: 80, H: 30}, {X: 60, Y: 110, W: 41, H: 30}},
+			[]string{"below-right"}},
+		{"a future site takes no corner", []geo.Label{site("A", geo.Future, 100, 100, 50)},
+			[]geo.Box{{X: 110, Y: 90, W: 80, H: 16}, {X: 20, Y: 90, W: 75, H: 20}, {X: 60, Y: 60, W: 80, H: 30}, {X: 60, Y: 110, W: 41, H: 30}},
+			[]string{"-"}},
+		{"a label too wide for the map is dropped", []geo.Label{site("A", geo.Current, 200, 100, 500)}, nil, []string{"-"}},
+		{"an unmeasured label is dropped", []geo.Label{site("A", geo.Current, 200, 100, 0)}, nil, []string{"-"}},
+		{"a marker on the right pushes the label left", []geo.Label{site("A", geo.Past, 100, 100, 50)},
+			[]geo.Box{{X: 130, Y: 95, W: 12, H: 12}}, []string{"left"}},
+		{"markers on both sides push it above", []geo.Label{site("A", geo.Past, 100, 100, 50)},
+			[]geo.Box{{X: 130, Y: 95, W: 12, H: 12}, {X: 60, Y: 95, W: 12, H: 12}}, []string{"above"}},
+		{"a control box keeps labels out", []geo.Label{site("A", geo.Past, 100, 100, 50)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 95}, {X: 110, Y: 95, W: 60, H: 12}, {X: 40, Y: 95, W: 55, H: 12}}, []string{"below"}},
+		{"the current site wins over a past one listed first", []geo.Label{
+			site("Past", geo.Past, 100, 100, 150), site("Now", geo.Current, 90, 100, 150)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 80}, {X: 0, Y: 120, W: 400, H: 180}}, []string{"-", "right"}},
+		{"past before future", []geo.Label{
+			site("Later", geo.Future, 100, 100, 150), site("Before", geo.Past, 95, 100, 150)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 80}, {X: 0, Y: 120, W: 400, H: 180}}, []string{"-", "right"}},
+		{"future sites before capitals", []geo.Label{
+			city("Capital", true, 100, 100, 150), site("Later", geo.Future, 95, 100, 150)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 80}, {X: 0, Y: 120, W: 400, H: 180}}, []string{"-", "right"}},
+		{"capitals before other cities", []geo.Label{
+			city("Town", false, 100, 100, 150), city("Capital", true, 60, 100, 150)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 80}, {X: 0, Y: 120, W: 400, H: 180}}, []string{"-", "right"}},
+		{"cities before countries", []geo.Label{
+			country("COUNTRY", 150, 100, 80, 0), city("Town", false, 100, 100, 60)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 70}, {X: 0, Y: 130, W: 400, H: 170}}, []string{"-", "right"}},
+		{"two neighbours both fit, on either side", []geo.Label{
+			site("East", geo.Past, 200, 100, 60), site("West", geo.Past, 170, 100, 60)}, nil, []string{"right", "left"}},
+		{"a country name is centred, then a line up or down", []geo.Label{
+			site("Here", geo.Current, 200, 100, 40), country("LAND", 230, 95, 40, 100), country("SEA", 230, 150, 30, 100)}, nil,
+			[]string{"right", "above", "centre"}},
+		{"a country name wider than its country is dropped", []geo.Label{country("REPUBLIC", 200, 100, 90, 80)}, nil, []string{"-"}},
+		{"a city whose dot is under a label is dropped, dot and all", []geo.Label{
+			site("Long name", geo.Current, 100, 100, 150), city("Under", true, 150, 100, 40)}, nil, []string{"right", "-"}},
+		{"a placed city's dot keeps later labels off", []geo.Label{
+			city("Long name", false, 200, 100, 150), city("Dot", true, 260, 100, 30)},
+			[]geo.Box{{X: 0, Y: 0, W: 400, H: 80}, {X: 0, Y: 120, W: 400, H: 180}}, []string{"left", "right"}},
+		{"a city outside the frame is dropped", []geo.Label{city("Off", true, -2, 100, 30)}, nil, []string{"-"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p geo.Placer
+			p.Place(tc.labels, tc.obstacles, frame)
+			for i, l := range tc.labels {
+				got := "-"
+				if l.Shown {
+					got = l.Side.String()
+				}
+				if got != tc.want[i] {
+					t.Errorf("label %q: %s, want %s (box %+v)", l.Text, got, tc.want[i], l.Box)
+				}
+			}
+			checkPlacement(t, tc.labels, tc.obstacles, frame)
+		})
+	}
+}
+
+// checkPlacement checks the invariants of any placement: shown labels are
+// inside the frame, clear of each other, of the obstacles and of the marks
+// of other shown labels, and beside their own mark.
+func checkPlacement(t *testing.T, labels []geo.Label, obstacles []geo.Box, frame geo.Box) {
+	t.Helper()
+	for i, a := range labels {
+		if !a.Shown {
+			continue
+		}
+		if !frame.Contains(a.Box) {
+			t.Errorf("label %q at %+v sticks out of the frame", a.Text, a.Box)
+		}
+		if a.Box.W != a.W || a.Box.H != a.H {
+			t.Errorf("label %q: box %+v, measured %gx%g", a.Text, a.Box, a.W, a.H)
+		}
+		if a.Box.Intersects(a.Mark) {
+			t.Errorf("label %q covers its own marker", a.Text)
+		}
+		for _, o := range obstacles {
+			if a.Box.Intersects(o) {
+				t.Errorf("label %q at %+v covers the obstacle %+v", a.Text, a.Box, o)
+			}
+		}
+		for j, b := range labels {
+			if j == i || !b.Shown {
+				continue
+			}
+			if a.Box.Intersects(b.Box) {
+				t.Errorf("labels %q and %q overlap: %+v, %+v", a.Text, b.Text, a.Box, b.Box)
+			}
+			if b.Dot && a.Box.Intersects(b.Mark) {
+				t.Errorf("label %q covers the dot of %q", a.Text, b.Text)
+			}
+		}
+	}
+}
+
+// TestPlaceCrowd places many labels in a small frame: never an overlap, and a
+// label is dropped only when every position was taken.
+func TestPlaceCrowd(t *testing.T) {
+	var labels []geo.Label
+	var obstacles []geo.Box
+	for i := 0; i < 300; i++ {
+		x, y := float64((i*37)%400), float64((i*53)%300)
+		l := site(fmt.Sprintf("Site %d", i), geo.Status(i%3), x, y, 30+float64(i%5)*10)
+		labels = append(labels, l)
+		obstacles = append(obstacles, l.Mark)
+	}
+	labels = append(labels, country("COUNTRY", 200, 150, 80, 0))
+	var p geo.Placer
+	for range 2 { // a second run on the same placer gives the same result
+		p.Place(labels, obstacles, frame)
+	}
+	checkPlacement(t, labels, obstacles, frame)
+	shown := 0
+	for _, l := range labels {
+		if l.Shown {
+			shown++
+		}
+	}
+	if shown == 0 || shown == len(labels) {
+		t.Errorf("%d of %d labels shown in a crowd", shown, len(labels))
+	}
+}
+
+func TestRankAndClass(t *testing.T) {
+	for _, tc := range []struct {
+		l     geo.Label
+		rank  int
+		class string
+	}{
+		{geo.Label{Kind: geo.SiteLabel, Status: geo.Current}, 0, "label site current"},
+		{geo.Label{Kind: geo.SiteLabel, Status: geo.Past}, 1, "label site past"},
+		{geo.Label{Kind: geo.SiteLabel, Status: geo.Future}, 2, "label site future"},
+		{geo.Label{Kind: geo.CapitalLabel}, 3, "label city capital"},
+		{geo.Label{Kind: geo.CityLabel}, 4, "label city"},
+		{geo.Label{Kind: geo.CountryLabel}, 5, "label country"},
+		{geo.Label{Kind: geo.CountryLabel, Emphasis: true}, 5, "label country story"},
+	} {
+		if got := tc.l.Rank(); got != tc.rank {
+			t.Errorf("%v %v: rank %d, want %d", tc.l.Kind, tc.l.Status, got, tc.rank)
+		}
+		if got := tc.l.Class(); got != tc.class {
+			t.Errorf("%v %v: class %q, want %q", tc.l.Kind, tc.l.Status, got, tc.class)
+		}
+	}
+}
+
+func BenchmarkPlace(b *testing.B) {
+	var labels []geo.Label
+	var obstacles []geo.Box
+	for i := 0; i < 2000; i++ {
+		x, y := float64((i*137)%1280), float64((i*71)%720)
+		l := site(fmt.Sprintf("Site %d", i), geo.Status(i%3), x, y, 40+float64(i%7)*10)
+		labels = append(labels, l)
+		obstacles = append(obstacles, l.Mark)
+	}
+	var p geo.Placer
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Place(labels, obstacles, geo.Box{W: 1280, H: 720})
+	}
+}

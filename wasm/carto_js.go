@@ -1,0 +1,341 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"syscall/js"
+
+	"mapline/geo"
+)
+
+// carto is the text of the map in the DOM: the labels (measured here, placed
+// by geo's Placer, laid out as divs over the canvas), the legend and the
+// scale bar. Everything is updated from Update, on the frames whose scene
+// changed.
+type carto struct {
+	doc, labels js.Value
+	measurer    js.Value // a hidden box in #map-labels where texts are measured
+
+	// Sizes of label texts measured once: widths per class and text,
+	// heights per class; and the last size of each label, a faster lookup
+	// while its class and text stay the same.
+	widths  map[measureKey]float64
+	heights map[string]float64
+	sizes   map[labelKey]labelSize
+	pending []measureKey // texts to measure in this frame
+	queued  map[measureKey]bool
+	mels    []js.Value
+
+	els    map[labelKey]*labelEl
+	gen    uint32 // the frame of the last placement
+	placer geo.Placer
+
+	// keepOut are the boxes of what lies over the map (see
+	// controlSelectors), in map CSS px: labels stay out of them. They are
+	// read again only when the map's size changes or one of them changes
+	// size (a ResizeObserver sets relayout): reading the layout on every
+	// frame of a pan would make the browser lay out the page every frame.
+	keepOut     []geo.Box
+	keepOutSize [2]float64
+	relayout    atomic.Bool
+
+	legend, legendToggle, legendList js.Value
+	legendFor                        legendKey
+	legendOpen                       bool
+	legendSet                        bool // the reader or the first layout chose open or closed
+
+	scale, scaleKm, scaleMi js.Value
+	scaleKey                string
+}
+
+type measureKey struct{ class, text string }
+
+type labelSize struct {
+	class, text string
+	w, h        float64
+}
+
+// labelKey names a label across frames: its kind and what it names.
+type labelKey struct {
+	kind geo.LabelKind
+	ref  int
+}
+
+type labelEl struct {
+	el                     js.Value
+	text, class, transform string
+	hidden                 bool
+	gen                    uint32 // the last frame it was shown in
+}
+
+type legendKey struct {
+	story *geo.Story
+	theme string
+}
+
+// The selectors of what lies over the map, which labels keep clear of: the
+// controls, the key, the attribution, the banner of regional events.
+const controlSelectors = "#map-controls button, #attribution, #legend, #scale, #banner, #map-note"
+
+// scaleMaxPx is the longest a scale bar gets, in CSS px.
+const scaleMaxPx = 100
+
+func newCarto(doc, labels js.Value) *carto {
+	c := &carto{
+		doc: doc, labels: labels,
+		widths: map[measureKey]float64{}, heights: map[string]float64{},
+		sizes: map[labelKey]labelSize{}, queued: map[measureKey]bool{},
+		els: map[labelKey]*labelEl{},
+	}
+	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
+	c.legend, c.legendToggle, c.legendList = byID("legend"), byID("legend-toggle"), byID("legend-list")
+	c.scale, c.scaleKm, c.scaleMi = byID("scale"), byID("scale-km"), byID("scale-mi")
+	if labels.Truthy() {
+		c.measurer = doc.Call("createElement", "div")
+		c.measurer.Set("className", "label-measure")
+		labels.Call("appendChild", c.measurer)
+	}
+	return c
+}
+
+// listen wires the legend's button, which opens and closes the list, and
+// watches the size of everything over the map (see keepOut).
+func (c *carto) listen(p *page) {
+	if c.legendToggle.Truthy() {
+		p.on(c.legendToggle, "click", nil, func(js.Value) {
+			c.legendSet = true
+			c.setLegendOpen(c.legendToggle.Call("getAttribute", "aria-expanded").String() != "true")
+			c.relayout.Store(true)
+		})
+	}
+	ro := js.Global().Get("ResizeObserver")
+	if !ro.Truthy() {
+		return
+	}
+	f := js.FuncOf(func(js.Value, []js.Value) any {
+		c.relayout.Store(true)
+		return nil
+	})
+	p.fns = append(p.fns, f)
+	obs := ro.New(f)
+	els := c.doc.Call("querySelectorAll", controlSelectors)
+	for i := 0; i < els.Length(); i++ {
+		obs.Call("observe", els.Index(i))
+	}
+}
+
+func (c *carto) setLegendOpen(open bool) {
+	c.legendOpen = open
+	c.legendToggle.Call("setAttribute", "aria-expanded", fmt.Sprint(open))
+	c.legendList.Set("hidden", !open)
+}
+
+// update shows the labels, the legend and the scale bar of the scene on
+// screen. It does nothing unless the scene changed or the controls moved.
+func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
+	if sc == nil || !c.labels.Truthy() {
+		return
+	}
+	moved := c.relayout.Swap(false)
+	if !changed && !moved {
+		return
+	}
+	c.showLegend(m, sc.Width, sc.Height)
+	c.showScale(sc.View)
+	if size := [2]float64{sc.Width, sc.Height}; moved || size != c.keepOutSize {
+		c.keepOutSize = size
+		c.controls()
+	}
+	c.measure(sc.Labels)
+	sc.Place(&c.placer, c.keepOut)
+	c.layout(sc)
+}
+
+// measure sets the size of every label: texts are measured once, in hidden
+// divs of the labels' own classes, all in one layout.
+func (c *carto) measure(labels []geo.Label) {
+	c.pending, c.mels = c.pending[:0], c.mels[:0]
+	for i := range labels {
+		l := &labels[i]
+		k := labelKey{l.Kind, l.Ref}
+		cl := l.Class()
+		if sz, ok := c.sizes[k]; ok && sz.class == cl && sz.text == l.Text {
+			l.W, l.H = sz.w, sz.h
+			continue
+		}
+		mk := measureKey{cl, l.Text}
+		if w, ok := c.widths[mk]; ok {
+			l.W, l.H = w, c.heights[cl]
+			c.sizes[k] = labelSize{cl, l.Text, l.W, l.H}
+			continue
+		}
+		if c.queued[mk] {
+			continue
+		}
+		c.queued[mk] = true
+		c.pending = append(c.pending, mk)
+		el := c.doc.Call("createElement", "div")
+		el.Set("className", cl)
+		el.Set("textContent", l.Text)
+		c.measurer.Call("appendChild", el)
+		c.mels = append(c.mels, el)
+	}
+	if len(c.pending) == 0 {
+		return
+	}
+	for i, k := range c.pending {
+		r := c.mels[i].Call("getBoundingClientRect")
+		c.widths[k] = r.Get("width").Float()
+		if _, ok := c.heights[k.class]; !ok {
+			c.heights[k.class] = r.Get("height").Float()
+		}
+	}
+	c.measurer.Call("replaceChildren")
+	clear(c.queued)
+	for i := range labels {
+		l := &labels[i]
+		if l.W == 0 {
+			cl := l.Class()
+			l.W, l.H = c.widths[measureKey{cl, l.Text}], c.heights[cl]
+			c.sizes[labelKey{l.Kind, l.Ref}] = labelSize{cl, l.Text, l.W, l.H}
+		}
+	}
+}
+
+// controls finds the boxes of what lies over the map.
+func (c *carto) controls() {
+	c.keepOut = c.keepOut[:0]
+	origin := c.labels.Call("getBoundingClientRect")
+	ox, oy := origin.Get("left").Float(), origin.Get("top").Float()
+	els := c.doc.Call("querySelectorAll", controlSelectors)
+	for i := 0; i < els.Length(); i++ {
+		r := els.Index(i).Call("getBoundingClientRect")
+		w, h := r.Get("width").Float(), r.Get("height").Float()
+		if w <= 0 || h <= 0 { // hidden
+			continue
+		}
+		c.keepOut = append(c.keepOut, geo.Box{X: r.Get("left").Float() - ox, Y: r.Get("top").Float() - oy, W: w, H: h})
+	}
+}
+
+// layout shows the placed labels as divs, reusing one div per label, and
+// hides the others. Only what changed crosses into JavaScript.
+func (c *carto) layout(sc *geo.Scene) {
+	c.gen++
+	for i := range sc.Labels {
+		l := &sc.Labels[i]
+		if !l.Shown {
+			continue
+		}
+		k := labelKey{l.Kind, l.Ref}
+		e := c.els[k]
+		if e == nil {
+			e = &labelEl{el: c.doc.Call("createElement", "div")}
+			c.labels.Call("appendChild", e.el)
+			c.els[k] = e
+		}
+		e.gen = c.gen
+		if e.text != l.Text {
+			e.text = l.Text
+			e.el.Set("textContent", l.Text)
+		}
+		if cl := l.Class(); e.class != cl {
+			e.class = cl
+			e.el.Set("className", cl)
+		}
+		if t := fmt.Sprintf("translate(%.2fpx,%.2fpx)", l.Box.X, l.Box.Y); e.transform != t {
+			e.transform = t
+			e.el.Get("style").Set("transform", t)
+		}
+		if e.hidden {
+			e.hidden = false
+			e.el.Set("hidden", false)
+		}
+	}
+	for _, e := range c.els {
+		if e.gen != c.gen && !e.hidden {
+			e.hidden = true
+			e.el.Set("hidden", true)
+			// A hidden label keeps no status: .label.current finds the
+			// current sites' labels on the map.
+			e.class = "label"
+			e.el.Set("className", "label")
+		}
+	}
+}
+
+// showLegend lists the kinds of the story's markers, each with its shape
+// drawn as the map draws it. It is rebuilt when the story or the theme
+// changes; on a small map it starts closed.
+func (c *carto) showLegend(m *geo.Map, width, height float64) {
+	if !c.legend.Truthy() || m == nil {
+		return
+	}
+	key := legendKey{m.Story, m.Theme.Name}
+	if key == c.legendFor {
+		return
+	}
+	c.legendFor = key
+	entries := m.Legend()
+	c.legendList.Call("replaceChildren")
+	outline := cssColor(m.Theme.Outline)
+	for _, e := range entries {
+		li := c.doc.Call("createElement", "li")
+		li.Set("className", "legend-"+e.Shape.String())
+		// The SVG holds only numbers and colours of our own, never data.
+		li.Set("innerHTML", `<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">`+
+			e.Shape.SVG(10, 10, 5.5, geo.OutlineWidth, cssColor(e.Color), outline)+`</svg>`)
+		name := c.doc.Call("createElement", "span")
+		name.Set("textContent", e.Name)
+		li.Call("appendChild", name)
+		c.legendList.Call("appendChild", li)
+	}
+	c.legend.Set("hidden", len(entries) == 0)
+	if !c.legendSet {
+		c.legendSet = true
+		c.setLegendOpen(width >= legendOpenWidth && height >= legendOpenHeight)
+	}
+}
+
+// On maps narrower or lower than this (phones, short embeds) the legend
+// starts closed, behind its button.
+const (
+	legendOpenWidth  = 480
+	legendOpenHeight = 300
+)
+
+// showScale sets the scale bar for the view: a round length in km and in
+// miles, each bar as long as its length on screen at the centre of the map.
+func (c *carto) showScale(v geo.View) {
+	if !c.scale.Truthy() {
+		return
+	}
+	b := v.ScaleBar(scaleMaxPx)
+	key := fmt.Sprintf("%s %.1f %s %.1f", b.KmText(), b.KmPx, b.MiText(), b.MiPx)
+	if key == c.scaleKey {
+		return
+	}
+	c.scaleKey = key
+	c.scale.Set("hidden", b.Km == 0)
+	set := func(el js.Value, text string, px float64) {
+		el.Set("textContent", text)
+		el.Get("style").Set("width", fmt.Sprintf("%.1fpx", px))
+	}
+	set(c.scaleKm, b.KmText(), b.KmPx)
+	set(c.scaleMi, b.MiText(), b.MiPx)
+	c.scale.Call("setAttribute", "aria-label", fmt.Sprintf("Scale: %s, %s", b.KmText(), strings.Replace(b.MiText(), " mi", " miles", 1)))
+}
+
+// cssColor writes a colour for CSS: #rrggbb, or rgba() when translucent.
+func cssColor(c interface{ RGBA() (r, g, b, a uint32) }) string {
+	r, g, b, a := c.RGBA()
+	if a == 0xffff {
+		return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
+	}
+	if a == 0 {
+		return "transparent"
+	}
+	// RGBA is premultiplied.
+	return fmt.Sprintf("rgba(%d,%d,%d,%.3f)", r*0xff/a, g*0xff/a, b*0xff/a, float64(a)/0xffff)
+}

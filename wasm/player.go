@@ -1,0 +1,142 @@
+package main
+
+import (
+	"math"
+	"time"
+
+	"mapline/geo"
+
+	"github.com/paulmach/orb"
+)
+
+// story is the part of the state that moves through the story: the player
+// that steps on its own, the mode, and the camera that follows the events.
+type story struct {
+	playing bool
+	loop    bool
+	speed   float64   // 1 is the normal pace
+	due     time.Time // when the player steps next
+
+	mode geo.Mode
+
+	follow bool        // move the map to each event's places
+	flight *geo.Flight // the camera's move in progress
+	flown  time.Time   // when it started
+	camera geo.View    // the view the camera last set: a different one means the reader moved
+}
+
+// stepEvery is the time the player shows each event at the normal pace:
+// long enough to read a title and a sentence.
+const stepEvery = 3500 * time.Millisecond
+
+// flightMax is the longest camera move.
+const flightMax = 2 * time.Second
+
+func (s *state) interval() time.Duration {
+	sp := s.story.speed
+	if sp <= 0 {
+		sp = 1
+	}
+	return time.Duration(float64(stepEvery) / sp)
+}
+
+// play starts the player; at the last event it starts again from the first.
+func (s *state) play(now time.Time) {
+	st := s.m.Story
+	if st == nil || len(st.Events) < 2 {
+		return
+	}
+	if s.cur >= len(st.Events)-1 {
+		s.goTo(0, now)
+	}
+	s.story.playing = true
+	s.story.due = now.Add(s.interval())
+	s.eventDirty = true // the play button changes
+}
+
+// pause stops the player.
+func (s *state) pause() {
+	if s.story.playing {
+		s.story.playing = false
+		s.eventDirty = true
+	}
+}
+
+// goTo makes event i current, moving the camera to it when following.
+func (s *state) goTo(i int, now time.Time) {
+	prev := s.cur
+	s.setEvent(i)
+	if s.cur != prev {
+		s.aim()
+	}
+}
+
+// storyFrame runs the player; it is called every frame and does nothing when
+// the player is not playing. (The camera's flights run with the other
+// animations, in state.tick.)
+func (s *state) storyFrame(now time.Time) {
+	st := s.m.Story
+	if s.story.playing && st != nil && !now.Before(s.story.due) {
+		switch {
+		case s.cur < len(st.Events)-1:
+			s.goTo(s.cur+1, now)
+		case s.story.loop:
+			s.goTo(0, now)
+		default:
+			s.pause()
+		}
+		s.story.due = now.Add(s.interval())
+	}
+}
+
+// aim moves the camera to the current event when following: to the event's
+// own view, or just enough to bring its places into sight (never zooming in
+// further than the reader is).
+func (s *state) aim() {
+	st := s.m.Story
+	if !s.story.follow || st == nil || s.cur < 0 || s.view.Width <= 0 {
+		return
+	}
+	e := &st.Events[s.cur]
+	to := s.view
+	switch {
+	case e.Camera != nil:
+		to.Center, to.Zoom = e.Camera.Center, e.Camera.Zoom
+	default:
+		b, ok := st.EventBound(s.cur)
+		if !ok || s.inSight(b) {
+			return
+		}
+		to = to.Fit(b, fitPadding*2, math.Min(s.view.Zoom, fitMaxZoom))
+	}
+	to = to.Constrain(s.bound, s.floor)
+	if !sameView(to, s.view) {
+		s.flyTo(to, flightMax)
+	}
+}
+
+// inSight reports whether a bound (longitude/latitude) is inside the view with
+// some room around it.
+func (s *state) inSight(b orb.Bound) bool {
+	for _, p := range []orb.Point{b.Min, b.Max} {
+		q := s.view.Screen(p)
+		if q[0] < fitPadding || q[1] < fitPadding || q[0] > s.view.Width-fitPadding || q[1] > s.view.Height-fitPadding {
+			return false
+		}
+	}
+	return true
+}
+
+func sameView(a, b geo.View) bool {
+	return math.Abs(a.Zoom-b.Zoom) < 1e-9 && math.Abs(a.Center[0]-b.Center[0]) < 1e-9 && math.Abs(a.Center[1]-b.Center[1]) < 1e-9
+}
+
+// setMode shows everything so far (geo.Cumulative) or only the current event
+// (geo.Point).
+func (s *state) setMode(m geo.Mode) {
+	if m == s.story.mode {
+		return
+	}
+	s.story.mode, s.m.Mode = m, m
+	s.dirty = true
+}

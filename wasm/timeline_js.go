@@ -1,0 +1,449 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall/js"
+	"time"
+
+	"mapline/geo"
+)
+
+// timeline is the bridge to the story's controls: the time slider with a
+// mark per event, previous / play / next, the options (mode, speed, loop,
+// follow), the event card, the list of all events, the live region, and the
+// page's URL hash. DOM callbacks only record; apply hands the input to the
+// state in Update.
+type timeline struct {
+	p                                      *page
+	slider, play, prev, next, marks        js.Value
+	mode, speed, loop, follow              js.Value
+	date, title, desc, places, source      js.Value
+	live, events, banner, pulses, startEnd js.Value
+
+	mu sync.Mutex
+	in timelineInput
+
+	story    *geo.Story
+	track    geo.Track
+	items    []js.Value // the list's <li>, one per event
+	markEls  []js.Value
+	marksW   float64     // track width the marks were laid out for
+	marksOf  []geo.Mark  // the marks, for their state
+	shown    int         // the event on show, -1 for none
+	playing  bool        // the play button's state on show
+	sliding  bool        // the reader is dragging the slider: do not move its thumb
+	hash     string      // the URL hash last written
+	pulseAt  map[int]int // site → pulse element index, for the current event
+	autoplay bool        // play once the story is there (autoplay=true)
+}
+
+type timelineInput struct {
+	goTo       int     // an event to show, -1 for none
+	step       int     // -1 previous, +1 next
+	slide      float64 // a slider position 0..1, -1 for none
+	togglePlay bool
+	mode       string
+	speed      float64
+	loop       int // 0 unchanged, 1 on, -1 off
+	follow     int
+}
+
+func newTimeline(p *page) *timeline {
+	doc := p.doc
+	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
+	return &timeline{
+		p: p, slider: byID("timeline"), play: byID("play"), prev: byID("prev"), next: byID("next"),
+		marks: byID("track-marks"), mode: byID("mode"), speed: byID("speed"), loop: byID("loop"), follow: byID("follow"),
+		date: byID("card-date"), title: byID("card-title"), desc: byID("card-desc"), places: byID("card-places"),
+		source: byID("card-source"), live: byID("live"), events: byID("events"), banner: byID("banner"),
+		pulses: byID("map-pulses"), shown: -1, in: timelineInput{goTo: -1, slide: -1},
+	}
+}
+
+func (tl *timeline) record(f func(in *timelineInput)) {
+	tl.mu.Lock()
+	f(&tl.in)
+	tl.mu.Unlock()
+}
+
+// listen registers the controls' listeners.
+func (tl *timeline) listen() {
+	p := tl.p
+	p.on(tl.slider, "input", nil, func(js.Value) {
+		v, err1 := strconv.ParseFloat(tl.slider.Get("value").String(), 64)
+		mx, err2 := strconv.ParseFloat(tl.slider.Get("max").String(), 64)
+		if err1 == nil && err2 == nil && mx > 0 {
+			tl.record(func(in *timelineInput) { in.slide = v / mx })
+		}
+	})
+	// On the slider ←/→ (↓/↑) step through the events one by one, Home and
+	// End go to the first and last, Space plays or pauses. PageUp/PageDown
+	// and dragging keep the range input's own behaviour (move in time).
+	p.on(tl.slider, "keydown", nil, func(e js.Value) {
+		if e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+			return
+		}
+		handled := true
+		switch e.Get("key").String() {
+		case "ArrowRight", "ArrowUp":
+			tl.record(func(in *timelineInput) { in.step++ })
+		case "ArrowLeft", "ArrowDown":
+			tl.record(func(in *timelineInput) { in.step-- })
+		case "Home":
+			tl.record(func(in *timelineInput) { in.goTo = 0 })
+		case "End":
+			tl.record(func(in *timelineInput) { in.goTo = 1 << 30 })
+		case " ", "Spacebar":
+			tl.record(func(in *timelineInput) { in.togglePlay = true })
+		default:
+			handled = false
+		}
+		if handled {
+			e.Call("preventDefault")
+		}
+	})
+	p.on(tl.prev, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.step-- }) })
+	p.on(tl.next, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.step++ }) })
+	p.on(tl.play, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.togglePlay = true }) })
+	p.on(tl.mode, "change", nil, func(js.Value) {
+		v := tl.mode.Get("value").String()
+		tl.record(func(in *timelineInput) { in.mode = v })
+	})
+	p.on(tl.speed, "change", nil, func(js.Value) {
+		if v, err := strconv.ParseFloat(tl.speed.Get("value").String(), 64); err == nil {
+			tl.record(func(in *timelineInput) { in.speed = v })
+		}
+	})
+	p.on(tl.loop, "change", nil, func(js.Value) {
+		on := tl.loop.Get("checked").Bool()
+		tl.record(func(in *timelineInput) { in.loop = map[bool]int{true: 1, false: -1}[on] })
+	})
+	p.on(tl.follow, "change", nil, func(js.Value) {
+		on := tl.follow.Get("checked").Bool()
+		tl.record(func(in *timelineInput) { in.follow = map[bool]int{true: 1, false: -1}[on] })
+	})
+	// Choosing an event in the list moves the timeline.
+	p.on(tl.events, "click", nil, func(e js.Value) {
+		b := e.Get("target").Call("closest", "button.choose")
+		if !b.Truthy() {
+			return
+		}
+		if i, err := strconv.Atoi(b.Get("dataset").Get("index").String()); err == nil {
+			tl.record(func(in *timelineInput) { in.goTo = i })
+		}
+	})
+}
+
+// options shows the URL's choices in the controls.
+func (tl *timeline) options(pr params) {
+	tl.mode.Set("value", pr.mode.String())
+	tl.autoplay = pr.play
+}
+
+// apply hands the controls' input to the state.
+func (tl *timeline) apply(st *state, now time.Time) {
+	tl.mu.Lock()
+	in := tl.in
+	tl.in = timelineInput{goTo: -1, slide: -1}
+	tl.mu.Unlock()
+	s := st.m.Story
+	if s == nil || len(s.Events) == 0 {
+		return
+	}
+	if tl.autoplay {
+		// Never start by itself when the reader prefers reduced motion.
+		tl.autoplay = false
+		if !st.still {
+			st.play(now)
+		}
+	}
+	tl.sliding = false
+	switch {
+	case in.slide >= 0:
+		st.pause()
+		tl.sliding = true
+		st.goTo(max(0, s.AtTime(tl.track.Time(in.slide))), now)
+	case in.step != 0:
+		st.pause()
+		st.goTo(st.cur+in.step, now)
+	case in.goTo >= 0:
+		st.pause()
+		st.goTo(min(in.goTo, len(s.Events)-1), now)
+	}
+	if in.togglePlay {
+		if st.story.playing {
+			st.pause()
+		} else {
+			st.play(now)
+		}
+	}
+	if in.mode != "" {
+		if m, ok := geo.ParseMode(in.mode); ok {
+			st.setMode(m)
+		}
+	}
+	if in.speed > 0 {
+		st.story.speed = in.speed
+	}
+	if in.loop != 0 {
+		st.story.loop = in.loop > 0
+	}
+	if in.follow != 0 {
+		st.story.follow = in.follow > 0
+		if st.story.follow {
+			st.aim()
+		}
+	}
+}
+
+// showStory sets up the controls for a story: the slider's scale, its marks,
+// the dates at its ends and the list of all events.
+func (tl *timeline) showStory(s *geo.Story) {
+	tl.story, tl.track, tl.shown = s, s.Track(), -1
+	if s.Title != "" {
+		tl.p.storyTitle.Set("textContent", s.Title)
+	}
+	n := len(s.Events)
+	for _, b := range []js.Value{tl.slider, tl.prev, tl.next, tl.play} {
+		b.Set("disabled", n == 0)
+	}
+	tl.play.Set("disabled", n < 2)
+	tl.slider.Set("max", tl.track.Hours())
+	if n > 0 {
+		tl.p.setText("timeline-start", s.Events[0].Time.Start.String())
+		tl.p.setText("timeline-end", s.Events[n-1].Time.String())
+	}
+	tl.buildList(s)
+	tl.layoutMarks()
+}
+
+// buildList writes the whole story as an ordered list: date, title,
+// description, places and source of every event. Text from data is set as
+// text, never as HTML.
+func (tl *timeline) buildList(s *geo.Story) {
+	doc := tl.p.doc
+	el := func(tag, class, text string) js.Value {
+		e := doc.Call("createElement", tag)
+		if class != "" {
+			e.Set("className", class)
+		}
+		if text != "" {
+			e.Set("textContent", text)
+		}
+		return e
+	}
+	tl.events.Call("replaceChildren")
+	tl.items = tl.items[:0]
+	for i := range s.Events {
+		e := &s.Events[i]
+		li := el("li", "", "")
+		if e.ID != "" {
+			li.Set("id", "event-"+e.ID)
+		}
+		b := el("button", "choose", "")
+		b.Set("type", "button")
+		b.Get("dataset").Set("index", strconv.Itoa(i))
+		b.Call("appendChild", el("span", "date", e.Time.String()))
+		b.Call("appendChild", el("span", "title", e.Title))
+		li.Call("appendChild", b)
+		if e.Description != "" {
+			li.Call("appendChild", el("p", "", e.Description))
+		}
+		if pl := placesOf(s, e); pl != "" {
+			li.Call("appendChild", el("p", "places", pl))
+		}
+		if e.Source != "" {
+			src := el("p", "source", "Source: ")
+			span := el("span", "", "")
+			tl.p.sourceInto(span, e.Source)
+			src.Call("appendChild", span)
+			li.Call("appendChild", src)
+		}
+		tl.events.Call("appendChild", li)
+		tl.items = append(tl.items, li)
+	}
+}
+
+// placesOf names an event's places: "Places: Baghdad, Erbil", or that it
+// concerns the whole region.
+func placesOf(s *geo.Story, e *geo.Event) string {
+	var names []string
+	for _, j := range e.Sites {
+		names = append(names, s.Sites[j].Name)
+	}
+	if e.Place != "" {
+		names = append(names, e.Place)
+	}
+	switch {
+	case len(names) == 1:
+		return "Place: " + names[0]
+	case len(names) > 1:
+		return "Places: " + strings.Join(names, ", ")
+	case e.Point != nil:
+		return ""
+	}
+	return "Across the region"
+}
+
+// layoutMarks draws a mark per event (or per cluster of events too close to
+// tell apart) on the slider's track, at the track's current width.
+func (tl *timeline) layoutMarks() {
+	s := tl.story
+	if s == nil || !tl.marks.Truthy() {
+		return
+	}
+	w := tl.marks.Get("clientWidth").Float()
+	if w <= 0 || w == tl.marksW {
+		return
+	}
+	tl.marksW = w
+	tl.marksOf = s.Marks(w, 5)
+	tl.marks.Call("replaceChildren")
+	tl.markEls = tl.markEls[:0]
+	for _, m := range tl.marksOf {
+		d := tl.p.doc.Call("createElement", "span")
+		class := "mark"
+		if m.X2-m.X >= 3 {
+			class += " span"
+		}
+		if m.Count() > 1 {
+			class += " cluster"
+		}
+		d.Set("className", class)
+		st := d.Get("style")
+		st.Set("left", fmt.Sprintf("%.1fpx", m.X))
+		if m.X2-m.X >= 3 {
+			st.Set("width", fmt.Sprintf("%.1fpx", m.X2-m.X))
+		}
+		tl.marks.Call("appendChild", d)
+		tl.markEls = append(tl.markEls, d)
+	}
+	tl.shown = -1 // mark the current event again
+}
+
+// showEvent writes the current event everywhere it shows: the card, the
+// slider (thumb and value text), the marks, the list, the buttons, the live
+// region, the banner of region-wide events and the URL hash.
+func (tl *timeline) showEvent(st *state) {
+	s := st.m.Story
+	tl.layoutMarks()
+	if tl.playing != st.story.playing {
+		tl.playing = st.story.playing
+		tl.play.Call("setAttribute", "aria-pressed", strconv.FormatBool(tl.playing))
+		tl.play.Call("setAttribute", "aria-label", map[bool]string{true: "Pause", false: "Play the story"}[tl.playing])
+		tl.play.Set("textContent", map[bool]string{true: "❚❚", false: "▶"}[tl.playing])
+	}
+	tl.follow.Set("checked", st.story.follow)
+	cur := st.cur
+	if s == nil || cur < 0 || cur >= len(s.Events) || cur == tl.shown {
+		return
+	}
+	prev := tl.shown
+	tl.shown = cur
+	e := &s.Events[cur]
+	date := e.Time.String()
+	if !tl.sliding {
+		tl.slider.Set("value", int(tl.track.Pos(e.Time.Start.T)*float64(tl.track.Hours())+0.5))
+	}
+	tl.slider.Call("setAttribute", "aria-valuetext", fmt.Sprintf("%s: %s (event %d of %d)", date, e.Title, cur+1, len(s.Events)))
+	tl.date.Set("textContent", date)
+	tl.title.Set("textContent", e.Title)
+	tl.desc.Set("textContent", e.Description)
+	pl := placesOf(s, e)
+	tl.places.Set("textContent", pl)
+	tl.places.Set("hidden", pl == "")
+	tl.source.Get("parentElement").Set("hidden", e.Source == "")
+	tl.p.sourceInto(tl.source, e.Source)
+	where := ""
+	if pl != "" {
+		where = " " + pl + "."
+	}
+	tl.live.Set("textContent", fmt.Sprintf("Event %d of %d, %s: %s.%s", cur+1, len(s.Events), date, e.Title, where))
+	tl.prev.Set("disabled", cur == 0)
+	tl.next.Set("disabled", cur == len(s.Events)-1)
+	if e.Regional() {
+		tl.banner.Set("textContent", "Across the region: "+e.Title)
+	}
+	tl.banner.Set("hidden", !e.Regional())
+	for i, m := range tl.marksOf {
+		class := "mark"
+		if m.X2-m.X >= 3 {
+			class += " span"
+		}
+		if m.Count() > 1 {
+			class += " cluster"
+		}
+		switch {
+		case cur >= m.First && cur <= m.Last:
+			class += " current"
+		case m.Last < cur:
+			class += " past"
+		}
+		tl.markEls[i].Set("className", class)
+	}
+	if prev >= 0 && prev < len(tl.items) {
+		tl.items[prev].Call("removeAttribute", "aria-current")
+	}
+	if cur < len(tl.items) {
+		tl.items[cur].Call("setAttribute", "aria-current", "true")
+		// Keep the current event in sight in the list, without moving the page.
+		list := tl.events.Get("parentElement")
+		item := tl.items[cur]
+		top, h := item.Get("offsetTop").Float(), item.Get("offsetHeight").Float()
+		lt, lh := list.Get("scrollTop").Float(), list.Get("clientHeight").Float()
+		if top < lt || top+h > lt+lh {
+			list.Set("scrollTop", top-8)
+		}
+	}
+	tl.setHash(e)
+	tl.pulseAt = nil // new pulses at the next scene
+}
+
+// setHash keeps the URL's hash on the current event, so a shared link opens
+// there, without adding a history entry per step.
+func (tl *timeline) setHash(e *geo.Event) {
+	if e.ID == "" {
+		return
+	}
+	h := "#event-" + e.ID
+	if h == tl.hash {
+		return
+	}
+	tl.hash = h
+	loc := js.Global().Get("location")
+	u := loc.Get("pathname").String() + loc.Get("search").String() + h
+	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
+}
+
+// placePulses rings the current event's sites briefly (a CSS animation,
+// still under prefers-reduced-motion) and keeps the rings on their markers.
+func (tl *timeline) placePulses(sc *geo.Scene) {
+	if !tl.pulses.Truthy() || sc == nil {
+		return
+	}
+	if tl.pulseAt == nil {
+		tl.pulses.Call("replaceChildren")
+		tl.pulseAt = map[int]int{}
+		for _, m := range sc.Markers {
+			if m.Status != geo.Current || m.Site < 0 {
+				continue
+			}
+			d := tl.p.doc.Call("createElement", "span")
+			d.Set("className", "pulse")
+			tl.pulses.Call("appendChild", d)
+			tl.pulseAt[m.Site] = tl.pulses.Get("children").Get("length").Int() - 1
+		}
+	}
+	kids := tl.pulses.Get("children")
+	for _, m := range sc.Markers {
+		if i, ok := tl.pulseAt[m.Site]; ok && m.Status == geo.Current {
+			at := fmt.Sprintf("translate(%.1fpx, %.1fpx)", m.X, m.Y)
+			st := kids.Index(i).Get("style")
+			st.Call("setProperty", "--at", at)
+			st.Set("transform", at)
+		}
+	}
+}

@@ -6,31 +6,36 @@ GO      ?= go
 PORT    ?= 8080
 DIST    := dist
 GOROOT  := $(shell $(GO) env GOROOT)
-WASM    := $(DIST)/mapline.wasm
+BUILD   := .cache/build
+WASM    := $(BUILD)/mapline.wasm
 GO_SRC  := go.mod go.sum $(shell find geo wasm -name '*.go' -not -name '*_test.go') geo/basemap.bin
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
+DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go))
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 WORLD_ATLAS := .cache/world-atlas
 
-.PHONY: help build serve test test-go test-browser size basemap chromium clean
+.PHONY: help build serve test size basemap axe chromium clean
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-build: $(WASM) $(DIST)/wasm_exec.js $(DIST)/.static ## build the static site into dist/
+build: $(DIST)/embed.html ## build the site into dist/: hashed names, precompressed, ready for any static host or CDN
 
 $(WASM): $(GO_SRC)
-	@mkdir -p $(DIST)
+	@mkdir -p $(BUILD)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
 
-$(DIST)/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
-	@mkdir -p $(DIST)
-	cp $< $@
-
-$(DIST)/.static: $(STATIC)
-	@mkdir -p $(DIST)
-	cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents {} ../$(DIST)/ \;
-	@touch $@
+# dist/ is made whole in a fresh directory (the pages, data/, wasm_exec.js, the
+# wasm), turned by cmd/dist into hashed names and .br/.gz siblings, and only
+# then put in place of the old one. dist/embed.html, rewritten by every run of
+# cmd/dist, stands for the finished dist/. The compressed bytes are kept in
+# $(BUILD)/compressed: an edit of a page does not recompress the wasm.
+$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO)
+	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
+	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
+	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js "$$tmp"/ && \
+	$(GO) run ./cmd/dist -cache $(BUILD)/compressed "$$tmp" && \
+	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
 
 serve: build ## build, then serve the demo at http://localhost:$(PORT)
 	PORT=$(PORT) $(GO) run ./cmd/serve -dir $(DIST)
@@ -48,6 +53,11 @@ basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2, ne
 	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2
 	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -out geo/basemap.bin
 
+axe: ## refresh the vendored axe-core used by the accessibility test (needs npm)
+	rm -rf .cache/axe && mkdir -p .cache/axe
+	cd .cache/axe && npm pack axe-core@4 >/dev/null && tar xzf axe-core-*.tgz
+	cp .cache/axe/package/axe.min.js .cache/axe/package/LICENSE site/testdata/axe/
+
 chromium: ## make sure headless Chromium is there (installs Debian's package when it can; never in CI)
 	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
 	if [ "$$CI" = true ]; then echo "chromium is missing: .ci/run installs it with  apt-get install -y chromium" >&2; exit 1; fi; \
@@ -57,4 +67,4 @@ chromium: ## make sure headless Chromium is there (installs Debian's package whe
 	else echo "chromium is missing: run  sudo apt-get install -y chromium" >&2; exit 1; fi
 
 clean: ## remove build output
-	rm -rf $(DIST)
+	rm -rf $(DIST) $(DIST).new.* $(BUILD)

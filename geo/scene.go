@@ -135,6 +135,7 @@ type Map struct {
 	land      []orb.Polygon
 	storyLand []orb.Polygon
 	borders   []orb.LineString
+	links     []orb.LineString
 	cityWorld []orb.Point
 	citySite  []int // the site with the same name as each city, or -1
 
@@ -384,6 +385,17 @@ func (m *Map) Render(v View, cur int) *Scene {
 		}
 	}
 
+	// The current event's links between sites: arcs under the markers.
+	if s := m.Story; s != nil && cur >= 0 && cur < len(s.Events) && len(s.Events[cur].Links) > 0 {
+		m.links = m.links[:0]
+		for _, l := range s.Events[cur].Links {
+			ps := len(m.pts)
+			m.pts = appendArc(m.pts, toScreen(s.Sites[l[0]].World), toScreen(s.Sites[l[1]].World))
+			m.links = append(m.links, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+		}
+		sc.Lines = append(sc.Lines, Line{Color: th.Link, Width: LinkWidth, Lines: m.links})
+	}
+
 	var status []Status
 	if s := m.Story; s != nil {
 		status = m.siteStatus(cur)
@@ -452,6 +464,26 @@ func (m *Map) Render(v View, cur int) *Scene {
 		}
 	}
 	return sc
+}
+
+// LinkWidth is the width of an event's arcs between sites, in CSS px.
+const LinkWidth = 2.5
+
+// arcSegments is the number of straight pieces of an arc.
+const arcSegments = 32
+
+// appendArc appends a curve from a to b: a quadratic Bézier bulging to the
+// left of the way from a to b by a quarter of its length, so two arcs between
+// the same sites in opposite directions do not lie on each other.
+func appendArc(dst []orb.Point, a, b orb.Point) []orb.Point {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	c := orb.Point{(a[0]+b[0])/2 + dy/4, (a[1]+b[1])/2 - dx/4}
+	for i := 0; i <= arcSegments; i++ {
+		t := float64(i) / arcSegments
+		u := 1 - t
+		dst = append(dst, orb.Point{u*u*a[0] + 2*u*t*c[0] + t*t*b[0], u*u*a[1] + 2*u*t*c[1] + t*t*b[1]})
+	}
+	return dst
 }
 
 // nearMarker reports whether the point p is within d of the outline of any

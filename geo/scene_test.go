@@ -611,3 +611,41 @@ func TestLegend(t *testing.T) {
 		t.Errorf("legend without a story: %+v", l)
 	}
 }
+
+// TestRenderLinks: an event that links sites draws an arc between them, under
+// the markers, from one site's marker to the other's; other events draw none.
+func TestRenderLinks(t *testing.T) {
+	s := loadDemo(t)
+	m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
+	v := geo.View{Center: orb.Point{47, 34}, Zoom: 5, Width: 800, Height: 500}
+	threat := s.Index("iran-threat")
+	sc := m.Render(v, threat)
+	var arcs []orb.LineString
+	for _, l := range sc.Lines {
+		if l.Color == geo.Light.Link {
+			arcs = append(arcs, l.Lines...)
+		}
+	}
+	if len(arcs) != 1 {
+		t.Fatalf("%d arcs for the threat, want 1", len(arcs))
+	}
+	tehran, _ := s.Site("tehran")
+	asad, _ := s.Site("al-asad")
+	a, b := arcs[0][0], arcs[0][len(arcs[0])-1]
+	dist := func(p, q orb.Point) float64 { return math.Hypot(p[0]-q[0], p[1]-q[1]) }
+	if dist(a, v.Screen(tehran.LonLat)) > 1e-6 {
+		t.Errorf("the arc starts at %v, not at Tehran %v", a, v.Screen(tehran.LonLat))
+	}
+	if dist(b, v.Screen(asad.LonLat)) > 1e-6 {
+		t.Errorf("the arc ends at %v, not at Al-Asad", b)
+	}
+	// It bulges: its middle is off the straight line.
+	mid := arcs[0][len(arcs[0])/2]
+	straight := orb.Point{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2}
+	if dist(mid, straight) < 10 {
+		t.Errorf("the arc is straight: middle %v, chord middle %v", mid, straight)
+	}
+	if sc := m.Render(v, threat+1); len(sc.Lines) != 1 {
+		t.Errorf("the next event has %d line sets, want only the borders", len(sc.Lines))
+	}
+}

@@ -19,6 +19,7 @@ type Theme struct {
 	Kinds     map[string]color.NRGBA
 	Other     color.NRGBA // markers of kinds not in Kinds
 	City      color.NRGBA // the dots of reference cities (outlined in Outline)
+	Link      color.NRGBA // the arcs of an event that links sites
 }
 
 func rgb(v uint32) color.NRGBA {
@@ -44,6 +45,7 @@ var Light = Theme{
 		"event":     rgb(0xb45309),
 	},
 	Other: rgb(0x3d3d3d),
+	Link:  color.NRGBA{0xb4, 0x23, 0x18, 0xd8},
 	City:  rgb(0x4d4d4d),
 }
 
@@ -66,6 +68,7 @@ var Dark = Theme{
 		"event":     rgb(0xffb454),
 	},
 	Other: rgb(0xe6e6e6),
+	Link:  color.NRGBA{0xff, 0x8a, 0x7a, 0xe0},
 	City:  rgb(0xb8c0c7),
 }
 

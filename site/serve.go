@@ -4,9 +4,13 @@
 package site
 
 import (
+	"io/fs"
 	"mime"
 	"net/http"
+	"os"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -16,17 +20,236 @@ func init() {
 	mime.AddExtensionType(".geojson", "application/geo+json")
 }
 
-// Handler serves the built site in dir (see make build).
+// CSP is the Content-Security-Policy of the HTML pages: exactly what they
+// need. Scripts only from files of the site ('wasm-unsafe-eval' lets them
+// compile the wasm, it allows no eval of JavaScript); style attributes are
+// allowed because the pages and the wasm set element styles; data: images,
+// fetches of the wasm and the story from the site itself; any page may frame
+// the embed. Hosts should send the same header (README: Deploying).
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'"
+
+// Cache-Control values: content-hashed files never change under their name;
+// everything else (the pages, data/) is revalidated on every use.
+const (
+	CacheImmutable  = "public, max-age=31536000, immutable"
+	CacheRevalidate = "no-cache"
+)
+
+// hashedName is the form cmd/dist gives the wasm, the scripts and the styles:
+// name.<first 10 hex digits of the SHA-256>.ext.
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.(?:wasm|js|css)$`)
+
+// ContentHashed reports whether the file name carries its content's hash
+// (see cmd/dist), so that it can be cached as immutable.
+func ContentHashed(name string) bool { return hashedName.MatchString(path.Base(name)) }
+
+// precompressed lists the siblings the handler serves, in the order
+// it prefers them at equal q-values.
+var precompressed = []struct{ coding, suffix string }{
+	{"br", ".br"},
+	{"gzip", ".gz"},
+}
+
+// Handler serves the built site in dir (see make build): GET and HEAD only,
+// no directory listings, no dot files, nothing outside dir. A file with a
+// name.br or name.gz sibling is served from the sibling, with
+// Content-Encoding, when the request's Accept-Encoding allows it.
 func Handler(dir string) http.Handler {
-	fs := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
-		// Files are not content-hashed yet: let browsers revalidate.
-		h.Set("Cache-Control", "no-cache")
-		if strings.HasSuffix(path.Clean(r.URL.Path), ".wasm") {
-			h.Set("Content-Type", "application/wasm")
+		h.Set("Cache-Control", CacheRevalidate)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
 		}
-		fs.ServeHTTP(w, r)
+		p := r.URL.Path
+		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotDot(p) {
+			http.Error(w, "invalid URL path", http.StatusBadRequest)
+			return
+		}
+		name := strings.TrimPrefix(path.Clean(p), "/")
+		if name == "" {
+			name = "."
+		}
+		for _, seg := range strings.Split(name, "/") {
+			if seg != "." && strings.HasPrefix(seg, ".") {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		f, fi, err := openInDir(dir, name)
+		if err == nil && fi.IsDir() {
+			f.Close()
+			if !strings.HasSuffix(p, "/") {
+				// Relative pages need the slash; redirect like http.FileServer.
+				target := path.Base(p) + "/"
+				if r.URL.RawQuery != "" {
+					target += "?" + r.URL.RawQuery
+				}
+				http.Redirect(w, r, target, http.StatusMovedPermanently)
+				return
+			}
+			name = path.Join(name, "index.html")
+			f, fi, err = openInDir(dir, name)
+		}
+		if err != nil || !fi.Mode().IsRegular() {
+			if f != nil {
+				f.Close()
+			}
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		serveFile(w, r, dir, name, f, fi)
 	})
+}
+
+func serveFile(w http.ResponseWriter, r *http.Request, dir, name string, f *os.File, fi fs.FileInfo) {
+	h := w.Header()
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype != "" {
+		h.Set("Content-Type", ctype)
+	}
+	if ContentHashed(name) {
+		h.Set("Cache-Control", CacheImmutable)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		h.Set("Content-Security-Policy", CSP)
+	}
+
+	// Which precompressed siblings exist, and which the client takes.
+	var have []string
+	siblings := map[string]*os.File{}
+	sizes := map[string]int64{}
+	for _, e := range precompressed {
+		sf, sfi, err := openInDir(dir, name+e.suffix)
+		if err != nil {
+			continue
+		}
+		if !sfi.Mode().IsRegular() {
+			sf.Close()
+			continue
+		}
+		defer sf.Close()
+		have = append(have, e.coding)
+		siblings[e.coding] = sf
+		sizes[e.coding] = sfi.Size()
+	}
+	if len(have) == 0 {
+		http.ServeContent(w, r, name, fi.ModTime(), f)
+		return
+	}
+	h.Add("Vary", "Accept-Encoding")
+	coding := negotiateEncoding(r.Header.Get("Accept-Encoding"), have)
+	if coding == "" {
+		http.ServeContent(w, r, name, fi.ModTime(), f)
+		return
+	}
+	if ctype == "" {
+		h.Set("Content-Type", "application/octet-stream") // never sniff encoded bytes
+	}
+	h.Set("Content-Encoding", coding)
+	// ServeContent leaves Content-Length to the caller once Content-Encoding is set.
+	h.Set("Content-Length", strconv.FormatInt(sizes[coding], 10))
+	// Byte ranges of an encoded response are not offered: the whole sibling
+	// is sent, with a 200, whatever Range asks for.
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("Range")
+	r2.Header.Del("If-Range")
+	http.ServeContent(noRanges{w}, r2, name, fi.ModTime(), siblings[coding])
+}
+
+// noRanges replaces the "Accept-Ranges: bytes" of http.ServeContent with
+// "none" on encoded responses.
+type noRanges struct{ http.ResponseWriter }
+
+func (w noRanges) WriteHeader(code int) {
+	if w.Header().Get("Content-Encoding") != "" {
+		w.Header().Set("Accept-Ranges", "none")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w noRanges) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// openInDir opens name inside dir; symbolic links may not lead out of dir.
+func openInDir(dir, name string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenInRoot(dir, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
+func hasDotDot(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// negotiateEncoding picks the content coding to send from the ones available (in
+// order of preference), following the Accept-Encoding header: the highest
+// q-value wins, ties go to the earlier coding, q=0 refuses; identity, the
+// fallback, wins only when the header ranks it above the others. It returns
+// "" for identity.
+func negotiateEncoding(header string, available []string) string {
+	if strings.TrimSpace(header) == "" {
+		return ""
+	}
+	qs := map[string]float64{}
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding == "" {
+			continue
+		}
+		q := 1.0
+		for _, param := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(param, "=")
+			if !ok || !strings.EqualFold(strings.TrimSpace(k), "q") {
+				continue
+			}
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || f < 0 || f > 1 {
+				f = 0 // a q-value we cannot read accepts nothing
+			}
+			q = f
+		}
+		if coding == "x-gzip" {
+			coding = "gzip"
+		}
+		if old, ok := qs[coding]; !ok || q > old {
+			qs[coding] = q
+		}
+	}
+	qOf := func(coding string) (float64, bool) {
+		if q, ok := qs[coding]; ok {
+			return q, true
+		}
+		q, ok := qs["*"]
+		return q, ok
+	}
+	best, bestQ := "", 0.0
+	for _, c := range available {
+		if q, ok := qOf(c); ok && q > bestQ {
+			best, bestQ = c, q
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	if q, ok := qs["identity"]; ok && q > bestQ {
+		return ""
+	}
+	return best
 }

@@ -281,3 +281,62 @@ func TestAxe(t *testing.T) {
 		}
 	}
 }
+
+// TestMapDescription: the canvas has a name and a description in words.
+func TestMapDescription(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	desc := text(t, ctx, `document.getElementById(document.querySelector("canvas").getAttribute("aria-describedby")).textContent`)
+	for _, want := range []string{"7 places", "Al-Asad air base (military)", "U.S. Embassy Baghdad (embassy)", "list of all events"} {
+		if !strings.Contains(desc, want) {
+			t.Errorf("map description %q lacks %q", desc, want)
+		}
+	}
+}
+
+// TestSharedLinkReopens: after the reader moves the map and steps on, the
+// page's URL holds the event and the view, and opening it shows both.
+func TestSharedLinkReopens(t *testing.T) {
+	s := demo(t)
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	r := canvasRect(t, ctx)
+	cx, cy := r.X+r.W/2, r.Y+r.H/2
+	err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MousePressed, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, cx+40, cy+10, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, cx+80, cy+20, chromedp.ButtonLeft),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // hold still: no inertia
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, cx+80, cy+20, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, "#next")
+	waitText(t, ctx, titleJS, s.Events[1].Title)
+	waitText(t, ctx, `location.hash`, "#event-"+s.Events[1].ID+"&view=")
+	// Following stopped when the reader moved the map.
+	if got := text(t, ctx, `String(document.getElementById("follow").checked)`); got != "false" {
+		t.Errorf("the camera still follows after the reader moved the map")
+	}
+	var view string
+	for i := 0; i < 50; i++ { // the hash is written at most every 400 ms
+		view = text(t, ctx, `document.documentElement.dataset.view`)
+		if strings.HasSuffix(text(t, ctx, `location.hash`), view) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	link := text(t, ctx, `location.pathname + location.search + location.hash`)
+	if !strings.HasSuffix(link, view) {
+		t.Fatalf("the link %q does not hold the view %q", link, view)
+	}
+	ctx = tab(t, 800, 650, 1)
+	open(t, ctx, link, "ready")
+	waitText(t, ctx, titleJS, s.Events[1].Title)
+	if got := text(t, ctx, `document.documentElement.dataset.view`); got != view {
+		t.Errorf("the shared link opens at %s, want %s", got, view)
+	}
+}

@@ -49,11 +49,16 @@ func (g *game) Update() error {
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
 	g.st.storyFrame(now)
+	moved := g.st.eventDirty || g.st.dirty
 	if g.st.eventDirty {
 		g.st.eventDirty = false
 		g.page.tl.showEvent(g.st)
 	}
 	sc, changed := g.st.frame()
+	if moved {
+		g.page.tl.wantHash(g.st)
+	}
+	g.page.tl.writeHash(now)
 	if changed {
 		g.scene = sc
 		g.page.tl.placePulses(sc)
@@ -66,6 +71,11 @@ func (g *game) Update() error {
 	if g.drawn && !g.ready {
 		g.ready = true
 		g.page.setReady()
+	}
+	// Frames run on demand (see run): ask for the next one while anything
+	// still moves or waits.
+	if !g.ready || g.st.dirty || g.st.animating() || g.st.story.playing || g.page.tl.hashPending() {
+		ebiten.ScheduleFrame()
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"fmt"
 	"net/url"
 	"strings"
@@ -52,7 +54,8 @@ func (p *page) setupCanvas() {
 	c.Call("setAttribute", "tabindex", "0")
 	c.Call("setAttribute", "role", "region")
 	c.Call("setAttribute", "aria-roledescription", "map")
-	c.Call("setAttribute", "aria-label", "Map of the story's places. Arrow keys move the map, plus and minus zoom. The events are listed in the timeline below.")
+	c.Call("setAttribute", "aria-label", "Map of the story's places. Arrow keys move the map, plus and minus zoom, 0 resets the view.")
+	c.Call("setAttribute", "aria-describedby", "map-desc")
 }
 
 // storyLoaded hands a loaded story (or its error) to the next Update.
@@ -60,6 +63,7 @@ func (p *page) storyLoaded(s *geo.Story, initial int, err error) {
 	p.mu.Lock()
 	p.in.story, p.in.storyInit, p.in.storyErr, p.in.hasStory = s, initial, err, true
 	p.mu.Unlock()
+	ebiten.ScheduleFrame()
 }
 
 // showStory sets up the controls for a story.
@@ -159,7 +163,7 @@ func (p *page) showError(err error) {
 // setView publishes the view on the root element as data-view="LAT,LON,ZOOM",
 // the form of the view= flag.
 func (p *page) setView(v geo.View) {
-	s := fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), v.Center.Lon(), v.Zoom)
+	s := viewParam(v)
 	if s != p.view {
 		p.view = s
 		p.root.Call("setAttribute", "data-view", s)

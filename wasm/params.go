@@ -14,13 +14,16 @@ import (
 
 // params are the URL flags of embed.html.
 type params struct {
-	data  string    // story URL, resolved
-	view  *geo.View // centre and zoom, nil when not given
-	t     *geo.Date
-	event string // from #event-<id>
-	coop  *bool  // cooperative=true|false; nil: on inside an iframe (see cooperative)
-	mode  geo.Mode
-	play  bool // autoplay=true: play on load (never when the reader prefers reduced motion)
+	data string    // story URL, resolved
+	view *geo.View // centre and zoom, nil when not given
+	// readerView: the view came from the hash, where the map puts the view a
+	// reader moved to; the camera then does not follow the story.
+	readerView bool
+	t          *geo.Date
+	event      string // from #event-<id>
+	coop       *bool  // cooperative=true|false; nil: on inside an iframe (see cooperative)
+	mode       geo.Mode
+	play       bool // autoplay=true: play on load (never when the reader prefers reduced motion)
 }
 
 // readParams reads location's query and hash. Bad values are reported and
@@ -49,18 +52,18 @@ func readParams(href string) (params, []string) {
 			pr.data = abs.String()
 		}
 	}
-	if v := q.Get("view"); v != "" {
-		parts := strings.Split(v, ",")
-		var f [3]float64
-		ok := len(parts) == 3
-		for i := 0; ok && i < 3; i++ {
-			f[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
-			ok = err == nil && !math.IsNaN(f[i]) && !math.IsInf(f[i], 0)
-		}
-		if ok && f[0] >= -90 && f[0] <= 90 && f[1] >= -180 && f[1] <= 180 && f[2] >= geo.MinZoom && f[2] <= geo.MaxZoom {
-			pr.view = &geo.View{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}
+	// The hash carries the reader's place in a shared link:
+	// #event-<id>, optionally &view=LAT,LON,ZOOM (which wins over the query's).
+	hash, _ := url.ParseQuery(strings.Replace(u.Fragment, "event-", "event=", 1))
+	view := q.Get("view")
+	if hv := hash.Get("view"); hv != "" {
+		view, pr.readerView = hv, true
+	}
+	if view != "" {
+		if v, ok := parseView(view); ok {
+			pr.view = v
 		} else {
-			probs = append(probs, fmt.Sprintf("view=%q must be LAT,LON,ZOOM with zoom %d to %d", v, geo.MinZoom, geo.MaxZoom))
+			probs = append(probs, fmt.Sprintf("view=%q must be LAT,LON,ZOOM with zoom %d to %d", view, geo.MinZoom, geo.MaxZoom))
 		}
 	}
 	if t := q.Get("t"); t != "" {
@@ -70,9 +73,7 @@ func readParams(href string) (params, []string) {
 			probs = append(probs, "t="+err.Error())
 		}
 	}
-	if id, ok := strings.CutPrefix(u.Fragment, "event-"); ok {
-		pr.event = id
-	}
+	pr.event = hash.Get("event")
 	switch c := q.Get("cooperative"); c {
 	case "":
 	case "true", "false":
@@ -94,4 +95,29 @@ func readParams(href string) (params, []string) {
 		probs = append(probs, fmt.Sprintf("autoplay=%q must be true or false", a))
 	}
 	return pr, probs
+}
+
+// parseView reads "LAT,LON,ZOOM".
+func parseView(v string) (*geo.View, bool) {
+	parts := strings.Split(v, ",")
+	if len(parts) != 3 {
+		return nil, false
+	}
+	var f [3]float64
+	for i := range f {
+		var err error
+		f[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+		if err != nil || math.IsNaN(f[i]) || math.IsInf(f[i], 0) {
+			return nil, false
+		}
+	}
+	if f[0] < -90 || f[0] > 90 || f[1] < -180 || f[1] > 180 || f[2] < geo.MinZoom || f[2] > geo.MaxZoom {
+		return nil, false
+	}
+	return &geo.View{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, true
+}
+
+// viewParam writes a view in the form parseView reads.
+func viewParam(v geo.View) string {
+	return fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), v.Center.Lon(), v.Zoom)
 }

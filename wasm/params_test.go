@@ -40,6 +40,8 @@ func TestReadParams(t *testing.T) {
 		{name: "mode-bad", href: page + "?mode=all", data: "http://localhost:8080/data/story.geojson", problems: []string{`mode="all" must be cumulative or point`}},
 		{name: "autoplay", href: page + "?autoplay=true", data: "http://localhost:8080/data/story.geojson", play: true},
 		{name: "autoplay-bad", href: page + "?autoplay=1", data: "http://localhost:8080/data/story.geojson", problems: []string{"autoplay="}},
+		{name: "hash-view", href: page + "?view=1,2,3#event-x&view=33.3,44.4,6.5", data: "http://localhost:8080/data/story.geojson", view: []float64{33.3, 44.4, 6.5}, event: "x"},
+		{name: "hash-bad-view", href: page + "#event-x&view=nope", data: "http://localhost:8080/data/story.geojson", event: "x", problems: []string{`view="nope"`}},
 		{name: "event", href: page + "#event-ordered-departure", data: "http://localhost:8080/data/story.geojson", event: "ordered-departure"},
 		{name: "cooperative-off", href: page + "?cooperative=false", data: "http://localhost:8080/data/story.geojson", coop: "false"},
 		{name: "cooperative-on", href: page + "?cooperative=true", data: "http://localhost:8080/data/story.geojson", coop: "true"},

@@ -19,6 +19,7 @@ func run() {
 	st := newState(p.theme())
 	if pr.view != nil {
 		st.setView(pr.view.Center, pr.view.Zoom)
+		st.story.follow = !pr.readerView
 	}
 	p.listen()
 	p.tl.listen()
@@ -30,6 +31,14 @@ func run() {
 
 	// Draw only when something changed: an idle map keeps its last frame.
 	ebiten.SetScreenClearedEveryFrame(false)
+	// And run frames only on demand: DOM events, a loaded story and running
+	// animations ask for the next frame (ebiten.ScheduleFrame in page.on and
+	// game.Update). Without this, Ebitengine runs Update every animation
+	// frame even when nothing moves: measured on the demo, 5 s of an idle
+	// map cost about 0.5 s of main-thread tasks; with it, (see the closing
+	// note of the map issue). FPSModeVsyncOffMinimum is deprecated in
+	// v2.5+ but still what Ebitengine v2.8 does for "only when necessary".
+	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
 	// Never take the focus on load: the map is usually in an iframe of an article.
 	if err := ebiten.RunGameWithOptions(newGame(st, p), &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
 		p.showError(fmt.Errorf("the map cannot be drawn here (%v); the story is still readable below", err))

@@ -36,6 +36,8 @@ type timeline struct {
 	playing  bool        // the play button's state on show
 	sliding  bool        // the reader is dragging the slider: do not move its thumb
 	hash     string      // the URL hash last written
+	hashWant string      // the URL hash for the reader's place now
+	hashAt   time.Time   // when it was last written
 	pulseAt  map[int]int // site → pulse element index, for the current event
 	autoplay bool        // play once the story is there (autoplay=true)
 }
@@ -218,6 +220,18 @@ func (tl *timeline) showStory(s *geo.Story) {
 	}
 	tl.buildList(s)
 	tl.layoutMarks()
+	tl.p.setText("map-desc", mapDescription(s))
+}
+
+// mapDescription says in words what the map shows, for screen readers (the
+// canvas's aria-describedby).
+func mapDescription(s *geo.Story) string {
+	var places []string
+	for _, st := range s.Sites {
+		places = append(places, fmt.Sprintf("%s (%s)", st.Name, strings.ToLower(kindName(st.Kind))))
+	}
+	d := fmt.Sprintf("The map shows %d places of the story: %s.", len(s.Sites), strings.Join(places, ", "))
+	return d + " As the timeline moves, the places of the current event are highlighted. The list of all events tells the same story in text."
 }
 
 // buildList writes the whole story as an ordered list: date, title,
@@ -398,25 +412,40 @@ func (tl *timeline) showEvent(st *state) {
 			list.Set("scrollTop", top-8)
 		}
 	}
-	tl.setHash(e)
 	tl.pulseAt = nil // new pulses at the next scene
 }
 
-// setHash keeps the URL's hash on the current event, so a shared link opens
-// there, without adding a history entry per step.
-func (tl *timeline) setHash(e *geo.Event) {
-	if e.ID == "" {
+// wantHash works out the URL hash for the reader's place: the current event,
+// and the view when the reader has moved the map away from the story.
+func (tl *timeline) wantHash(st *state) {
+	s := st.m.Story
+	if s == nil || st.cur < 0 || st.cur >= len(s.Events) || s.Events[st.cur].ID == "" {
 		return
 	}
-	h := "#event-" + e.ID
-	if h == tl.hash {
+	h := "#event-" + s.Events[st.cur].ID
+	if !st.story.follow {
+		h += "&view=" + viewParam(st.view)
+	}
+	tl.hashWant = h
+}
+
+// writeHash puts the wanted hash in the URL, so a shared link opens there,
+// without adding a history entry per step and at most every hashEvery
+// (browsers throttle history updates during a pan).
+func (tl *timeline) writeHash(now time.Time) {
+	if tl.hashWant == tl.hash || now.Sub(tl.hashAt) < hashEvery {
 		return
 	}
-	tl.hash = h
+	tl.hash, tl.hashAt = tl.hashWant, now
 	loc := js.Global().Get("location")
-	u := loc.Get("pathname").String() + loc.Get("search").String() + h
+	u := loc.Get("pathname").String() + loc.Get("search").String() + tl.hash
 	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
 }
+
+const hashEvery = 400 * time.Millisecond
+
+// hashPending reports whether a hash waits to be written.
+func (tl *timeline) hashPending() bool { return tl.hashWant != tl.hash }
 
 // placePulses rings the current event's sites briefly (a CSS animation,
 // still under prefers-reduced-motion) and keeps the rings on their markers.

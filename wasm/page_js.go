@@ -69,6 +69,18 @@ func (p *page) storyLoaded(s *geo.Story, initial int, err error) {
 // showStory sets up the controls for a story.
 func (p *page) showStory(s *geo.Story) { p.tl.showStory(s) }
 
+// el makes an element with a class and a text (set as text, never as HTML).
+func (p *page) el(tag, class, text string) js.Value {
+	e := p.doc.Call("createElement", tag)
+	if class != "" {
+		e.Set("className", class)
+	}
+	if text != "" {
+		e.Set("textContent", text)
+	}
+	return e
+}
+
 // setText sets the text of the element with the given id, if there is one.
 func (p *page) setText(id, text string) {
 	if el := p.doc.Call("getElementById", id); el.Truthy() {

@@ -178,16 +178,7 @@ func (pp *popup) show(st *state, sc *geo.Scene, site int, pinned bool) {
 func (pp *popup) fill(s *geo.Story, site, cur int) {
 	st := &s.Sites[site]
 	doc := pp.p.doc
-	el := func(tag, class, text string) js.Value {
-		e := doc.Call("createElement", tag)
-		if class != "" {
-			e.Set("className", class)
-		}
-		if text != "" {
-			e.Set("textContent", text)
-		}
-		return e
-	}
+	el := pp.p.el
 	body := doc.Call("getElementById", "popup-body")
 	body.Call("replaceChildren")
 	pp.el.Call("setAttribute", "aria-label", st.Name)

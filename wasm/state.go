@@ -107,6 +107,10 @@ func (s *state) resize(w, h, ratio float64) {
 	}
 	s.view.Width, s.view.Height, s.view.Ratio = w, h, ratio
 	s.limits()
+	// Until the reader (or the URL, or the camera) chooses a view, the map
+	// keeps the story in sight as its size changes (the list opening beside
+	// it, a phone turning).
+	s.fit = s.fit || !s.moved
 	s.fitIfReady()
 	s.dirty = true
 }

@@ -48,6 +48,13 @@ func TestStateFitsStoryOnce(t *testing.T) {
 			if st.cur != 0 || !st.eventDirty {
 				t.Errorf("cur %d eventDirty %v, want the first event, announced", st.cur, st.eventDirty)
 			}
+			// A resize before the reader moves fits the story again.
+			st.resize(500, 700, 2)
+			for _, p := range []orb.Point{b.Min, b.Max} {
+				if q := st.view.Screen(p); q[0] < fitPadding-1e-6 || q[0] > 500-fitPadding+1e-6 || q[1] < fitPadding-1e-6 || q[1] > 700-fitPadding+1e-6 {
+					t.Errorf("after a resize, corner %v of the story is at %v, outside the padded view", p, q)
+				}
+			}
 			// A later resize does not fit again once the reader has moved.
 			st.pan(10, 0)
 			c := st.view.Center

@@ -238,17 +238,7 @@ func mapDescription(s *geo.Story) string {
 // description, places and source of every event. Text from data is set as
 // text, never as HTML.
 func (tl *timeline) buildList(s *geo.Story) {
-	doc := tl.p.doc
-	el := func(tag, class, text string) js.Value {
-		e := doc.Call("createElement", tag)
-		if class != "" {
-			e.Set("className", class)
-		}
-		if text != "" {
-			e.Set("textContent", text)
-		}
-		return e
-	}
+	el := tl.p.el
 	tl.events.Call("replaceChildren")
 	tl.items = tl.items[:0]
 	for i := range s.Events {

@@ -52,6 +52,16 @@
   fit();
   if (window.ResizeObserver) new ResizeObserver(refit).observe(panel);
 
+  // Focus ring on the map only for the keyboard (see embed.css). Registered
+  // before the map's own listeners, so it sees every event.
+  window.addEventListener("pointerdown", function (e) {
+    if (e.target && e.target.tagName === "CANVAS") e.target.setAttribute("data-pointer", "");
+  }, true);
+  window.addEventListener("keydown", function () {
+    var c = document.querySelector("canvas[data-pointer]");
+    if (c) c.removeAttribute("data-pointer");
+  }, true);
+
   function fail(msg) {
     root.setAttribute("data-mapline", "error");
     var note = document.getElementById("map-note");

@@ -54,3 +54,24 @@ func TestSitePopup(t *testing.T) {
 	}
 	waitText(t, ctx, `String(document.getElementById("popup").hidden)`, "true")
 }
+
+// TestFocusRingForKeyboardOnly: a mouse press on the map focuses it without
+// a ring; the keyboard brings the ring back.
+func TestFocusRingForKeyboardOnly(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	r := canvasRect(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(r.X+r.W/2, r.Y+r.H/2)); err != nil {
+		t.Fatal(err)
+	}
+	const ring = `(() => { const c = document.querySelector("canvas"); return document.activeElement === c ? getComputedStyle(c).outlineStyle : "not focused"; })()`
+	if got := text(t, ctx, ring); got != "none" {
+		t.Errorf("after a click the map's outline is %q, want none", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowLeft)); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, ring); got != "solid" {
+		t.Errorf("after a key the map's outline is %q, want solid", got)
+	}
+}

@@ -300,15 +300,37 @@ func currentView(t *testing.T, ctx context.Context, r rect) geo.View {
 // under SwiftShader on a loaded machine a frame can take half a second.
 func waitText(t *testing.T, ctx context.Context, js, want string) {
 	t.Helper()
+	waitContains(t, ctx, js, want, 15*time.Second)
+}
+
+// waitContains polls a JS expression every 50 ms until it contains want.
+func waitContains(t *testing.T, ctx context.Context, js, want string, limit time.Duration) {
+	t.Helper()
 	var got string
-	for i := 0; i < 300; i++ {
-		got = text(t, ctx, js)
-		if strings.Contains(got, want) {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if got = text(t, ctx, js); strings.Contains(got, want) {
 			return
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("%s = %q, want it to contain %q", js, got, want)
+}
+
+// dragSlowly drags the map by (dx, dy) from (x, y) and holds still before
+// letting go, so the drag ends without inertia (TestDragInertia has the flick).
+func dragSlowly(t *testing.T, ctx context.Context, x, y, dx, dy float64) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+dx/2, y+dy/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+dx, y+dy, chromedp.ButtonLeft),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, x+dx, y+dy, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestBrokenStory loads a story with mistakes: the page says what is wrong,
@@ -381,19 +403,7 @@ func TestDragAndWheel(t *testing.T) {
 	}
 	before := label()
 	cx, cy := r.X+r.W/2, r.Y+r.H/2
-	err := chromedp.Do(ctx,
-		chromedp.MouseEvent(chromedp.MousePressed, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		chromedp.MouseEvent(chromedp.MouseMoved, cx+60, cy+20, chromedp.ButtonLeft),
-		chromedp.MouseEvent(chromedp.MouseMoved, cx+120, cy+40, chromedp.ButtonLeft),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Let go after a pause: no inertia (TestDragInertia has the flick).
-	time.Sleep(300 * time.Millisecond)
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, cx+120, cy+40, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
-		t.Fatal(err)
-	}
+	dragSlowly(t, ctx, cx, cy, 120, 40)
 	var after orb.Point
 	for i := 0; i < 60; i++ {
 		if after = label(); after != before {

@@ -119,14 +119,7 @@ func TestPlayStopsAtTheEndOrLoops(t *testing.T) {
 // waitLong waits up to 30 s (a few steps of the player) for a JS expression.
 func waitLong(t *testing.T, ctx context.Context, js, want string) {
 	t.Helper()
-	var got string
-	for i := 0; i < 300; i++ {
-		if got = text(t, ctx, js); strings.Contains(got, want) {
-			return
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("%s = %q, want %q", js, got, want)
+	waitContains(t, ctx, js, want, 30*time.Second)
 }
 
 // TestDeepLinkAndHash: #event-<id> opens at that event; the hash follows the
@@ -302,18 +295,7 @@ func TestSharedLinkReopens(t *testing.T) {
 	open(t, ctx, "/embed.html", "ready")
 	r := canvasRect(t, ctx)
 	cx, cy := r.X+r.W/2, r.Y+r.H/2
-	err := chromedp.Do(ctx,
-		chromedp.MouseEvent(chromedp.MousePressed, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		chromedp.MouseEvent(chromedp.MouseMoved, cx+40, cy+10, chromedp.ButtonLeft),
-		chromedp.MouseEvent(chromedp.MouseMoved, cx+80, cy+20, chromedp.ButtonLeft),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	time.Sleep(300 * time.Millisecond) // hold still: no inertia
-	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, cx+80, cy+20, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
-		t.Fatal(err)
-	}
+	dragSlowly(t, ctx, cx, cy, 80, 20)
 	click(t, ctx, "#next")
 	waitText(t, ctx, titleJS, s.Events[1].Title)
 	waitText(t, ctx, `location.hash`, "#event-"+s.Events[1].ID+"&view=")

@@ -72,11 +72,6 @@ func (g *game) Update() error {
 		g.ready = true
 		g.page.setReady()
 	}
-	// Frames run on demand (see run): ask for the next one while anything
-	// still moves or waits.
-	if !g.ready || g.st.dirty || g.st.animating() || g.st.story.playing || g.page.tl.hashPending() {
-		ebiten.ScheduleFrame()
-	}
 	return nil
 }
 

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/hajimehoshi/ebiten/v2"
-
 	"math"
 	"strconv"
 	"syscall/js"
@@ -39,8 +37,6 @@ func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
 		defer func() { recover() }() // never panic across the JS boundary
 		fn(args[0])
-		// Something happened: run a frame (see run: frames run only on demand).
-		ebiten.ScheduleFrame()
 		return nil
 	})
 	p.fns = append(p.fns, f)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/hajimehoshi/ebiten/v2"
-
 	"fmt"
 	"net/url"
 	"strings"
@@ -63,7 +61,6 @@ func (p *page) storyLoaded(s *geo.Story, initial int, err error) {
 	p.mu.Lock()
 	p.in.story, p.in.storyInit, p.in.storyErr, p.in.hasStory = s, initial, err, true
 	p.mu.Unlock()
-	ebiten.ScheduleFrame()
 }
 
 // showStory sets up the controls for a story.

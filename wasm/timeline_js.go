@@ -434,9 +434,6 @@ func (tl *timeline) writeHash(now time.Time) {
 
 const hashEvery = 400 * time.Millisecond
 
-// hashPending reports whether a hash waits to be written.
-func (tl *timeline) hashPending() bool { return tl.hashWant != tl.hash }
-
 // placePulses rings the current event's sites briefly (a CSS animation,
 // still under prefers-reduced-motion) and keeps the rings on their markers.
 func (tl *timeline) placePulses(sc *geo.Scene) {

@@ -152,19 +152,15 @@ func (p *page) showError(err error) {
 	p.root.Call("setAttribute", "data-mapline", "error")
 	p.note.Set("hidden", false)
 	p.note.Call("replaceChildren")
-	h := p.doc.Call("createElement", "strong")
-	h.Set("textContent", "The story could not be shown in full.")
-	p.note.Call("appendChild", h)
+	p.note.Call("appendChild", p.el("strong", "", "The story could not be shown in full."))
 	lines := strings.Split(err.Error(), "\n")
 	const maxLines = 8
 	if len(lines) > maxLines {
 		lines = append(lines[:maxLines], fmt.Sprintf("… and %d more problems", len(lines)-maxLines))
 	}
-	ul := p.doc.Call("createElement", "ul")
+	ul := p.el("ul", "", "")
 	for _, l := range lines {
-		li := p.doc.Call("createElement", "li")
-		li.Set("textContent", strings.TrimPrefix(l, "geo: "))
-		ul.Call("appendChild", li)
+		ul.Call("appendChild", p.el("li", "", strings.TrimPrefix(l, "geo: ")))
 	}
 	p.note.Call("appendChild", ul)
 }

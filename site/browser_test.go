@@ -61,6 +61,11 @@ func runMain(m *testing.M) int {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServer(http.Dir("testdata"))))
+	mux.HandleFunc("/csp/host.html", func(w http.ResponseWriter, r *http.Request) {
+		// A host page as strict as a careful newsroom's: no inline script at all.
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self'")
+		http.ServeFile(w, r, "testdata/csp-host.html")
+	})
 	mux.Handle("/", Handler(distDir))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()

@@ -1,83 +1,135 @@
-// Starts the map of embed.html: fits the map area between the header and the
-// panel, then streams and runs the wasm. No inline script is needed.
+// mapline's script for host pages (an external script: it works under a
+// strict Content-Security-Policy). It turns
+//   <div class="mapline-embed" data-src="https://…/embed.html?…"></div>
+// into an iframe, keeps each embed's height fitted to its content, starts an
+// embed's map when it comes near the viewport, and gives the page an API:
+//   var m = mapline.get(element);      // the div, or the iframe
+//   m.goto("ordered-departure");       // an event id, or m.goto({date: "2025-06-11"})
+//   m.play(); m.pause(); m.setView("33.3,44.4,6");
+//   m.on("eventchange", function (msg) { … msg.id, msg.date … });
+// Messages are matched to their iframe by event.source; docs/embed-api.md
+// describes the protocol. Plain iframes of embed.html with the class
+// "mapline-embed" get the same treatment.
 (function () {
   "use strict";
-  var root = document.documentElement;
-  var q = new URLSearchParams(location.search);
-  // Theme: dark=true|false|auto (auto follows the reader's colour scheme).
-  // The map reads the root's "dark" class and listens for "mapline-theme".
-  var dark = q.get("dark");
-  var scheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  function theme() {
-    var on = dark === "true" || (dark === "auto" && !!scheme && scheme.matches);
-    if (root.classList.contains("dark") === on) return;
-    root.classList.toggle("dark", on);
-    window.dispatchEvent(new Event("mapline-theme"));
-  }
-  theme();
-  if (scheme && dark === "auto") {
-    if (scheme.addEventListener) scheme.addEventListener("change", theme);
-    else if (scheme.addListener) scheme.addListener(theme);
-  }
+  if (window.mapline && window.mapline.version) return; // loaded twice
+  var PROTOCOL = 1;
+  var MIN_H = 200, MAX_H = 5000;
+  var embeds = [];
 
-  // The body is the map: keep it between the header and the panel. Ebitengine
-  // sizes its canvas on window resize, so tell it when the panel changes.
-  var head = document.getElementById("head");
-  var panel = document.getElementById("panel");
-  var list = document.getElementById("story-list");
-  var toggle = document.getElementById("list-toggle");
-  var wide = window.matchMedia ? window.matchMedia("(min-width: 860px)") : { matches: false };
-  function fit() {
-    var side = wide.matches && !list.hidden ? list.offsetWidth : 0;
-    var vars = { "--head-h": head.offsetHeight + "px", "--panel-h": panel.offsetHeight + "px", "--side-w": side + "px" };
-    var changed = false;
-    for (var k in vars) {
-      if (root.style.getPropertyValue(k) !== vars[k]) { root.style.setProperty(k, vars[k]); changed = true; }
+  function Embed(frame, box) {
+    this.frame = frame;
+    this.box = box || frame;
+    this.heard = false; // the embed has spoken: it listens
+    this.queue = [];
+    this.handlers = {};
+    this.state = {};
+  }
+  Embed.prototype.send = function (msg) {
+    msg.mapline = PROTOCOL;
+    if (!this.heard || !this.frame.contentWindow) { this.queue.push(msg); return this; }
+    this.frame.contentWindow.postMessage(msg, "*");
+    return this;
+  };
+  Embed.prototype["goto"] = function (to) {
+    if (to && typeof to === "object") return this.send({ type: "goto", id: to.id, date: to.date });
+    var s = String(to);
+    return this.send(/^\d{4}(-\d\d){0,2}/.test(s) ? { type: "goto", date: s } : { type: "goto", id: s });
+  };
+  Embed.prototype.play = function () { return this.send({ type: "play" }); };
+  Embed.prototype.pause = function () { return this.send({ type: "pause" }); };
+  Embed.prototype.setView = function (view) {
+    if (view && typeof view === "object") view = [view.lat, view.lon, view.zoom].join(",");
+    return this.send({ type: "setView", view: String(view) });
+  };
+  Embed.prototype.load = function () { return this.send({ type: "load" }); };
+  Embed.prototype.on = function (type, fn) {
+    (this.handlers[type] = this.handlers[type] || []).push(fn);
+    return this;
+  };
+  Embed.prototype.receive = function (m) {
+    if (!this.heard) {
+      this.heard = true;
+      while (this.queue.length) this.frame.contentWindow.postMessage(this.queue.shift(), "*");
     }
-    return changed;
-  }
-  function refit() { if (fit()) window.dispatchEvent(new Event("resize")); }
+    if (m.type === "height" && typeof m.height === "number" && isFinite(m.height) && this.frame.hasAttribute("data-fit")) {
+      var h = Math.round(Math.min(MAX_H, Math.max(MIN_H, m.height)));
+      this.frame.style.height = h + "px";
+    }
+    this.state[m.type] = m;
+    var hs = this.handlers[m.type] || [];
+    for (var i = 0; i < hs.length; i++) {
+      try { hs[i].call(this, m); } catch (e) { setTimeout(function () { throw e; }); }
+    }
+    var ev;
+    try { ev = new CustomEvent("mapline-" + m.type, { detail: m }); } catch (e) { return; }
+    this.box.dispatchEvent(ev);
+  };
 
-  // The list of all events: open beside the map on wide embeds, closed (over
-  // the map when opened) on narrow ones.
-  function showList(open) {
-    list.hidden = !open;
-    toggle.setAttribute("aria-expanded", String(open));
-    toggle.textContent = open ? "Hide the list" : "All events";
-    refit();
+  function find(source) {
+    for (var i = 0; i < embeds.length; i++) {
+      if (embeds[i].frame.contentWindow === source) return embeds[i];
+    }
+    return null;
   }
-  showList(wide.matches);
-  toggle.addEventListener("click", function () { showList(list.hidden); });
-  if (wide.addEventListener) wide.addEventListener("change", function () { showList(wide.matches); });
-  fit();
-  if (window.ResizeObserver) new ResizeObserver(refit).observe(panel);
+  window.addEventListener("message", function (e) {
+    var m = e.data;
+    if (!m || typeof m !== "object" || m.mapline !== PROTOCOL || typeof m.type !== "string") return;
+    var em = find(e.source);
+    if (em) em.receive(m);
+  });
 
-  // Focus ring on the map only for the keyboard (see embed.css). Registered
-  // before the map's own listeners, so it sees every event.
-  window.addEventListener("pointerdown", function (e) {
-    if (e.target && e.target.tagName === "CANVAS") e.target.setAttribute("data-pointer", "");
-  }, true);
-  window.addEventListener("keydown", function () {
-    var c = document.querySelector("canvas[data-pointer]");
-    if (c) c.removeAttribute("data-pointer");
-  }, true);
+  // Near the viewport, an embed starts its map. (A same-origin embed sees
+  // this itself; a cross-origin one cannot see the host's viewport margin.)
+  var near = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    for (var i = 0; i < entries.length; i++) {
+      if (!entries[i].isIntersecting) continue;
+      near.unobserve(entries[i].target);
+      var em = get(entries[i].target);
+      if (em) em.load();
+    }
+  }, { rootMargin: "600px 0px" }) : null;
 
-  function fail(msg) {
-    root.setAttribute("data-mapline", "error");
-    var note = document.getElementById("map-note");
-    note.hidden = false;
-    note.textContent = msg;
+  function adopt(frame, box) {
+    for (var i = 0; i < embeds.length; i++) if (embeds[i].frame === frame) return embeds[i];
+    var em = new Embed(frame, box);
+    embeds.push(em);
+    if (near) near.observe(frame);
+    return em;
   }
-  if (!window.WebAssembly || !window.Go) {
-    fail("This browser cannot run the interactive map.");
-    return;
+
+  // scan turns the page's embed placeholders into iframes and adopts plain
+  // iframes of the class; it runs at load and may be called again.
+  function scan(rootEl) {
+    var r = rootEl || document;
+    var boxes = r.querySelectorAll("div.mapline-embed[data-src]");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      if (box.querySelector("iframe")) continue;
+      var f = document.createElement("iframe");
+      f.src = box.getAttribute("data-src");
+      f.title = box.getAttribute("data-title") || "Interactive map with a timeline";
+      f.setAttribute("data-fit", "");
+      f.setAttribute("allow", "fullscreen");
+      f.style.cssText = "display:block;width:100%;border:0;height:" + (parseInt(box.getAttribute("data-height"), 10) || 560) + "px";
+      box.appendChild(f);
+      adopt(f, box);
+    }
+    var plain = r.querySelectorAll("iframe.mapline-embed");
+    for (var j = 0; j < plain.length; j++) adopt(plain[j], plain[j]);
+    return embeds.length;
   }
-  var go = new Go();
-  var wasm = fetch("mapline.wasm");
-  var start = WebAssembly.instantiateStreaming
-    ? WebAssembly.instantiateStreaming(wasm, go.importObject)
-    : wasm.then(function (r) { return r.arrayBuffer(); })
-        .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-  start.then(function (r) { return go.run(r.instance); })
-    .catch(function (e) { fail("The interactive map could not be loaded: " + e); });
+
+  function get(el) {
+    if (typeof el === "string") el = document.querySelector(el);
+    if (typeof el === "number") return embeds[el] || null;
+    for (var i = 0; i < embeds.length; i++) {
+      if (embeds[i].frame === el || embeds[i].box === el) return embeds[i];
+    }
+    return null;
+  }
+
+  window.mapline = { version: PROTOCOL, scan: scan, get: get, embeds: function () { return embeds.slice(); } };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { scan(); });
+  else scan();
 })();

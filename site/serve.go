@@ -69,6 +69,10 @@ func Handler(dir string) http.Handler {
 			http.Error(w, "invalid URL path", http.StatusBadRequest)
 			return
 		}
+		if p == OEmbedPath {
+			serveOEmbed(w, r, dir)
+			return
+		}
 		name := strings.TrimPrefix(path.Clean(p), "/")
 		if name == "" {
 			name = "."

@@ -23,6 +23,7 @@ func run() {
 	}
 	p.listen()
 	p.tl.listen()
+	p.tl.listenHost()
 	p.tl.options(pr)
 	st.setMode(pr.mode)
 	p.listenTheme()

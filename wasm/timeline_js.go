@@ -51,6 +51,7 @@ type timelineInput struct {
 	speed      float64
 	loop       int // 0 unchanged, 1 on, -1 off
 	follow     int
+	host       []command // the host page's commands (host_js.go)
 }
 
 func newTimeline(p *page) *timeline {
@@ -153,6 +154,11 @@ func (tl *timeline) apply(st *state, now time.Time) {
 	tl.mu.Unlock()
 	s := st.m.Story
 	if s == nil || len(s.Events) == 0 {
+		if len(in.host) > 0 && s == nil { // kept (a few) until the story is there
+			tl.record(func(later *timelineInput) {
+				later.host = append(in.host, later.host...)[:min(16, len(in.host)+len(later.host))]
+			})
+		}
 		return
 	}
 	if tl.autoplay {
@@ -175,6 +181,7 @@ func (tl *timeline) apply(st *state, now time.Time) {
 		st.pause()
 		st.goTo(min(in.goTo, len(s.Events)-1), now)
 	}
+	tl.runHost(st, in.host, now)
 	if in.togglePlay {
 		if st.story.playing {
 			st.pause()
@@ -256,7 +263,7 @@ func (tl *timeline) buildList(s *geo.Story) {
 		if e.Description != "" {
 			li.Call("appendChild", el("p", "", e.Description))
 		}
-		if pl := placesOf(s, e); pl != "" {
+		if pl := s.PlacesText(e); pl != "" {
 			li.Call("appendChild", el("p", "places", pl))
 		}
 		if e.Source != "" {
@@ -269,27 +276,6 @@ func (tl *timeline) buildList(s *geo.Story) {
 		tl.events.Call("appendChild", li)
 		tl.items = append(tl.items, li)
 	}
-}
-
-// placesOf names an event's places: "Places: Baghdad, Erbil", or that it
-// concerns the whole region.
-func placesOf(s *geo.Story, e *geo.Event) string {
-	var names []string
-	for _, j := range e.Sites {
-		names = append(names, s.Sites[j].Name)
-	}
-	if e.Place != "" {
-		names = append(names, e.Place)
-	}
-	switch {
-	case len(names) == 1:
-		return "Place: " + names[0]
-	case len(names) > 1:
-		return "Places: " + strings.Join(names, ", ")
-	case e.Point != nil:
-		return ""
-	}
-	return "Across the region"
 }
 
 // layoutMarks draws a mark per event (or per cluster of events too close to
@@ -354,9 +340,10 @@ func (tl *timeline) showEvent(st *state) {
 	}
 	tl.slider.Call("setAttribute", "aria-valuetext", fmt.Sprintf("%s: %s (event %d of %d)", date, e.Title, cur+1, len(s.Events)))
 	tl.date.Set("textContent", date)
+	tl.p.publishEvent(e.ID, e.Time.Start.ISO())
 	tl.title.Set("textContent", e.Title)
 	tl.desc.Set("textContent", e.Description)
-	pl := placesOf(s, e)
+	pl := s.PlacesText(e)
 	tl.places.Set("textContent", pl)
 	tl.places.Set("hidden", pl == "")
 	tl.source.Get("parentElement").Set("hidden", e.Source == "")

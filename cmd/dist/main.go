@@ -1,11 +1,15 @@
 // Command dist turns a built site (make build stages it) into one that any
 // static host or CDN can serve as is:
 //
+//   - embed.html gets the demo story written into it for the first paint
+//     (site.Prerender: a poster, the title, the card, the list; -story) and
+//     the wasm's raw size for its progress bar;
 //   - the wasm, the scripts and the style sheets in the top directory get
-//     content-hashed names (embed.js becomes embed.<hash10>.js, hash10 being
+//     content-hashed names (frame.js becomes frame.<hash10>.js, hash10 being
 //     the first 10 hex digits of the SHA-256 of the final bytes), so they can be
 //     cached for a year; the references to them in the HTML pages and in the
-//     scripts are rewritten; the pages and data/ keep their names;
+//     scripts are rewritten; the pages, data/ and the host pages' script
+//     embed.js (which other sites name) keep their names;
 //   - every text file and the wasm gets precompressed siblings, name.br
 //     (brotli) and name.gz (gzip -9), unless compression saves less than 5%.
 //
@@ -43,14 +47,15 @@ import (
 // required lists the references the site cannot work without, as (file,
 // asset) in their unhashed names: each must be found in the file in a form
 // the rewrite understands (see refPattern), or dist fails before it changes
-// anything. A later edit of a page or of embed.js that changes how it names
+// anything. A later edit of a page or of frame.js that changes how it names
 // an asset then breaks the build instead of the site.
 var required = []struct{ file, asset string }{
 	{"embed.html", "embed.css"},
 	{"embed.html", "wasm_exec.js"},
-	{"embed.html", "embed.js"},
-	{"embed.js", "mapline.wasm"}, // fetch("mapline.wasm")
+	{"embed.html", "frame.js"},
+	{"frame.js", "mapline.wasm"}, // fetch("mapline.wasm")
 	{"index.html", "article.css"},
+	{"index.html", "article.js"},
 }
 
 // hashLen is how many hex digits of the SHA-256 go into a name. site.Handler
@@ -59,6 +64,10 @@ const hashLen = 10
 
 // hashedExts are the extensions of the files that get content-hashed names.
 var hashedExts = []string{".wasm", ".js", ".css"}
+
+// stable are the files that keep their names: other sites' pages load them
+// by name (site.Handler serves them to be revalidated).
+var stable = []string{"embed.js"}
 
 // compressExts are the extensions of the files that get .br and .gz siblings.
 var compressExts = []string{".html", ".css", ".js", ".mjs", ".json", ".geojson", ".svg", ".txt", ".xml", ".webmanifest", ".map", ".wasm"}
@@ -88,6 +97,7 @@ const (
 
 func main() {
 	wasmQ := flag.Int("wasm-quality", wasmQuality, "brotli quality (0–11) for .wasm files")
+	story := flag.String("story", "", "the story (a path under DIR) written into embed.html for the first paint (optional)")
 	cache := flag.String("cache", "", "directory that keeps compressed files between runs (optional)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: dist [-wasm-quality N] [-cache DIR] DIR\nhashes the names of DIR's wasm, scripts and styles, rewrites their references, writes .br and .gz siblings")
@@ -98,7 +108,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	sum, err := run(flag.Arg(0), options{wasmQuality: *wasmQ, cache: *cache})
+	sum, err := run(flag.Arg(0), options{wasmQuality: *wasmQ, cache: *cache, story: *story})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dist:", err)
 		os.Exit(1)
@@ -112,6 +122,9 @@ type options struct {
 	// their input: a rebuild after an edit of the pages does not brotli the
 	// unchanged wasm again. Entries this run did not use are removed.
 	cache string
+	// story, when set, is the story (a path under the directory) whose
+	// poster and text embed.html shows before the wasm runs.
+	story string
 }
 
 // summary is what a run did, for the build log.
@@ -193,7 +206,7 @@ func run(dir string, opt options) (summary, error) {
 		case ext == ".html":
 			pages = append(pages, name)
 			continue
-		case !slices.Contains(hashedExts, ext):
+		case !slices.Contains(hashedExts, ext) || slices.Contains(stable, name):
 			continue
 		}
 		logical, hashed := name, false
@@ -229,6 +242,17 @@ func run(dir string, opt options) (summary, error) {
 	for _, p := range pages {
 		if pageData[p], err = os.ReadFile(filepath.Join(dir, p)); err != nil {
 			return sum, err
+		}
+	}
+
+	// The embed page's first paint.
+	if p, ok := pageData["embed.html"]; ok {
+		size := 0
+		if w := assets["mapline.wasm"]; w != nil {
+			size = len(w.data)
+		}
+		if pageData["embed.html"], err = firstPaint(dir, p, size, opt.story); err != nil {
+			return sum, fmt.Errorf("%s: %v", dir, err)
 		}
 	}
 

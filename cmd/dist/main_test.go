@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,18 +22,19 @@ import (
 func fixture() map[string]string {
 	wasm := "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02\x03 mapline code ", 400)
 	return map[string]string{
-		"embed.html": `<!doctype html><html><head><link rel="stylesheet" href="embed.css"></head><body>
+		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><link rel="stylesheet" href="embed.css"></head><body>
 <p>` + strings.Repeat("The map. ", 40) + `</p>
 <script src="wasm_exec.js"></script>
-<script src="embed.js"></script>
+<script src="frame.js"></script>
 </body></html>
 `,
 		"index.html": `<!doctype html><html><head><link rel="stylesheet" href='./article.css'></head><body>
 <p>` + strings.Repeat("An article. ", 40) + `</p><iframe src="embed.html" style="border:0"></iframe>
-<p>Loads embed.js, mentioned in prose: not a reference.</p>
+<p>Loads frame.js, mentioned in prose: not a reference.</p>
 </body></html>
 `,
-		"embed.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"embed.js":           "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
 		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"embed.css":          strings.Repeat("body { margin: 0; }\n", 30),
 		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
@@ -117,7 +119,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	// Each hashed name is the hash of the file's final bytes, and the server
 	// serves it as immutable.
 	names := map[string]string{}
-	for _, logical := range []string{"mapline.wasm", "embed.js", "wasm_exec.js", "embed.css", "article.css"} {
+	for _, logical := range []string{"mapline.wasm", "frame.js", "wasm_exec.js", "embed.css", "article.css"} {
 		ext := filepath.Ext(logical)
 		name := named(t, snap, strings.TrimSuffix(logical, ext), ext)
 		names[logical] = name
@@ -139,22 +141,31 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"embed.html", `href="` + names["embed.css"] + `"`},
 		{"embed.html", `<script src="` + names["wasm_exec.js"] + `">`},
-		{"embed.html", `<script src="` + names["embed.js"] + `">`},
+		{"embed.html", `<script src="` + names["frame.js"] + `">`},
 		{"index.html", `href='./` + names["article.css"] + `'`},
 		{"index.html", `<iframe src="embed.html"`},  // the pages keep their names
-		{"index.html", `Loads embed.js, mentioned`}, // prose is left alone
-		{names["embed.js"], `fetch("` + names["mapline.wasm"] + `")`},
+		{"index.html", `Loads frame.js, mentioned`}, // prose is left alone
+		{names["frame.js"], `fetch("` + names["mapline.wasm"] + `")`},
 	} {
 		if !strings.Contains(snap[c.file], c.want) {
 			t.Errorf("%s lacks %s:\n%s", c.file, c.want, snap[c.file])
 		}
 	}
-	for _, f := range []string{"embed.html", "index.html", names["embed.js"]} {
-		for _, old := range []string{`"embed.css"`, `"embed.js"`, `"wasm_exec.js"`, `"mapline.wasm"`, `/article.css'`} {
+	for _, f := range []string{"embed.html", "index.html", names["frame.js"]} {
+		for _, old := range []string{`"embed.css"`, `"frame.js"`, `"wasm_exec.js"`, `"mapline.wasm"`, `/article.css'`} {
 			if strings.Contains(snap[f], old) {
 				t.Errorf("%s still refers to %s", f, old)
 			}
 		}
+	}
+
+	// embed.html knows the wasm's raw size, for its progress bar.
+	if want := fmt.Sprintf(`data-wasm-bytes="%d"`, len(fixture()["mapline.wasm"])); !strings.Contains(snap["embed.html"], want) {
+		t.Errorf("embed.html lacks %s", want)
+	}
+	// The host pages' script keeps its name: other sites load it by name.
+	if snap["embed.js"] != fixture()["embed.js"] {
+		t.Errorf("embed.js was renamed or changed")
 	}
 
 	// The stable names stay, with their content (bar the rewritten pages).
@@ -208,19 +219,19 @@ func TestMissingReference(t *testing.T) {
 		wantInError []string
 	}{
 		{"wasm fetched by another name", func(f map[string]string) {
-			f["embed.js"] = strings.Replace(f["embed.js"], `fetch("mapline.wasm")`, `fetch("map" + "line.wasm")`, 1)
-		}, []string{"embed.js", `"mapline.wasm"`}},
+			f["frame.js"] = strings.Replace(f["frame.js"], `fetch("mapline.wasm")`, `fetch("map" + "line.wasm")`, 1)
+		}, []string{"frame.js", `"mapline.wasm"`}},
 		{"wasm renamed", func(f map[string]string) {
 			f["app.wasm"] = f["mapline.wasm"]
 			delete(f, "mapline.wasm")
-			f["embed.js"] = strings.Replace(f["embed.js"], "mapline.wasm", "app.wasm", 1)
+			f["frame.js"] = strings.Replace(f["frame.js"], "mapline.wasm", "app.wasm", 1)
 		}, []string{"mapline.wasm is missing"}},
 		{"style sheet link dropped", func(f map[string]string) {
 			f["embed.html"] = strings.Replace(f["embed.html"], `<link rel="stylesheet" href="embed.css">`, ``, 1)
 		}, []string{"embed.html", `"embed.css"`}},
 		{"unquoted attribute", func(f map[string]string) {
-			f["embed.html"] = strings.Replace(f["embed.html"], `src="embed.js"`, `src=embed.js`, 1)
-		}, []string{"embed.html", `"embed.js"`}},
+			f["embed.html"] = strings.Replace(f["embed.html"], `src="frame.js"`, `src=frame.js`, 1)
+		}, []string{"embed.html", `"frame.js"`}},
 		{"absolute path", func(f map[string]string) {
 			f["index.html"] = strings.Replace(f["index.html"], `'./article.css'`, `"/article.css"`, 1)
 		}, []string{"index.html", `"article.css"`}},
@@ -289,16 +300,16 @@ func TestIdempotent(t *testing.T) {
 		t.Errorf("second run: %d hashed", len(sum.hashed))
 	}
 
-	// A new wasm dropped in place: new names for it and for embed.js (which
+	// A new wasm dropped in place: new names for it and for frame.js (which
 	// names it), embed.html rewritten, no stale file or sibling left.
-	oldWasm, oldJS := named(t, first, "mapline", ".wasm"), named(t, first, "embed", ".js")
+	oldWasm, oldJS := named(t, first, "mapline", ".wasm"), named(t, first, "frame", ".js")
 	newWasm := fixture()["mapline.wasm"] + "new code"
 	if err := os.WriteFile(filepath.Join(dir, "mapline.wasm"), []byte(newWasm), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	runOK(t, dir)
 	third := snapshot(t, dir)
-	wasm, js := named(t, third, "mapline", ".wasm"), named(t, third, "embed", ".js")
+	wasm, js := named(t, third, "mapline", ".wasm"), named(t, third, "frame", ".js")
 	if wasm != "mapline."+hash10(newWasm)+".wasm" || js == oldJS {
 		t.Errorf("after a new wasm: %s and %s (were %s and %s)", wasm, js, oldWasm, oldJS)
 	}

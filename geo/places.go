@@ -1,0 +1,27 @@
+package geo
+
+import "strings"
+
+// PlacesText names an event's places as the card and the list of the embed
+// show them: "Place: Baghdad", "Places: Baghdad, Erbil", "Across the region"
+// for an event of no place, or "" for an event at its own point.
+func (s *Story) PlacesText(e *Event) string {
+	var names []string
+	for _, j := range e.Sites {
+		if j >= 0 && j < len(s.Sites) {
+			names = append(names, s.Sites[j].Name)
+		}
+	}
+	if e.Place != "" {
+		names = append(names, e.Place)
+	}
+	switch {
+	case len(names) == 1:
+		return "Place: " + names[0]
+	case len(names) > 1:
+		return "Places: " + strings.Join(names, ", ")
+	case e.Point != nil:
+		return ""
+	}
+	return "Across the region"
+}

@@ -1,0 +1,279 @@
+// The page script of embed.html (no inline script is needed, so a strict CSP
+// works): flags, theme and layout, the static poster, the loading of the wasm
+// (lazy, streamed, with a progress bar), and the postMessage protocol with the
+// host page (docs/embed-api.md).
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var q = new URLSearchParams(location.search);
+  var $ = function (id) { return document.getElementById(id); };
+  // A flag is on when present without a value or with any value but false/0.
+  function flag(name) { var v = q.get(name); return v !== null && v !== "false" && v !== "0"; }
+
+  // Theme: dark=true|false|auto (auto follows the reader's colour scheme).
+  // The map reads the root's "dark" class and listens for "mapline-theme".
+  var dark = q.get("dark");
+  var scheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function theme() {
+    var on = dark === "true" || (dark === "auto" && !!scheme && scheme.matches);
+    if (root.classList.contains("dark") === on) return;
+    root.classList.toggle("dark", on);
+    window.dispatchEvent(new Event("mapline-theme"));
+  }
+  theme();
+  if (scheme && dark === "auto") {
+    if (scheme.addEventListener) scheme.addEventListener("change", theme);
+    else if (scheme.addListener) scheme.addListener(theme);
+  }
+  // plain: no title and no footer; transparent: the host's background shows
+  // around the map.
+  root.classList.toggle("plain", flag("plain"));
+  root.classList.toggle("transparent", flag("transparent"));
+
+  // The body is the map: keep it between the header and the panel. Ebitengine
+  // sizes its canvas on window resize, so tell it when the panel changes.
+  var head = $("head");
+  var panel = $("panel");
+  var list = $("story-list");
+  var toggle = $("list-toggle");
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 860px)") : { matches: false };
+  function fit() {
+    var side = wide.matches && !list.hidden ? list.offsetWidth : 0;
+    var vars = { "--head-h": head.offsetHeight + "px", "--panel-h": panel.offsetHeight + "px", "--side-w": side + "px" };
+    var changed = false;
+    for (var k in vars) {
+      if (root.style.getPropertyValue(k) !== vars[k]) { root.style.setProperty(k, vars[k]); changed = true; }
+    }
+    return changed;
+  }
+  function refit() {
+    if (fit()) window.dispatchEvent(new Event("resize"));
+    postHeight();
+  }
+
+  // The list of all events: open beside the map on wide embeds, closed (over
+  // the map when opened) on narrow ones.
+  function showList(open) {
+    list.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Hide the list" : "All events";
+    refit();
+  }
+
+  // Focus ring on the map only for the keyboard (see embed.css). Registered
+  // before the map's own listeners, so it sees every event.
+  window.addEventListener("pointerdown", function (e) {
+    if (e.target && e.target.tagName === "CANVAS") e.target.setAttribute("data-pointer", "");
+  }, true);
+  window.addEventListener("keydown", function () {
+    var c = document.querySelector("canvas[data-pointer]");
+    if (c) c.removeAttribute("data-pointer");
+  }, true);
+
+  // ---- The host page (docs/embed-api.md) ----
+  // Messages go to the embedding window only; commands are taken from it
+  // only, checked field by field, and handed to the map as data.
+  var host = window.parent !== window ? window.parent : null;
+  var PROTOCOL = 1;
+  function post(type, fields) {
+    if (!host) return;
+    var m = { mapline: PROTOCOL, type: type };
+    for (var k in fields) m[k] = fields[k];
+    // Public facts of a public story: any origin may embed it and hear them.
+    host.postMessage(m, "*");
+  }
+
+  // height: what the embed needs to show everything without scrolling: the
+  // header, the panel and a map of a pleasant shape, or the open list on
+  // narrow embeds. It depends on the width only, so a host that follows it
+  // never feeds back into it.
+  var lastHeight = 0;
+  function wantedHeight() {
+    var w = window.innerWidth;
+    var map = Math.round(Math.min(Math.max(w * 0.62, 260), 560));
+    var h = head.offsetHeight + panel.offsetHeight + map;
+    if (!wide.matches && !list.hidden) h = Math.max(h, head.offsetHeight + list.scrollHeight + panel.offsetHeight);
+    return Math.ceil(h);
+  }
+  function postHeight() {
+    var h = wantedHeight();
+    if (!host || h === lastHeight) return;
+    lastHeight = h;
+    post("height", { height: h });
+    // AMP's amp-iframe resizes on its own message.
+    host.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
+  }
+
+  var commands = { "goto": 1, play: 1, pause: 1, setView: 1, load: 1 };
+  var queued = [];
+  function str(v, max) { return typeof v === "string" && v.length <= max ? v : ""; }
+  window.addEventListener("message", function (e) {
+    if (!host || e.source !== host) return;
+    var d = e.data;
+    if (!d || typeof d !== "object" || d.mapline !== PROTOCOL || !commands.hasOwnProperty(d.type)) return;
+    if (d.type === "load") { start("host"); return; }
+    var c = { type: d.type, id: str(d.id, 200), date: str(d.date, 40), view: str(d.view, 80) };
+    if (d.type === "setView" && !c.view && typeof d.lat === "number" && typeof d.lon === "number" && typeof d.zoom === "number") {
+      c.view = d.lat + "," + d.lon + "," + d.zoom;
+    }
+    if (d.type === "goto" && !c.id && !c.date) return;
+    if (d.type === "setView" && !c.view) return;
+    if (root.getAttribute("data-mapline") !== "ready") { queued.push(c); start("host"); return; }
+    command(c);
+  });
+  function command(c) { window.dispatchEvent(new CustomEvent("mapline-command", { detail: c })); }
+  window.addEventListener("mapline-error", function (e) {
+    post("error", { message: String(e.detail && e.detail.message), command: String(e.detail && e.detail.command) });
+  });
+  // The map shows its state on the root; tell the host when it changes.
+  var sent = {};
+  function watch() {
+    var state = root.getAttribute("data-mapline");
+    if (state !== sent.state && (state === "ready" || state === "error")) {
+      sent.state = state;
+      if (state === "ready") {
+        post("ready", { event: root.getAttribute("data-event"), date: root.getAttribute("data-date"), view: root.getAttribute("data-view") });
+        root.classList.add("live");
+        while (queued.length) command(queued.shift());
+      }
+    }
+    var ev = root.getAttribute("data-event");
+    if (ev && ev !== sent.event) {
+      sent.event = ev;
+      post("eventchange", { id: ev, date: root.getAttribute("data-date") });
+    }
+    var view = root.getAttribute("data-view");
+    if (view && view !== sent.view && sent.state === "ready") {
+      sent.view = view;
+      post("viewchange", { view: view });
+    }
+  }
+  new MutationObserver(watch).observe(root, { attributes: true, attributeFilter: ["data-mapline", "data-event", "data-view"] });
+
+  // ---- The poster and the story in HTML ----
+  // make build writes the demo's poster and its story into embed.html. They
+  // stand for the page's default state only: another story, time, view or
+  // mode drops them, and the map shows its own once it runs.
+  var poster = $("poster");
+  var defaults = !q.has("data") && !q.has("t") && !q.has("view") && (q.get("mode") || "cumulative") === "cumulative" && !location.hash;
+  if (!defaults) {
+    if (poster) poster.remove();
+    poster = null;
+    // The card belongs to the opening event; with another story, the title,
+    // the list and the timeline's ends go too. The elements stay (the map
+    // writes into them), their text goes.
+    var pre = document.querySelectorAll("[data-prerendered]");
+    for (var i = 0; i < pre.length; i++) {
+      var kind = pre[i].getAttribute("data-prerendered");
+      if (kind === "story" && !q.has("data")) continue;
+      if (kind === "state") {
+        var parts = pre[i].querySelectorAll("[id]");
+        for (var j = 0; j < parts.length; j++) parts[j].textContent = "";
+      } else if (pre[i].id === "story-title") {
+        pre[i].textContent = "Loading the story…";
+      } else {
+        pre[i].textContent = "";
+      }
+    }
+  }
+  if (poster) root.setAttribute("data-poster", "");
+
+  // ---- Loading the wasm ----
+  var note = $("map-note");
+  var loader = $("loader");
+  var bar = $("load-progress");
+  var loadButton = $("load-map");
+  function fail(msg) {
+    root.setAttribute("data-mapline", "error");
+    if (loader) loader.hidden = true;
+    note.hidden = false;
+    note.classList.add("oneline");
+    note.textContent = msg + (poster ? " The map above is a still picture; the events are listed in the panel." : "");
+  }
+  var started = false;
+  function start(why) {
+    if (started) return;
+    started = true;
+    if (loadButton) loadButton.hidden = true;
+    root.setAttribute("data-load", why);
+    if (!window.WebAssembly || !window.Go) { fail("This browser cannot run the interactive map."); return; }
+    var probe = document.createElement("canvas");
+    if (!probe.getContext || !probe.getContext("webgl2")) { fail("This browser cannot draw the interactive map (WebGL 2 is not available)."); return; }
+    var go = new Go();
+    loader.hidden = false;
+    var total = Number(root.getAttribute("data-wasm-bytes")) || 0;
+    var wasm = fetch("mapline.wasm").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      if (!total && !r.headers.get("Content-Encoding")) total = Number(r.headers.get("Content-Length")) || 0;
+      if (!r.body || !window.ReadableStream) return r;
+      // Count the bytes as they arrive (after decompression: total is the
+      // raw size), and hand the same stream on to the compiler.
+      var got = 0, reader = r.body.getReader(), shown = -1;
+      var counted = new ReadableStream({
+        pull: function (ctl) {
+          return reader.read().then(function (x) {
+            if (x.done) { ctl.close(); return; }
+            got += x.value.byteLength;
+            var pct = total ? Math.min(99, Math.floor(100 * got / total)) : -1;
+            if (pct !== shown) {
+              shown = pct;
+              if (pct >= 0) { bar.value = pct; bar.setAttribute("aria-valuetext", pct + "%"); }
+              else bar.removeAttribute("value");
+            }
+            ctl.enqueue(x.value);
+          });
+        },
+        cancel: function (why) { reader.cancel(why); }
+      });
+      return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
+    });
+    var run = WebAssembly.instantiateStreaming
+      ? WebAssembly.instantiateStreaming(wasm, go.importObject)
+      : wasm.then(function (r) { return r.arrayBuffer(); })
+          .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+    run.then(function (r) {
+      bar.value = 100;
+      return go.run(r.instance);
+    }).catch(function (e) { fail("The interactive map could not be loaded (" + (e && e.message || e) + ")."); });
+  }
+  new MutationObserver(function () {
+    if (root.getAttribute("data-mapline") === "ready" && loader) loader.hidden = true;
+  }).observe(root, { attributes: true, attributeFilter: ["data-mapline"] });
+
+  // When to load: static keeps the poster (static=click: until the reader
+  // asks); lazy=false at once; otherwise when the embed comes near the
+  // reader's viewport (or the host says it is near, for cross-origin hosts,
+  // whose viewport margin the embed cannot see).
+  var mode = q.get("static");
+  var staticOnly = mode !== null && mode !== "false" && mode !== "0";
+  if (staticOnly && poster) {
+    root.setAttribute("data-load", "waiting");
+    if (mode === "click" && loadButton) {
+      loadButton.hidden = false;
+      loadButton.addEventListener("click", function () { start("click"); });
+    }
+  } else if (q.get("lazy") === "false" || !window.IntersectionObserver) {
+    start("eager");
+  } else {
+    root.setAttribute("data-load", "waiting");
+    var io = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) { io.disconnect(); start("near"); return; }
+      }
+    }, { rootMargin: "600px 0px" });
+    io.observe(root);
+  }
+
+  showList(wide.matches);
+  toggle.addEventListener("click", function () { showList(list.hidden); });
+  if (wide.addEventListener) wide.addEventListener("change", function () { showList(wide.matches); });
+  fit();
+  if (window.ResizeObserver) {
+    var ro = new ResizeObserver(refit);
+    ro.observe(panel);
+    ro.observe(head);
+    ro.observe($("events"));
+  }
+  window.addEventListener("resize", postHeight);
+  postHeight();
+})();

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"syscall/js"
+	"time"
+)
+
+// The host page's API reaches the map through frame.js, which alone speaks
+// postMessage: it checks each message's sender and shape and fires a
+// "mapline-command" event here; the map answers through the page (the root's
+// data-event, data-date and data-view attributes, which frame.js watches and
+// posts as eventchange and viewchange) and, for a command it cannot carry
+// out, a "mapline-error" event. Nothing received is ever evaluated.
+
+// listenHost records the host's commands for Update.
+func (tl *timeline) listenHost() {
+	tl.p.on(js.Global(), "mapline-command", nil, func(e js.Value) {
+		d := e.Get("detail")
+		if d.Type() != js.TypeObject {
+			return
+		}
+		c := command{Type: jsString(d, "type"), ID: jsString(d, "id"), Date: jsString(d, "date"), View: jsString(d, "view")}
+		tl.record(func(in *timelineInput) { in.host = append(in.host, c) })
+	})
+}
+
+// jsString is o[k] when it is a string, else "".
+func jsString(o js.Value, k string) string {
+	if v := o.Get(k); v.Type() == js.TypeString {
+		return v.String()
+	}
+	return ""
+}
+
+// runHost carries out the host's commands, telling the page of those that
+// fail.
+func (tl *timeline) runHost(st *state, cmds []command, now time.Time) {
+	for _, c := range cmds {
+		if err := st.run(c, now); err != nil {
+			detail := js.Global().Get("Object").New()
+			detail.Set("message", err.Error())
+			detail.Set("command", c.Type)
+			opts := js.Global().Get("Object").New()
+			opts.Set("detail", detail)
+			js.Global().Call("dispatchEvent", js.Global().Get("CustomEvent").New("mapline-error", opts))
+		}
+	}
+}
+
+// publishEvent puts the current event on the root element, where frame.js
+// sees it change: data-event="ID" and data-date="ISO date".
+func (p *page) publishEvent(id, date string) {
+	p.root.Call("setAttribute", "data-date", date)
+	p.root.Call("setAttribute", "data-event", id)
+}

@@ -581,15 +581,25 @@ const (
 	PosterBoth = PosterLight | PosterDark
 )
 
+// PosterOptions are the choices of NewPoster beyond the story, view and event.
+type PosterOptions struct {
+	Mode    Mode         // cumulative or point (see Story.SiteStatusIn)
+	Themes  PosterThemes // zero for both
+	KeepOut []Box        // what lies over the map in the page (its controls): labels keep clear
+}
+
 // NewPoster renders the poster of story s (nil for the basemap alone) on
-// basemap bm for view v at event cur (-1 for none), in the themes asked for:
-// a scene per theme, its labels sized without a browser (Scene.Measure) and
-// placed clear of the markers and of the keepOut boxes (the page's controls).
-// Its Label is the story's title.
-func NewPoster(s *Story, bm *Basemap, v View, cur int, themes PosterThemes, keepOut []Box) *Poster {
+// basemap bm for view v at event cur (-1 for none): a scene per theme, its
+// labels sized without a browser (Scene.Measure) and placed clear of the
+// markers and of the keep-out boxes. Its Label is the story's title.
+func NewPoster(s *Story, bm *Basemap, v View, cur int, opt PosterOptions) *Poster {
 	p := &Poster{}
 	if s != nil {
 		p.Label = s.Title
+	}
+	themes := opt.Themes
+	if themes == 0 {
+		themes = PosterBoth
 	}
 	var first *Scene
 	for _, t := range []struct {
@@ -601,10 +611,11 @@ func NewPoster(s *Story, bm *Basemap, v View, cur int, themes PosterThemes, keep
 			continue
 		}
 		m := NewMap(s, bm, t.th)
+		m.Mode = opt.Mode
 		sc := m.Render(v, cur)
 		if first == nil {
 			sc.Measure()
-			sc.Place(new(Placer), keepOut)
+			sc.Place(new(Placer), opt.KeepOut)
 			first = sc
 		} else {
 			copy(sc.Labels, first.Labels) // the same texts at the same places

@@ -28,7 +28,7 @@ func demoPoster(tb testing.TB, w, h float64, themes geo.PosterThemes) *geo.Poste
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return geo.NewPoster(s, geo.DefaultBasemap(), v, cur, themes, nil)
+	return geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{Themes: themes})
 }
 
 func svgOf(tb testing.TB, p *geo.Poster) []byte {
@@ -248,7 +248,7 @@ func TestSVGEscapes(t *testing.T) {
 		s.Sites[i].Name = evil + " " + strconv.Itoa(i)
 	}
 	v := geo.StartView(s, geo.View{Width: 800, Height: 450, Ratio: 1})
-	p := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterBoth, nil)
+	p := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterOptions{})
 	b := svgOf(t, p)
 	for _, bad := range []string{"<script", `"x"`, "'quoted'", "]]>", "<!--", " & "} {
 		if bytes.Contains(b, []byte(bad)) {

@@ -96,8 +96,9 @@ const LabelHalo = 3
 type svgWriter struct {
 	b       []byte
 	classes []svgClass
-	index   map[svgClass]int
+	names   map[svgClass]string
 	dark    bool
+	esc     bytes.Buffer
 }
 
 // svgClass is a paint: a fill or a stroke in the light and the dark colour.
@@ -162,7 +163,7 @@ func (p *Poster) AppendSVG(dst []byte) ([]byte, error) {
 	if p.Light == nil {
 		th = Dark
 	}
-	sw := &svgWriter{index: map[svgClass]int{}, dark: alt != nil}
+	sw := &svgWriter{names: map[svgClass]string{}, dark: alt != nil}
 	// altOf gives the colour of the second scene for the same thing, or the
 	// first scene's when there is only one.
 	pair := func(c, d color.NRGBA, stroke bool) string {
@@ -376,11 +377,13 @@ func (sw *svgWriter) paintRule(sel string, stroke bool, c color.NRGBA) {
 func cssHex(c color.NRGBA) string { return "#" + hexColor(c) }
 
 func (sw *svgWriter) class(c svgClass) string {
-	if _, ok := sw.index[c]; !ok {
-		sw.index[c] = len(sw.classes)
+	n, ok := sw.names[c]
+	if !ok {
+		n = c.name(sw.dark)
+		sw.names[c] = n
 		sw.classes = append(sw.classes, c)
 	}
-	return c.name(sw.dark)
+	return n
 }
 
 func (sw *svgWriter) str(s string) { sw.b = append(sw.b, s...) }
@@ -388,9 +391,9 @@ func (sw *svgWriter) str(s string) { sw.b = append(sw.b, s...) }
 // text appends s escaped for XML text and attributes: <, >, &, quotes and
 // control characters are written as references, invalid UTF-8 as U+FFFD.
 func (sw *svgWriter) text(s string) {
-	var buf bytes.Buffer
-	xml.EscapeText(&buf, []byte(s))
-	sw.b = append(sw.b, buf.Bytes()...)
+	sw.esc.Reset()
+	xml.EscapeText(&sw.esc, []byte(s))
+	sw.b = append(sw.b, sw.esc.Bytes()...)
 }
 
 // num appends x rounded to a tenth, without trailing zeros.

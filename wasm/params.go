@@ -2,14 +2,10 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"mapline/geo"
-
-	"github.com/paulmach/orb"
 )
 
 // params are the URL flags of embed.html.
@@ -97,27 +93,14 @@ func readParams(href string) (params, []string) {
 	return pr, probs
 }
 
-// parseView reads "LAT,LON,ZOOM".
+// parseView reads "LAT,LON,ZOOM" (geo.ParseView).
 func parseView(v string) (*geo.View, bool) {
-	parts := strings.Split(v, ",")
-	if len(parts) != 3 {
+	gv, err := geo.ParseView(v)
+	if err != nil {
 		return nil, false
 	}
-	var f [3]float64
-	for i := range f {
-		var err error
-		f[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
-		if err != nil || math.IsNaN(f[i]) || math.IsInf(f[i], 0) {
-			return nil, false
-		}
-	}
-	if f[0] < -90 || f[0] > 90 || f[1] < -180 || f[1] > 180 || f[2] < geo.MinZoom || f[2] > geo.MaxZoom {
-		return nil, false
-	}
-	return &geo.View{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, true
+	return &gv, true
 }
 
 // viewParam writes a view in the form parseView reads.
-func viewParam(v geo.View) string {
-	return fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), v.Center.Lon(), v.Zoom)
-}
+func viewParam(v geo.View) string { return v.Param() }

@@ -60,13 +60,9 @@ func load(p *page, pr params, probs []string) {
 	}
 	initial := -1
 	if s != nil {
-		switch {
-		case pr.event != "":
-			if initial = s.Index(pr.event); initial < 0 {
-				errs = append(errs, fmt.Errorf("no event has the id %q (from the link)", pr.event))
-			}
-		case pr.t != nil:
-			initial = max(s.At(*pr.t), 0)
+		var err error
+		if initial, err = s.StartEvent(pr.event, pr.t); err != nil {
+			errs = append(errs, fmt.Errorf("%w (from the link)", err))
 		}
 	}
 	p.storyLoaded(s, initial, errors.Join(errs...))

@@ -32,17 +32,15 @@ type state struct {
 	scene      *geo.Scene
 }
 
-// Default view before a story says otherwise: the Middle East, centred on the Gulf.
-var regionCenter = orb.Point{45, 29}
-
+// How the story is fitted into the map (geo.StartView; the camera uses them too).
 const (
-	regionZoom = 4
-	fitPadding = 36 // CSS px around the story's sites
-	fitMaxZoom = 7  // never zoom in further than this when fitting
+	fitPadding = geo.FitPadding
+	fitMaxZoom = geo.FitMaxZoom
 )
 
 func newState(th geo.Theme) *state {
-	v := geo.View{Center: regionCenter, Zoom: regionZoom, Ratio: 1}
+	v := geo.HomeView
+	v.Ratio = 1
 	return &state{
 		m:     geo.NewMap(nil, geo.DefaultBasemap(), th),
 		view:  v,
@@ -93,8 +91,8 @@ func (s *state) fitIfReady() {
 	if !s.fit || s.view.Width <= 0 || s.view.Height <= 0 || s.m.Story == nil {
 		return
 	}
-	if b, ok := s.m.Story.Bound(); ok {
-		s.view = s.view.Fit(b, fitPadding, fitMaxZoom).Constrain(s.bound, s.floor)
+	if _, ok := s.m.Story.Bound(); ok {
+		s.view = geo.StartView(s.m.Story, s.view)
 		s.home = s.view
 	}
 	s.fit = false
@@ -201,13 +199,7 @@ func (s *state) do(o op) {
 // limits works out the bound and the lowest zoom, which depend on the story
 // and on the map's size, and keeps the view within them.
 func (s *state) limits() {
-	s.bound = geo.Region
-	if s.m.Story != nil {
-		if b, ok := s.m.Story.Bound(); ok {
-			s.bound = s.bound.Union(b)
-		}
-	}
-	s.floor = s.view.FloorZoom(s.bound)
+	s.bound, s.floor = geo.Limits(s.m.Story, s.view)
 	s.view = s.view.Constrain(s.bound, s.floor)
 }
 

@@ -1,0 +1,109 @@
+package geo
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// The map at its default state: where the interactive map starts before the
+// reader moves it, and what a static poster of the story shows. The wasm and
+// the poster renderer both start from here, so the poster and the first
+// interactive frame show the same view.
+
+// HomeView is the view of a map before a story says otherwise: the Middle
+// East, centred on the Gulf. Only the centre and zoom are set.
+var HomeView = View{Center: orb.Point{45, 29}, Zoom: 4}
+
+// How a story is fitted into the map.
+const (
+	FitPadding = 36 // CSS px kept around the story's sites
+	FitMaxZoom = 7  // never zoom in further than this when fitting
+)
+
+// Limits returns what keeps a view of story s (which may be nil) in sight at
+// the size of v: the bound its centre stays inside (Region and the story's
+// sites) and the lowest zoom, at which that bound still fills a good part of
+// the view (View.FloorZoom). Constrain(bound, floor) applies them.
+func Limits(s *Story, v View) (bound orb.Bound, floor float64) {
+	bound = Region
+	if s != nil {
+		if b, ok := s.Bound(); ok {
+			bound = bound.Union(b)
+		}
+	}
+	return bound, v.FloorZoom(bound)
+}
+
+// StartView is the view a map of story s starts with at the size of v: the
+// story's sites fitted with FitPadding around them, zoomed in no further than
+// FitMaxZoom, kept within Limits. When the story is nil or has no sites, v's
+// own centre and zoom are kept (within the limits). It keeps v's size and
+// ratio.
+func StartView(s *Story, v View) View {
+	bound, floor := Limits(s, v)
+	if s != nil {
+		if b, ok := s.Bound(); ok {
+			v = v.Fit(b, FitPadding, FitMaxZoom)
+		}
+	}
+	return v.Constrain(bound, floor)
+}
+
+// StartEvent is the event a map of story s starts at (an index into
+// s.Events): the event with the given id when id is not empty, else the event
+// current at date t (Story.At, the first event when t is before it) when t is
+// not nil, else the first event. It is -1 when the story has no events. An id
+// that names no event is an error, and the map starts at the first event.
+func (s *Story) StartEvent(id string, t *Date) (int, error) {
+	if s == nil || len(s.Events) == 0 {
+		if id != "" {
+			return -1, fmt.Errorf("no event has the id %q", id)
+		}
+		return -1, nil
+	}
+	switch {
+	case id != "":
+		if i := s.Index(id); i >= 0 {
+			return i, nil
+		}
+		return 0, fmt.Errorf("no event has the id %q", id)
+	case t != nil:
+		return max(s.At(*t), 0), nil
+	}
+	return 0, nil
+}
+
+// ParseView reads a view written as "LAT,LON,ZOOM", the form of the view= URL
+// flag and of View.Param: latitude first, as maps print places. It sets the
+// centre and zoom only.
+func ParseView(s string) (View, error) {
+	bad := func() (View, error) {
+		return View{}, fmt.Errorf("view %q must be LAT,LON,ZOOM with latitude -90 to 90, longitude -180 to 180, zoom %d to %d", s, MinZoom, MaxZoom)
+	}
+	parts := strings.Split(s, ",")
+	if len(parts) != 3 {
+		return bad()
+	}
+	var f [3]float64
+	for i := range f {
+		var err error
+		f[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
+		if err != nil || math.IsNaN(f[i]) || math.IsInf(f[i], 0) {
+			return bad()
+		}
+	}
+	if f[0] < -90 || f[0] > 90 || f[1] < -180 || f[1] > 180 || f[2] < MinZoom || f[2] > MaxZoom {
+		return bad()
+	}
+	return View{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
+}
+
+// Param writes the view's centre and zoom in the form ParseView reads:
+// "LAT,LON,ZOOM", to 1e-5 degrees (about a metre) and 1e-3 zoom levels.
+func (v View) Param() string {
+	return fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), v.Center.Lon(), v.Zoom)
+}

@@ -1,0 +1,142 @@
+package geo_test
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"mapline/geo"
+)
+
+// TestStartViewFitsTheStory: at every size, every site of the demo story is
+// at least FitPadding inside the start view, unless the zoom is at a limit
+// (FitMaxZoom, or the floor that keeps the region in sight).
+func TestStartViewFitsTheStory(t *testing.T) {
+	s := loadDemo(t)
+	for _, size := range [][2]float64{{800, 450}, {375, 300}, {1280, 720}, {320, 600}} {
+		v := geo.StartView(s, geo.View{Width: size[0], Height: size[1]})
+		if v.Width != size[0] || v.Height != size[1] {
+			t.Errorf("%gx%g: the start view has the size %gx%g", size[0], size[1], v.Width, v.Height)
+		}
+		bound, floor := geo.Limits(s, v)
+		if v.Zoom < floor-1e-9 || v.Zoom > geo.FitMaxZoom+1e-9 {
+			t.Errorf("%gx%g: zoom %g outside %g..%d", size[0], size[1], v.Zoom, floor, geo.FitMaxZoom)
+		}
+		if !bound.Contains(v.Center) {
+			t.Errorf("%gx%g: centre %v outside the bound %v", size[0], size[1], v.Center, bound)
+		}
+		atLimit := math.Abs(v.Zoom-floor) < 1e-9 || math.Abs(v.Zoom-geo.FitMaxZoom) < 1e-9
+		for _, st := range s.Sites {
+			q := v.Screen(st.LonLat)
+			in := q[0] >= geo.FitPadding-1e-6 && q[1] >= geo.FitPadding-1e-6 &&
+				q[0] <= v.Width-geo.FitPadding+1e-6 && q[1] <= v.Height-geo.FitPadding+1e-6
+			if !in && !atLimit {
+				t.Errorf("%gx%g: site %q at %.1f,%.1f is not %d px inside", size[0], size[1], st.ID, q[0], q[1], geo.FitPadding)
+			}
+		}
+	}
+}
+
+func TestStartViewWithoutAStory(t *testing.T) {
+	v := geo.StartView(nil, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 800, Height: 450})
+	if v.Center != geo.HomeView.Center || v.Zoom != geo.HomeView.Zoom {
+		t.Errorf("without a story the start view is %v zoom %g, want the home view %v zoom %g", v.Center, v.Zoom, geo.HomeView.Center, geo.HomeView.Zoom)
+	}
+	far := geo.StartView(nil, geo.View{Center: orb.Point{-120, 40}, Zoom: 1.5, Width: 800, Height: 450})
+	if bound, floor := geo.Limits(nil, far); !bound.Contains(far.Center) || far.Zoom < floor {
+		t.Errorf("a view of America is not brought back to the region: %v zoom %g", far.Center, far.Zoom)
+	}
+}
+
+func TestStartEvent(t *testing.T) {
+	s := loadDemo(t)
+	last := len(s.Events) - 1
+	date := func(v string) *geo.Date {
+		d, err := geo.ParseDate(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &d
+	}
+	tests := []struct {
+		name    string
+		story   *geo.Story
+		id      string
+		t       *geo.Date
+		want    int
+		wantErr string
+	}{
+		{name: "default is the first event", story: s, want: 0},
+		{name: "event id", story: s, id: s.Events[last].ID, want: last},
+		{name: "id wins over date", story: s, id: s.Events[1].ID, t: date("1900-01-01"), want: 1},
+		{name: "date before the story", story: s, t: date("1900-01-01"), want: 0},
+		{name: "date after the story", story: s, t: date("2999-01-01"), want: last},
+		{name: "date of an event", story: s, t: &s.Events[2].Time.Start, want: s.At(s.Events[2].Time.Start)},
+		{name: "unknown id", story: s, id: "no-such-event", want: 0, wantErr: `no event has the id "no-such-event"`},
+		{name: "nil story", story: nil, want: -1},
+		{name: "no events", story: &geo.Story{}, want: -1},
+		{name: "no events and an id", story: &geo.Story{}, id: "x", want: -1, wantErr: `"x"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.story.StartEvent(tt.id, tt.t)
+			if got != tt.want {
+				t.Errorf("StartEvent = %d, want %d", got, tt.want)
+			}
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Errorf("unexpected error %v", err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("error %v, want one containing %s", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestParseView(t *testing.T) {
+	tests := []struct {
+		in   string
+		want orb.Point // lon, lat
+		zoom float64
+		ok   bool
+	}{
+		{"33.3,44.4,6", orb.Point{44.4, 33.3}, 6, true},
+		{" -10.5 , 170 , 1 ", orb.Point{170, -10.5}, 1, true},
+		{"33,44", orb.Point{}, 0, false},
+		{"33,44,6,1", orb.Point{}, 0, false},
+		{"91,44,6", orb.Point{}, 0, false},
+		{"33,181,6", orb.Point{}, 0, false},
+		{"33,44,13", orb.Point{}, 0, false},
+		{"33,44,0.5", orb.Point{}, 0, false},
+		{"NaN,44,6", orb.Point{}, 0, false},
+		{"33,Inf,6", orb.Point{}, 0, false},
+		{"a,b,c", orb.Point{}, 0, false},
+		{"", orb.Point{}, 0, false},
+	}
+	for _, tt := range tests {
+		v, err := geo.ParseView(tt.in)
+		if (err == nil) != tt.ok {
+			t.Errorf("ParseView(%q) error %v, want ok=%v", tt.in, err, tt.ok)
+			continue
+		}
+		if tt.ok && (v.Center != tt.want || v.Zoom != tt.zoom) {
+			t.Errorf("ParseView(%q) = %v zoom %g, want %v zoom %g", tt.in, v.Center, v.Zoom, tt.want, tt.zoom)
+		}
+		if !tt.ok && !strings.Contains(err.Error(), "LAT,LON,ZOOM") {
+			t.Errorf("ParseView(%q) error %q does not say the form", tt.in, err)
+		}
+	}
+}
+
+func TestViewParamRoundTrip(t *testing.T) {
+	v := geo.View{Center: orb.Point{44.123456789, 33.987654321}, Zoom: 5.4321}
+	back, err := geo.ParseView(v.Param())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(back.Center.Lon()-v.Center.Lon()) > 5e-6 || math.Abs(back.Center.Lat()-v.Center.Lat()) > 5e-6 || math.Abs(back.Zoom-v.Zoom) > 5e-4 {
+		t.Errorf("%q reads back as %v zoom %g, want %v zoom %g", v.Param(), back.Center, back.Zoom, v.Center, v.Zoom)
+	}
+}

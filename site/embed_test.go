@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/paulmach/orb"
 )
 
 // navigate starts loading a page without waiting for it to load (a held
@@ -73,12 +74,13 @@ func holdWasm(t *testing.T, ctx context.Context) (held func() int, release func(
 // reader saw stays the same.
 func TestFirstPaint(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		w, h int64
-		dark string
+		name   string
+		w, h   int64
+		dark   string
+		poster string // the one that fits best
 	}{
-		{"desktop-light", 1100, 700, "false"},
-		{"phone-dark", 375, 640, "true"},
+		{"desktop-light", 1100, 700, "false", "poster-wide"},
+		{"phone-dark", 375, 640, "true", "poster-square"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := tab(t, tc.w, tc.h, 1)
@@ -100,13 +102,21 @@ func TestFirstPaint(t *testing.T) {
 			if got := text(t, ctx, `String(document.querySelectorAll("#events li").length)`); got != strconv.Itoa(len(s.Events)) {
 				t.Errorf("the list before the wasm has %s events, want %d", got, len(s.Events))
 			}
-			if got := text(t, ctx, `String(!document.getElementById("loader").hidden)`); got != "true" {
+			if got := text(t, ctx, `getComputedStyle(document.getElementById("loader")).display`); got == "none" {
 				t.Error("no progress bar while the wasm loads")
+			}
+			// The poster on show is the one for this width, and fills the map.
+			poster := `(() => { const s = [...document.querySelectorAll("#poster svg")].find(s => s.getBoundingClientRect().width > 0);
+				const r = s.getBoundingClientRect(), m = document.getElementById("poster").getBoundingClientRect();
+				return s.closest("div").className + " " + (Math.abs(r.width - m.width) < 1 && Math.abs(r.height - m.height) < 1); })()`
+			want := tc.poster + " picked true"
+			if got := text(t, ctx, poster); got != want {
+				t.Errorf("poster: %q, want %q", got, want)
 			}
 			if got := text(t, ctx, `document.documentElement.dataset.mapline`); got != "loading" {
 				t.Errorf("data-mapline %q before the wasm", got)
 			}
-			screenshot(t, ctx, "first-paint-"+tc.name)
+			still := screenshot(t, ctx, "first-paint-"+tc.name)
 			before := text(t, ctx, `document.getElementById("events").innerText + "|" + document.getElementById("card").innerText`)
 			release()
 			waitContains(t, ctx, `document.documentElement.dataset.mapline`, "ready", 60*time.Second)
@@ -114,10 +124,35 @@ func TestFirstPaint(t *testing.T) {
 			if before != after {
 				t.Errorf("the story's text changed when the map took over:\nbefore %q\nafter  %q", before, after)
 			}
-			if got := text(t, ctx, `String(document.getElementById("loader").hidden)`); got != "true" {
-				t.Error("the progress bar stays after the map is ready")
+			if got := text(t, ctx, `getComputedStyle(document.getElementById("loader")).display + "," + getComputedStyle(document.getElementById("poster")).display`); got != "none,none" {
+				t.Errorf("the progress bar and the poster stay after the map is ready (display %s)", got)
 			}
-			screenshot(t, ctx, "first-paint-"+tc.name+"-live")
+			// Same view, same colours: the map area of the poster and of the
+			// live map agree but for labels, the key and the markers' halos.
+			// Wait for the map to settle first (labels, key).
+			time.Sleep(time.Second)
+			live := screenshot(t, ctx, "first-paint-"+tc.name+"-live")
+			r, err := chromedp.Run(ctx, chromedp.Evaluate[rect](`(() => { const r = document.getElementById("map-overlay").getBoundingClientRect(); return {X: r.left, Y: r.top, W: r.width, H: r.height}; })()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			same, all := 0, 0
+			for y := r.Y + 2; y < r.Y+r.H-2; y += 4 {
+				for x := r.X + 2; x < r.X+r.W-2; x += 4 {
+					all++
+					if dist(pixel(still, orb.Point{x, y}, 1), pixel(live, orb.Point{x, y}, 1)) < 40 {
+						same++
+					}
+				}
+			}
+			if all < 100 {
+				t.Fatalf("the map area %+v is too small to compare", r)
+			}
+			if frac := float64(same) / float64(all); frac < 0.85 {
+				t.Errorf("only %.0f%% of the map's pixels are the same in the poster and the live map: it jumps", frac*100)
+			} else {
+				t.Logf("%.1f%% of the map's pixels agree between the poster and the live map", frac*100)
+			}
 		})
 	}
 }

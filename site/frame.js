@@ -176,7 +176,26 @@
       }
     }
   }
-  if (poster) root.setAttribute("data-poster", "");
+  // Of the posters, the one closest to the map's shape shows (without
+  // script, embed.css picks by width).
+  function pickPoster() {
+    var box = poster.getBoundingClientRect(), best = null, bestD = Infinity;
+    if (!box.width || !box.height) return;
+    var svgs = poster.querySelectorAll("svg[data-view]");
+    for (var i = 0; i < svgs.length; i++) {
+      var vb = svgs[i].viewBox && svgs[i].viewBox.baseVal;
+      if (!vb || !vb.width || !vb.height) continue;
+      var d = Math.abs(Math.log((box.width / box.height) / (vb.width / vb.height))) + 0.2 * Math.abs(Math.log(box.width / vb.width));
+      if (d < bestD) { bestD = d; best = svgs[i].parentNode; }
+    }
+    for (var j = 0; j < poster.children.length; j++) poster.children[j].classList.toggle("picked", poster.children[j] === best);
+    poster.setAttribute("data-picked", "");
+  }
+  if (poster) {
+    root.setAttribute("data-poster", "");
+    pickPoster();
+    window.addEventListener("resize", function () { if (!started) pickPoster(); });
+  }
 
   // ---- Loading the wasm ----
   var note = $("map-note");
@@ -190,6 +209,22 @@
     note.classList.add("oneline");
     note.textContent = msg + (poster ? " The map above is a still picture; the events are listed in the panel." : "");
   }
+  // The live map opens on the view of the poster on show, as the page scaled
+  // it (to cover the map, centred: a zoom of log2 of the scale more), so the
+  // picture does not jump when the map takes over.
+  function startView() {
+    if (!poster) return;
+    var svgs = poster.querySelectorAll("svg[data-view]");
+    for (var i = 0; i < svgs.length; i++) {
+      var box = svgs[i].getBoundingClientRect(), vb = svgs[i].viewBox && svgs[i].viewBox.baseVal;
+      if (!box.width || !box.height || !vb || !vb.width || !vb.height) continue; // not the one on show
+      var v = svgs[i].getAttribute("data-view").split(",").map(Number);
+      if (v.length !== 3 || v.some(isNaN)) return;
+      var scale = Math.max(box.width / vb.width, box.height / vb.height);
+      root.setAttribute("data-start-view", v[0] + "," + v[1] + "," + (v[2] + Math.log2(scale)).toFixed(3));
+      return;
+    }
+  }
   var started = false;
   function start(why) {
     if (started) return;
@@ -199,6 +234,7 @@
     if (!window.WebAssembly || !window.Go) { fail("This browser cannot run the interactive map."); return; }
     var probe = document.createElement("canvas");
     if (!probe.getContext || !probe.getContext("webgl2")) { fail("This browser cannot draw the interactive map (WebGL 2 is not available)."); return; }
+    startView();
     var go = new Go();
     loader.hidden = false;
     var total = Number(root.getAttribute("data-wasm-bytes")) || 0;

@@ -20,6 +20,9 @@ func run() {
 	if pr.view != nil {
 		st.setView(pr.view.Center, pr.view.Zoom)
 		st.story.follow = !pr.readerView
+	} else if v, ok := parseView(p.root.Call("getAttribute", "data-start-view").String()); ok {
+		// The view of the poster the reader has been looking at (frame.js).
+		st.setView(v.Center, v.Zoom)
 	}
 	p.listen()
 	p.tl.listen()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -38,5 +39,38 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 	if len(s.Events) == 0 {
 		return nil, fmt.Errorf("%s: the story has no events to show first", story)
 	}
-	return site.Prerender(page, s, 0, nil)
+	cur, err := s.StartEvent("", nil)
+	if err != nil {
+		return nil, err
+	}
+	var posters []byte
+	for _, p := range posterSizes {
+		v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: p.w, Height: p.h, Ratio: 1})
+		// The map's controls (top right) and the attribution (bottom
+		// right) lie over the map: its labels keep clear of them.
+		keep := []geo.Box{{X: p.w - 52, Y: 0, W: 52, H: 120}, {X: p.w - 190, Y: p.h - 20, W: 190, H: 20}}
+		svg, err := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{KeepOut: keep}).AppendSVG(nil)
+		if err != nil {
+			return nil, fmt.Errorf("%s: poster %gx%g: %v", story, p.w, p.h, err)
+		}
+		// Scaled to the map's size as CSS's object-fit: cover would;
+		// frame.js hands the wasm the view that matches (data-start-view).
+		svg = bytes.Replace(svg, []byte("<svg "), []byte(`<svg preserveAspectRatio="xMidYMid slice" `), 1)
+		posters = fmt.Appendf(posters, `<div class="poster-%s">%s</div>`, p.name, svg)
+	}
+	return site.Prerender(page, s, cur, posters)
+}
+
+// posterSizes are the sizes of the posters written into embed.html, in CSS
+// px: one for phones and one for wider embeds (embed.css picks by width,
+// frame.js by the shape of the map when it runs).
+// Their shape is the map's in an embed whose height embed.js fits:
+// 0.62 of the width, at least 260 px (frame.js wantedHeight).
+var posterSizes = []struct {
+	name string
+	w, h float64
+}{
+	{"narrow", 360, 260},
+	{"wide", 720, 446},
+	{"square", 380, 380}, // a phone's plain iframe of a fixed height; frame.js picks it by shape
 }

@@ -25,8 +25,10 @@ import (
 // first frame, and shows the SVG poster of the same size beside it: the
 // poster must show the view the map starts with (data-view), and the sea and
 // land must have the same colours in both, so the wasm takes over without a
-// visible jump. Both screenshots go to out/screenshots/ (poster-live-*,
-// poster-svg-*) to look at. It needs a built site:
+// visible jump; and given the page's controls to keep clear of, the poster
+// shows the same labels as the live map. Both screenshots go to
+// out/screenshots/ (poster-live-*, poster-svg-*) to look at. It needs a
+// built site:
 //
 //	make build && MAPLINE_DIST=$PWD/dist MAPLINE_CHROMIUM=/usr/bin/chromium go test ./cmd/mapline -run PosterMatchesLiveMap
 func TestPosterMatchesLiveMap(t *testing.T) {
@@ -54,6 +56,8 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 				View       string
 				X, Y, W, H float64
 				Over       []box // what lies over the canvas: controls, key, labels, pulses
+				Controls   []box // the controls labels keep clear of, in map px
+				Labels     []string
 			}
 			_, err := chromedp.Run(ctx, chromedp.Navigate(url))
 			if err != nil {
@@ -70,7 +74,10 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 					const b = e.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
 					over.push({X: x - 28, Y: y - 28, W: 56, H: 56});
 				}
-				return {View: document.documentElement.dataset.view, X: r.left, Y: r.top, W: r.width, H: r.height, Over: over}; })()`))
+				const controls = [...document.querySelectorAll("#map-controls button, #attribution, #legend, #scale, #banner, #map-note")].map(e => e.getBoundingClientRect())
+					.filter(b => b.width > 0 && b.height > 0).map(b => ({X: b.left - r.left, Y: b.top - r.top, W: b.width, H: b.height}));
+				const labels = [...document.querySelectorAll("#map-labels .label:not([hidden])")].map(e => e.textContent).sort();
+				return {View: document.documentElement.dataset.view, X: r.left, Y: r.top, W: r.width, H: r.height, Over: over, Controls: controls, Labels: labels}; })()`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,6 +90,27 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 			if err := p.WriteSVG(&svg); err != nil {
 				t.Fatal(err)
 			}
+			// The labels: with the page's controls kept clear, as the live
+			// map places them, the poster (its text widths estimated) shows
+			// the same names as the live map (its widths measured).
+			var keep []geo.Box
+			for _, b := range lv.Controls {
+				keep = append(keep, geo.Box{X: b.X, Y: b.Y, W: b.W, H: b.H})
+			}
+			kp := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterOptions{Themes: geo.PosterLight, KeepOut: keep})
+			var posterLabels []string
+			for _, l := range kp.Light.Labels {
+				if l.Shown {
+					posterLabels = append(posterLabels, l.Text)
+				}
+			}
+			slices.Sort(posterLabels)
+			onlyLive, onlyPoster := difference(lv.Labels, posterLabels), difference(posterLabels, lv.Labels)
+			t.Logf("labels: live map %d, poster with the page's keep-out %d", len(lv.Labels), len(posterLabels))
+			if len(onlyLive)+len(onlyPoster) > 0 {
+				t.Errorf("labels only on the live map %q, only on the poster %q", onlyLive, onlyPoster)
+			}
+
 			got, err := geo.ParseView(lv.View)
 			if err != nil {
 				t.Fatalf("the live map's data-view: %v", err)
@@ -159,6 +187,17 @@ func capture(t *testing.T, ctx context.Context, name string) image.Image {
 		t.Fatal(err)
 	}
 	return img
+}
+
+// difference is the texts of a not in b.
+func difference(a, b []string) []string {
+	var d []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			d = append(d, x)
+		}
+	}
+	return d
 }
 
 func rgbaAt(img image.Image, x, y float64) color.NRGBA {

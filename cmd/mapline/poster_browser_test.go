@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -97,6 +98,7 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 			for _, b := range lv.Controls {
 				keep = append(keep, geo.Box{X: b.X, Y: b.Y, W: b.W, H: b.H})
 			}
+			t.Logf("the page's controls as mapline render -keep-out: %q", keepOutFlag(keep, lv.W, lv.H))
 			kp := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterOptions{Themes: geo.PosterLight, KeepOut: keep})
 			var posterLabels []string
 			for _, l := range kp.Light.Labels {
@@ -187,6 +189,23 @@ func capture(t *testing.T, ctx context.Context, name string) image.Image {
 		t.Fatal(err)
 	}
 	return img
+}
+
+// keepOutFlag writes boxes for mapline render -keep-out, each measured from
+// the corner it is nearest.
+func keepOutFlag(bs []geo.Box, w, h float64) string {
+	var parts []string
+	for _, b := range bs {
+		x, y := fmt.Sprintf("%g", math.Round(b.X)), fmt.Sprintf("%g", math.Round(b.Y))
+		if b.X+b.W/2 > w/2 {
+			x = fmt.Sprintf("-%g", math.Round(w-b.X-b.W))
+		}
+		if b.Y+b.H/2 > h/2 {
+			y = fmt.Sprintf("-%g", math.Round(h-b.Y-b.H))
+		}
+		parts = append(parts, fmt.Sprintf("%s,%s,%g,%g", x, y, math.Ceil(b.W), math.Ceil(b.H)))
+	}
+	return strings.Join(parts, " ")
 }
 
 // difference is the texts of a not in b.

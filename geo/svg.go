@@ -88,6 +88,12 @@ func (th Theme) LabelInk(l *Label) LabelInk {
 // LabelFamily is the font family of labels: the page's.
 const LabelFamily = `system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif`
 
+// labelBaseline is where a label's baseline lies below the middle of its
+// line box, in em: a browser centres the glyphs' ascent and descent in the
+// line, so the baseline is (ascent − descent)/2 below the middle, 0.34 to
+// 0.36 em in DejaVu Sans, Arial, Roboto and San Francisco.
+const labelBaseline = 0.35
+
 // LabelHalo is the width of the halo around label text, in CSS px (half of
 // it outside the glyphs).
 const LabelHalo = 3
@@ -275,7 +281,7 @@ func (p *Poster) AppendSVG(dst []byte) ([]byte, error) {
 		sw.str(`" x="`)
 		sw.num(x)
 		sw.str(`" y="`)
-		sw.num(l.Box.Y + l.Box.H/2)
+		sw.num(l.Box.Y + l.Box.H/2 + labelBaseline*f.Size)
 		sw.str(`"`)
 		sw.str(anchor)
 		sw.str(`>`)
@@ -304,7 +310,7 @@ func (p *Poster) AppendSVG(dst []byte) ([]byte, error) {
 		sw.paintRule(scope+"."+c.name(sw.dark), c.stroke, c.light)
 	}
 	sw.str(scope + `text{font-family:` + LabelFamily + `;paint-order:stroke;stroke-width:` + strconv.Itoa(LabelHalo) +
-		`px;stroke-linejoin:round;dominant-baseline:central}`)
+		`px;stroke-linejoin:round}`)
 	for k, used := range kinds {
 		if !used {
 			continue

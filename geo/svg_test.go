@@ -204,7 +204,7 @@ func TestSVGInvariants(t *testing.T) {
 				tx := d.Texts[i]
 				x, _ := strconv.ParseFloat(tx.X, 64)
 				y, _ := strconv.ParseFloat(tx.Y, 64)
-				if tx.Text != l.Font().Shown(l.Text) || x < l.Box.X-0.1 || x > l.Box.X+l.Box.W+0.1 || math.Abs(y-(l.Box.Y+l.Box.H/2)) > 0.051 {
+				if tx.Text != l.Font().Shown(l.Text) || x < l.Box.X-0.1 || x > l.Box.X+l.Box.W+0.1 || math.Abs(y-(l.Box.Y+l.Box.H/2)-0.35*l.Font().Size) > 0.051 {
 					t.Errorf("text %q at %g,%g; label %q in %+v", tx.Text, x, y, l.Text, l.Box)
 				}
 			}

@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"mapline/geo"
@@ -40,6 +42,7 @@ type renderOptions struct {
 	view, t, event string
 	theme, mode    string
 	label          string
+	keepOut        string
 }
 
 func render(args []string, stdout, stderr io.Writer) int {
@@ -56,6 +59,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.event, "event", "", "show the story at the event with this `id` (as the embed's #event-ID)")
 	fs.StringVar(&o.theme, "theme", "", "light, dark or both (SVG only; the default for SVG); PNG defaults to light")
 	fs.StringVar(&o.mode, "mode", "cumulative", "cumulative (every site so far) or point (the current event's sites)")
+	fs.StringVar(&o.keepOut, "keep-out", "", "`boxes` labels keep clear of, as the page's controls over the map: X,Y,W,H in CSS px separated by\nspaces; a negative X or Y counts from the right or bottom edge (-48,8,40,80: 40×80 px, 8 px from the top right)")
 	fs.StringVar(&o.label, "label", "", "the SVG's text alternative (aria-label); default: the story's title")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), renderUsage)
@@ -153,6 +157,10 @@ func renderPoster(o renderOptions) ([]byte, error) {
 		}
 		date = &d
 	}
+	keep, err := parseKeepOut(o.keepOut, o.width, o.height)
+	if err != nil {
+		return nil, usagef("-keep-out: %v", err)
+	}
 	var view *geo.View
 	if o.view != "" {
 		v, err := geo.ParseView(o.view)
@@ -187,7 +195,7 @@ func renderPoster(o renderOptions) ([]byte, error) {
 	} else {
 		v = geo.StartView(s, v)
 	}
-	p := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{Mode: mode, Themes: themes})
+	p := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{Mode: mode, Themes: themes, KeepOut: keep})
 	if o.label != "" {
 		p.Label = o.label
 	}
@@ -202,4 +210,37 @@ func renderPoster(o renderOptions) ([]byte, error) {
 		err = writePNG(&b, sc, th, o.scale)
 	}
 	return b.Bytes(), err
+}
+
+// parseKeepOut reads boxes "X,Y,W,H" separated by spaces or semicolons, in a
+// map of size w×h: a negative X or Y (-0 too) is measured from the right or
+// bottom edge to the box's right or bottom side.
+func parseKeepOut(s string, w, h float64) ([]geo.Box, error) {
+	var out []geo.Box
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ';' }) {
+		parts := strings.Split(f, ",")
+		if len(parts) != 4 {
+			return nil, fmt.Errorf("%q is not X,Y,W,H", f)
+		}
+		var v [4]float64
+		for i, p := range parts {
+			x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+				return nil, fmt.Errorf("%q is not X,Y,W,H", f)
+			}
+			v[i] = x
+		}
+		b := geo.Box{X: v[0], Y: v[1], W: v[2], H: v[3]}
+		if !(b.W > 0 && b.H > 0) {
+			return nil, fmt.Errorf("%q: the width and height must be positive", f)
+		}
+		if math.Signbit(v[0]) {
+			b.X = w + v[0] - b.W
+		}
+		if math.Signbit(v[1]) {
+			b.Y = h + v[1] - b.H
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }

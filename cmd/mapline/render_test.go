@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,6 +45,7 @@ func TestRender(t *testing.T) {
 		{name: "bad date", args: []string{"-story", demoStory, "-o", "-", "-t", "2024-13-01"}, code: 2, stderr: "-t:"},
 		{name: "date and event", args: []string{"-story", demoStory, "-o", "-", "-t", "2025-01-01", "-event", "x"}, code: 2, stderr: "give one"},
 		{name: "bad mode", args: []string{"-story", demoStory, "-o", "-", "-mode", "all"}, code: 2, stderr: `-mode "all"`},
+		{name: "bad keep-out", args: []string{"-story", demoStory, "-o", "-", "-keep-out", "1,2,3"}, code: 2, stderr: "-keep-out"},
 		{name: "missing story", args: []string{"-story", filepath.Join(dir, "none.geojson"), "-o", "-"}, code: 1, stderr: "none.geojson"},
 		{name: "bad story", args: []string{"-story", bad, "-o", "-"}, code: 1, stderr: "event-bad-time.geojson: geo: feature"},
 		{name: "unknown event", args: []string{"-story", demoStory, "-o", "-", "-event", "no-such-event"}, code: 1, stderr: `no event has the id "no-such-event"`},
@@ -134,6 +136,45 @@ func TestRenderView(t *testing.T) {
 	want := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 375, Height: 300}).Param()
 	if got := dataView("-width", "375", "-height", "300"); got != want {
 		t.Errorf("the default view is %q, geo.StartView %q", got, want)
+	}
+}
+
+func TestParseKeepOut(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []geo.Box
+		ok   bool
+	}{
+		{"", nil, true},
+		{"10,20,30,40", []geo.Box{{X: 10, Y: 20, W: 30, H: 40}}, true},
+		{"-8,8,40,80", []geo.Box{{X: 800 - 8 - 40, Y: 8, W: 40, H: 80}}, true},
+		{"-0,-0,10,10; 0,0,5,5", []geo.Box{{X: 790, Y: 440, W: 10, H: 10}, {X: 0, Y: 0, W: 5, H: 5}}, true},
+		{"1,2,3", nil, false},
+		{"1,2,0,4", nil, false},
+		{"a,2,3,4", nil, false},
+		{"1,NaN,3,4", nil, false},
+	}
+	for _, tt := range tests {
+		got, err := parseKeepOut(tt.in, 800, 450)
+		if (err == nil) != tt.ok || !slices.Equal(got, tt.want) {
+			t.Errorf("parseKeepOut(%q) = %v, %v; want %v (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestRenderKeepOut: labels keep clear of the boxes given; a box over the
+// whole map leaves no label.
+func TestRenderKeepOut(t *testing.T) {
+	count := func(args ...string) int {
+		var out, errb bytes.Buffer
+		if code := render(append([]string{"-story", demoStory, "-o", "-"}, args...), &out, &errb); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		return bytes.Count(out.Bytes(), []byte("<text "))
+	}
+	all, none := count(), count("-keep-out", "0,0,800,450")
+	if all == 0 || none != 0 {
+		t.Errorf("%d labels without a keep-out, %d with one over the whole map", all, none)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/paulmach/orb"
@@ -162,7 +163,7 @@ func TestFirstPaint(t *testing.T) {
 func TestStaticClick(t *testing.T) {
 	ctx := tab(t, 900, 650, 1)
 	navigate(t, ctx, "/embed.html?static=click")
-	waitText(t, ctx, `document.documentElement.dataset.load || ""`, "waiting")
+	waitText(t, ctx, `document.documentElement?.dataset.load ?? ""`, "waiting")
 	time.Sleep(time.Second) // nothing starts by itself
 	if got := text(t, ctx, `String(performance.getEntriesByType("resource").filter(e => e.name.endsWith(".wasm")).length)`); got != "0" {
 		t.Fatalf("static=click fetched the wasm before a click (%s requests)", got)
@@ -345,5 +346,53 @@ func TestStrictCSPHost(t *testing.T) {
 	}
 	if len(ours) > 0 {
 		t.Errorf("CSP violations: %q", ours)
+	}
+}
+
+// TestFallbacks: without WebGL 2, or when the wasm cannot be fetched, the
+// poster and the story in HTML stay, with a one-line note; nothing is blank.
+func TestFallbacks(t *testing.T) {
+	for _, tc := range []struct {
+		name, note string
+		setup      func(t *testing.T, ctx context.Context)
+	}{
+		{"no-webgl2", "WebGL 2", func(t *testing.T, ctx context.Context) {
+			src := `(() => { const get = HTMLCanvasElement.prototype.getContext;
+				HTMLCanvasElement.prototype.getContext = function (kind, opts) { return kind === "webgl2" ? null : get.call(this, kind, opts); }; })()`
+			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"wasm-fails", "could not be loaded", func(t *testing.T, ctx context.Context) {
+			if err := chromedp.Listen(ctx, func(ev any) {
+				if e, ok := ev.(*fetch.EventRequestPaused); ok {
+					go chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: e.RequestID, ErrorReason: network.ErrorReasonFailed})
+				}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*.wasm"}}}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := tab(t, 800, 600, 1)
+			tc.setup(t, ctx)
+			navigate(t, ctx, "/embed.html")
+			waitContains(t, ctx, `document.documentElement?.dataset.mapline ?? ""`, "error", 30*time.Second)
+			waitText(t, ctx, `document.getElementById("map-note").textContent`, tc.note)
+			if got := text(t, ctx, `getComputedStyle(document.getElementById("poster")).display + " " + getComputedStyle(document.getElementById("loader")).display`); got != "block none" {
+				t.Errorf("poster and progress bar display %q, want the poster and no progress bar", got)
+			}
+			if got := text(t, ctx, `String(document.querySelectorAll("#events li").length > 5 && document.getElementById("card-title").textContent.length > 0)`); got != "true" {
+				t.Error("the story in HTML is gone")
+			}
+			// One line, not a box over the map.
+			if got := text(t, ctx, `String(document.getElementById("map-note").getBoundingClientRect().height < 60)`); got != "true" {
+				t.Error("the note is more than a line or two")
+			}
+			screenshot(t, ctx, "fallback-"+tc.name)
+		})
 	}
 }

@@ -207,7 +207,7 @@
     if (loader) loader.hidden = true;
     note.hidden = false;
     note.classList.add("oneline");
-    note.textContent = msg + (poster ? " The map above is a still picture; the events are listed in the panel." : "");
+    note.textContent = msg + (poster ? " This is a still picture of it; every event is in the list." : "");
   }
   // The live map opens on the view of the poster on show, as the page scaled
   // it (to cover the map, centred: a zoom of log2 of the scale more), so the

@@ -46,9 +46,17 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 	var posters []byte
 	for _, p := range posterSizes {
 		v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: p.w, Height: p.h, Ratio: 1})
-		// The map's controls (top right) and the attribution (bottom
-		// right) lie over the map: its labels keep clear of them.
-		keep := []geo.Box{{X: p.w - 52, Y: 0, W: 52, H: 120}, {X: p.w - 190, Y: p.h - 20, W: 190, H: 20}}
+		// What lies over the live map, measured in Chromium (the -keep-out
+		// boxes TestPosterMatchesLiveMap prints): the zoom buttons top right,
+		// the attribution bottom right, the scale and the key bottom left
+		// (the key starts closed on phones). The poster's labels keep clear
+		// of them, as the live map's do.
+		keep := []geo.Box{{X: p.w - 40, Y: 8, W: 32, H: 104}, {X: p.w - 177, Y: p.h - 18, W: 177, H: 18}}
+		if p.w < 560 {
+			keep = append(keep, geo.Box{X: 8, Y: p.h - 70, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 37, W: 48, H: 29})
+		} else {
+			keep = append(keep, geo.Box{X: 8, Y: p.h - 190, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 157, W: 107, H: 149})
+		}
 		svg, err := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{KeepOut: keep}).AppendSVG(nil)
 		if err != nil {
 			return nil, fmt.Errorf("%s: poster %gx%g: %v", story, p.w, p.h, err)

@@ -8,7 +8,7 @@ DIST    := dist
 GOROOT  := $(shell $(GO) env GOROOT)
 BUILD   := .cache/build
 WASM    := $(BUILD)/mapline.wasm
-GO_SRC  := go.mod go.sum $(shell find geo wasm -name '*.go' -not -name '*_test.go') geo/basemap.bin
+GO_SRC  := go.mod go.sum $(shell find geo wasm -name "*.go" -not -name "*_test.go")
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go site/*.go geo/*.go)) geo/basemap.bin
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
@@ -33,7 +33,7 @@ $(WASM): $(GO_SRC)
 $(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
-	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js "$$tmp"/ && \
+	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
 	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
 

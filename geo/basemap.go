@@ -1,25 +1,21 @@
 package geo
 
 import (
-	_ "embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
 	"sort"
-	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 )
 
-// The embedded basemap: Natural Earth countries (world-atlas 2.0.2) at four
-// levels of detail. The two low levels (zoom below 6) cover lon 20°W–110°E, lat
-// 10°S–62°N; the two detailed ones lon 10–80°E, lat 0–50°N. Regenerate it with
-// cmd/basemap.
-//
-//go:embed basemap.bin
-var basemapBin []byte
+// The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) at
+// four levels of detail. The two low levels (zoom below 6) cover lon 20°W–110°E,
+// lat 10°S–62°N; the two detailed ones lon 10–80°E, lat 0–50°N. Regenerate it
+// with cmd/basemap. Native programs have it embedded (DefaultBasemap); the
+// wasm fetches it beside itself and decodes it with DecodeBasemap.
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
 type Country struct {
@@ -418,32 +414,6 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 		return nil, fmt.Errorf("geo: basemap: %d trailing bytes", r.remaining())
 	}
 	return bm, nil
-}
-
-var (
-	defaultBasemapOnce sync.Once
-	defaultBasemap     *Basemap
-	defaultBasemapErr  error
-)
-
-func loadDefaultBasemap() {
-	defaultBasemap, defaultBasemapErr = DecodeBasemap(basemapBin)
-	if defaultBasemapErr != nil {
-		defaultBasemap = &Basemap{}
-	}
-}
-
-// DefaultBasemap returns the embedded basemap, decoded on first use. If it
-// cannot be decoded (see DefaultBasemapErr) it returns an empty Basemap.
-func DefaultBasemap() *Basemap {
-	defaultBasemapOnce.Do(loadDefaultBasemap)
-	return defaultBasemap
-}
-
-// DefaultBasemapErr returns the error of decoding the embedded basemap, if any.
-func DefaultBasemapErr() error {
-	defaultBasemapOnce.Do(loadDefaultBasemap)
-	return defaultBasemapErr
 }
 
 // Level returns the level of detail for zoom: the first level whose MaxZoom is

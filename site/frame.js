@@ -104,6 +104,7 @@
     host.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
   }
 
+  var sent = {}; // what the host has been told (watch)
   var commands = { "goto": 1, play: 1, pause: 1, setView: 1, load: 1 };
   var queued = [];
   function str(v, max) { return typeof v === "string" && v.length <= max ? v : ""; }
@@ -118,7 +119,7 @@
     }
     if (d.type === "goto" && !c.id && !c.date) return;
     if (d.type === "setView" && !c.view) return;
-    if (root.getAttribute("data-mapline") !== "ready") { queued.push(c); start("host"); return; }
+    if (!sent.drawn) { queued.push(c); start("host"); return; }
     command(c);
   });
   function command(c) { window.dispatchEvent(new CustomEvent("mapline-command", { detail: c })); }
@@ -126,16 +127,20 @@
     post("error", { message: String(e.detail && e.detail.message), command: String(e.detail && e.detail.command) });
   });
   // The map shows its state on the root; tell the host when it changes.
-  var sent = {};
   function watch() {
     var state = root.getAttribute("data-mapline");
     if (state !== sent.state && (state === "ready" || state === "error")) {
       sent.state = state;
       if (state === "ready") {
         post("ready", { event: root.getAttribute("data-event"), date: root.getAttribute("data-date"), view: root.getAttribute("data-view") });
-        root.classList.add("live");
-        while (queued.length) command(queued.shift());
       }
+    }
+    // The map has drawn (a story with errors draws too): it takes over.
+    if (root.hasAttribute("data-drawn") && !sent.drawn) {
+      sent.drawn = true;
+      root.classList.add("live");
+      if (loader) loader.hidden = true;
+      while (queued.length) command(queued.shift());
     }
     var ev = root.getAttribute("data-event");
     if (ev && ev !== sent.event) {
@@ -143,12 +148,12 @@
       post("eventchange", { id: ev, date: root.getAttribute("data-date") });
     }
     var view = root.getAttribute("data-view");
-    if (view && view !== sent.view && sent.state === "ready") {
+    if (view && view !== sent.view && sent.drawn) {
       sent.view = view;
       post("viewchange", { view: view });
     }
   }
-  new MutationObserver(watch).observe(root, { attributes: true, attributeFilter: ["data-mapline", "data-event", "data-view"] });
+  new MutationObserver(watch).observe(root, { attributes: true, attributeFilter: ["data-mapline", "data-event", "data-view", "data-drawn"] });
 
   // ---- The poster and the story in HTML ----
   // make build writes the demo's poster and its story into embed.html. They
@@ -237,6 +242,13 @@
     startView();
     var go = new Go();
     loader.hidden = false;
+    // The basemap comes beside the wasm, in parallel; the map takes it from
+    // here (wasm/run_js.go fetchBasemap).
+    window.maplineBasemap = fetch("basemap.bin").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.arrayBuffer();
+    });
+    window.maplineBasemap.catch(function () {}); // the map reports it
     var total = Number(root.getAttribute("data-wasm-bytes")) || 0;
     var wasm = fetch("mapline.wasm").then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);
@@ -272,9 +284,6 @@
       return go.run(r.instance);
     }).catch(function (e) { fail("The interactive map could not be loaded (" + (e && e.message || e) + ")."); });
   }
-  new MutationObserver(function () {
-    if (root.getAttribute("data-mapline") === "ready" && loader) loader.hidden = true;
-  }).observe(root, { attributes: true, attributeFilter: ["data-mapline"] });
 
   // When to load: static keeps the poster (static=click: until the reader
   // asks); lazy=false at once; otherwise when the embed comes near the

@@ -37,7 +37,7 @@ const (
 
 // hashedName is the form cmd/dist gives the wasm, the scripts and the styles:
 // name.<first 10 hex digits of the SHA-256>.ext.
-var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.(?:wasm|js|css)$`)
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.(?:wasm|js|css|bin)$`)
 
 // ContentHashed reports whether the file name carries its content's hash
 // (see cmd/dist), so that it can be cached as immutable.

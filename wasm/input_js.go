@@ -17,6 +17,7 @@ type inbox struct {
 	ops       []op // what the reader did to the view, in order
 	story     *geo.Story
 	storyErr  error
+	basemap   *geo.Basemap // with the story: nil when it could not be loaded
 	storyInit int
 	hasStory  bool
 	ctl       *controls // set once by listen; apply carries it over
@@ -301,6 +302,9 @@ func (p *page) apply(st *state) {
 	}
 	p.mu.Unlock()
 	if in.hasStory {
+		if in.basemap != nil {
+			st.setBasemap(in.basemap)
+		}
 		if in.storyErr != nil {
 			p.showError(in.storyErr)
 		}

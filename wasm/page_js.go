@@ -56,10 +56,12 @@ func (p *page) setupCanvas() {
 	c.Call("setAttribute", "aria-describedby", "map-desc")
 }
 
-// storyLoaded hands a loaded story (or its error) to the next Update.
-func (p *page) storyLoaded(s *geo.Story, initial int, err error) {
+// storyLoaded hands a loaded story and the basemap (or their errors) to the
+// next Update.
+func (p *page) storyLoaded(s *geo.Story, bm *geo.Basemap, initial int, err error) {
 	p.mu.Lock()
 	p.in.story, p.in.storyInit, p.in.storyErr, p.in.hasStory = s, initial, err, true
+	p.in.basemap = bm
 	p.mu.Unlock()
 }
 
@@ -175,7 +177,11 @@ func (p *page) setView(v geo.View) {
 	}
 }
 
+// setReady tells the page the map has drawn its first frame with the story:
+// data-drawn always (frame.js then takes the poster and the progress bar
+// away), data-mapline="ready" unless the story had errors.
 func (p *page) setReady() {
+	p.root.Call("setAttribute", "data-drawn", "")
 	if p.root.Call("getAttribute", "data-mapline").String() != "error" {
 		p.root.Call("setAttribute", "data-mapline", "ready")
 	}

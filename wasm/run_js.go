@@ -53,8 +53,14 @@ func load(p *page, pr params, probs []string) {
 	for _, pb := range probs {
 		errs = append(errs, errors.New(pb))
 	}
+	// The basemap is on its way already (frame.js fetched it beside the
+	// wasm); the story and the basemap come to the map together.
+	bm, err := fetchBasemap()
+	if err != nil {
+		errs = append(errs, err)
+	}
 	if pr.data == "" {
-		p.storyLoaded(nil, -1, errors.Join(errs...))
+		p.storyLoaded(nil, bm, -1, errors.Join(errs...))
 		return
 	}
 	s, err := fetchStory(pr.data)
@@ -68,7 +74,27 @@ func load(p *page, pr params, probs []string) {
 			errs = append(errs, fmt.Errorf("%w (from the link)", err))
 		}
 	}
-	p.storyLoaded(s, initial, errors.Join(errs...))
+	p.storyLoaded(s, bm, initial, errors.Join(errs...))
+}
+
+// fetchBasemap decodes the basemap frame.js fetches (window.maplineBasemap,
+// a promise of its bytes).
+func fetchBasemap() (*geo.Basemap, error) {
+	promise := js.Global().Get("maplineBasemap")
+	if promise.Type() != js.TypeObject {
+		return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
+	}
+	buf, err := await(promise)
+	if err != nil {
+		return nil, fmt.Errorf("the basemap could not be loaded: %v", err)
+	}
+	b := make([]byte, buf.Get("byteLength").Int())
+	js.CopyBytesToGo(b, js.Global().Get("Uint8Array").New(buf))
+	bm, err := geo.DecodeBasemap(b)
+	if err != nil {
+		return nil, fmt.Errorf("the basemap could not be read: %v", err)
+	}
+	return bm, nil
 }
 
 func fetchStory(u string) (*geo.Story, error) {

@@ -42,7 +42,7 @@ func newState(th geo.Theme) *state {
 	v := geo.HomeView
 	v.Ratio = 1
 	return &state{
-		m:     geo.NewMap(nil, geo.DefaultBasemap(), th),
+		m:     geo.NewMap(nil, &geo.Basemap{}, th), // until the basemap arrives (setBasemap)
 		view:  v,
 		home:  v,
 		bound: geo.Region,
@@ -66,6 +66,13 @@ func (s *state) setStory(st *geo.Story, initial int) {
 	s.limits()
 	s.fitIfReady()
 	s.dirty, s.eventDirty = true, true
+}
+
+// setBasemap draws the map on another basemap.
+func (s *state) setBasemap(bm *geo.Basemap) {
+	s.m = geo.NewMap(s.m.Story, bm, s.m.Theme)
+	s.m.Mode = s.story.mode
+	s.dirty = true
 }
 
 // setTheme draws the map in another theme.

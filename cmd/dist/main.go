@@ -54,6 +54,7 @@ var required = []struct{ file, asset string }{
 	{"embed.html", "wasm_exec.js"},
 	{"embed.html", "frame.js"},
 	{"frame.js", "mapline.wasm"}, // fetch("mapline.wasm")
+	{"frame.js", "basemap.bin"},  // fetch("basemap.bin")
 	{"index.html", "article.css"},
 	{"index.html", "article.js"},
 }
@@ -63,14 +64,14 @@ var required = []struct{ file, asset string }{
 const hashLen = 10
 
 // hashedExts are the extensions of the files that get content-hashed names.
-var hashedExts = []string{".wasm", ".js", ".css"}
+var hashedExts = []string{".wasm", ".js", ".css", ".bin"}
 
 // stable are the files that keep their names: other sites' pages load them
 // by name (site.Handler serves them to be revalidated).
 var stable = []string{"embed.js"}
 
 // compressExts are the extensions of the files that get .br and .gz siblings.
-var compressExts = []string{".html", ".css", ".js", ".mjs", ".json", ".geojson", ".svg", ".txt", ".xml", ".webmanifest", ".map", ".wasm"}
+var compressExts = []string{".html", ".css", ".js", ".mjs", ".json", ".geojson", ".svg", ".txt", ".xml", ".webmanifest", ".map", ".wasm", ".bin"}
 
 // minSaving: a sibling smaller than this fraction of the original is not
 // worth a second file.
@@ -215,7 +216,7 @@ func run(dir string, opt options) (summary, error) {
 		}
 		a := assets[logical]
 		if a == nil {
-			a = &asset{name: logical, stem: strings.TrimSuffix(logical, ext), ext: ext, text: ext != ".wasm"}
+			a = &asset{name: logical, stem: strings.TrimSuffix(logical, ext), ext: ext, text: ext != ".wasm" && ext != ".bin"}
 			a.pattern = refPattern(a.stem, a.ext)
 			assets[logical] = a
 		}

@@ -31,14 +31,17 @@ func fixture() map[string]string {
 		"index.html": `<!doctype html><html><head><link rel="stylesheet" href='./article.css'></head><body>
 <p>` + strings.Repeat("An article. ", 40) + `</p><iframe src="embed.html" style="border:0"></iframe>
 <p>Loads frame.js, mentioned in prose: not a reference.</p>
+<script src="article.js" defer></script>
 </body></html>
 `,
-		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var bm = fetch("basemap.bin"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
 		"embed.js":           "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
 		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"embed.css":          strings.Repeat("body { margin: 0; }\n", 30),
 		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
+		"article.js":         "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
 		"mapline.wasm":       wasm,
+		"basemap.bin":        "MLBM" + strings.Repeat("\x00\x01 countries ", 200),
 		"data/story.geojson": `{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","properties":{}},`, 20) + `{}]}`,
 		"robots.txt":         "x\n",                                       // compression saves nothing
 		"data/photo.png":     "\x89PNG\r\n\x1a\n" + "not compressed here", // not a text file
@@ -119,7 +122,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	// Each hashed name is the hash of the file's final bytes, and the server
 	// serves it as immutable.
 	names := map[string]string{}
-	for _, logical := range []string{"mapline.wasm", "frame.js", "wasm_exec.js", "embed.css", "article.css"} {
+	for _, logical := range []string{"mapline.wasm", "frame.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin"} {
 		ext := filepath.Ext(logical)
 		name := named(t, snap, strings.TrimSuffix(logical, ext), ext)
 		names[logical] = name
@@ -133,8 +136,8 @@ func TestHashedNamesAndReferences(t *testing.T) {
 			t.Errorf("%s is still there under its old name", logical)
 		}
 	}
-	if len(sum.hashed) != 5 {
-		t.Errorf("summary: %d hashed, want 5: %v", len(sum.hashed), sum.hashed)
+	if len(sum.hashed) != 7 {
+		t.Errorf("summary: %d hashed, want 7: %v", len(sum.hashed), sum.hashed)
 	}
 
 	// The references are rewritten, quotes and "./" kept.
@@ -296,7 +299,7 @@ func TestIdempotent(t *testing.T) {
 			t.Errorf("second run changed %s", name)
 		}
 	}
-	if len(sum.hashed) != 5 {
+	if len(sum.hashed) != 7 {
 		t.Errorf("second run: %d hashed", len(sum.hashed))
 	}
 

@@ -96,15 +96,19 @@ func (s *Story) Bound() (orb.Bound, bool) {
 
 // Problem is one thing wrong with one feature of a story file.
 type Problem struct {
-	Feature int    // index in the features array; -1 for the file itself
-	ID      string // the feature's id, if it has one
-	Field   string // "geometry", "properties.time", …
-	Msg     string
+	Feature  int    // index in the features array; -1 for the file itself
+	ID       string // the feature's id, if it has one
+	Field    string // "geometry", "properties.time", …
+	Msg      string
+	Severity Severity // Error (the zero value) from Load, Warning from Check
 }
 
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("geo: ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
 	if p.Feature >= 0 {
 		fmt.Fprintf(&b, "feature %d", p.Feature)
 		if p.ID != "" {

@@ -14,7 +14,9 @@ import (
 // run starts the map: it reads the URL, starts loading the story and runs the
 // game loop, which the browser drives through requestAnimationFrame.
 func run() {
-	pr, probs := readParams(js.Global().Get("location").Get("href").String())
+	origins, oprobs := dataOrigins(metaContent("mapline-data-origins"))
+	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
+	probs = append(oprobs, probs...)
 	p := newPage()
 	st := newState(p.theme())
 	if pr.view != nil {

@@ -66,6 +66,13 @@ Flags:
 		fs.Usage()
 		return 2
 	}
+	if *from == "" {
+		// A GeoJSON file is converted as Leaflet.TimeDimension's, of
+		// which a story is a case: it passes through.
+		if data, err := readInput(fs.Arg(0)); err == nil && detect(fs.Arg(0), data) == fromStory && *sites == "" {
+			*from = fromTimeDimension
+		}
+	}
 	res, err := convertFile(fs.Arg(0), *from, *sites)
 	if err != nil {
 		fmt.Fprintf(stderr, "mapline import: %v\n", err)
@@ -244,18 +251,19 @@ func (c *conversion) check() (data []byte, lines []finding, bad bool) {
 // line writes a problem of the story as a line: with the file's name, or,
 // for a converted file, with where in the input the feature came from.
 func (c *conversion) line(p geo.Problem, from []string) string {
-	if from == nil || p.Feature < 0 || p.Feature >= len(from) {
-		return c.name + ": " + strings.TrimPrefix(p.Error(), "geo: ")
-	}
+	where := c.name
 	q := p
-	q.Feature = -1
-	where := from[p.Feature]
-	if p.ID != "" {
-		where += fmt.Sprintf(" (%q)", p.ID)
+	if from != nil && p.Feature >= 0 && p.Feature < len(from) {
+		where = from[p.Feature]
+		if p.ID != "" {
+			where += fmt.Sprintf(" (%q)", p.ID)
+		}
+		q.Feature = -1
 	}
-	rest := strings.TrimPrefix(q.Error(), "geo: ")
+	q.Severity = geo.Error
+	line := where + ": " + strings.TrimPrefix(q.Error(), "geo: ")
 	if p.Severity == geo.Warning {
-		return "warning: " + where + ": " + strings.TrimPrefix(rest, "warning: ")
+		line = "warning: " + line
 	}
-	return where + ": " + rest
+	return line
 }

@@ -153,6 +153,24 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		}
 		s.extra = append(s.extra, i)
 	}
+	// TimelineJS's template: next to Year, Month and Day, "Time" and "End
+	// Time" are times of day.
+	if s.has("year") {
+		if c, ok := s.col["time"]; ok && normalize(s.header[c]) == "time" {
+			delete(s.col, "time")
+			s.col["hour"] = c
+		}
+		for k, c := range s.extra {
+			if normalize(s.header[c]) == "end_time" {
+				s.col["end_hour"] = c
+				s.extra = slices.Delete(s.extra, k, k+1)
+				break
+			}
+		}
+	}
+	if i := slices.IndexFunc(s.extra, func(c int) bool { return normalize(s.header[c]) == "type" }); i >= 0 {
+		s.col["type"] = s.extra[i]
+	}
 	return s, probs
 }
 
@@ -315,7 +333,7 @@ func (c *csvConv) sites(s *sheet) {
 		} else {
 			c.taken[id] = true
 		}
-		c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s row %d", s.name, s.lines[i])})
+		c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	}
 }
 
@@ -370,6 +388,9 @@ func (c *csvConv) when(s *sheet, i int, start bool) (string, bool) {
 			if dd := s.get(i, d); dd != "" {
 				v += "-" + pad2(dd)
 				if hh := s.get(i, h); hh != "" {
+					if k := strings.IndexByte(hh, ':'); k == 1 {
+						hh = "0" + hh
+					}
 					v += "T" + hh
 					if strings.Count(hh, ":") == 1 {
 						v += ":00"
@@ -416,6 +437,16 @@ func (c *csvConv) events(s *sheet) {
 	}
 	var rows []row
 	for i := range s.rows {
+		// TimelineJS's template: the title slide and eras.
+		switch strings.ToLower(s.get(i, "type")) {
+		case "title":
+			c.doc.Title, _ = plain(s.get(i, "title"))
+			c.doc.Description, _ = plain(s.get(i, "description"))
+			continue
+		case "era":
+			c.prob(s, i, "type", "an era is dropped: the story format has none", true)
+			continue
+		}
 		ok := true
 		props := map[string]any{}
 		if t, good := c.when(s, i, true); good {
@@ -433,7 +464,10 @@ func (c *csvConv) events(s *sheet) {
 				props["end"] = e
 			}
 		}
-		title := s.get(i, "title")
+		title, marked := plain(s.get(i, "title"))
+		if marked {
+			c.prob(s, i, "title", "HTML markup removed: the story format holds plain text", true)
+		}
 		if title == "" {
 			field := "title"
 			if !s.has("title") {
@@ -444,10 +478,14 @@ func (c *csvConv) events(s *sheet) {
 			ok = false
 		}
 		props["title"] = title
-		for _, f := range []string{"description", "source"} {
-			if v := s.get(i, f); v != "" {
-				props[f] = v
+		if v, marked := plain(s.get(i, "description")); v != "" {
+			props["description"] = v
+			if marked {
+				c.prob(s, i, "description", "HTML markup removed: the story format holds plain text", true)
 			}
+		}
+		if v := s.get(i, "source"); v != "" {
+			props["source"] = v
 		}
 		if s.has("approximate") {
 			if a, err := boolean(s.get(i, "approximate")); err != nil {
@@ -507,7 +545,7 @@ func (c *csvConv) events(s *sheet) {
 		if id != "" {
 			c.taken[id] = true
 		}
-		rows = append(rows, row{i, Feature{ID: id, Point: geom, Properties: props, From: fmt.Sprintf("%s row %d", s.name, s.lines[i])}})
+		rows = append(rows, row{i, Feature{ID: id, Point: geom, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])}})
 	}
 	for _, r := range rows {
 		c.doc.Features = append(c.doc.Features, r.f)
@@ -530,7 +568,7 @@ func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 		props["kind"] = k
 	}
 	id := c.taken.unique(orDefault(slug(place), "site"))
-	j := c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s row %d", s.name, s.lines[i])})
+	j := c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	c.sitesAt[key] = j
 	return id
 }

@@ -122,7 +122,10 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			if !has || string(raw) == "null" {
 				continue
 			}
-			ts, err := readTimes(raw)
+			ts, warn, err := readTimes(raw)
+			if warn != "" {
+				prob("properties."+k, warn, true)
+			}
 			if err != nil {
 				prob("properties."+k, err.Error(), false)
 				ok = false
@@ -199,7 +202,7 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			if n > 0 && id != "" {
 				eid = taken.unique(fmt.Sprintf("%s-%d", id, n))
 			}
-			return Feature{ID: eid, Point: pt, Properties: props, From: fmt.Sprintf("%s features[%d]", name, i)}
+			return Feature{ID: eid, Point: pt, Properties: props, From: fmt.Sprintf("%s: features[%d]", name, i)}
 		}
 		if len(times) > 0 && title == "" {
 			prob("properties", "no title, name, headline or popupContent: every event needs a title", false)
@@ -230,7 +233,7 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			if desc != "" {
 				props["description"] = desc
 			}
-			sites = append(sites, Feature{ID: id, Point: &pts[0], Properties: props, From: fmt.Sprintf("%s features[%d]", name, i)})
+			sites = append(sites, Feature{ID: id, Point: &pts[0], Properties: props, From: fmt.Sprintf("%s: features[%d]", name, i)})
 		case len(times) == 0:
 			prob("properties", "no time or times, and not a Point: left out", true)
 		case len(times) == 1 && len(pts) <= 1:
@@ -245,7 +248,7 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				sid = taken.unique(orDefault(slug(title), "site"))
 			}
 			sites = append(sites, Feature{ID: sid, Point: &pts[0], Properties: map[string]any{"name": title},
-				From: fmt.Sprintf("%s features[%d]", name, i)})
+				From: fmt.Sprintf("%s: features[%d]", name, i)})
 			for n, t := range times {
 				e := event(t, nil, n+1)
 				if id == "" {
@@ -277,44 +280,46 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 
 // readTimes reads a time or a list of times: ISO 8601 strings, or numbers of
 // milliseconds since 1970 (what JavaScript's Date.getTime gives).
-func readTimes(raw json.RawMessage) ([]string, error) {
+func readTimes(raw json.RawMessage) (times []string, warn string, err error) {
 	var list []json.RawMessage
 	if json.Unmarshal(raw, &list) != nil {
 		list = []json.RawMessage{raw}
 	}
 	if len(list) == 0 {
-		return nil, fmt.Errorf("is an empty list")
+		return nil, "", fmt.Errorf("is an empty list")
 	}
 	out := make([]string, 0, len(list))
 	for i, item := range list {
-		t, err := oneTime(item)
+		t, w, err := oneTime(item)
 		if err != nil {
 			if len(list) > 1 {
-				return nil, fmt.Errorf("item %d: %v", i, err)
+				return nil, "", fmt.Errorf("item %d: %v", i, err)
 			}
-			return nil, err
+			return nil, "", err
+		}
+		if w != "" && warn == "" {
+			warn = w
+			if len(list) > 1 {
+				warn = fmt.Sprintf("item %d: %s", i, w)
+			}
 		}
 		out = append(out, t)
 	}
-	return out, nil
+	return out, warn, nil
 }
 
-func oneTime(raw json.RawMessage) (string, error) {
+func oneTime(raw json.RawMessage) (string, string, error) {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		t, _, err := span(s)
-		return t, err
+		return span(s)
 	}
 	var ms float64
 	if json.Unmarshal(raw, &ms) == nil {
-		if math.IsNaN(ms) || math.Abs(ms) > 253402300799999 { // 9999-12-31T23:59:59.999Z
-			return "", fmt.Errorf("%v milliseconds since 1970 is not a time ISO 8601 can write", ms)
+		// From 0000-01-01 to 9999-12-31T23:59:59.999Z: four-digit years.
+		if math.IsNaN(ms) || ms < -62167219200000 || ms > 253402300799999 {
+			return "", "", fmt.Errorf("%v milliseconds since 1970 is not a time ISO 8601's four-digit years can write", ms)
 		}
-		t := time.UnixMilli(int64(ms)).UTC()
-		if t.Year() < 0 {
-			return "", fmt.Errorf("%v milliseconds since 1970 is before the year 0", ms)
-		}
-		return t.Format(time.RFC3339), nil
+		return time.UnixMilli(int64(ms)).UTC().Format(time.RFC3339), "", nil
 	}
-	return "", fmt.Errorf("must be an ISO 8601 date or a number of milliseconds since 1970, not %s", strings.TrimSpace(string(raw)))
+	return "", "", fmt.Errorf("must be an ISO 8601 date or a number of milliseconds since 1970, not %s", strings.TrimSpace(string(raw)))
 }

@@ -70,7 +70,8 @@ func TimelineJS(name string, data []byte) (*Doc, error) {
 	taken := ids{}
 	for i, raw := range top.Events {
 		var ev tlSlide
-		where := fmt.Sprintf("events[%d]", i)
+		item := fmt.Sprintf("events[%d]", i)
+		where := item
 		prob := func(field, msg string, warning bool) {
 			probs = append(probs, Problem{File: name, Where: where, Field: field, Msg: msg, Warning: warning})
 		}
@@ -143,7 +144,7 @@ func TimelineJS(name string, data []byte) (*Doc, error) {
 		if ev.UniqueID != "" {
 			taken[ev.UniqueID] = true
 		}
-		doc.Features = append(doc.Features, Feature{ID: ev.UniqueID, Properties: props, From: name + " " + where})
+		doc.Features = append(doc.Features, Feature{ID: ev.UniqueID, Properties: props, From: name + ": " + item})
 	}
 	if len(probs) > 0 {
 		return doc, &Error{probs}

@@ -32,11 +32,13 @@ func (s Severity) String() string {
 // Distances and spans behind Check's guesses. They are deliberately wide: a
 // warning should be worth reading.
 const (
-	// swapFarKm: a point this far from the middle of the story's other
-	// points whose swapped coordinates land within swapNearKm of it is
-	// taken to have latitude and longitude swapped.
-	swapFarKm  = 1500
-	swapNearKm = 500
+	// swapFarKm, swapRatio: a point at least swapFarKm from the middle of
+	// the story's points whose swapped coordinates land swapRatio times
+	// nearer is taken to have latitude and longitude swapped. In the Middle
+	// East, where latitudes and longitudes are alike, a swap moves a point
+	// about 1000 km (TestCheck: swapped-site).
+	swapFarKm = 800
+	swapRatio = 3
 	// outlierYears: an event this far from the median date of the others
 	// (and at least one other event) looks like a typo in the year.
 	outlierYears = 30
@@ -84,7 +86,8 @@ func Check(s *Story) []Problem {
 			return false
 		}
 		q := orb.Point{p[1], p[0]}
-		return orbgeo.DistanceHaversine(p, mid)/1000 > swapFarKm && orbgeo.DistanceHaversine(q, mid)/1000 < swapNearKm
+		far, near := orbgeo.DistanceHaversine(p, mid)/1000, orbgeo.DistanceHaversine(q, mid)/1000
+		return far > swapFarKm && near*swapRatio < far
 	}
 	swapMsg := func(p orb.Point) string {
 		return fmt.Sprintf("[%v, %v] is far from the story's other places; swapped, [%v, %v] is among them: GeoJSON puts the longitude first", p[0], p[1], p[1], p[0])

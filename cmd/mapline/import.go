@@ -191,7 +191,7 @@ func convertFile(name, from, sites string) (*conversion, error) {
 	case fromTimeDimension:
 		doc, err = convert.TimeDimension(filepath.Base(name), data)
 	default:
-		return nil, fmt.Errorf("-from %q: the formats are csv, timelinejs and timedimension", from)
+		return nil, fmt.Errorf("-from %q: the formats are story, csv, timelinejs and timedimension", from)
 	}
 	c.doc = doc
 	var ce *convert.Error

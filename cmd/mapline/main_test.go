@@ -36,7 +36,7 @@ func TestCommands(t *testing.T) {
 		{name: "validate-bad-flag", args: []string{"validate", "-nope", "x"}, code: 2, err: "flag provided but not defined: -nope"},
 		{name: "validate-missing-file", args: []string{"validate", "testdata/nothing.geojson"}, code: 2, err: "no such file"},
 		{name: "import-two-files", args: []string{"import", "a.csv", "b.csv"}, code: 2, err: "usage: mapline import"},
-		{name: "import-bad-format", args: []string{"import", "-from", "xls", "testdata/bad-events.csv"}, code: 2, err: `-from "xls": the formats are csv, timelinejs and timedimension`},
+		{name: "import-bad-format", args: []string{"import", "-from", "xls", "testdata/bad-events.csv"}, code: 2, err: `-from "xls": the formats are story, csv, timelinejs and timedimension`},
 		{name: "import-sites-with-json", args: []string{"import", "-sites", "x.csv", "../../geo/convert/testdata/timeline.json"}, code: 2, err: "-sites goes with a CSV sheet of events"},
 	}
 	for _, tt := range tests {
@@ -95,6 +95,8 @@ testdata/bad-events.csv: not valid: 6 errors, 0 warnings
 warning: warn-events.csv: row 3 ("b"): properties.source: no source: readers expect one (a URL or the name of the source)
 testdata/warn-events.csv: not valid: 1 error, 1 warning
 `},
+		{name: "from-csv-as-story", args: []string{"-from", "story", "testdata/bad-events.csv"}, code: 1,
+			out: "testdata/bad-events.csv: the story is not valid JSON: line 1, column 1: invalid character 'd' looking for beginning of value\ntestdata/bad-events.csv: not valid: 1 error, 0 warnings\n"},
 		{name: "several-files", args: []string{"../../site/data/story.geojson", stories + "empty.geojson"}, code: 1,
 			out: "../../site/data/story.geojson: valid\n" + stories + "empty.geojson: the story file is empty\n" + stories + "empty.geojson: not valid: 1 error, 0 warnings\n"},
 	}

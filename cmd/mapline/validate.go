@@ -50,18 +50,11 @@ Flags:
 	}
 	status := 0
 	for _, name := range fs.Args() {
-		f := *from
-		if f == fromStory {
-			f = ""
-		}
-		c, err := convertFile(name, f, *sites)
+		c, err := convertFile(name, *from, *sites)
 		if err != nil {
 			fmt.Fprintf(stderr, "mapline validate: %v\n", err)
 			status = 2
 			continue
-		}
-		if *from == fromStory {
-			c.story, c.doc, c.probs = mustRead(name), nil, nil
 		}
 		_, lines, bad := c.check()
 		errs, warns := 0, 0
@@ -89,11 +82,6 @@ Flags:
 		}
 	}
 	return status
-}
-
-func mustRead(name string) []byte {
-	data, _ := readInput(name) // convertFile read it a moment ago
-	return data
 }
 
 func plural(n int, what string) string {

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -98,8 +99,22 @@ func TestDataOriginsInBrowser(t *testing.T) {
 		return srv
 	}
 	listed, unlisted := dataServer("listed"), dataServer("unlisted")
+	// A listed server with a story of 50 MB, which the embed refuses from
+	// its Content-Length before reading it.
+	big := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		const size = 50 << 20
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Content-Length", strconv.Itoa(size))
+		chunk := []byte(strings.Repeat(" ", 1<<16))
+		for n := 0; n < size; n += len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				return // the reader went away
+			}
+		}
+	}))
+	t.Cleanup(big.Close)
 	// The unlisted server is on the same host, another port: another origin.
-	embed := httptest.NewServer(Handler(copyDist(t, listed.URL)))
+	embed := httptest.NewServer(Handler(copyDist(t, listed.URL+" "+big.URL)))
 	t.Cleanup(embed.Close)
 
 	resp, err := http.Get(embed.URL + "/embed.html")
@@ -107,7 +122,7 @@ func TestDataOriginsInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if got, want := resp.Header.Get("Content-Security-Policy"), CSPFor([]string{listed.URL}); got != want {
+	if got, want := resp.Header.Get("Content-Security-Policy"), CSPFor([]string{listed.URL, big.URL}); got != want {
 		t.Errorf("CSP\n got %q\nwant %q", got, want)
 	}
 
@@ -116,7 +131,8 @@ func TestDataOriginsInBrowser(t *testing.T) {
 	}{
 		{"listed", listed.URL + "/story.geojson", "ready", ""},
 		{"unlisted", unlisted.URL + "/story.geojson", "error",
-			"is refused: stories load only from this site (" + embed.URL + ") and " + listed.URL + ", not from " + unlisted.URL},
+			"is refused: stories load only from this site (" + embed.URL + ") and " + listed.URL + ", " + big.URL + ", not from " + unlisted.URL},
+		{"too-large", big.URL + "/story.geojson", "error", "is 50.0 MB, larger than the 20 MB a story may be"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := tab(t, 800, 650, 1)
@@ -140,7 +156,7 @@ func TestDataOriginsInBrowser(t *testing.T) {
 			if !strings.Contains(note, tc.want) {
 				t.Errorf("error note %q does not contain %q", note, tc.want)
 			}
-			screenshot(t, ctx, "data-origin-refused")
+			screenshot(t, ctx, "data-origin-"+tc.name)
 			for _, u := range w.foreign() {
 				if strings.HasPrefix(u, unlisted.URL) {
 					t.Errorf("the refused story was requested: %s", u)

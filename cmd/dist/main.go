@@ -6,6 +6,7 @@
 //     the first 10 hex digits of the SHA-256 of the final bytes), so they can be
 //     cached for a year; the references to them in the HTML pages and in the
 //     scripts are rewritten; the pages and data/ keep their names;
+//
 //   - every text file and the wasm gets precompressed siblings, name.br
 //     (brotli) and name.gz (gzip -9), unless compression saves less than 5%.
 //

@@ -77,8 +77,14 @@ func (s *sheet) get(i int, field string) string {
 	return strings.TrimSpace(s.rows[i][c])
 }
 
-// column is the header of field as written, for messages.
-func (s *sheet) column(field string) string { return "column " + s.header[s.col[field]] }
+// column names the column of field as written in the header, for messages.
+func (s *sheet) column(field string) string {
+	c, ok := s.col[field]
+	if !ok {
+		return ""
+	}
+	return "column " + s.header[c]
+}
 
 func (s *sheet) events() bool { return s.has("time") || s.has("year") }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -138,6 +139,36 @@ func TestHostileStory(t *testing.T) {
 				click(t, ctx, "#next")
 				waitText(t, ctx, `document.getElementById("live").textContent`, "Event "+strconv.Itoa(i+1)+" of")
 			}
+			// A site's popup: back to the event at both sites, then click
+			// the site with the markup in its name once the camera has
+			// settled.
+			click(t, ctx, "#prev")
+			waitText(t, ctx, `document.getElementById("live").textContent`, "Event "+strconv.Itoa(len(s.Events)-1)+" of")
+			var v geo.View
+			for end := time.Now().Add(15 * time.Second); ; time.Sleep(300 * time.Millisecond) {
+				a := text(t, ctx, `document.documentElement.dataset.view`)
+				time.Sleep(300 * time.Millisecond)
+				if b := text(t, ctx, `document.documentElement.dataset.view`); a == b || time.Now().After(end) {
+					break
+				}
+			}
+			r := canvasRect(t, ctx)
+			v = currentView(t, ctx, r)
+			site, _ := s.Site("site-svg")
+			p := v.Screen(site.LonLat)
+			if p[0] < 0 || p[1] < 0 || p[0] > r.W || p[1] > r.H {
+				t.Fatalf("site %q at %v is off the map (%+v)", site.ID, p, r)
+			}
+			if err := chromedp.Do(ctx, chromedp.MouseClickXY(p[0]+r.X, p[1]+r.Y)); err != nil {
+				t.Fatal(err)
+			}
+			waitText(t, ctx, `document.getElementById("popup").hidden ? "" : document.getElementById("popup").textContent`, site.Name)
+			screenshot(t, ctx, "hostile-popup-"+size.name)
+			if got := text(t, ctx, `document.querySelectorAll("#popup *").length > 0 && document.getElementById("popup").querySelectorAll("svg[onload], b, img, script, iframe").length + ""`); got != "0" {
+				t.Errorf("the popup has elements made from the data: %s", got)
+			}
+			text(t, ctx, `document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"})), ""`)
+
 			// Open the list of events too (the text alternative), on a
 			// phone from its button; wide embeds show it beside the map.
 			if text(t, ctx, `String(document.getElementById("story-list").hidden)`) == "true" {
@@ -164,8 +195,14 @@ func TestHostileStory(t *testing.T) {
 			}
 			// The only link out (besides the page's own credit to Natural
 			// Earth) is the one http(s) source.
-			if len(st.Links) != 1 || !strings.HasPrefix(st.Links[0], "https://example.org/") {
-				t.Errorf("links out of the page: %q, want only the https source", st.Links)
+			// (in the card, the list and the popup).
+			for _, l := range st.Links {
+				if !strings.HasPrefix(l, "https://example.org/") {
+					t.Errorf("a link out of the page to %q, want only the https source", l)
+				}
+			}
+			if len(st.Links) == 0 {
+				t.Error("the https source is not a link")
 			}
 			if f := w.foreign(); len(f) > 0 {
 				t.Errorf("requests outside the page's origin: %q", f)

@@ -3,7 +3,9 @@ package geo
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	orbgeo "github.com/paulmach/orb/geo"
@@ -55,7 +57,8 @@ const (
 //     (a day exported as a timestamp), 1 January given as a day (a year
 //     stored in a spreadsheet date cell);
 //   - an event decades away from all the others (a typo in the year);
-//   - an event without a source.
+//   - an event without a source, or with a source that looks like a link
+//     but will not be one (www.example.org/…, javascript:…).
 func Check(s *Story) []Problem {
 	var probs []Problem
 	warn := func(feature int, id, field, msg string) {
@@ -154,9 +157,30 @@ func Check(s *Story) []Problem {
 		}
 		if e.Source == "" {
 			warn(e.Feature, e.ID, "properties.source", "no source: readers expect one (a URL or the name of the source)")
+		} else if hint := sourceHint(e.Source); hint != "" {
+			warn(e.Feature, e.ID, "properties.source", hint)
 		}
 	}
 	return probs
+}
+
+// bareDomain matches a web address written without its scheme:
+// "www.example.org/…", "example.org/news/…".
+var bareDomain = regexp.MustCompile(`^(?i)(www\.[^\s/]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,})/\S*$`)
+
+// sourceHint says why a source that looks like a link will not be one, or "".
+// Only http: and https: URLs become links.
+func sourceHint(src string) string {
+	if bareDomain.MatchString(src) {
+		return fmt.Sprintf("%q is shown as text, not as a link: write https://%s", src, src)
+	}
+	if i := strings.IndexByte(src, ':'); i > 0 {
+		switch strings.ToLower(src[:i]) {
+		case "javascript", "data", "vbscript", "file", "ftp", "mailto":
+			return fmt.Sprintf("a %s: address is shown as text, not as a link: only http: and https: sources become links", strings.ToLower(src[:i]))
+		}
+	}
+	return ""
 }
 
 // precisionHint says why a date's precision looks accidental, or "".

@@ -171,6 +171,9 @@ var bareDomain = regexp.MustCompile(`^(?i)(www\.[^\s/]+|[a-z0-9-]+(\.[a-z0-9-]+)
 // sourceHint says why a source that looks like a link will not be one, or "".
 // Only http: and https: URLs become links.
 func sourceHint(src string) string {
+	if strings.HasPrefix(src, "//") {
+		return fmt.Sprintf("%q is shown as text, not as a link: write https:%s", src, src)
+	}
 	if bareDomain.MatchString(src) {
 		return fmt.Sprintf("%q is shown as text, not as a link: write https://%s", src, src)
 	}

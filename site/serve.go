@@ -114,7 +114,9 @@ var precompressed = []struct{ coding, suffix string }{
 }
 
 // Handler serves the built site in dir (see make build): GET and HEAD only,
-// no directory listings, no dot files, nothing outside dir. A file with a
+// no directory listings, no dot files, nothing outside dir. HTML pages get
+// the Content-Security-Policy CSPFor the data origins the page lists (see
+// DataOriginsMeta). A file with a
 // name.br or name.gz sibling is served from the sibling, with
 // Content-Encoding, when the request's Accept-Encoding allows it.
 func Handler(dir string) http.Handler {

@@ -13,8 +13,13 @@ STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go site/*.go geo/*.go)) geo/basemap.bin
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 WORLD_ATLAS := .cache/world-atlas
+# Origins besides its own that the embed may load a story from (data=URL),
+# separated by spaces: make build DATA_ORIGINS="https://data.example.org".
+DATA_ORIGINS ?=
+ORIGINS := $(BUILD)/data-origins
+FUZZTIME ?= 10s
 
-.PHONY: help build serve test size basemap axe chromium clean
+.PHONY: help build serve test fuzz size basemap axe chromium clean FORCE
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,20 +35,39 @@ $(WASM): $(GO_SRC)
 # then put in place of the old one. dist/embed.html, rewritten by every run of
 # cmd/dist, stands for the finished dist/. The compressed bytes are kept in
 # $(BUILD)/compressed: an edit of a page does not recompress the wasm.
-$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO)
+$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
 	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
-	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson "$$tmp" && \
+	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson -data-origins "$(DATA_ORIGINS)" "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
+
+# The origins of the last build, rewritten only when they change, so that a
+# build with other DATA_ORIGINS rebuilds dist/.
+$(ORIGINS): FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATA_ORIGINS)' | cmp -s - $@ || echo '$(DATA_ORIGINS)' > $@
+
+FORCE:
 
 serve: build ## build, then serve the demo at http://localhost:$(PORT)
 	PORT=$(PORT) $(GO) run ./cmd/serve -dir $(DIST)
 
-test: build chromium ## run every test: Go tests on the host, wasm vet, browser tests in headless Chromium
+test: build chromium fuzz ## run every test: Go tests on the host, wasm vet, the fuzzers briefly, browser tests in headless Chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm
 	MAPLINE_DIST=$(CURDIR)/$(DIST) MAPLINE_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 ./...
+
+# Each fuzzer runs alone (go test -fuzz takes one target at a time) for
+# FUZZTIME; make fuzz FUZZTIME=3m for a longer search. A crasher is saved
+# under the package's testdata/fuzz/ and fails the run.
+FUZZERS := ./geo:FuzzLoad ./geo:FuzzParseDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS
+
+fuzz: ## run each fuzzer for FUZZTIME (default 10s): the story loader, the date parser, the importers
+	@set -e; for f in $(FUZZERS); do \
+		echo "fuzz $${f#*:} in $${f%%:*} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) -parallel 1 "$${f%%:*}"; \
+	done
 
 size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
 	$(GO) run ./cmd/size $(WASM)

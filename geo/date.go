@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Precision says how much of a date is known.
@@ -63,7 +64,7 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return bad("empty")
 	}
-	if strings.ContainsAny(s, "Tt ") {
+	if len(s) > 10 && strings.IndexByte("Tt ", s[10]) >= 0 { // YYYY-MM-DD and a time
 		t, err := time.Parse(time.RFC3339, strings.ToUpper(strings.Replace(s, " ", "T", 1)))
 		if err != nil {
 			return bad("expected YYYY-MM-DDThh:mm:ssZ with a time zone")
@@ -88,6 +89,9 @@ func ParseDate(s string) (Date, error) {
 		return n, err == nil
 	}
 	y, ok := num(parts[0], 4)
+	if !ok && unicode.IsLetter(rune(s[0])) {
+		return bad("expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+	}
 	if !ok {
 		return bad("the year must have four digits")
 	}

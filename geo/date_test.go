@@ -69,7 +69,7 @@ func TestParseDate(t *testing.T) {
 		{name: "time without seconds", in: "2025-06-11T14:00Z",
 			err: `"2025-06-11T14:00Z" is not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ssZ with a time zone)`},
 		{name: "words", in: "June 2025",
-			err: `"June 2025" is not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ssZ with a time zone)`},
+			err: `"June 2025" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,11 @@ import (
 // MaxStoryBytes is the largest story file Load reads.
 const MaxStoryBytes = 20 << 20
 
+// MaxDepth is how deeply a story's JSON may nest arrays and objects. A story
+// needs six levels (collection, features, feature, properties, links, a
+// pair); foreign members get room to spare.
+const MaxDepth = 64
+
 // Site is a place of the story: a Feature with an id, a Point and a name.
 type Site struct {
 	ID          string
@@ -96,15 +101,19 @@ func (s *Story) Bound() (orb.Bound, bool) {
 
 // Problem is one thing wrong with one feature of a story file.
 type Problem struct {
-	Feature int    // index in the features array; -1 for the file itself
-	ID      string // the feature's id, if it has one
-	Field   string // "geometry", "properties.time", …
-	Msg     string
+	Feature  int    // index in the features array; -1 for the file itself
+	ID       string // the feature's id, if it has one
+	Field    string // "geometry", "properties.time", …
+	Msg      string
+	Severity Severity // Error (the zero value) from Load, Warning from Check
 }
 
 func (p Problem) Error() string {
 	var b strings.Builder
 	b.WriteString("geo: ")
+	if p.Severity == Warning {
+		b.WriteString("warning: ")
+	}
 	if p.Feature >= 0 {
 		fmt.Fprintf(&b, "feature %d", p.Feature)
 		if p.ID != "" {
@@ -132,10 +141,10 @@ func (e *LoadError) Error() string {
 }
 
 type rawFeature struct {
-	Type       string                     `json:"type"`
-	ID         json.RawMessage            `json:"id"`
-	Geometry   json.RawMessage            `json:"geometry"`
-	Properties map[string]json.RawMessage `json:"properties"`
+	Type       string          `json:"type"`
+	ID         json.RawMessage `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties json.RawMessage `json:"properties"`
 }
 
 // Load reads a story from GeoJSON: a FeatureCollection of sites and events
@@ -153,6 +162,9 @@ func Load(r io.Reader) (*Story, error) {
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark from a spreadsheet export
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("geo: the story file is empty")
+	}
+	if line, col, deep := tooDeep(data); deep {
+		return nil, fmt.Errorf("geo: the story is not a story: its JSON nests deeper than %d levels at line %d, column %d", MaxDepth, line, col)
 	}
 	if !json.Valid(data) {
 		var v any
@@ -227,7 +239,11 @@ func Load(r io.Reader) (*Story, error) {
 			}
 			ids[id] = i
 		}
-		p := props(f.Properties)
+		var p props
+		if len(f.Properties) > 0 && json.Unmarshal(f.Properties, &p) != nil {
+			prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.Properties)))
+			continue
+		}
 		pt, hasPt, gErr := point(f.Geometry)
 		if gErr != nil {
 			prob(id, "geometry", gErr.Error())
@@ -369,15 +385,63 @@ func Load(r io.Reader) (*Story, error) {
 func jsonErr(data []byte, err error) string {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
-		col := int(se.Offset) - bytes.LastIndexByte(data[:se.Offset], '\n') - 1
-		return fmt.Sprintf("line %d, column %d: %s", line, col, se.Error())
+		line, col := lineCol(data, int(se.Offset))
+		msg := se.Error()
+		// JavaScript writes these for numbers that are not numbers; JSON has no such values.
+		for _, w := range []struct {
+			word string
+			back int64
+		}{{"-Infinity", 2}, {"NaN", 1}, {"Infinity", 1}} {
+			if bytes.HasPrefix(data[max(se.Offset-w.back, 0):], []byte(w.word)) {
+				msg = w.word + " is not a JSON number: every coordinate must be a finite number"
+				break
+			}
+		}
+		return fmt.Sprintf("line %d, column %d: %s", line, col, msg)
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		return fmt.Sprintf("%s must be %s, not a JSON %s", orDefault(te.Field, "the top level"), te.Type, te.Value)
 	}
 	return err.Error()
+}
+
+// lineCol is the line and column (from 1) of the byte at offset, or of the
+// byte before it for an offset just past it (as json.SyntaxError gives).
+func lineCol(data []byte, offset int) (int, int) {
+	offset = min(offset, len(data))
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	col := offset - bytes.LastIndexByte(data[:offset], '\n') - 1
+	return line, col
+}
+
+// tooDeep reports whether data nests arrays and objects deeper than
+// MaxDepth, and where. Brackets inside strings do not count.
+func tooDeep(data []byte) (line, col int, deep bool) {
+	depth, inStr, esc := 0, false, false
+	for i, c := range data {
+		switch {
+		case inStr:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '[' || c == '{':
+			if depth++; depth > MaxDepth {
+				line, col = lineCol(data, i+1)
+				return line, col, true
+			}
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return 0, 0, false
 }
 
 func orDefault(s, d string) string {
@@ -418,9 +482,21 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 	if g.Type != "Point" {
 		return orb.Point{}, false, fmt.Errorf("must be a Point (or null), not %q", g.Type)
 	}
-	var c []float64
-	if err := json.Unmarshal(g.Coordinates, &c); err != nil || len(c) < 2 {
+	var cs []json.RawMessage
+	if err := json.Unmarshal(g.Coordinates, &cs); err != nil || len(cs) < 2 {
 		return orb.Point{}, false, errors.New("coordinates must be [longitude, latitude]")
+	}
+	var c [2]float64
+	for i := range c {
+		var n json.Number
+		if jsonKind(cs[i]) != "a number" || json.Unmarshal(cs[i], &n) != nil {
+			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(cs[i]))
+		}
+		v, err := strconv.ParseFloat(n.String(), 64)
+		if err != nil {
+			return orb.Point{}, false, fmt.Errorf("coordinates[%d]: %s is not a number of degrees", i, n)
+		}
+		c[i] = v
 	}
 	lon, lat := c[0], c[1]
 	if math.IsNaN(lon) || math.IsInf(lon, 0) || lon < -180 || lon > 180 {

@@ -4,14 +4,20 @@
 package site
 
 import (
+	"fmt"
+	"html"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 func init() {
@@ -26,7 +32,64 @@ func init() {
 // allowed because the pages and the wasm set element styles; data: images,
 // fetches of the wasm and the story from the site itself; any page may frame
 // the embed. Hosts should send the same header (README: Deploying).
+//
+// A build that lets the embed load stories from other origins (make build
+// DATA_ORIGINS="…") lists them in its embed.html (see DataOriginsMeta), and
+// the page's connect-src must name them too: that is CSPFor(origins).
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'"
+
+// DataOriginsMeta is the name of the <meta> of embed.html whose content lists,
+// separated by spaces, the origins other than its own that the embed may load
+// a story from (data=URL). cmd/dist writes it; the wasm reads it; without it
+// stories load only from the embed's own origin.
+const DataOriginsMeta = "mapline-data-origins"
+
+// CSPFor is CSP with origins (from ParseOrigins) added to connect-src.
+func CSPFor(origins []string) string {
+	if len(origins) == 0 {
+		return CSP
+	}
+	return strings.Replace(CSP, "connect-src 'self'", "connect-src 'self' "+strings.Join(origins, " "), 1)
+}
+
+// ParseOrigins reads a list of origins separated by spaces or commas:
+// "https://data.example.org http://localhost:9000". Each must be an http(s)
+// scheme and a host with an optional port, nothing else; they come back in
+// the form browsers compare (lower case, no trailing slash), without
+// duplicates.
+func ParseOrigins(list string) ([]string, error) {
+	var out []string
+	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		u, err := url.Parse(f)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" ||
+			strings.ContainsAny(u.Host, "*;'\"\\<>") {
+			return nil, fmt.Errorf("%q is not an origin: write it as https://host or https://host:port, without a path", f)
+		}
+		o := strings.ToLower(u.Scheme + "://" + u.Host)
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// metaOrigins matches the DataOriginsMeta element in the form cmd/dist writes.
+var metaOrigins = regexp.MustCompile(`<meta name="` + DataOriginsMeta + `" content="([^"]*)">`)
+
+// PageDataOrigins is the list of origins of a page's DataOriginsMeta, nil when
+// it has none or the list cannot be read.
+func PageDataOrigins(page []byte) []string {
+	m := metaOrigins.FindSubmatch(page)
+	if m == nil {
+		return nil
+	}
+	o, err := ParseOrigins(html.UnescapeString(string(m[1])))
+	if err != nil {
+		return nil
+	}
+	return o
+}
 
 // Cache-Control values: content-hashed files never change under their name;
 // everything else (the pages, data/) is revalidated on every use.
@@ -51,7 +114,9 @@ var precompressed = []struct{ coding, suffix string }{
 }
 
 // Handler serves the built site in dir (see make build): GET and HEAD only,
-// no directory listings, no dot files, nothing outside dir. A file with a
+// no directory listings, no dot files, nothing outside dir. HTML pages get
+// the Content-Security-Policy CSPFor the data origins the page lists (see
+// DataOriginsMeta). A file with a
 // name.br or name.gz sibling is served from the sibling, with
 // Content-Encoding, when the request's Accept-Encoding allows it.
 func Handler(dir string) http.Handler {
@@ -120,7 +185,7 @@ func serveFile(w http.ResponseWriter, r *http.Request, dir, name string, f *os.F
 		h.Set("Cache-Control", CacheImmutable)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		h.Set("Content-Security-Policy", CSP)
+		h.Set("Content-Security-Policy", CSPFor(pageOrigins(f)))
 	}
 
 	// Which precompressed siblings exist, and which the client takes.
@@ -163,6 +228,18 @@ func serveFile(w http.ResponseWriter, r *http.Request, dir, name string, f *os.F
 	r2.Header.Del("Range")
 	r2.Header.Del("If-Range")
 	http.ServeContent(noRanges{w}, r2, name, fi.ModTime(), siblings[coding])
+}
+
+// maxPageScan is how much of an HTML page pageOrigins reads for the meta.
+const maxPageScan = 64 << 10
+
+// pageOrigins reads the DataOriginsMeta of the HTML page f, and rewinds f.
+func pageOrigins(f *os.File) []string {
+	head, _ := io.ReadAll(io.LimitReader(f, maxPageScan))
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil
+	}
+	return PageDataOrigins(head)
 }
 
 // noRanges replaces the "Accept-Ranges: bytes" of http.ServeContent with

@@ -103,6 +103,15 @@ func (p *page) sourceInto(el js.Value, src string) {
 	el.Set("textContent", src)
 }
 
+// metaContent is the content of the page's <meta name=…>, or "".
+func metaContent(name string) string {
+	m := js.Global().Get("document").Call("querySelector", `meta[name="`+name+`"]`)
+	if !m.Truthy() {
+		return ""
+	}
+	return m.Call("getAttribute", "content").String()
+}
+
 // theme is the map theme that matches the page: embed.js decides it from the
 // dark= flag and prefers-color-scheme, and marks the root with class "dark".
 func (p *page) theme() geo.Theme {

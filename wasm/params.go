@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"mapline/geo"
@@ -23,8 +24,11 @@ type params struct {
 }
 
 // readParams reads location's query and hash. Bad values are reported and
-// ignored; the map still shows.
-func readParams(href string) (params, []string) {
+// ignored; the map still shows. A data= URL must be on the page's own origin
+// or on one of origins, the origins the published build allows (see
+// dataOrigins); any other is refused, so that nobody can make a newsroom's
+// embed show a forged story by crafting a link.
+func readParams(href string, origins ...string) (params, []string) {
 	var pr params
 	var probs []string
 	u, err := url.Parse(href)
@@ -42,10 +46,16 @@ func readParams(href string) (params, []string) {
 		probs = append(probs, fmt.Sprintf("data=%q is not a URL", data))
 	default:
 		abs := u.ResolveReference(ref)
-		if abs.Scheme != u.Scheme || abs.Host != u.Host {
-			probs = append(probs, fmt.Sprintf("data=%q is refused: stories load only from this site (%s)", data, u.Host))
-		} else {
+		switch o := origin(abs); {
+		case abs.Scheme == u.Scheme && abs.Host == u.Host:
 			pr.data = abs.String()
+		case o != "" && slices.Contains(origins, o):
+			pr.data = abs.String()
+		case o == "":
+			probs = append(probs, fmt.Sprintf("data=%q is refused: a story loads only over http: or https:", data))
+		default:
+			probs = append(probs, fmt.Sprintf("data=%q is refused: stories load only from this site (%s)%s, not from %s",
+				data, origin(u), allowedList(origins), o))
 		}
 	}
 	// The hash carries the reader's place in a shared link:
@@ -91,6 +101,39 @@ func readParams(href string) (params, []string) {
 		probs = append(probs, fmt.Sprintf("autoplay=%q must be true or false", a))
 	}
 	return pr, probs
+}
+
+// origin is the origin of an http(s) URL, "scheme://host[:port]" in lower
+// case, or "" for any other URL.
+func origin(u *url.URL) string {
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host)
+}
+
+func allowedList(origins []string) string {
+	if len(origins) == 0 {
+		return ""
+	}
+	return " and " + strings.Join(origins, ", ")
+}
+
+// dataOrigins reads the content of the page's <meta name="mapline-data-origins">,
+// which make build DATA_ORIGINS="…" writes (cmd/dist): origins separated by
+// spaces. What is not an http(s) origin ("https://host[:port]", no path) is
+// reported and left out.
+func dataOrigins(content string) ([]string, []string) {
+	var origins, probs []string
+	for _, f := range strings.Fields(content) {
+		u, err := url.Parse(f)
+		if err != nil || origin(u) == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			probs = append(probs, fmt.Sprintf("mapline-data-origins: %q is not an origin like https://data.example.org", f))
+			continue
+		}
+		origins = append(origins, origin(u))
+	}
+	return origins, probs
 }
 
 // parseView reads "LAT,LON,ZOOM" (geo.ParseView).

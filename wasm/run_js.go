@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -14,7 +15,9 @@ import (
 // run starts the map: it reads the URL, starts loading the story and runs the
 // game loop, which the browser drives through requestAnimationFrame.
 func run() {
-	pr, probs := readParams(js.Global().Get("location").Get("href").String())
+	origins, oprobs := dataOrigins(metaContent("mapline-data-origins"))
+	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
+	probs = append(oprobs, probs...)
 	p := newPage()
 	st := newState(p.theme())
 	if pr.view != nil {
@@ -105,6 +108,11 @@ func fetchStory(u string) (*geo.Story, error) {
 	if !resp.Get("ok").Bool() {
 		return nil, fmt.Errorf("the story could not be loaded from %s: HTTP %d %s", u,
 			resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	// A story over the limit is refused before it is read, when the server
+	// says its size.
+	if n, err := strconv.ParseInt(resp.Get("headers").Call("get", "Content-Length").String(), 10, 64); err == nil && n > geo.MaxStoryBytes {
+		return nil, fmt.Errorf("the story at %s is %.1f MB, larger than the %d MB a story may be", u, float64(n)/(1<<20), geo.MaxStoryBytes>>20)
 	}
 	text, err := await(resp.Call("text"))
 	if err != nil {

@@ -10,14 +10,21 @@
 //     cached for a year; the references to them in the HTML pages and in the
 //     scripts are rewritten; the pages, data/ and the host pages' script
 //     embed.js (which other sites name) keep their names;
+//
 //   - every text file and the wasm gets precompressed siblings, name.br
 //     (brotli) and name.gz (gzip -9), unless compression saves less than 5%.
+//
+//   - with -data-origins, embed.html gets a <meta name="mapline-data-origins">
+//     listing the other origins its data= flag may load a story from (the
+//     wasm reads it; without it, stories load only from the embed's own
+//     origin), and dist prints the Content-Security-Policy hosts must send
+//     with it (site.CSPFor).
 //
 // It works in place, fails before changing anything when a reference it
 // expects is missing (see required), and is deterministic and idempotent: a
 // second run finds the hashed names current and changes nothing.
 //
-//	go run ./cmd/dist [-wasm-quality 10] [-cache DIR] DIR
+//	go run ./cmd/dist [-wasm-quality 10] [-cache DIR] [-data-origins "https://a.example …"] DIR
 package main
 
 import (
@@ -28,6 +35,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"maps"
@@ -42,6 +50,8 @@ import (
 	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"mapline/site"
 )
 
 // required lists the references the site cannot work without, as (file,
@@ -100,8 +110,9 @@ func main() {
 	wasmQ := flag.Int("wasm-quality", wasmQuality, "brotli quality (0–11) for .wasm files")
 	story := flag.String("story", "", "the story (a path under DIR) written into embed.html for the first paint (optional)")
 	cache := flag.String("cache", "", "directory that keeps compressed files between runs (optional)")
+	originList := flag.String("data-origins", "", "origins besides its own that embed.html may load a story from, separated by spaces (optional)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: dist [-wasm-quality N] [-cache DIR] DIR\nhashes the names of DIR's wasm, scripts and styles, rewrites their references, writes .br and .gz siblings")
+		fmt.Fprintln(os.Stderr, "usage: dist [-wasm-quality N] [-cache DIR] [-data-origins LIST] DIR\nhashes the names of DIR's wasm, scripts and styles, rewrites their references, writes .br and .gz siblings")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -109,7 +120,12 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	sum, err := run(flag.Arg(0), options{wasmQuality: *wasmQ, cache: *cache, story: *story})
+	origins, err := site.ParseOrigins(*originList)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "dist: -data-origins:", err)
+		os.Exit(2)
+	}
+	sum, err := run(flag.Arg(0), options{wasmQuality: *wasmQ, cache: *cache, story: *story, dataOrigins: origins})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "dist:", err)
 		os.Exit(1)
@@ -126,6 +142,9 @@ type options struct {
 	// story, when set, is the story (a path under the directory) whose
 	// poster and text embed.html shows before the wasm runs.
 	story string
+	// dataOrigins (from site.ParseOrigins) go into embed.html's
+	// <meta name="mapline-data-origins">; none removes it.
+	dataOrigins []string
 }
 
 // summary is what a run did, for the build log.
@@ -134,6 +153,7 @@ type summary struct {
 	compressed int      // files with at least one sibling
 	skipped    []string // compressible files left without siblings
 	wasm       []sizes
+	origins    []string // the data origins embed.html lists
 }
 
 type sizes struct {
@@ -151,6 +171,10 @@ func (s summary) String() string {
 	b.WriteString("\n")
 	for _, w := range s.wasm {
 		fmt.Fprintf(&b, "dist: %s: %s raw, %s gzip -9, %s brotli -q %d\n", w.name, mb(w.raw), mb(w.gz), mb(w.br), w.brotliQuality)
+	}
+	if len(s.origins) > 0 {
+		fmt.Fprintf(&b, "dist: embed.html loads stories from %s too; send its pages with\n  Content-Security-Policy: %s\n",
+			strings.Join(s.origins, " "), site.CSPFor(s.origins))
 	}
 	return b.String()
 }
@@ -244,6 +268,14 @@ func run(dir string, opt options) (summary, error) {
 		if pageData[p], err = os.ReadFile(filepath.Join(dir, p)); err != nil {
 			return sum, err
 		}
+	}
+	if data, ok := pageData[originsPage]; ok {
+		if pageData[originsPage], err = setOrigins(data, opt.dataOrigins); err != nil {
+			return sum, fmt.Errorf("%s: %s: %v", dir, originsPage, err)
+		}
+		sum.origins = opt.dataOrigins
+	} else if len(opt.dataOrigins) > 0 {
+		return sum, fmt.Errorf("%s: no %s to list the data origins in", dir, originsPage)
 	}
 
 	// The embed page's first paint.
@@ -362,6 +394,27 @@ func run(dir string, opt options) (summary, error) {
 		return sum, err
 	}
 	return sum, nil
+}
+
+// originsPage is the page that gets the data origins.
+const originsPage = "embed.html"
+
+// originsMeta matches the meta setOrigins writes, with its line break.
+var originsMeta = regexp.MustCompile(`[ \t]*<meta name="` + regexp.QuoteMeta(site.DataOriginsMeta) + `"[^>]*>\n?`)
+
+// setOrigins makes page list exactly origins in its data-origins meta, just
+// before </head>; with no origins it has none.
+func setOrigins(page []byte, origins []string) ([]byte, error) {
+	page = originsMeta.ReplaceAll(page, nil)
+	if len(origins) == 0 {
+		return page, nil
+	}
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		return nil, errors.New("no </head> to put the data origins before")
+	}
+	meta := fmt.Sprintf("<meta name=%q content=\"%s\">\n", site.DataOriginsMeta, html.EscapeString(strings.Join(origins, " ")))
+	return slices.Concat(page[:i], []byte(meta), page[i:]), nil
 }
 
 // topo orders the assets so that each comes after the ones it references.

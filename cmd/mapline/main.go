@@ -1,11 +1,19 @@
-// Command mapline is the project's tool: its subcommands render posters of
-// stories and more. Run `mapline help` for the list.
+// Command mapline is the command line of mapline: it checks stories, converts
+// newsroom data into them, and more, one subcommand each.
+//
+//	mapline validate story.geojson
+//	mapline import -o story.geojson events.csv
+//	mapline help
+//
+// docs/cli.md describes every command.
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 )
 
 // command is one subcommand of mapline.
@@ -18,28 +26,59 @@ var commands []command
 
 func register(c command) { commands = append(commands, c) }
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	os.Exit(mainRun(os.Args[1:], os.Stdout, os.Stderr))
+}
 
-// run runs the command named by args[0] with the rest of args.
-func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+// mainRun runs the command args name and returns its exit status: 2 for a
+// command line mapline cannot read.
+func mainRun(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return 2
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 {
+			if c, ok := lookup(rest[0]); ok {
+				return c.run([]string{"-help"}, stdout, stderr)
+			}
+			fmt.Fprintf(stderr, "mapline: no command %q\n", rest[0])
+			usage(stderr)
+			return 2
+		}
 		usage(stdout)
 		return 0
 	}
-	for _, c := range commands {
-		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
-		}
+	c, ok := lookup(name)
+	if !ok {
+		fmt.Fprintf(stderr, "mapline: no command %q\n", name)
+		usage(stderr)
+		return 2
 	}
-	fmt.Fprintf(stderr, "mapline: unknown command %q\n\n", args[0])
-	usage(stderr)
-	return 2
+	return c.run(rest, stdout, stderr)
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: mapline COMMAND [flags]\n\nCommands:")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+func lookup(name string) (command, bool) {
+	i := slices.IndexFunc(commands, func(c command) bool { return c.name == name })
+	if i < 0 {
+		return command{}, false
 	}
-	fmt.Fprintln(w, "\nRun `mapline COMMAND -help` for the flags of a command.")
+	return commands[i], true
+}
+
+// usage lists the commands with their summaries, in name order.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: mapline COMMAND [flags] [arguments]\n\nCommands:")
+	cs := slices.Clone(commands)
+	slices.SortFunc(cs, func(a, b command) int { return strings.Compare(a.name, b.name) })
+	width := 0
+	for _, c := range cs {
+		width = max(width, len(c.name))
+	}
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\n\"mapline COMMAND -help\" (or \"mapline help COMMAND\") describes a command; docs/cli.md has them all.")
 }

@@ -178,24 +178,6 @@ func TestRenderKeepOut(t *testing.T) {
 	}
 }
 
-func TestMainCommands(t *testing.T) {
-	for _, c := range []struct {
-		args   []string
-		code   int
-		stdout string
-		stderr string
-	}{
-		{nil, 0, "render", ""},
-		{[]string{"help"}, 0, "draw a story's map", ""},
-		{[]string{"paint"}, 2, "", `unknown command "paint"`},
-	} {
-		var out, errb bytes.Buffer
-		if code := run(c.args, &out, &errb); code != c.code || !strings.Contains(out.String(), c.stdout) || !strings.Contains(errb.String(), c.stderr) {
-			t.Errorf("mapline %v: exit %d, stdout %q, stderr %q", c.args, code, out.String(), errb.String())
-		}
-	}
-}
-
 // TestPNGColours draws the demo's poster and checks pixels where the scene
 // says what is there: the centre of every marker has its fill (over its
 // outline shape when translucent), and

@@ -378,6 +378,14 @@ func TestUnreadableStories(t *testing.T) {
 			if note := text(t, ctx, `document.getElementById("map-note").innerText`); !strings.Contains(note, tc.want) {
 				t.Errorf("error note %q does not contain %q", note, tc.want)
 			}
+			// The title says what became of the story (the demo's, with a bad view).
+			want := "The story could not be loaded"
+			if tc.name == "bad-view" {
+				want = "U.S. pulls staff"
+			}
+			if got := text(t, ctx, `document.getElementById("story-title").textContent`); !strings.Contains(got, want) {
+				t.Errorf("title %q, want %q", got, want)
+			}
 		})
 	}
 }

@@ -307,6 +307,9 @@ func (p *page) apply(st *state) {
 		}
 		if in.storyErr != nil {
 			p.showError(in.storyErr)
+			if in.story == nil {
+				p.storyTitle.Set("textContent", "The story could not be loaded")
+			}
 		}
 		if in.story != nil {
 			p.showStory(in.story)

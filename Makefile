@@ -48,10 +48,10 @@ test: build chromium ## run every test: Go tests on the host, wasm vet, browser 
 size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
 	$(GO) run ./cmd/size $(WASM)
 
-basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2, needs npm)
+basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2) and CLDR 48.2 country names (needs npm)
 	mkdir -p $(WORLD_ATLAS)
-	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2
-	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -out geo/basemap.bin
+	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
+	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -out geo/basemap.bin
 
 axe: ## refresh the vendored axe-core used by the accessibility test (needs npm)
 	rm -rf .cache/axe && mkdir -p .cache/axe

@@ -233,7 +233,7 @@ func isCategory(c string) bool {
 }
 
 // Category is the CLDR plural category of the whole number n in language l
-// (CLDR 46 plural rules, integers only):
+// (CLDR 48 plural rules, integers only):
 //
 //	en:  one 1; other
 //	ar:  zero 0; one 1; two 2; few n%100 = 3..10; many n%100 = 11..99; other

@@ -8,7 +8,8 @@ DIST    := dist
 GOROOT  := $(shell $(GO) env GOROOT)
 BUILD   := .cache/build
 WASM    := $(BUILD)/mapline.wasm
-GO_SRC  := go.mod go.sum $(shell find geo wasm -name '*.go' -not -name '*_test.go') geo/basemap.bin
+LANG_MSG := $(wildcard geo/lang/messages/*.json)
+GO_SRC  := go.mod go.sum $(shell find geo wasm -name '*.go' -not -name '*_test.go') geo/basemap.bin $(LANG_MSG)
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go))
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
@@ -26,14 +27,16 @@ $(WASM): $(GO_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
 
 # dist/ is made whole in a fresh directory (the pages, data/, wasm_exec.js, the
-# wasm), turned by cmd/dist into hashed names and .br/.gz siblings, and only
+# wasm, the message files in lang/ that site/lang.js reads before the wasm
+# arrives), turned by cmd/dist into hashed names and .br/.gz siblings, and only
 # then put in place of the old one. dist/embed.html, rewritten by every run of
 # cmd/dist, stands for the finished dist/. The compressed bytes are kept in
 # $(BUILD)/compressed: an edit of a page does not recompress the wasm.
-$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO)
+$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(LANG_MSG)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
 	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js "$$tmp"/ && \
+	mkdir -p "$$tmp"/lang && cp $(LANG_MSG) "$$tmp"/lang/ && \
 	$(GO) run ./cmd/dist -cache $(BUILD)/compressed "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
 

@@ -121,3 +121,43 @@ func TestScaleText(t *testing.T) {
 		t.Errorf("sorani 500 m = %q", km)
 	}
 }
+
+func TestIsolate(t *testing.T) {
+	tests := []struct {
+		name, s string
+		rtl     bool
+		want    string
+	}{
+		{"english in english", "Tehran", false, "Tehran"},
+		{"arabic in english", "بغداد", false, "\u2068بغداد\u2069"},
+		{"arabic in arabic", "بغداد", true, "بغداد"},
+		{"english in persian", "U.S. Embassy", true, "\u2068U.S. Embassy\u2069"},
+		{"digits first, then arabic", "2025 بغداد", false, "\u20682025 بغداد\u2069"},
+		{"no letters", "2025", true, "2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isolateIn(tt.s, tt.rtl); got != tt.want {
+				t.Errorf("isolateIn(%q, %v) = %q, want %q", tt.s, tt.rtl, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestArrowStep(t *testing.T) {
+	tests := []struct {
+		key  string
+		rtl  bool
+		want int
+	}{
+		{"ArrowRight", false, 1}, {"ArrowLeft", false, -1},
+		{"ArrowRight", true, -1}, {"ArrowLeft", true, 1}, // later events are to the left
+		{"ArrowUp", false, 1}, {"ArrowUp", true, 1}, {"ArrowDown", true, -1},
+		{"Home", true, 0},
+	}
+	for _, tt := range tests {
+		if got := arrowStep(tt.key, tt.rtl); got != tt.want {
+			t.Errorf("arrowStep(%s, rtl=%v) = %d, want %d", tt.key, tt.rtl, got, tt.want)
+		}
+	}
+}

@@ -17,6 +17,8 @@ func run() {
 	pr, probs := readParams(js.Global().Get("location").Get("href").String())
 	p := newPage()
 	st := newState(p.theme())
+	st.lang = p.msg.Lang
+	st.m.Lang = st.lang
 	if pr.view != nil {
 		st.setView(pr.view.Center, pr.view.Zoom)
 		st.story.follow = !pr.readerView

@@ -49,6 +49,7 @@ var required = []struct{ file, asset string }{
 	{"embed.html", "embed.css"},
 	{"embed.html", "wasm_exec.js"},
 	{"embed.html", "embed.js"},
+	{"embed.html", "lang.js"},
 	{"embed.js", "mapline.wasm"}, // fetch("mapline.wasm")
 	{"index.html", "article.css"},
 }

@@ -173,6 +173,19 @@ func (m *Messages) Plural(key string, n int, args ...string) string {
 	return key
 }
 
+// Has reports whether the language, or Default, has a text for key.
+func (m *Messages) Has(key string) bool {
+	for c := m; c != nil; c = c.fallback {
+		if _, ok := c.texts[key]; ok {
+			return true
+		}
+		if _, ok := c.plurals[key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // Placeholders returns the argument names of a key's text, or of all its
 // plural forms, sorted and each once.
 func (m *Messages) Placeholders(key string) []string {

@@ -18,6 +18,9 @@ type formatter interface {
 	date(t time.Time, p geo.Precision) string
 	// number writes a number in the language's digits.
 	number(x float64) string
+	// dayRange writes the days a to b as one range, as short as the
+	// language writes it ("14–15 June 2025"), or "" when it cannot.
+	dayRange(a, b time.Time) string
 	// length writes a length with its unit, "kilometer", "meter" or "mile";
 	// long spells the unit out (for screen readers).
 	length(x float64, unit string, long bool) string
@@ -90,11 +93,42 @@ func (d dates) spanIn(f formatter, sp geo.Span) string {
 	if sp.End.IsZero() || sp.End == sp.Start {
 		return d.dateIn(f, sp.Start)
 	}
-	a, b := d.dateIn(f, sp.Start), d.dateIn(f, sp.End)
-	if a == b {
-		return a
+	if s, e := sp.Start, sp.End; s.Precision == geo.Day && e.Precision == geo.Day && s.Approx == e.Approx {
+		if r := f.dayRange(s.T, e.T); r != "" {
+			if s.Approx {
+				r = d.msg.Text("date.approx", "date", r)
+			}
+			return r
+		}
 	}
-	return d.msg.Text("date.range", "start", a, "end", b)
+	// From the first period of the start to the last of the end (see dateIn).
+	a0, _ := d.periods(f, sp.Start)
+	_, b1 := d.periods(f, sp.End)
+	if a0 == b1 {
+		return d.approx(a0, sp.Start.Approx)
+	}
+	return d.msg.Text("date.range", "start", d.approx(a0, sp.Start.Approx), "end", d.approx(b1, sp.End.Approx))
+}
+
+// periods writes the first and the last period of the reader's calendar that
+// a date covers: the same for a day; for a Gregorian month or year, maybe two
+// (June 2025 is Khordad to Tir 1404).
+func (d dates) periods(f formatter, x geo.Date) (first, last string) {
+	switch x.Precision {
+	case geo.Year, geo.Month:
+		return f.date(x.T, x.Precision), f.date(x.End().Add(-time.Hour), x.Precision)
+	case geo.Day, geo.Minute:
+		s := f.date(x.T, x.Precision)
+		return s, s
+	}
+	return "", ""
+}
+
+func (d dates) approx(s string, on bool) string {
+	if on && s != "" {
+		return d.msg.Text("date.approx", "date", s)
+	}
+	return s
 }
 
 // dateIn writes a date with f. A month or a year of the Gregorian calendar
@@ -104,22 +138,11 @@ func (d dates) dateIn(f formatter, x geo.Date) string {
 	if f == nil {
 		return x.String()
 	}
-	var s string
-	switch x.Precision {
-	case geo.Year, geo.Month:
-		s = f.date(x.T, x.Precision)
-		if last := f.date(x.End().Add(-time.Hour), x.Precision); last != s {
-			s = d.msg.Text("date.range", "start", s, "end", last)
-		}
-	case geo.Day, geo.Minute:
-		s = f.date(x.T, x.Precision)
-	default:
-		return ""
+	s, last := d.periods(f, x)
+	if last != s {
+		s = d.msg.Text("date.range", "start", s, "end", last)
 	}
-	if x.Approx {
-		s = d.msg.Text("date.approx", "date", s)
-	}
-	return s
+	return d.approx(s, x.Approx)
 }
 
 // number writes a whole number in the reader's digits.
@@ -205,6 +228,8 @@ func (c cldrFormatter) date(t time.Time, p geo.Precision) string {
 	}
 	return fill(c.day)
 }
+
+func (c cldrFormatter) dayRange(a, b time.Time) string { return "" }
 
 func (c cldrFormatter) number(x float64) string {
 	return c.digitsOf(strconv.FormatFloat(x, 'f', -1, 64))

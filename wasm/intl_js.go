@@ -55,6 +55,15 @@ func (f *intl) date(t time.Time, p geo.Precision) string {
 	return f.dates[p].Call("format", d).String()
 }
 
+func (f *intl) dayRange(a, b time.Time) string {
+	day := f.dates[geo.Day]
+	if !day.Get("formatRange").Truthy() {
+		return ""
+	}
+	date := js.Global().Get("Date")
+	return day.Call("formatRange", date.New(float64(a.UnixMilli())), date.New(float64(b.UnixMilli()))).String()
+}
+
 func (f *intl) number(x float64) string { return f.num.Call("format", x).String() }
 
 func (f *intl) length(x float64, unit string, long bool) string {

@@ -38,6 +38,9 @@ func (shifted) date(t time.Time, p geo.Precision) string {
 	return fmt.Sprintf("%d.%d.%d", d, m, y)
 }
 func (shifted) number(x float64) string { return fmt.Sprintf("#%g", x) }
+func (shifted) dayRange(a, b time.Time) string {
+	return fmt.Sprintf("%d–%d.%d.%d", a.Day(), b.Day(), b.Month(), b.Year())
+}
 func (shifted) length(x float64, unit string, long bool) string {
 	return fmt.Sprintf("#%g %s", x, map[bool]string{true: unit + "s", false: unit[:1]}[long])
 }
@@ -68,7 +71,10 @@ func TestDates(t *testing.T) {
 		{"approximate day", fa, geo.Span{Start: approx}, "حدود 11.6.2025"},
 		{"month across two", fa, geo.Span{Start: date(t, "2025-06")}, "M6/2025 – M7/2025"},
 		{"year across two", fa, geo.Span{Start: date(t, "2025")}, "Y1403 – Y1404"},
-		{"days", fa, geo.Span{Start: date(t, "2025-06-14"), End: date(t, "2025-06-15")}, "14.6.2025 – 15.6.2025"},
+		{"days as one range", fa, geo.Span{Start: date(t, "2025-06-14"), End: date(t, "2025-06-15")}, "14–15.6.2025"},
+		{"day to a month across two", fa, geo.Span{Start: date(t, "2025-05-22"), End: date(t, "2025-06")}, "22.5.2025 – M7/2025"},
+		{"months", fa, geo.Span{Start: date(t, "2025-05"), End: date(t, "2025-06")}, "M5/2025 – M7/2025"},
+		{"sorani days", ckb, geo.Span{Start: date(t, "2025-06-14"), End: date(t, "2025-06-15")}, "١٤ی حوزەیرانی ٢٠٢٥ – ١٥ی حوزەیرانی ٢٠٢٥"},
 		{"same start and end", fa, geo.Span{Start: date(t, "2025-06-14"), End: date(t, "2025-06-14")}, "14.6.2025"},
 		{"sorani day from CLDR", ckb, geo.Span{Start: date(t, "2025-06-11")}, "١١ی حوزەیرانی ٢٠٢٥"},
 		{"sorani month", ckb, geo.Span{Start: date(t, "2024-12")}, "کانونی یەکەمی ٢٠٢٤"},

@@ -12,7 +12,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	"github.com/paulmach/orb"
 
+	"mapline/geo"
 	"mapline/geo/lang"
 )
 
@@ -214,5 +216,59 @@ func TestAxeRTL(t *testing.T) {
 	}
 	for _, v := range vs {
 		t.Errorf("axe: %s", v)
+	}
+}
+
+// TestPopupRTL: a site's popup in Arabic and Persian at phone and desktop
+// width: the site's name in the language, the page's words, the dates in the
+// language's calendar, and the popup on the left of its marker (the side a
+// right-to-left line starts from) when it fits there.
+func TestPopupRTL(t *testing.T) {
+	s := demo(t)
+	asad, _ := s.Site("al-asad")
+	for _, lc := range []struct {
+		lang, name string
+		w, h       int64
+		lon        float64 // of the view's centre
+		fitsLeft   bool
+	}{
+		{"ar", "قاعدة عين الأسد الجوية", 900, 700, 39.5, true},
+		{"fa", "پایگاه هوایی عین‌الاسد", 375, 700, 44, false}, // on a phone it goes where it fits
+	} {
+		t.Run(lc.lang, func(t *testing.T) {
+			msg := lang.Get(lc.lang)
+			ctx := tab(t, lc.w, lc.h, 1)
+			open(t, ctx, fmt.Sprintf("/embed.html?lang=%s&view=34,%g,6&t=2025-06-11", lc.lang, lc.lon), "ready")
+			r := canvasRect(t, ctx)
+			v := geo.View{Center: orb.Point{lc.lon, 34}, Zoom: 6, Width: r.W, Height: r.H}
+			p := v.Screen(asad.LonLat)
+			if err := chromedp.Do(ctx, chromedp.MouseClickXY(p[0]+r.X, p[1]+r.Y)); err != nil {
+				t.Fatal(err)
+			}
+			popupJS := `document.getElementById("popup").hidden ? "" : document.getElementById("popup").innerText`
+			waitText(t, ctx, popupJS, lc.name)
+			body := text(t, ctx, popupJS)
+			for _, want := range []string{msg.Text("kind.military"), msg.Text("popup.approx"), "Attack on Al-Asad injures U.S. personnel"} {
+				if !strings.Contains(body, want) {
+					t.Errorf("popup %q lacks %q", body, want)
+				}
+			}
+			box := text(t, ctx, `(() => { const b = document.getElementById("popup").getBoundingClientRect(); return b.left + " " + b.right; })()`)
+			var left, right float64
+			if _, err := fmt.Sscan(box, &left, &right); err != nil {
+				t.Fatal(err)
+			}
+			// It fits on the left when the marker is far enough from the
+			// map's left edge (10 px gap, a marker radius under 10 px).
+			markerX := p[0] + r.X
+			fits := markerX-r.X-20-(right-left) >= 4
+			if fits != lc.fitsLeft {
+				t.Fatalf("the case is wrong: the popup fits on the left: %v", fits)
+			}
+			if fits && right > markerX {
+				t.Errorf("popup from %.0f to %.0f px, marker at %.0f: want it on the left of the marker", left, right, markerX)
+			}
+			screenshot(t, ctx, "lang-"+lc.lang+"-popup")
+		})
 	}
 }

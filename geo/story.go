@@ -59,7 +59,8 @@ func (e *Event) Regional() bool { return len(e.Sites) == 0 && e.Point == nil && 
 type Story struct {
 	Title       string
 	Description string
-	Texts       Texts // title and description in other languages (see In)
+	Texts       Texts  // title and description in other languages (see In)
+	Lang        string // the language of the plain texts (the file's "lang"), "" when the file does not say
 	Sites       []Site
 	Events      []Event // sorted by start time, then by order in the file
 }
@@ -84,6 +85,9 @@ func (t Texts) get(field, lang, def string) string {
 	}
 	return def
 }
+
+// Has reports whether field has a text in lang (see In for the matching).
+func (t Texts) Has(field, lang string) bool { return t.get(field, lang, "") != "" }
 
 // In returns the story in the language lang (a BCP 47 tag such as "ar" or
 // "fa"): a copy whose titles, names, descriptions and places are those the
@@ -263,6 +267,13 @@ func Load(r io.Reader) (*Story, error) {
 		fileProb("description", err.Error())
 	} else {
 		s.Description = t
+	}
+	if l, err := optString(top["lang"]); err != nil {
+		fileProb("lang", err.Error())
+	} else if l != "" && !validLangTag(l) {
+		fileProb("lang", fmt.Sprintf("%q is not a language tag (en, ar, fa-IR, …)", l))
+	} else {
+		s.Lang = l
 	}
 	for k, raw := range top {
 		if f, ok := localField(k, "title", "description"); ok {
@@ -581,10 +592,11 @@ func localField(key string, fields ...string) (string, bool) {
 }
 
 // validLangTag accepts the shape of a BCP 47 tag: letters and digits in
-// subtags of 1 to 8, separated by "-", the first of 2 to 8 letters.
+// subtags of 1 to 8, separated by "-", the first (the language) of 2 or 3
+// letters.
 func validLangTag(l string) bool {
 	for i, sub := range strings.Split(l, "-") {
-		if len(sub) < 1 || len(sub) > 8 || (i == 0 && len(sub) < 2) {
+		if len(sub) < 1 || len(sub) > 8 || (i == 0 && (len(sub) < 2 || len(sub) > 3)) {
 			return false
 		}
 		for _, r := range sub {

@@ -157,3 +157,29 @@ func TestMapLang(t *testing.T) {
 		})
 	}
 }
+
+// The file's "lang" names the language of its plain texts.
+func TestStoryLang(t *testing.T) {
+	for _, tt := range []struct{ name, member, lang, err string }{
+		{"none", ``, "", ""},
+		{"english", `"lang": "en",`, "en", ""},
+		{"with a region", `"lang": "fa-IR",`, "fa-IR", ""},
+		{"not a tag", `"lang": "English",`, "", `geo: lang: "English" is not a language tag (en, ar, fa-IR, …)`},
+		{"not a string", `"lang": 1,`, "", `geo: lang: must be a string, not a number`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(localizedStory, `"type": "FeatureCollection",`, `"type": "FeatureCollection", `+tt.member, 1)
+			s, err := geo.Load(strings.NewReader(src))
+			if (err == nil) != (tt.err == "") || err != nil && err.Error() != tt.err {
+				t.Fatalf("Load error %v, want %q", err, tt.err)
+			}
+			if s.Lang != tt.lang {
+				t.Errorf("Lang %q, want %q", s.Lang, tt.lang)
+			}
+		})
+	}
+	s := loadString(t, localizedStory)
+	if !s.Sites[0].Texts.Has("name", "ar") || s.Sites[0].Texts.Has("description", "ar") || !s.Sites[1].Texts.Has("name", "fa-IR") || s.Sites[1].Texts.Has("name", "fa") {
+		t.Error("Texts.Has")
+	}
+}

@@ -74,6 +74,17 @@ func TestLanguages(t *testing.T) {
 				// Tehran, a site of the story, is labelled in the language.
 				waitText(t, ctx, `[...document.querySelectorAll("#map-labels .label:not([hidden])")].map(e => e.textContent).join("|")`, lc.storyName)
 
+				// The events are told in English only: marked so for screen
+				// readers on a page in another language; the story's title is
+				// in the page's language.
+				wantLang := "en"
+				if lc.lang == "en" {
+					wantLang = ""
+				}
+				if got := text(t, ctx, `document.getElementById("card-title").lang + "|" + document.getElementById("story-title").lang`); got != wantLang+"|" {
+					t.Errorf("card and story title lang %q, want %q", got, wantLang+"|")
+				}
+
 				date := text(t, ctx, `document.getElementById("card-date").textContent`)
 				if !lc.digits.MatchString(date) {
 					t.Errorf("card date %q has no digits matching %s", date, lc.digits)

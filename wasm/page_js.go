@@ -22,6 +22,7 @@ type page struct {
 	msg                      *lang.Messages
 	dates                    dates  // the reader's dates and numbers (intl.go)
 	rtl                      bool   // the page reads right to left
+	storyLang                string // the language of the story's plain texts (geo.Story.Lang)
 	view                     string // last data-view
 	cursor                   string
 

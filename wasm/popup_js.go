@@ -192,14 +192,14 @@ func (pp *popup) fill(s *geo.Story, site, cur int) {
 	body.Call("replaceChildren")
 	msg := pp.p.msg
 	pp.el.Call("setAttribute", "aria-label", st.Name)
-	body.Call("appendChild", dataText(el("h3", "", st.Name)))
+	body.Call("appendChild", pp.p.dataText(el("h3", "", st.Name), st.Texts, "name"))
 	kind := pp.p.kindName(st.Kind)
 	if st.Approx {
 		kind += " · " + msg.Text("popup.approx")
 	}
 	body.Call("appendChild", el("p", "kind", kind))
 	if st.Description != "" {
-		body.Call("appendChild", dataText(el("p", "", st.Description)))
+		body.Call("appendChild", pp.p.dataText(el("p", "", st.Description), st.Texts, "description"))
 	}
 	evs := s.EventsAt(site, cur)
 	if len(evs) == 0 {
@@ -217,7 +217,7 @@ func (pp *popup) fill(s *geo.Story, site, cur int) {
 		date := el("span", "date", "")
 		pp.p.tl.showDate(date, e.Time)
 		li.Call("appendChild", date)
-		li.Call("appendChild", dataText(el("span", "title", e.Title)))
+		li.Call("appendChild", pp.p.dataText(el("span", "title", e.Title), e.Texts, "title"))
 		if e.Source != "" {
 			src := el("span", "source", "")
 			pp.p.sourceInto(src, e.Source)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mapline/geo"
+	"mapline/geo/lang"
 )
 
 // timeline is the bridge to the story's controls: the time slider with a
@@ -204,9 +205,10 @@ func (tl *timeline) apply(st *state, now time.Time) {
 // the dates at its ends and the list of all events.
 func (tl *timeline) showStory(s *geo.Story) {
 	tl.story, tl.track, tl.shown = s, s.Track(), -1
+	tl.p.storyLang = s.Lang
 	if s.Title != "" {
 		tl.p.storyTitle.Set("textContent", s.Title)
-		tl.p.storyTitle.Call("setAttribute", "dir", "auto") // the story's own language
+		tl.p.dataText(tl.p.storyTitle, s.Texts, "title")
 	}
 	n := len(s.Events)
 	for _, b := range []js.Value{tl.slider, tl.prev, tl.next, tl.play} {
@@ -274,10 +276,10 @@ func (tl *timeline) buildList(s *geo.Story) {
 			// The Gregorian date in the list too, not only on hover.
 			b.Call("appendChild", el("span", "date-gregorian", tl.p.msg.Text("date.gregorian", "date", g)))
 		}
-		b.Call("appendChild", dataText(el("span", "title", e.Title)))
+		b.Call("appendChild", tl.p.dataText(el("span", "title", e.Title), e.Texts, "title"))
 		li.Call("appendChild", b)
 		if e.Description != "" {
-			li.Call("appendChild", dataText(el("p", "", e.Description)))
+			li.Call("appendChild", tl.p.dataText(el("p", "", e.Description), e.Texts, "description"))
 		}
 		if pl := tl.placesOf(s, e); pl != "" {
 			li.Call("appendChild", el("p", "places", pl))
@@ -294,11 +296,18 @@ func (tl *timeline) buildList(s *geo.Story) {
 	}
 }
 
-// dataText marks an element holding the story's own text: its direction is
-// that of its first strong letter (an English title in an Arabic page reads
-// left to right, and the other way round).
-func dataText(el js.Value) js.Value {
+// dataText marks an element holding the story's text of field: its
+// direction is that of its first strong letter (an English title in an
+// Arabic page reads left to right, and the other way round), and its
+// language, for screen readers, the story's own ("lang" of the file) when
+// the story has no text of the field in the page's language.
+func (p *page) dataText(el js.Value, texts geo.Texts, field string) js.Value {
 	el.Call("setAttribute", "dir", "auto")
+	if l := p.storyLang; l != "" && !texts.Has(field, p.msg.Lang) && lang.Match(l) != p.msg.Lang {
+		el.Call("setAttribute", "lang", l)
+	} else {
+		el.Call("removeAttribute", "lang")
+	}
 	return el
 }
 
@@ -396,8 +405,8 @@ func (tl *timeline) showEvent(st *state) {
 	tl.showDate(tl.date, e.Time)
 	tl.title.Set("textContent", e.Title)
 	tl.desc.Set("textContent", e.Description)
-	dataText(tl.title)
-	dataText(tl.desc)
+	tl.p.dataText(tl.title, e.Texts, "title")
+	tl.p.dataText(tl.desc, e.Texts, "description")
 	pl := tl.placesOf(s, e)
 	tl.places.Set("textContent", pl)
 	tl.places.Set("hidden", pl == "")

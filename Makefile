@@ -8,7 +8,8 @@ DIST    := dist
 GOROOT  := $(shell $(GO) env GOROOT)
 BUILD   := .cache/build
 WASM    := $(BUILD)/mapline.wasm
-GO_SRC  := go.mod go.sum $(shell find geo wasm -name "*.go" -not -name "*_test.go")
+LANG_MSG := $(wildcard geo/lang/messages/*.json)
+GO_SRC  := go.mod go.sum $(shell find geo wasm -name '*.go' -not -name '*_test.go') $(LANG_MSG)
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go site/*.go geo/*.go)) geo/basemap.bin
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
@@ -31,14 +32,16 @@ $(WASM): $(GO_SRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
 
 # dist/ is made whole in a fresh directory (the pages, data/, wasm_exec.js, the
-# wasm), turned by cmd/dist into hashed names and .br/.gz siblings, and only
+# wasm, the message files in lang/ that site/lang.js reads before the wasm
+# arrives), turned by cmd/dist into hashed names and .br/.gz siblings, and only
 # then put in place of the old one. dist/embed.html, rewritten by every run of
 # cmd/dist, stands for the finished dist/. The compressed bytes are kept in
 # $(BUILD)/compressed: an edit of a page does not recompress the wasm.
-$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS)
+$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
 	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
+	mkdir -p "$$tmp"/lang && cp $(LANG_MSG) "$$tmp"/lang/ && \
 	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson -data-origins "$(DATA_ORIGINS)" "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
 
@@ -72,10 +75,10 @@ fuzz: ## run each fuzzer for FUZZTIME (default 10s): the story loader, the date 
 size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
 	$(GO) run ./cmd/size $(WASM)
 
-basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2, needs npm)
+basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2) and CLDR 48.2 country names (needs npm)
 	mkdir -p $(WORLD_ATLAS)
-	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2
-	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -out geo/basemap.bin
+	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
+	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -out geo/basemap.bin
 
 axe: ## refresh the vendored axe-core used by the accessibility test (needs npm)
 	rm -rf .cache/axe && mkdir -p .cache/axe

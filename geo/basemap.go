@@ -19,8 +19,11 @@ import (
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
 type Country struct {
-	ID       int           // ISO 3166-1 numeric code (0 when Natural Earth has none)
-	Name     string        // Natural Earth English name
+	ID   int    // ISO 3166-1 numeric code (0 when Natural Earth has none)
+	Name string // Natural Earth English name
+	// Names are the country's name in other languages, by language
+	// ("ar" → "العراق"), shared by the country's entries at every level.
+	Names    map[string]string
 	Polygons []orb.Polygon // world coordinates (see World), first ring outer, others holes
 	Bound    orb.Bound     // world-coordinate bound of Polygons
 
@@ -34,6 +37,10 @@ type Country struct {
 	// world units² (square CSS px at zoom 0), to tell whether its name fits.
 	Area float64
 }
+
+// NameIn is the country's name in the language lang ("fa-IR" finds "fa"),
+// or its English name.
+func (c *Country) NameIn(lang string) string { return nameIn(c.Names, lang, c.Name) }
 
 // Level is the basemap at one level of detail, to be used for zooms below
 // MaxZoom (and at or above the MaxZoom of the previous level). The last level's
@@ -65,11 +72,15 @@ type Basemap struct {
 //	    uvarint nPolygons, per polygon uvarint nRings,
 //	    per ring uvarint nPoints (closing point omitted) + points
 //	  uvarint nBorders, per border uvarint nPoints + points
+//	then the names in other languages: uvarint nCountries, per country
+//	  uvarint len + English name, uvarint nNames, per name (sorted by
+//	  language) uvarint len + language, uvarint len + name
 const (
 	bmMagic = "MLBM"
 	// bmVersion 2 added the label point and area of the countries and made
 	// the quantization one of each level.
-	bmVersion = 2
+	// bmVersion 3 added the countries' names in other languages.
+	bmVersion = 3
 	// bmMaxQuantBits: at most 2^14 grid units per world unit, i.e. 2^22
 	// across the world. At zoom 10 (1 world unit = 1024 CSS px) a grid step is
 	// 1/16 px, so the rounding error is at most 1/32 px per axis (0.044 px
@@ -159,7 +170,39 @@ func EncodeBasemap(levels []Level) []byte {
 			}
 		}
 	}
+	// The names in other languages, once per country (the first level's
+	// names of a country win), in the order of the English names.
+	names := map[string]map[string]string{}
+	for _, lv := range levels {
+		for _, c := range lv.Countries {
+			if _, ok := names[c.Name]; !ok && len(c.Names) > 0 {
+				names[c.Name] = c.Names
+			}
+		}
+	}
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(names)))
+	for _, en := range sortedKeys(names) {
+		str(en)
+		b = binary.AppendUvarint(b, uint64(len(names[en])))
+		for _, l := range sortedKeys(names[en]) {
+			str(l)
+			str(names[en][l])
+		}
+	}
 	return b
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }
 
 // bmReader reads the binary format, remembering the first error.
@@ -408,6 +451,34 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 		}
 		if r.err != nil {
 			return nil, r.err
+		}
+	}
+	str := func() string {
+		n := r.count("name byte", 1)
+		if n > bmMaxNameLen {
+			r.fail("name too long (%d bytes)", n)
+		}
+		return string(r.bytes(n))
+	}
+	nNamed := r.count("named country", 2)
+	names := make(map[string]map[string]string, nNamed)
+	for i := 0; i < nNamed && r.err == nil; i++ {
+		en := str()
+		nn := r.count("name", 2)
+		m := make(map[string]string, nn)
+		for j := 0; j < nn && r.err == nil; j++ {
+			l := str()
+			m[l] = str()
+		}
+		names[en] = m
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	for li := range bm.levels {
+		for ci := range bm.levels[li].Countries {
+			c := &bm.levels[li].Countries[ci]
+			c.Names = names[c.Name]
 		}
 	}
 	if r.remaining() != 0 {

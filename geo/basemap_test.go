@@ -220,7 +220,13 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"bad version", cat([]byte(bmMagic), []byte{99}, one), "unsupported format version 99"},
 		// Version 1 had one quantization of 14 bits in the header and no
 		// label points.
-		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 2"},
+		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 3"},
+		// Version 2 had no names in other languages.
+		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 3"},
+		{"missing names", cat(bmHeader(), one, lvl, zero, zero), "truncated"},
+		{"huge names", cat(bmHeader(), one, lvl, zero, zero, huge), "exceeds"},
+		{"long other name", cat(bmHeader(), one, lvl, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
+		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
 		{"bad quantization", cat(bmHeader(), one, zoom, []byte{200}, zero, zero), "quantization"},
 		{"missing quantization", cat(bmHeader(), one, zoom), "exceeds"},
 		{"zero levels", cat(bmHeader(), zero), "level count"},
@@ -262,7 +268,7 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 
 	t.Run("valid hand-made", func(t *testing.T) {
 		// The hand-made inputs above are valid up to their fault.
-		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero)
+		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero)
 		bm, err := DecodeBasemap(in)
 		if err != nil {
 			t.Fatal(err)
@@ -706,6 +712,55 @@ func BenchmarkDecodeBasemap(b *testing.B) {
 	for b.Loop() {
 		if _, err := DecodeBasemap(basemapBin); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The countries' names in other languages survive encoding, are shared by a
+// country's entries at every level, and the embedded basemap has them for
+// the story's region (from CLDR, see cmd/basemap).
+func TestBasemapNames(t *testing.T) {
+	levels := bmTestLevels()
+	names := map[string]string{"ar": "ألفا", "fa": "آلفا"}
+	levels[0].Countries[0].Names = names
+	name := levels[0].Countries[0].Name
+	bm, err := DecodeBasemap(EncodeBasemap(levels))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for li, lv := range bm.Levels() {
+		for _, c := range lv.Countries {
+			switch {
+			case c.Name == name && (c.Names["ar"] != "ألفا" || c.Names["fa"] != "آلفا" || len(c.Names) != 2):
+				t.Errorf("level %d: %s: names %v, want %v", li, c.Name, c.Names, names)
+			case c.Name != name && c.Names != nil:
+				t.Errorf("level %d: %s: names %v, want none", li, c.Name, c.Names)
+			}
+		}
+	}
+	c := bm.Levels()[0].Countries[0]
+	if c.NameIn("fa-IR") != "آلفا" || c.NameIn("ckb") != name || c.NameIn("") != name {
+		t.Errorf("NameIn: %q, %q, %q", c.NameIn("fa-IR"), c.NameIn("ckb"), c.NameIn(""))
+	}
+
+	tests := []struct {
+		id          int
+		ar, ckb, fa string
+	}{
+		{368, "العراق", "عێراق", "عراق"},
+		{364, "إيران", "ئێران", "ایران"},
+		{760, "سوريا", "سووریا", "سوریه"},
+		{792, "تركيا", "تورکیا", "ترکیه"},
+	}
+	for _, lv := range DefaultBasemap().Levels() {
+		for _, tt := range tests {
+			c, ok := bmCountry(&lv, tt.id)
+			if !ok {
+				continue
+			}
+			if got := [3]string{c.NameIn("ar"), c.NameIn("ckb"), c.NameIn("fa")}; got != [3]string{tt.ar, tt.ckb, tt.fa} {
+				t.Errorf("z<%g: %s: %q, want %q", lv.MaxZoom, c.Name, got, [3]string{tt.ar, tt.ckb, tt.fa})
+			}
 		}
 	}
 }

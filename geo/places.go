@@ -2,9 +2,11 @@ package geo
 
 import "strings"
 
-// PlacesText names an event's places as the card and the list of the embed
-// show them: "Place: Baghdad", "Places: Baghdad, Erbil", "Across the region"
-// for an event of no place, or "" for an event at its own point.
+// PlacesText names an event's places in English, as the card and the list
+// of the embed show them (the wasm says it in the reader's language with
+// geo/lang's "places" and "region"): "Place: Baghdad", "Places: Baghdad,
+// Erbil", "Across the region" for an event of no place, or "" for an event
+// at its own point. make build writes it into embed.html (site.Prerender).
 func (s *Story) PlacesText(e *Event) string {
 	var names []string
 	for _, j := range e.Sites {

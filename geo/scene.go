@@ -123,6 +123,7 @@ type Map struct {
 	Basemap  *Basemap
 	Theme    Theme
 	Mode     Mode         // cumulative or point (see Story.SiteStatusIn)
+	Lang     string       // the language of city and country names ("ar", "fa", …; "" for English)
 	emphasis map[int]bool // countries holding a site of the story
 
 	// Reused by Render.
@@ -185,7 +186,7 @@ func NewMap(s *Story, bm *Basemap, th Theme) *Map {
 		m.citySite[i] = -1
 		if s != nil {
 			for j := range s.Sites {
-				if strings.EqualFold(strings.TrimSpace(s.Sites[j].Name), c.Name) {
+				if c.named(strings.TrimSpace(s.Sites[j].Name)) {
 					m.citySite[i] = j
 					break
 				}
@@ -441,7 +442,7 @@ func (m *Map) Render(v View, cur int) *Scene {
 			continue
 		}
 		d := r + OutlineWidth
-		sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ci, Text: c.Name,
+		sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ci, Text: c.NameIn(m.Lang),
 			X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
 		sc.Dots = append(sc.Dots, Dot{City: ci, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 	}
@@ -459,7 +460,7 @@ func (m *Map) Render(v View, cur int) *Scene {
 			if p[0] < 0 || p[1] < 0 || p[0] > v.Width || p[1] > v.Height || c.Name == "" {
 				continue
 			}
-			sc.Labels = append(sc.Labels, Label{Kind: CountryLabel, Ref: c.ID, Text: c.Name,
+			sc.Labels = append(sc.Labels, Label{Kind: CountryLabel, Ref: c.ID, Text: c.NameIn(m.Lang),
 				Emphasis: m.emphasis[c.ID], X: p[0], Y: p[1], MaxW: maxW})
 		}
 	}

@@ -29,6 +29,7 @@ type Site struct {
 	Kind        string // embassy, consulate, military, nuclear, city, venue, …
 	Description string
 	Approx      bool      // the coordinates are approximate
+	Texts       Texts     // name and description in other languages (see Story.In)
 	LonLat      orb.Point // as given
 	World       orb.Point // projected once at load (see World)
 	Feature     int       // index of the feature in the file
@@ -42,6 +43,7 @@ type Event struct {
 	Source      string // an http(s) URL or the name of a source
 	Place       string // where it happened, in words, when that is not a site (for example off the map)
 	Time        Span
+	Texts       Texts      // title, description and place in other languages (see Story.In)
 	Sites       []int      // indexes into Story.Sites
 	Point       *orb.Point // the event's own location, if it has one (longitude, latitude)
 	Links       [][2]int   // pairs of sites the event connects (drawn as arcs), indexes into Story.Sites
@@ -62,8 +64,80 @@ func (e *Event) Regional() bool { return len(e.Sites) == 0 && e.Point == nil && 
 type Story struct {
 	Title       string
 	Description string
+	Texts       Texts  // title and description in other languages (see In)
+	Lang        string // the language of the plain texts (the file's "lang"), "" when the file does not say
 	Sites       []Site
 	Events      []Event // sorted by start time, then by order in the file
+}
+
+// Texts are the texts of a story, a site or an event in other languages, from
+// the per-language properties of the file: "name:ar" → "بغداد". The default
+// texts stay in the fields of Site, Event and Story.
+type Texts map[string]string
+
+// get returns the text of field in lang ("fa-IR" finds "title:fa-IR", then
+// "title:fa"), or def when the data has none.
+func (t Texts) get(field, lang, def string) string {
+	for l := lang; l != ""; {
+		if v := t[field+":"+l]; v != "" {
+			return v
+		}
+		i := strings.LastIndexByte(l, '-')
+		if i < 0 {
+			break
+		}
+		l = l[:i]
+	}
+	return def
+}
+
+// Has reports whether field has a text in lang (see In for the matching).
+func (t Texts) Has(field, lang string) bool { return t.get(field, lang, "") != "" }
+
+// In returns the story in the language lang (a BCP 47 tag such as "ar" or
+// "fa"): a copy whose titles, names, descriptions and places are those the
+// file gives for that language ("title:ar", "name:fa", …), each falling back
+// to the default text. Ids, times, places and geometry are shared with s;
+// s is not modified. It returns s itself when the story has no text in lang.
+func (s *Story) In(lang string) *Story {
+	if s == nil || lang == "" {
+		return s
+	}
+	has := func(t Texts) bool {
+		for k := range t {
+			if f, l, ok := strings.Cut(k, ":"); ok && f != "" && (l == lang || strings.HasPrefix(lang, l+"-")) {
+				return true
+			}
+		}
+		return false
+	}
+	found := has(s.Texts)
+	for i := 0; !found && i < len(s.Sites); i++ {
+		found = has(s.Sites[i].Texts)
+	}
+	for i := 0; !found && i < len(s.Events); i++ {
+		found = has(s.Events[i].Texts)
+	}
+	if !found {
+		return s
+	}
+	c := *s
+	c.Title = s.Texts.get("title", lang, s.Title)
+	c.Description = s.Texts.get("description", lang, s.Description)
+	c.Sites = append([]Site(nil), s.Sites...)
+	for i := range c.Sites {
+		st := &c.Sites[i]
+		st.Name = st.Texts.get("name", lang, st.Name)
+		st.Description = st.Texts.get("description", lang, st.Description)
+	}
+	c.Events = append([]Event(nil), s.Events...)
+	for i := range c.Events {
+		e := &c.Events[i]
+		e.Title = e.Texts.get("title", lang, e.Title)
+		e.Description = e.Texts.get("description", lang, e.Description)
+		e.Place = e.Texts.get("place", lang, e.Place)
+	}
+	return &c
 }
 
 // Site returns the site with the given id.
@@ -206,6 +280,25 @@ func Load(r io.Reader) (*Story, error) {
 	} else {
 		s.Description = t
 	}
+	if l, err := optString(top["lang"]); err != nil {
+		fileProb("lang", err.Error())
+	} else if l != "" && !validLangTag(l) {
+		fileProb("lang", fmt.Sprintf("%q is not a language tag (en, ar, fa-IR, …)", l))
+	} else {
+		s.Lang = l
+	}
+	for k, raw := range top {
+		if f, ok := localField(k, "title", "description"); ok {
+			if t, err := optString(raw); err != nil {
+				fileProb(k, err.Error())
+			} else if t != "" {
+				if s.Texts == nil {
+					s.Texts = Texts{}
+				}
+				s.Texts[f] = t
+			}
+		}
+	}
 
 	type pending struct {
 		ev    Event
@@ -307,6 +400,10 @@ func Load(r io.Reader) (*Story, error) {
 			if hasPt {
 				ev.Point = &pt
 			}
+			if ev.Texts, err = p.texts("title", "description", "place"); err != nil {
+				prob(id, "properties."+err.(textError).key, err.(textError).msg)
+				ok = false
+			}
 			if ok {
 				events = append(events, pending{ev, siteIDs, links})
 			}
@@ -338,6 +435,10 @@ func Load(r io.Reader) (*Story, error) {
 		}
 		if st.Approx, err = p.boolean("approximate"); err != nil {
 			prob(id, "properties.approximate", err.Error())
+			ok = false
+		}
+		if st.Texts, err = p.texts("name", "description"); err != nil {
+			prob(id, "properties."+err.(textError).key, err.(textError).msg)
 			ok = false
 		}
 		if st.Kind == "" {
@@ -549,6 +650,71 @@ func (p props) str(k string, required bool) (string, error) {
 		return "", errors.New("is required and must not be empty")
 	}
 	return s, nil
+}
+
+// localField reports whether the property key is a per-language variant of
+// one of fields ("title:ar", "name:fa-IR") and returns it as the key of Texts.
+func localField(key string, fields ...string) (string, bool) {
+	f, l, ok := strings.Cut(key, ":")
+	if !ok || !validLangTag(l) {
+		return "", false
+	}
+	for _, x := range fields {
+		if f == x {
+			return key, true
+		}
+	}
+	return "", false
+}
+
+// validLangTag accepts the shape of a BCP 47 tag: letters and digits in
+// subtags of 1 to 8, separated by "-", the first (the language) of 2 or 3
+// letters.
+func validLangTag(l string) bool {
+	for i, sub := range strings.Split(l, "-") {
+		if len(sub) < 1 || len(sub) > 8 || (i == 0 && (len(sub) < 2 || len(sub) > 3)) {
+			return false
+		}
+		for _, r := range sub {
+			if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+type textError struct{ key, msg string }
+
+func (e textError) Error() string { return e.key + ": " + e.msg }
+
+// texts reads the per-language variants of fields ("name:ar", …); a variant
+// must be a string. An empty one is left out (the default shows).
+func (p props) texts(fields ...string) (Texts, error) {
+	var t Texts
+	keys := make([]string, 0, len(p))
+	for k := range p {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first problem in a stable order
+	for _, k := range keys {
+		f, ok := localField(k, fields...)
+		if !ok {
+			continue
+		}
+		v, err := p.str(k, false)
+		if err != nil {
+			return nil, textError{k, err.Error()}
+		}
+		if v == "" {
+			continue
+		}
+		if t == nil {
+			t = Texts{}
+		}
+		t[f] = v
+	}
+	return t, nil
 }
 
 func (p props) boolean(k string) (bool, error) {

@@ -7,6 +7,12 @@
   var root = document.documentElement;
   var q = new URLSearchParams(location.search);
   var $ = function (id) { return document.getElementById(id); };
+  // The reader's words (lang.js), English when they are not there yet.
+  function T(key, english) {
+    var t = window.maplineLang && window.maplineLang.text(key);
+    return typeof t === "string" ? t : english;
+  }
+  var english = (root.getAttribute("lang") || "en").split("-")[0] === "en";
   // A flag is on when present without a value or with any value but false/0.
   function flag(name) { var v = q.get(name); return v !== null && v !== "false" && v !== "0"; }
 
@@ -56,7 +62,7 @@
   function showList(open) {
     list.hidden = !open;
     toggle.setAttribute("aria-expanded", String(open));
-    toggle.textContent = open ? "Hide the list" : "All events";
+    toggle.textContent = open ? T("list.hide", "Hide the list") : T("list.show", "All events");
     refit();
   }
 
@@ -160,7 +166,9 @@
   // stand for the page's default state only: another story, time, view or
   // mode drops them, and the map shows its own once it runs.
   var poster = $("poster");
-  var defaults = !q.has("data") && !q.has("t") && !q.has("view") && (q.get("mode") || "cumulative") === "cumulative" && !location.hash;
+  // The poster and the text are English: another language drops them too.
+  var sameStory = !q.has("data") && english;
+  var defaults = sameStory && !q.has("t") && !q.has("view") && (q.get("mode") || "cumulative") === "cumulative" && !location.hash;
   if (!defaults) {
     if (poster) poster.remove();
     poster = null;
@@ -170,12 +178,12 @@
     var pre = document.querySelectorAll("[data-prerendered]");
     for (var i = 0; i < pre.length; i++) {
       var kind = pre[i].getAttribute("data-prerendered");
-      if (kind === "story" && !q.has("data")) continue;
+      if (kind === "story" && sameStory) continue;
       if (kind === "state") {
         var parts = pre[i].querySelectorAll("[id]");
         for (var j = 0; j < parts.length; j++) parts[j].textContent = "";
       } else if (pre[i].id === "story-title") {
-        pre[i].textContent = "Loading the story…";
+        pre[i].textContent = "Loading the story…"; // lang.js puts it in the reader's words
       } else {
         pre[i].textContent = "";
       }
@@ -212,7 +220,7 @@
     if (loader) loader.hidden = true;
     note.hidden = false;
     note.classList.add("oneline");
-    note.textContent = msg + (poster ? " This is a still picture of it; every event is in the list." : "");
+    note.textContent = msg + (poster ? " " + T("error.still", "This is a still picture of it; every event is in the list.") : "");
   }
   // The live map opens on the view of the poster on show, as the page scaled
   // it (to cover the map, centred: a zoom of log2 of the scale more), so the
@@ -236,9 +244,9 @@
     started = true;
     if (loadButton) loadButton.hidden = true;
     root.setAttribute("data-load", why);
-    if (!window.WebAssembly || !window.Go) { fail("This browser cannot run the interactive map."); return; }
+    if (!window.WebAssembly || !window.Go) { fail(T("error.browser", "This browser cannot run the interactive map.")); return; }
     var probe = document.createElement("canvas");
-    if (!probe.getContext || !probe.getContext("webgl2")) { fail("This browser cannot draw the interactive map (WebGL 2 is not available)."); return; }
+    if (!probe.getContext || !probe.getContext("webgl2")) { fail(T("error.webgl", "This browser cannot draw the interactive map (WebGL 2 is not available).")); return; }
     startView();
     var go = new Go();
     loader.hidden = false;
@@ -282,7 +290,7 @@
     run.then(function (r) {
       bar.value = 100;
       return go.run(r.instance);
-    }).catch(function (e) { fail("The interactive map could not be loaded (" + (e && e.message || e) + ")."); });
+    }).catch(function (e) { fail(T("error.load", "The interactive map could not be loaded: {error}").replace("{error}", String(e && e.message || e))); });
   }
 
   // When to load: static keeps the poster (static=click: until the reader

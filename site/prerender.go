@@ -95,5 +95,5 @@ var (
 	listTemplate   = template.Must(template.New("list").Parse(sourceTemplate + `{{range .}}<li{{if .ID}} id="event-{{.ID}}"{{end}}><button class="choose" type="button" data-index="{{.Index}}"><span class="date">{{.Date}}</span><span class="title">{{.Title}}</span></button>` +
 		`{{if .Desc}}<p>{{.Desc}}</p>{{end}}{{if .Places}}<p class="places">{{.Places}}</p>{{end}}{{if .Source}}<p class="source">Source: <span>{{template "source" .}}</span></p>{{end}}</li>{{end}}`))
 	cardTemplate = template.Must(template.New("card").Parse(sourceTemplate + `<p id="card-date" class="date">{{.Date}}</p><h2 id="card-title">{{.Title}}</h2><p id="card-desc">{{.Desc}}</p>` +
-		`<p id="card-places" class="places"{{if not .Places}} hidden{{end}}>{{.Places}}</p><p class="source"{{if not .Source}} hidden{{end}}>Source: <span id="card-source">{{template "source" .}}</span></p>`))
+		`<p id="card-places" class="places"{{if not .Places}} hidden{{end}}>{{.Places}}</p><p class="source"{{if not .Source}} hidden{{end}}><span data-msg="source">Source:</span> <span id="card-source">{{template "source" .}}</span></p>`))
 )

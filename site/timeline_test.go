@@ -280,7 +280,7 @@ func TestMapDescription(t *testing.T) {
 	ctx := tab(t, 800, 650, 1)
 	open(t, ctx, "/embed.html", "ready")
 	desc := text(t, ctx, `document.getElementById(document.querySelector("canvas").getAttribute("aria-describedby")).textContent`)
-	for _, want := range []string{"7 places", "Al-Asad air base (military)", "U.S. Embassy Baghdad (embassy)", "list of all events"} {
+	for _, want := range []string{"7 places", "Al-Asad air base (military site)", "U.S. Embassy Baghdad (embassy)", "list of all events"} {
 		if !strings.Contains(desc, want) {
 			t.Errorf("map description %q lacks %q", desc, want)
 		}

@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"strings"
 	"sync/atomic"
 	"syscall/js"
 
 	"mapline/geo"
+	"mapline/geo/lang"
 )
 
 // carto is the text of the map in the DOM: the labels (measured here, placed
@@ -47,6 +47,9 @@ type carto struct {
 
 	scale, scaleKm, scaleMi js.Value
 	scaleKey                string
+
+	msg   *lang.Messages // the legend's and the scale's words
+	dates dates          // the scale's numbers
 }
 
 type measureKey struct{ class, text string }
@@ -287,7 +290,7 @@ func (c *carto) showLegend(m *geo.Map, width, height float64) {
 		li.Set("innerHTML", `<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">`+
 			e.Shape.SVG(10, 10, 5.5, geo.OutlineWidth, cssColor(e.Color), outline)+`</svg>`)
 		name := c.doc.Call("createElement", "span")
-		name.Set("textContent", e.Name)
+		name.Set("textContent", c.kindName(e))
 		li.Call("appendChild", name)
 		c.legendList.Call("appendChild", li)
 	}
@@ -312,7 +315,8 @@ func (c *carto) showScale(v geo.View) {
 		return
 	}
 	b := v.ScaleBar(scaleMaxPx)
-	key := fmt.Sprintf("%s %.1f %s %.1f", b.KmText(), b.KmPx, b.MiText(), b.MiPx)
+	km, mi, label := c.dates.scale(b)
+	key := fmt.Sprintf("%s %.1f %s %.1f", km, b.KmPx, mi, b.MiPx)
 	if key == c.scaleKey {
 		return
 	}
@@ -322,9 +326,25 @@ func (c *carto) showScale(v geo.View) {
 		el.Set("textContent", text)
 		el.Get("style").Set("width", fmt.Sprintf("%.1fpx", px))
 	}
-	set(c.scaleKm, b.KmText(), b.KmPx)
-	set(c.scaleMi, b.MiText(), b.MiPx)
-	c.scale.Call("setAttribute", "aria-label", fmt.Sprintf("Scale: %s, %s", b.KmText(), strings.Replace(b.MiText(), " mi", " miles", 1)))
+	set(c.scaleKm, km, b.KmPx)
+	set(c.scaleMi, mi, b.MiPx)
+	c.scale.Call("setAttribute", "aria-label", label)
+}
+
+// kindName is a legend entry's name in the reader's language: the kinds the
+// map knows and "Other site" have messages; a kind of the story's own is
+// named as the story names it.
+func (c *carto) kindName(e geo.LegendEntry) string {
+	if c.msg == nil {
+		return e.Name
+	}
+	if e.Name == "Other site" {
+		return c.msg.Text("kind.other")
+	}
+	if k := "kind." + e.Kind; c.msg.Has(k) {
+		return c.msg.Text(k)
+	}
+	return e.Name
 }
 
 // cssColor writes a colour for CSS: #rrggbb, or rgba() when translucent.

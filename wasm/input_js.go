@@ -164,7 +164,7 @@ func (p *page) listen() {
 		}
 		e.Call("stopPropagation") // Ebitengine's listener would cancel the page's scroll
 		if !wheelZooms(coop, e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()) {
-			hint(wheelHint(mac))
+			hint(p.msg.Text(map[bool]string{true: "hint.wheel.mac", false: "hint.wheel"}[mac]))
 			return
 		}
 		dz := wheelZoom(e.Get("deltaY").Float(), e.Get("deltaMode").Int(), e.Get("ctrlKey").Bool(), win.Get("innerHeight").Float())
@@ -219,7 +219,7 @@ func (p *page) listen() {
 				e.Call("preventDefault")
 			}
 			if r.hint {
-				hint(touchHint)
+				hint(p.msg.Text("hint.touch"))
 			}
 			p.push(r.ops...)
 			ops = r.ops
@@ -308,7 +308,7 @@ func (p *page) apply(st *state) {
 		if in.storyErr != nil {
 			p.showError(in.storyErr)
 			if in.story == nil {
-				p.storyTitle.Set("textContent", "The story could not be loaded")
+				p.storyTitle.Set("textContent", p.msg.Text("story.failed"))
 			}
 		}
 		if in.story != nil {

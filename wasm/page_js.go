@@ -1,13 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 	"sync"
 	"syscall/js"
 
 	"mapline/geo"
+	"mapline/geo/lang"
 )
 
 // page is the bridge to the DOM of embed.html: it reads the reader's input
@@ -19,6 +19,10 @@ type page struct {
 	labels, note, storyTitle js.Value
 	tl                       *timeline
 	carto                    *carto // labels, legend, scale bar (carto_js.go)
+	msg                      *lang.Messages
+	dates                    dates  // the reader's dates and numbers (intl.go)
+	rtl                      bool   // the page reads right to left
+	storyLang                string // the language of the story's plain texts (geo.Story.Lang)
 	view                     string // last data-view
 	cursor                   string
 
@@ -35,8 +39,18 @@ func newPage() *page {
 		doc: doc, root: doc.Get("documentElement"),
 		labels: byID("map-labels"), note: byID("map-note"), storyTitle: byID("story-title"),
 	}
+	// lang.js has chosen the language (lang=, else the browser's) and set
+	// the root's lang and dir before the wasm started.
+	var tag string
+	if l := p.root.Call("getAttribute", "lang"); l.Truthy() {
+		tag = l.String()
+	}
+	p.msg = lang.Get(tag)
+	p.dates = newDates(p.msg, browserFormatter)
+	p.rtl = p.msg.Dir() == "rtl"
 	p.tl = newTimeline(p)
 	p.carto = newCarto(doc, p.labels)
+	p.carto.msg, p.carto.dates = p.msg, p.dates
 	p.carto.listen(p)
 	return p
 }
@@ -52,13 +66,15 @@ func (p *page) setupCanvas() {
 	c.Call("setAttribute", "tabindex", "0")
 	c.Call("setAttribute", "role", "region")
 	c.Call("setAttribute", "aria-roledescription", "map")
-	c.Call("setAttribute", "aria-label", "Map of the story's places. Arrow keys move the map, plus and minus zoom, 0 resets the view.")
+	c.Call("setAttribute", "aria-label", p.msg.Text("map.label"))
 	c.Call("setAttribute", "aria-describedby", "map-desc")
 }
 
 // storyLoaded hands a loaded story and the basemap (or their errors) to the
-// next Update.
+// next Update, the story in the reader's language where it has its texts
+// (title:ar, …).
 func (p *page) storyLoaded(s *geo.Story, bm *geo.Basemap, initial int, err error) {
+	s = s.In(p.msg.Lang)
 	p.mu.Lock()
 	p.in.story, p.in.storyInit, p.in.storyErr, p.in.hasStory = s, initial, err, true
 	p.in.basemap = bm
@@ -163,13 +179,14 @@ func (p *page) showError(err error) {
 	p.root.Call("setAttribute", "data-mapline", "error")
 	p.note.Set("hidden", false)
 	p.note.Call("replaceChildren")
-	p.note.Call("appendChild", p.el("strong", "", "The story could not be shown in full."))
+	p.note.Call("appendChild", p.el("strong", "", p.msg.Text("error.story")))
 	lines := strings.Split(err.Error(), "\n")
 	const maxLines = 8
-	if len(lines) > maxLines {
-		lines = append(lines[:maxLines], fmt.Sprintf("… and %d more problems", len(lines)-maxLines))
+	if n := len(lines) - maxLines; n > 0 {
+		lines = append(lines[:maxLines], p.msg.Plural("error.more", n, "n", p.dates.number(n)))
 	}
 	ul := p.el("ul", "", "")
+	ul.Call("setAttribute", "dir", "auto") // the problems are in English
 	for _, l := range lines {
 		ul.Call("appendChild", p.el("li", "", strings.TrimPrefix(l, "geo: ")))
 	}

@@ -165,9 +165,18 @@ func (pp *popup) show(st *state, sc *geo.Scene, site int, pinned bool) {
 	pp.cur.site, pp.cur.pinned, pp.cur.event = site, pinned, st.cur
 	pp.el.Set("hidden", false)
 	w, h := pp.el.Get("offsetWidth").Float(), pp.el.Get("offsetHeight").Float()
-	x := m.X + m.R + 10
-	if x+w > sc.Width-4 {
-		x = m.X - m.R - 10 - w // to the left of the marker
+	// Beside the marker, on the side the text starts from: the right in a
+	// left-to-right page, the left in a right-to-left one; the other side
+	// when it does not fit.
+	right, left := m.X+m.R+10, m.X-m.R-10-w
+	x := right
+	if pp.p.rtl {
+		x = left
+		if x < 4 {
+			x = right
+		}
+	} else if x+w > sc.Width-4 {
+		x = left
 	}
 	y := m.Y - 24
 	x = max(4, min(x, sc.Width-w-4))
@@ -181,22 +190,23 @@ func (pp *popup) fill(s *geo.Story, site, cur int) {
 	el := pp.p.el
 	body := doc.Call("getElementById", "popup-body")
 	body.Call("replaceChildren")
+	msg := pp.p.msg
 	pp.el.Call("setAttribute", "aria-label", st.Name)
-	body.Call("appendChild", el("h3", "", st.Name))
-	kind := kindName(st.Kind)
+	body.Call("appendChild", pp.p.dataText(el("h3", "", st.Name), st.Texts, "name"))
+	kind := pp.p.kindName(st.Kind)
 	if st.Approx {
-		kind += " · location approximate"
+		kind += " · " + msg.Text("popup.approx")
 	}
 	body.Call("appendChild", el("p", "kind", kind))
 	if st.Description != "" {
-		body.Call("appendChild", el("p", "", st.Description))
+		body.Call("appendChild", pp.p.dataText(el("p", "", st.Description), st.Texts, "description"))
 	}
 	evs := s.EventsAt(site, cur)
 	if len(evs) == 0 {
-		body.Call("appendChild", el("p", "none", "No events here yet at this point of the story."))
+		body.Call("appendChild", el("p", "none", msg.Text("popup.none")))
 		return
 	}
-	body.Call("appendChild", el("h4", "", fmt.Sprintf("Events here up to %s", s.Events[cur].Time.Start.String())))
+	body.Call("appendChild", el("h4", "", msg.Text("popup.upto", "date", pp.p.dates.date(s.Events[cur].Time.Start))))
 	ol := el("ol", "", "")
 	for _, i := range evs {
 		e := &s.Events[i]
@@ -204,8 +214,10 @@ func (pp *popup) fill(s *geo.Story, site, cur int) {
 		if i == cur {
 			li.Set("className", "current")
 		}
-		li.Call("appendChild", el("span", "date", e.Time.String()))
-		li.Call("appendChild", el("span", "title", e.Title))
+		date := el("span", "date", "")
+		pp.p.tl.showDate(date, e.Time)
+		li.Call("appendChild", date)
+		li.Call("appendChild", pp.p.dataText(el("span", "title", e.Title), e.Texts, "title"))
 		if e.Source != "" {
 			src := el("span", "source", "")
 			pp.p.sourceInto(src, e.Source)
@@ -216,11 +228,15 @@ func (pp *popup) fill(s *geo.Story, site, cur int) {
 	body.Call("appendChild", ol)
 }
 
-// kindName is a site kind as a reader reads it.
-func kindName(k string) string {
+// kindName is a site kind as a reader reads it: in the reader's language
+// for the kinds the map knows, else as the story spells it, capitalized.
+func (p *page) kindName(k string) string {
 	switch k {
 	case "", "site":
-		return "Site"
+		return p.msg.Text("kind.site")
+	}
+	if key := "kind." + k; p.msg.Has(key) {
+		return p.msg.Text(key)
 	}
 	return strings.ToUpper(k[:1]) + k[1:]
 }

@@ -20,6 +20,8 @@ func run() {
 	probs = append(oprobs, probs...)
 	p := newPage()
 	st := newState(p.theme())
+	st.lang = p.msg.Lang
+	st.m.Lang = st.lang
 	if pr.view != nil {
 		st.setView(pr.view.Center, pr.view.Zoom)
 		st.story.follow = !pr.readerView

@@ -23,6 +23,7 @@ type state struct {
 	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
 	floor float64   // the lowest zoom, at which the bound is still large in the view
 	still bool      // the reader prefers reduced motion: no animations, no inertia
+	lang  string    // the language of the map's names (geo.Map.Lang)
 	anim  motion
 
 	story story // the player, the mode and the camera (player.go)
@@ -57,7 +58,7 @@ func newState(th geo.Theme) *state {
 // event id), or -1 for the first event.
 func (s *state) setStory(st *geo.Story, initial int) {
 	s.m = geo.NewMap(st, s.m.Basemap, s.m.Theme)
-	s.m.Mode = s.story.mode
+	s.m.Mode, s.m.Lang = s.story.mode, s.lang
 	if initial < 0 && len(st.Events) > 0 {
 		initial = 0
 	}
@@ -81,7 +82,7 @@ func (s *state) setTheme(th geo.Theme) {
 		return
 	}
 	s.m = geo.NewMap(s.m.Story, s.m.Basemap, th)
-	s.m.Mode = s.story.mode
+	s.m.Mode, s.m.Lang = s.story.mode, s.lang
 	s.dirty = true
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"mapline/geo"
+	"mapline/geo/lang"
 )
 
 // timeline is the bridge to the story's controls: the time slider with a
@@ -90,11 +91,10 @@ func (tl *timeline) listen() {
 			return
 		}
 		handled := true
-		switch e.Get("key").String() {
-		case "ArrowRight", "ArrowUp":
-			tl.record(func(in *timelineInput) { in.step++ })
-		case "ArrowLeft", "ArrowDown":
-			tl.record(func(in *timelineInput) { in.step-- })
+		switch key := e.Get("key").String(); key {
+		case "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown":
+			step := arrowStep(key, p.rtl)
+			tl.record(func(in *timelineInput) { in.step += step })
 		case "Home":
 			tl.record(func(in *timelineInput) { in.goTo = 0 })
 		case "End":
@@ -212,8 +212,10 @@ func (tl *timeline) apply(st *state, now time.Time) {
 // the dates at its ends and the list of all events.
 func (tl *timeline) showStory(s *geo.Story) {
 	tl.story, tl.track, tl.shown = s, s.Track(), -1
+	tl.p.storyLang = s.Lang
 	if s.Title != "" {
 		tl.p.storyTitle.Set("textContent", s.Title)
+		tl.p.dataText(tl.p.storyTitle, s.Texts, "title")
 	}
 	n := len(s.Events)
 	for _, b := range []js.Value{tl.slider, tl.prev, tl.next, tl.play} {
@@ -222,23 +224,40 @@ func (tl *timeline) showStory(s *geo.Story) {
 	tl.play.Set("disabled", n < 2)
 	tl.slider.Set("max", tl.track.Hours())
 	if n > 0 {
-		tl.p.setText("timeline-start", s.Events[0].Time.Start.String())
-		tl.p.setText("timeline-end", s.Events[n-1].Time.String())
+		first := geo.Span{Start: s.Events[0].Time.Start}
+		tl.showDate(tl.p.doc.Call("getElementById", "timeline-start"), first)
+		tl.showDate(tl.p.doc.Call("getElementById", "timeline-end"), s.Events[n-1].Time)
 	}
 	tl.buildList(s)
 	tl.layoutMarks()
-	tl.p.setText("map-desc", mapDescription(s))
+	tl.p.setText("map-desc", tl.mapDescription(s))
+}
+
+// showDate writes a date into el in the reader's calendar, with the
+// Gregorian date as its title when that calendar is another one.
+func (tl *timeline) showDate(el js.Value, sp geo.Span) {
+	if !el.Truthy() {
+		return
+	}
+	el.Set("textContent", tl.p.dates.span(sp))
+	if g := tl.p.dates.gregorianSpan(sp); g != "" {
+		el.Call("setAttribute", "title", tl.p.msg.Text("date.gregorian", "date", g))
+	} else {
+		el.Call("removeAttribute", "title")
+	}
 }
 
 // mapDescription says in words what the map shows, for screen readers (the
 // canvas's aria-describedby).
-func mapDescription(s *geo.Story) string {
+func (tl *timeline) mapDescription(s *geo.Story) string {
+	msg := tl.p.msg
 	var places []string
 	for _, st := range s.Sites {
-		places = append(places, fmt.Sprintf("%s (%s)", st.Name, strings.ToLower(kindName(st.Kind))))
+		places = append(places, msg.Text("place.kind", "name", st.Name, "kind", strings.ToLower(tl.p.kindName(st.Kind))))
 	}
-	d := fmt.Sprintf("The map shows %d places of the story: %s.", len(s.Sites), strings.Join(places, ", "))
-	return d + " As the timeline moves, the places of the current event are highlighted. The list of all events tells the same story in text."
+	n := len(s.Sites)
+	d := msg.Plural("map.desc", n, "n", tl.p.dates.number(n), "places", strings.Join(places, msg.Text("list.sep")))
+	return d + " " + msg.Text("map.desc.more")
 }
 
 // buildList writes the whole story as an ordered list: date, title,
@@ -257,17 +276,23 @@ func (tl *timeline) buildList(s *geo.Story) {
 		b := el("button", "choose", "")
 		b.Set("type", "button")
 		b.Get("dataset").Set("index", strconv.Itoa(i))
-		b.Call("appendChild", el("span", "date", e.Time.String()))
-		b.Call("appendChild", el("span", "title", e.Title))
+		date := el("span", "date", "")
+		tl.showDate(date, e.Time)
+		b.Call("appendChild", date)
+		if g := tl.p.dates.gregorianSpan(e.Time); g != "" {
+			// The Gregorian date in the list too, not only on hover.
+			b.Call("appendChild", el("span", "date-gregorian", tl.p.msg.Text("date.gregorian", "date", g)))
+		}
+		b.Call("appendChild", tl.p.dataText(el("span", "title", e.Title), e.Texts, "title"))
 		li.Call("appendChild", b)
 		if e.Description != "" {
-			li.Call("appendChild", el("p", "", e.Description))
+			li.Call("appendChild", tl.p.dataText(el("p", "", e.Description), e.Texts, "description"))
 		}
-		if pl := s.PlacesText(e); pl != "" {
+		if pl := tl.placesOf(s, e); pl != "" {
 			li.Call("appendChild", el("p", "places", pl))
 		}
 		if e.Source != "" {
-			src := el("p", "source", "Source: ")
+			src := el("p", "source", tl.p.msg.Text("source")+" ")
 			span := el("span", "", "")
 			tl.p.sourceInto(span, e.Source)
 			src.Call("appendChild", span)
@@ -277,6 +302,47 @@ func (tl *timeline) buildList(s *geo.Story) {
 		tl.items = append(tl.items, li)
 	}
 }
+
+// dataText marks an element holding the story's text of field: its
+// direction is that of its first strong letter (an English title in an
+// Arabic page reads left to right, and the other way round), and its
+// language, for screen readers, the story's own ("lang" of the file) when
+// the story has no text of the field in the page's language.
+func (p *page) dataText(el js.Value, texts geo.Texts, field string) js.Value {
+	el.Call("setAttribute", "dir", "auto")
+	if l := p.storyLang; l != "" && !texts.Has(field, p.msg.Lang) && lang.Match(l) != p.msg.Lang {
+		el.Call("setAttribute", "lang", l)
+	} else {
+		el.Call("removeAttribute", "lang")
+	}
+	return el
+}
+
+// placesOf names an event's places: "Places: Baghdad, Erbil", or that it
+// concerns the whole region. Each name is isolated (U+2068 … U+2069) so a
+// name in one direction does not reorder the list in the other.
+func (tl *timeline) placesOf(s *geo.Story, e *geo.Event) string {
+	var names []string
+	for _, j := range e.Sites {
+		names = append(names, tl.isolate(s.Sites[j].Name))
+	}
+	if e.Place != "" {
+		names = append(names, tl.isolate(e.Place))
+	}
+	msg := tl.p.msg
+	switch {
+	case len(names) > 0:
+		return msg.Plural("places", len(names), "names", strings.Join(names, msg.Text("list.sep")))
+	case e.Point != nil:
+		return ""
+	}
+	return msg.Text("region")
+}
+
+// isolate wraps a text of the story in Unicode first-strong isolates
+// (FSI … PDI), a direction of its own as <bdi> gives an element, when it
+// starts in the other direction than the page's (isolate.go).
+func (tl *timeline) isolate(s string) string { return isolateIn(s, tl.p.rtl) }
 
 // layoutMarks draws a mark per event (or per cluster of events too close to
 // tell apart) on the slider's track, at the track's current width.
@@ -304,7 +370,9 @@ func (tl *timeline) layoutMarks() {
 		}
 		d.Set("className", class)
 		st := d.Get("style")
-		st.Set("left", fmt.Sprintf("%.1fpx", m.X))
+		// From the start of the line: the left, or the right in a
+		// right-to-left page, where the timeline runs from the right.
+		st.Call("setProperty", "inset-inline-start", fmt.Sprintf("%.1fpx", m.X))
 		if m.X2-m.X >= 3 {
 			st.Set("width", fmt.Sprintf("%.1fpx", m.X2-m.X))
 		}
@@ -323,7 +391,7 @@ func (tl *timeline) showEvent(st *state) {
 	if tl.playing != st.story.playing {
 		tl.playing = st.story.playing
 		tl.play.Call("setAttribute", "aria-pressed", strconv.FormatBool(tl.playing))
-		tl.play.Call("setAttribute", "aria-label", map[bool]string{true: "Pause", false: "Play the story"}[tl.playing])
+		tl.play.Call("setAttribute", "aria-label", tl.p.msg.Text(map[bool]string{true: "timeline.pause", false: "timeline.play"}[tl.playing]))
 		tl.play.Set("textContent", map[bool]string{true: "❚❚", false: "▶"}[tl.playing])
 	}
 	tl.follow.Set("checked", st.story.follow)
@@ -334,16 +402,20 @@ func (tl *timeline) showEvent(st *state) {
 	prev := tl.shown
 	tl.shown = cur
 	e := &s.Events[cur]
-	date := e.Time.String()
+	date := tl.p.dates.span(e.Time)
 	if !tl.sliding {
 		tl.slider.Set("value", int(tl.track.Pos(e.Time.Start.T)*float64(tl.track.Hours())+0.5))
 	}
-	tl.slider.Call("setAttribute", "aria-valuetext", fmt.Sprintf("%s: %s (event %d of %d)", date, e.Title, cur+1, len(s.Events)))
-	tl.date.Set("textContent", date)
+	msg, num := tl.p.msg, tl.p.dates.number
+	tl.slider.Call("setAttribute", "aria-valuetext", msg.Text("slider.value", "date", date, "title", e.Title,
+		"i", num(cur+1), "n", num(len(s.Events))))
+	tl.showDate(tl.date, e.Time)
 	tl.p.publishEvent(e.ID, e.Time.Start.ISO())
 	tl.title.Set("textContent", e.Title)
 	tl.desc.Set("textContent", e.Description)
-	pl := s.PlacesText(e)
+	tl.p.dataText(tl.title, e.Texts, "title")
+	tl.p.dataText(tl.desc, e.Texts, "description")
+	pl := tl.placesOf(s, e)
 	tl.places.Set("textContent", pl)
 	tl.places.Set("hidden", pl == "")
 	tl.source.Get("parentElement").Set("hidden", e.Source == "")
@@ -352,11 +424,11 @@ func (tl *timeline) showEvent(st *state) {
 	if pl != "" {
 		where = " " + pl + "."
 	}
-	tl.live.Set("textContent", fmt.Sprintf("Event %d of %d, %s: %s.%s", cur+1, len(s.Events), date, e.Title, where))
+	tl.live.Set("textContent", msg.Text("live", "i", num(cur+1), "n", num(len(s.Events)), "date", date, "title", e.Title)+where)
 	tl.prev.Set("disabled", cur == 0)
 	tl.next.Set("disabled", cur == len(s.Events)-1)
 	if e.Regional() {
-		tl.banner.Set("textContent", "Across the region: "+e.Title)
+		tl.banner.Set("textContent", msg.Text("region.banner", "title", tl.isolate(e.Title)))
 	}
 	tl.banner.Set("hidden", !e.Regional())
 	for i, m := range tl.marksOf {

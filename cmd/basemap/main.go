@@ -2,8 +2,13 @@
 // region, from the Natural Earth TopoJSON files of the npm package
 // world-atlas@2.0.2 (countries-50m.json and countries-10m.json):
 //
-//	npm install --no-save --prefix /tmp/wa world-atlas@2.0.2
-//	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -out geo/basemap.bin
+//	npm install --no-save --prefix /tmp/wa world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
+//	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -out geo/basemap.bin
+//
+// The countries' names in Arabic, Sorani Kurdish and Persian come from
+// Unicode CLDR 48.2 (see countryNames): world-atlas keeps only the English
+// name of Natural Earth, not its name_ar and name_fa, and Natural Earth has
+// no Sorani names.
 //
 // It works on TopoJSON arcs rather than polygons: each arc is projected to
 // world coordinates and simplified once (Douglas-Peucker, endpoints kept), and
@@ -85,14 +90,19 @@ const labelPrecision = 1.0 / 256
 func main() {
 	in := flag.String("in", "node_modules/world-atlas", "world-atlas package `dir`ectory")
 	out := flag.String("out", "geo/basemap.bin", "output `file`")
+	cldr := flag.String("cldr", "node_modules", "`dir`ectory holding the npm packages cldr-core and cldr-localenames-full (country names in other languages)")
 	flag.Parse()
-	if err := run(*in, *out); err != nil {
+	if err := run(*in, *cldr, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "basemap:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string) error {
+func run(in, cldr, out string) error {
+	names, err := countryNames(cldr)
+	if err != nil {
+		return err
+	}
 	topos := map[string]*topology{}
 	read := func(file string) (*topology, error) {
 		if t := topos[file]; t != nil {
@@ -125,12 +135,22 @@ func run(in, out string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", l.file, err)
 		}
+		var unnamed []string
+		for i := range lv.Countries {
+			c := &lv.Countries[i]
+			if c.Names = names(c.ID, c.Name); len(c.Names) < len(nameLangs) {
+				unnamed = append(unnamed, c.Name)
+			}
+		}
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
 		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), lb)
 		if len(own) > 0 {
 			s += fmt.Sprintf(", own label points for %s", strings.Join(own, ", "))
+		}
+		if len(unnamed) > 0 {
+			s += fmt.Sprintf(", English names only for %s", strings.Join(unnamed, ", "))
 		}
 		summary = append(summary, s)
 		levels = append(levels, lv)

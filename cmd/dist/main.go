@@ -65,6 +65,7 @@ var required = []struct{ file, asset string }{
 	{"embed.html", "frame.js"},
 	{"frame.js", "mapline.wasm"}, // fetch("mapline.wasm")
 	{"frame.js", "basemap.bin"},  // fetch("basemap.bin")
+	{"embed.html", "lang.js"},
 	{"index.html", "article.css"},
 	{"index.html", "article.js"},
 }

@@ -22,7 +22,7 @@ import (
 func fixture() map[string]string {
 	wasm := "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02\x03 mapline code ", 400)
 	return map[string]string{
-		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><link rel="stylesheet" href="embed.css"></head><body>
+		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
 <p>` + strings.Repeat("The map. ", 40) + `</p>
 <script src="wasm_exec.js"></script>
 <script src="frame.js"></script>
@@ -37,6 +37,8 @@ func fixture() map[string]string {
 		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var bm = fetch("basemap.bin"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
 		"embed.js":           "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
 		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
+		"lang.js":            `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
+		"lang/ar.json":       `{"timeline": "الخط الزمني"` + strings.Repeat(`, "k": "نص"`, 40) + "}",
 		"embed.css":          strings.Repeat("body { margin: 0; }\n", 30),
 		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
 		"article.js":         "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
@@ -122,7 +124,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	// Each hashed name is the hash of the file's final bytes, and the server
 	// serves it as immutable.
 	names := map[string]string{}
-	for _, logical := range []string{"mapline.wasm", "frame.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin"} {
+	for _, logical := range []string{"mapline.wasm", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin"} {
 		ext := filepath.Ext(logical)
 		name := named(t, snap, strings.TrimSuffix(logical, ext), ext)
 		names[logical] = name
@@ -136,8 +138,8 @@ func TestHashedNamesAndReferences(t *testing.T) {
 			t.Errorf("%s is still there under its old name", logical)
 		}
 	}
-	if len(sum.hashed) != 7 {
-		t.Errorf("summary: %d hashed, want 7: %v", len(sum.hashed), sum.hashed)
+	if len(sum.hashed) != 8 {
+		t.Errorf("summary: %d hashed, want 8: %v", len(sum.hashed), sum.hashed)
 	}
 
 	// The references are rewritten, quotes and "./" kept.
@@ -145,6 +147,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 		{"embed.html", `href="` + names["embed.css"] + `"`},
 		{"embed.html", `<script src="` + names["wasm_exec.js"] + `">`},
 		{"embed.html", `<script src="` + names["frame.js"] + `">`},
+		{"embed.html", `<script src="` + names["lang.js"] + `">`},
 		{"index.html", `href='./` + names["article.css"] + `'`},
 		{"index.html", `<iframe src="embed.html"`},  // the pages keep their names
 		{"index.html", `Loads frame.js, mentioned`}, // prose is left alone
@@ -299,7 +302,7 @@ func TestIdempotent(t *testing.T) {
 			t.Errorf("second run changed %s", name)
 		}
 	}
-	if len(sum.hashed) != 7 {
+	if len(sum.hashed) != 8 {
 		t.Errorf("second run: %d hashed", len(sum.hashed))
 	}
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -191,7 +192,7 @@ func TestTimeDimensionRoundTrip(t *testing.T) {
 	for i := range want.Sites {
 		g, w := got.Sites[i], want.Sites[i]
 		g.Feature, w.Feature = 0, 0
-		if g != w {
+		if !reflect.DeepEqual(g, w) {
 			t.Errorf("site %d\n got %+v\nwant %+v", i, g, w)
 		}
 	}

@@ -187,10 +187,23 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				own[k] = raw
 			}
 		}
+		// Texts in other languages (name:ar, title:fa, …) pass through too.
+		texts := map[string]any{}
+		for k, raw := range p {
+			if field, _, ok := strings.Cut(k, ":"); ok && string(raw) != "null" &&
+				(field == "name" || field == "title" || field == "description" || field == "place") {
+				texts[k] = raw
+			}
+		}
 		event := func(t string, pt *[2]float64, n int) Feature {
 			props := map[string]any{"time": t, "title": title}
 			for k, v := range own {
 				props[k] = v
+			}
+			for k, v := range texts {
+				if !strings.HasPrefix(k, "name:") {
+					props[k] = v
+				}
 			}
 			if desc != "" {
 				props["description"] = desc
@@ -227,6 +240,11 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			props := map[string]any{"name": title}
 			for _, k := range []string{"kind", "approximate"} {
 				if v, has := own[k]; has {
+					props[k] = v
+				}
+			}
+			for k, v := range texts {
+				if strings.HasPrefix(k, "name:") || strings.HasPrefix(k, "description:") {
 					props[k] = v
 				}
 			}

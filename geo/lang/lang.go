@@ -1,0 +1,294 @@
+// Package lang holds the interface texts of mapline in each language it
+// speaks (English, Arabic, Sorani Kurdish, Persian), with their plural rules
+// and writing direction. The texts are JSON message files, embedded here and
+// copied into dist/lang/ by the build, so the page can show them before the
+// wasm arrives (site/lang.js).
+//
+// A message file maps a key to a text, or to an object of plural forms
+// (CLDR categories: "zero", "one", "two", "few", "many", "other"). Texts name
+// their arguments in braces: "Event {i} of {n}". Numbers are formatted by the
+// caller, in the reader's digits, before they are put in.
+package lang
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+//go:embed messages/*.json
+var files embed.FS
+
+// Default is the language of the texts when no other is asked for or known,
+// and the language every other one falls back to, key by key.
+const Default = "en"
+
+// Supported are the languages with a message file, Default first.
+var Supported = []string{"en", "ar", "ckb", "fa"}
+
+// Messages are the interface texts of one language.
+type Messages struct {
+	Lang     string
+	texts    map[string]string
+	plurals  map[string]map[string]string
+	fallback *Messages // Default's, for a key this language lacks; nil for Default
+}
+
+var all = map[string]*Messages{}
+
+func init() {
+	for _, l := range Supported {
+		m, err := Parse(l, mustRead(l))
+		if err != nil {
+			panic(err) // the embedded files are ours; TestMessages checks them
+		}
+		all[l] = m
+	}
+	for _, l := range Supported[1:] {
+		all[l].fallback = all[Default]
+	}
+}
+
+func mustRead(l string) []byte {
+	b, err := files.ReadFile("messages/" + l + ".json")
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// File returns the message file of a supported language, as embedded.
+func File(l string) ([]byte, bool) {
+	b, err := files.ReadFile("messages/" + l + ".json")
+	return b, err == nil
+}
+
+// Parse reads a message file of language l.
+func Parse(l string, data []byte) (*Messages, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("lang: %s.json: %v", l, err)
+	}
+	m := &Messages{Lang: l, texts: map[string]string{}, plurals: map[string]map[string]string{}}
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			m.texts[k] = s
+			continue
+		}
+		var forms map[string]string
+		if err := json.Unmarshal(v, &forms); err != nil {
+			return nil, fmt.Errorf("lang: %s.json: %q must be a text or an object of plural forms", l, k)
+		}
+		if _, ok := forms["other"]; !ok {
+			return nil, fmt.Errorf("lang: %s.json: %q has no \"other\" form", l, k)
+		}
+		for c := range forms {
+			if !isCategory(c) {
+				return nil, fmt.Errorf("lang: %s.json: %q: %q is not a plural category", l, k, c)
+			}
+		}
+		m.plurals[k] = forms
+	}
+	return m, nil
+}
+
+// Get returns the messages of the best supported language for a list of
+// BCP 47 tags in order of preference (see Match).
+func Get(tags ...string) *Messages { return all[Match(tags...)] }
+
+// Match returns the first supported language among tags ("fa-IR" is "fa",
+// "ku-Arab" and "ckb-IQ" are "ckb"), or Default.
+func Match(tags ...string) string {
+	for _, t := range tags {
+		t = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(t, "_", "-")))
+		base, rest, _ := strings.Cut(t, "-")
+		if base == "ku" && (rest == "arab" || strings.HasPrefix(rest, "arab-")) {
+			base = "ckb" // Kurdish in Arabic script is Sorani
+		}
+		if _, ok := all[base]; ok {
+			return base
+		}
+	}
+	return Default
+}
+
+// Dir is the writing direction of a supported language: "rtl" or "ltr".
+func Dir(l string) string {
+	switch l {
+	case "ar", "ckb", "fa":
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// Dir is the writing direction of the messages' language.
+func (m *Messages) Dir() string { return Dir(m.Lang) }
+
+// Keys lists the message keys of the language, sorted.
+func (m *Messages) Keys() []string {
+	var ks []string
+	for k := range m.texts {
+		ks = append(ks, k)
+	}
+	for k := range m.plurals {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// Text returns the text of key with its arguments put in: args are pairs of
+// a name and a value ("i", "3", "n", "12"). A key missing in this language is
+// taken from Default; a key missing there too is returned as it is, so a
+// mistake shows instead of an empty control.
+func (m *Messages) Text(key string, args ...string) string {
+	for c := m; c != nil; c = c.fallback {
+		if s, ok := c.texts[key]; ok {
+			return fill(s, args)
+		}
+		if f, ok := c.plurals[key]; ok {
+			return fill(f["other"], args)
+		}
+	}
+	return key
+}
+
+// Plural returns the form of key for the count n, with its arguments put in
+// (the caller puts n in, formatted, as one of them).
+func (m *Messages) Plural(key string, n int, args ...string) string {
+	for c := m; c != nil; c = c.fallback {
+		if f, ok := c.plurals[key]; ok {
+			if s, ok := f[Category(c.Lang, n)]; ok {
+				return fill(s, args)
+			}
+			return fill(f["other"], args)
+		}
+		if s, ok := c.texts[key]; ok {
+			return fill(s, args)
+		}
+	}
+	return key
+}
+
+// Has reports whether the language, or Default, has a text for key.
+func (m *Messages) Has(key string) bool {
+	for c := m; c != nil; c = c.fallback {
+		if _, ok := c.texts[key]; ok {
+			return true
+		}
+		if _, ok := c.plurals[key]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Placeholders returns the argument names of a key's text, or of all its
+// plural forms, sorted and each once.
+func (m *Messages) Placeholders(key string) []string {
+	seen := map[string]bool{}
+	add := func(s string) {
+		for {
+			i := strings.IndexByte(s, '{')
+			if i < 0 {
+				return
+			}
+			j := strings.IndexByte(s[i:], '}')
+			if j < 0 {
+				return
+			}
+			seen[s[i+1:i+j]] = true
+			s = s[i+j+1:]
+		}
+	}
+	if s, ok := m.texts[key]; ok {
+		add(s)
+	}
+	for _, s := range m.plurals[key] {
+		add(s)
+	}
+	var out []string
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Forms returns the plural forms of key in this language, nil when the key
+// is a plain text.
+func (m *Messages) Forms(key string) map[string]string { return m.plurals[key] }
+
+func fill(s string, args []string) string {
+	if len(args) < 2 || !strings.Contains(s, "{") {
+		return s
+	}
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Categories are the CLDR plural categories.
+var Categories = []string{"zero", "one", "two", "few", "many", "other"}
+
+func isCategory(c string) bool {
+	for _, x := range Categories {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Category is the CLDR plural category of the whole number n in language l
+// (CLDR 48 plural rules, integers only):
+//
+//	en:  one 1; other
+//	ar:  zero 0; one 1; two 2; few n%100 = 3..10; many n%100 = 11..99; other
+//	fa:  one 0, 1; other
+//	ckb: one 1; other
+func Category(l string, n int) string {
+	if n < 0 {
+		n = -n
+	}
+	switch l {
+	case "ar":
+		switch r := n % 100; {
+		case n == 0:
+			return "zero"
+		case n == 1:
+			return "one"
+		case n == 2:
+			return "two"
+		case r >= 3 && r <= 10:
+			return "few"
+		case r >= 11 && r <= 99:
+			return "many"
+		}
+		return "other"
+	case "fa":
+		if n <= 1 {
+			return "one"
+		}
+		return "other"
+	}
+	if n == 1 {
+		return "one"
+	}
+	return "other"
+}
+
+// LangCategories are the plural categories a language uses, for the tests
+// of the message files.
+func LangCategories(l string) []string {
+	switch l {
+	case "ar":
+		return Categories
+	}
+	return []string{"one", "other"}
+}

@@ -1,0 +1,187 @@
+package lang
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+)
+
+// Every key of the default language exists in every language, with the
+// same placeholders (no form may use one English does not have, and together
+// the forms use them all), and plural keys have every category the language
+// uses; no language has a key the default lacks.
+func TestMessages(t *testing.T) {
+	en := all[Default]
+	for _, l := range Supported {
+		m := all[l]
+		if m == nil {
+			t.Fatalf("%s: no messages", l)
+		}
+		for _, k := range en.Keys() {
+			_, text := m.texts[k]
+			_, plural := m.plurals[k]
+			if !text && !plural {
+				t.Errorf("%s: key %q is missing", l, k)
+				continue
+			}
+			if (en.plurals[k] != nil) != plural {
+				t.Errorf("%s: %q: plural in one language and not in the other", l, k)
+			}
+			want := en.Placeholders(k)
+			if got := m.Placeholders(k); !slices.Equal(got, want) && !(plural && subset(got, want)) {
+				t.Errorf("%s: %q: placeholders %v, want %v", l, k, got, want)
+			}
+			for c, s := range m.plurals[k] {
+				one := (&Messages{texts: map[string]string{k: s}}).Placeholders(k)
+				if !subset(one, want) {
+					t.Errorf("%s: %q[%s]: placeholders %v, want some of %v", l, k, c, one, want)
+				}
+			}
+			if plural {
+				for _, c := range LangCategories(l) {
+					if _, ok := m.plurals[k][c]; !ok {
+						t.Errorf("%s: %q has no %q form", l, k, c)
+					}
+				}
+			}
+			if text && m.texts[k] == "" {
+				t.Errorf("%s: %q is empty", l, k)
+			}
+		}
+		for _, k := range m.Keys() {
+			if _, ok := en.texts[k]; !ok && en.plurals[k] == nil {
+				t.Errorf("%s: key %q is not in %s.json", l, k, Default)
+			}
+		}
+	}
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// The files are plain JSON objects the page (site/lang.js) reads as they are.
+func TestFilesAreJSON(t *testing.T) {
+	for _, l := range Supported {
+		b, ok := File(l)
+		if !ok {
+			t.Fatalf("%s: no file", l)
+		}
+		var v map[string]any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Errorf("%s.json: %v", l, err)
+		}
+	}
+}
+
+func TestCategory(t *testing.T) {
+	tests := []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 0, "other"}, {"en", 1, "one"}, {"en", 2, "other"}, {"en", 11, "other"},
+		{"ar", 0, "zero"}, {"ar", 1, "one"}, {"ar", 2, "two"}, {"ar", 3, "few"}, {"ar", 10, "few"},
+		{"ar", 11, "many"}, {"ar", 99, "many"}, {"ar", 100, "other"}, {"ar", 102, "other"},
+		{"ar", 103, "few"}, {"ar", 111, "many"}, {"ar", 1000, "other"},
+		{"fa", 0, "one"}, {"fa", 1, "one"}, {"fa", 2, "other"},
+		{"ckb", 0, "other"}, {"ckb", 1, "one"}, {"ckb", 2, "other"},
+	}
+	for _, tt := range tests {
+		if got := Category(tt.lang, tt.n); got != tt.want {
+			t.Errorf("Category(%s, %d) = %s, want %s", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		name string
+		tags []string
+		want string
+	}{
+		{"none", nil, "en"},
+		{"exact", []string{"fa"}, "fa"},
+		{"region", []string{"ar-IQ"}, "ar"},
+		{"underscore", []string{"fa_IR"}, "fa"},
+		{"sorani", []string{"ckb-IQ"}, "ckb"},
+		{"kurdish in arabic script", []string{"ku-Arab-IQ"}, "ckb"},
+		{"kurmanji is not sorani", []string{"ku", "en"}, "en"},
+		{"first supported wins", []string{"de", "fa", "ar"}, "fa"},
+		{"unknown", []string{"de-DE", "tr"}, "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Match(tt.tags...); got != tt.want {
+				t.Errorf("Match(%q) = %q, want %q", tt.tags, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	en, ar, fa := Get("en"), Get("ar"), Get("fa")
+	if got := en.Text("live", "i", "3", "n", "12", "date", "5 August 2024", "title", "Strike"); got != "Event 3 of 12, 5 August 2024: Strike." {
+		t.Errorf("en live = %q", got)
+	}
+	if got := en.Plural("error.more", 1, "n", "1"); got != "… and 1 more problem" {
+		t.Errorf("en error.more 1 = %q", got)
+	}
+	if got := en.Plural("error.more", 4, "n", "4"); got != "… and 4 more problems" {
+		t.Errorf("en error.more 4 = %q", got)
+	}
+	if got := ar.Plural("error.more", 2, "n", "٢"); got != "… ومشكلتان أخريان" {
+		t.Errorf("ar error.more 2 = %q", got)
+	}
+	if got := ar.Plural("error.more", 5, "n", "٥"); got != "… و٥ مشكلات أخرى" {
+		t.Errorf("ar error.more 5 = %q", got)
+	}
+	if got := ar.Plural("error.more", 12, "n", "١٢"); got != "… و١٢ مشكلة أخرى" {
+		t.Errorf("ar error.more 12 = %q", got)
+	}
+	if got := fa.Text("timeline.next"); got != "رویداد بعدی" {
+		t.Errorf("fa timeline.next = %q", got)
+	}
+	if got := fa.Text("no.such.key"); got != "no.such.key" {
+		t.Errorf("a missing key = %q, want the key", got)
+	}
+	if fa.Dir() != "rtl" || en.Dir() != "ltr" || Dir("ckb") != "rtl" || Dir("ar") != "rtl" {
+		t.Error("wrong direction")
+	}
+}
+
+// A key the language lacks comes from the default language.
+func TestFallback(t *testing.T) {
+	m, err := Parse("fa", []byte(`{"timeline.next": "بعدی"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.fallback = all[Default]
+	if got := m.Text("timeline.prev"); got != "Previous event" {
+		t.Errorf("fallback = %q", got)
+	}
+	if got := m.Plural("places", 2, "names", "a, b"); got != "Places: a, b" {
+		t.Errorf("plural fallback = %q", got)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"not an object", `[]`},
+		{"number", `{"a": 1}`},
+		{"plural without other", `{"a": {"one": "x"}}`},
+		{"unknown category", `{"a": {"one": "x", "other": "y", "several": "z"}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse("xx", []byte(tt.data)); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+}

@@ -1,0 +1,104 @@
+// The interface's language, before the map's wasm arrives: reads lang= (else
+// the browser's languages, else English), sets <html lang dir>, and fills the
+// page's words from the message file (lang/<lang>.json, the same texts the
+// wasm embeds from geo/lang): an element with data-msg="key" gets the text of
+// key, one with data-msg-aria-label="key" its aria-label, and so on for any
+// attribute. Loaded in <head>, no inline script (strict CSP).
+(function () {
+  "use strict";
+  var supported = ["en", "ar", "ckb", "fa"];
+  var rtl = { ar: true, ckb: true, fa: true };
+  var root = document.documentElement;
+
+  // match finds the first supported language of a list of BCP 47 tags, as
+  // geo/lang.Match does: "fa-IR" is fa, "ku-Arab" (Kurdish in Arabic
+  // script) is ckb.
+  function match(tags) {
+    for (var i = 0; i < tags.length; i++) {
+      var t = String(tags[i] || "").toLowerCase().replace(/_/g, "-").split("-");
+      var base = t[0];
+      if (base === "ku" && t[1] === "arab") base = "ckb";
+      if (supported.indexOf(base) >= 0) return base;
+    }
+    return "";
+  }
+  var asked = new URLSearchParams(location.search).get("lang");
+  var lang = (asked && match([asked])) ||
+    match(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]) || "en";
+  root.setAttribute("lang", lang);
+  root.setAttribute("dir", rtl[lang] ? "rtl" : "ltr");
+
+  var messages = null;
+  // The page's words as the HTML has them (English), taken before anything
+  // changes them: a word the map has since replaced (the story's title for
+  // "Loading the story…") is left alone.
+  var original = null;
+  function attrsOf(el) {
+    var out = [];
+    for (var i = 0; i < el.attributes.length; i++) {
+      var n = el.attributes[i].name;
+      if (n.indexOf("data-msg-") === 0) out.push(n.slice(9));
+    }
+    return out;
+  }
+  function remember() {
+    original = [];
+    var els = document.getElementsByTagName("*");
+    for (var i = 0; i < els.length; i++) {
+      var el = els[i], attrs = attrsOf(el);
+      if (!el.hasAttribute("data-msg") && attrs.length === 0) continue;
+      var o = { el: el, text: el.textContent, attrs: {} };
+      for (var j = 0; j < attrs.length; j++) o.attrs[attrs[j]] = el.getAttribute(attrs[j]);
+      original.push(o);
+    }
+  }
+  function text(key) {
+    var v = messages && messages[key];
+    if (v && typeof v === "object") v = v.other;
+    return typeof v === "string" ? v : null;
+  }
+  function apply() {
+    if (!messages || !original) return;
+    for (var i = 0; i < original.length; i++) {
+      var o = original[i], el = o.el, t;
+      if (el.hasAttribute("data-msg") && el.textContent === o.text && (t = text(el.getAttribute("data-msg"))) !== null) {
+        el.textContent = t;
+      }
+      for (var a in o.attrs) {
+        if (el.getAttribute(a) === o.attrs[a] && (t = text(el.getAttribute("data-msg-" + a))) !== null) {
+          el.setAttribute(a, t);
+        }
+      }
+    }
+    listToggle();
+  }
+  // The list's button says what it does next; embed.js writes it in English
+  // when it opens or closes the list: say it again in the reader's words.
+  function listToggle() {
+    var b = document.getElementById("list-toggle");
+    var t = b && text(b.getAttribute("aria-expanded") === "true" ? "list.hide" : "list.show");
+    if (t !== null && t !== undefined && b.textContent !== t) b.textContent = t;
+  }
+  function ready() {
+    remember();
+    apply();
+    var b = document.getElementById("list-toggle");
+    if (b && window.MutationObserver) {
+      new MutationObserver(listToggle).observe(b, { attributes: true, attributeFilter: ["aria-expanded"], childList: true });
+    }
+  }
+  // For the page's other scripts: the language and its words.
+  window.maplineLang = { lang: lang, dir: rtl[lang] ? "rtl" : "ltr", text: function (key) { return text(key); } };
+
+  if (lang !== "en") {
+    fetch("lang/" + lang + ".json").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (m) {
+      messages = m;
+      apply();
+    }).catch(function () { /* the English words stay */ });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+})();

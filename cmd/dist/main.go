@@ -4,6 +4,7 @@
 //   - embed.html gets the demo story written into it for the first paint
 //     (site.Prerender: a poster, the title, the card, the list; -story) and
 //     the wasm's raw size for its progress bar;
+//
 //   - the wasm, the scripts and the style sheets in the top directory get
 //     content-hashed names (frame.js becomes frame.<hash10>.js, hash10 being
 //     the first 10 hex digits of the SHA-256 of the final bytes), so they can be

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
@@ -154,12 +155,12 @@ func Load(r io.Reader) (*Story, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("geo: the story file is empty")
 	}
-	if !json.Valid(data) {
-		var v any
-		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
-	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
+		if !json.Valid(data) {
+			var v any
+			return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
+		}
 		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
 	}
 	var typ string
@@ -176,10 +177,20 @@ func Load(r io.Reader) (*Story, error) {
 		Features           []json.RawMessage
 	}
 	fc.Title, fc.Description = top["title"], top["description"]
+	// Decode every feature in one call. Only when one of them is not a
+	// Feature object, feature by feature, to say which.
+	var all []rawFeature
 	if raw, ok := top["features"]; ok && string(raw) != "null" {
-		if err := json.Unmarshal(raw, &fc.Features); err != nil {
-			return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+		if err := json.Unmarshal(raw, &all); err != nil {
+			all = nil
+			if err := json.Unmarshal(raw, &fc.Features); err != nil {
+				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+			}
 		}
+	}
+	n := len(fc.Features)
+	if all != nil {
+		n = len(all)
 	}
 	s := &Story{}
 	var probs []Problem
@@ -200,14 +211,16 @@ func Load(r io.Reader) (*Story, error) {
 		sites []string
 		links [][2]string
 	}
-	var events []pending
-	ids := map[string]int{} // id → feature index, for duplicates
-	for i, raw := range fc.Features {
+	events := make([]pending, 0, n)
+	ids := make(map[string]int, n) // id → feature index, for duplicates
+	for i := range n {
 		var f rawFeature
 		prob := func(id, field, msg string) {
 			probs = append(probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
 		}
-		if err := json.Unmarshal(raw, &f); err != nil {
+		if all != nil {
+			f = all[i]
+		} else if err := json.Unmarshal(fc.Features[i], &f); err != nil {
 			prob("", "", "not a GeoJSON Feature object")
 			continue
 		}
@@ -331,6 +344,7 @@ func Load(r io.Reader) (*Story, error) {
 			s.Sites = append(s.Sites, st)
 		}
 	}
+	s.Events = make([]Event, 0, len(events))
 	siteIdx := make(map[string]int, len(s.Sites))
 	for i, st := range s.Sites {
 		siteIdx[st.ID] = i
@@ -391,6 +405,9 @@ func orDefault(s, d string) string {
 func featureID(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", nil
+	}
+	if s, ok := unquote(raw); ok {
+		return s, nil
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
@@ -454,6 +471,62 @@ func jsonKind(raw json.RawMessage) string {
 
 type props map[string]json.RawMessage
 
+// unquote is the fast way to read a JSON string of valid JSON: one without
+// escapes, control characters or invalid UTF-8 is its bytes between the
+// quotes. ok is false for anything else, which json.Unmarshal must read.
+func unquote(raw []byte) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	ascii := true
+	for _, c := range in {
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '\\' || c == '"' || c < 0x20:
+			return "", false
+		}
+	}
+	if !ascii && !utf8.Valid(in) {
+		return "", false
+	}
+	return string(in), true
+}
+
+// stringList is the fast way to read a list of plain strings (see unquote)
+// with no space between them: ["a","b"]. ok is false for anything else.
+func stringList(raw []byte) (ss []string, ok bool) {
+	if len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+		return nil, false
+	}
+	in := raw[1 : len(raw)-1]
+	if len(in) == 0 {
+		return []string{}, true
+	}
+	n := bytes.Count(in, []byte{','}) + 1
+	ss = make([]string, 0, n)
+	for len(in) > 0 {
+		end := bytes.IndexByte(in, ',')
+		if end < 0 {
+			end = len(in)
+		}
+		s, ok := unquote(in[:end])
+		if !ok || s == "" {
+			return nil, false
+		}
+		ss = append(ss, s)
+		if end == len(in) {
+			break
+		}
+		in = in[end+1:]
+		if len(in) == 0 {
+			return nil, false
+		}
+	}
+	return ss, len(ss) == n
+}
+
 func (p props) has(k string) bool { _, ok := p[k]; return ok }
 
 func (p props) str(k string, required bool) (string, error) {
@@ -464,9 +537,11 @@ func (p props) str(k string, required bool) (string, error) {
 		}
 		return "", nil
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+	s, fast := unquote(raw)
+	if !fast {
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+		}
 	}
 	s = strings.TrimSpace(s)
 	if s == "" && required {
@@ -491,6 +566,9 @@ func (p props) strings(k string) ([]string, error) {
 	raw, ok := p[k]
 	if !ok || string(raw) == "null" {
 		return nil, nil
+	}
+	if ss, ok := stringList(raw); ok {
+		return ss, nil
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {

@@ -60,6 +60,26 @@ type Story struct {
 	Description string
 	Sites       []Site
 	Events      []Event // sorted by start time, then by order in the file
+
+	// first is, per site, the first event at it (len(Events) for none),
+	// worked out by Load for SiteStatus; it stands for the events as Load
+	// left them only while there are firstOf of them.
+	first   []int
+	firstOf int
+}
+
+// index works out s.first.
+func (s *Story) index() {
+	s.first = make([]int, len(s.Sites))
+	for j := range s.first {
+		s.first[j] = len(s.Events)
+	}
+	for i := len(s.Events) - 1; i >= 0; i-- {
+		for _, j := range s.Events[i].Sites {
+			s.first[j] = i
+		}
+	}
+	s.firstOf = len(s.Events)
 }
 
 // Site returns the site with the given id.
@@ -373,6 +393,7 @@ func Load(r io.Reader) (*Story, error) {
 	sort.SliceStable(s.Events, func(i, j int) bool {
 		return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T)
 	})
+	s.index()
 	if len(probs) > 0 {
 		return s, &LoadError{Problems: probs}
 	}

@@ -45,7 +45,15 @@ func (g *game) Update() error {
 		g.page.setupCanvas()
 	}
 	now := time.Now()
+	g.page.mu.Lock()
+	arriving := g.page.in.story != nil
+	g.page.mu.Unlock()
+	start := frames.ms()
 	g.page.apply(g.st)
+	if arriving {
+		// The map's index of the story and the page's controls and list.
+		measure("mapline:index", start, frames.ms())
+	}
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
 	g.st.storyFrame(now)
@@ -72,7 +80,25 @@ func (g *game) Update() error {
 		g.ready = true
 		g.page.setReady()
 	}
+	g.schedule()
 	return nil
+}
+
+// schedule asks for the frames the map needs (see frames_js.go): the next
+// one while anything moves or waits to be drawn, and one when something is
+// due later. When nothing is asked for, the loop stops until an event.
+func (g *game) schedule() {
+	st, tl := g.st, g.page.tl
+	if st.dirty || st.eventDirty || st.animating() || g.drawn && !g.ready {
+		frames.wake()
+		return
+	}
+	if st.story.playing {
+		frames.wakeAt(st.story.due)
+	}
+	if tl.hashWant != tl.hash {
+		frames.wakeAt(tl.hashAt.Add(hashEvery))
+	}
 }
 
 func (g *game) Draw(screen *ebiten.Image) {
@@ -97,6 +123,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.stroke(screen, l)
 	}
 	g.markers(screen, sc)
+	frames.drew()
 	if g.st.m.Story != nil {
 		g.drawn = true
 	}

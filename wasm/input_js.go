@@ -36,6 +36,7 @@ func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js
 	}
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
 		defer func() { recover() }() // never panic across the JS boundary
+		defer frames.wake()          // something happened: run a frame (frames_js.go)
 		fn(args[0])
 		return nil
 	})

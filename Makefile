@@ -14,7 +14,7 @@ DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go))
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 WORLD_ATLAS := .cache/world-atlas
 
-.PHONY: help build serve test size basemap axe chromium clean
+.PHONY: help build serve test size basemap axe chromium clean bench
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,6 +44,14 @@ test: build chromium ## run every test: Go tests on the host, wasm vet, browser 
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm
 	MAPLINE_DIST=$(CURDIR)/$(DIST) MAPLINE_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 ./...
+
+# The Go benchmarks' output goes into BENCHMARKS.md with the browser's figures.
+GOBENCH := out/gobench.txt
+
+bench: build chromium ## measure: Go benchmarks of geo, then the embed in headless Chromium (cmd/bench); rewrites BENCHMARKS.md (about 8 min)
+	@mkdir -p out
+	$(GO) test ./geo -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
+	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
 
 size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
 	$(GO) run ./cmd/size $(WASM)

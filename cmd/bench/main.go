@@ -106,8 +106,9 @@ func main() {
 	if _, err := os.Stat(filepath.Join(*dist, "embed.html")); err != nil {
 		log.Fatalf("no built site in %s: run make build", *dist)
 	}
+	args := "go run ./cmd/bench " + strings.Join(os.Args[1:], " ")
 	if *command == "" {
-		*command = "go run ./cmd/bench " + strings.Join(os.Args[1:], " ")
+		*command = args
 	}
 	start := time.Now()
 
@@ -141,6 +142,8 @@ func main() {
 		Machine:  machine(b.version),
 		Viewport: fmt.Sprintf("%d×%d CSS px, device pixel ratio 1", *width, *height),
 		FourG:    fourGText,
+		Args:     args,
+		LoadAvg:  []string{loadavg()},
 	}
 	for _, s := range stories {
 		rep.Stories = append(rep.Stories, storyInfo{Name: s.Name, Events: s.Events, Sites: s.Sites, Bytes: len(s.raw), Gzip: len(s.gz)})
@@ -206,6 +209,7 @@ func main() {
 		rep.Memory = append(rep.Memory, m)
 	}
 	rep.Seconds = time.Since(start).Seconds()
+	rep.LoadAvg = append(rep.LoadAvg, loadavg())
 
 	if *gobench != "" {
 		g, err := os.ReadFile(*gobench)
@@ -1002,6 +1006,8 @@ type target struct {
 type report struct {
 	Date     string        `json:"date"`
 	Command  string        `json:"command"`
+	Args     string        `json:"browserCommand"`
+	LoadAvg  []string      `json:"loadAverage"` // /proc/loadavg at the start and the end
 	Machine  machineInfo   `json:"machine"`
 	Viewport string        `json:"viewport"`
 	FourG    string        `json:"throttledNetwork"`
@@ -1075,6 +1081,20 @@ func (rep *report) targets() {
 		okMem = okMem && dw <= 0 && dj < 0.1*m.Load.JSHeap
 	}
 	add("memory flat over a minute of scrubbing", strings.Join(mem, "; "), okMem)
+}
+
+// loadavg is the machine's load average over 1, 5 and 15 minutes: the
+// figures mean little on a machine busy with other work.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func kb(n int64) string   { return fmt.Sprintf("%.0f kB", float64(n)/1000) }
@@ -1154,9 +1174,11 @@ func (rep *report) markdown(tables string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
 	fmt.Fprintf(&b, "Written by `make bench` (cmd/bench) on %s; every figure below comes from that run.\n\n", rep.Date)
-	fmt.Fprintf(&b, "- Command: `%s` (the browser part: `%s`), %.0f s in the browser\n", "make bench", rep.Command, rep.Seconds)
+	fmt.Fprintf(&b, "- Command: `%s`; the browser part `%s` took %.0f s\n", rep.Command, strings.TrimSpace(rep.Args), rep.Seconds)
 	fmt.Fprintf(&b, "- Machine: %s, `nproc` %d, %s, %s; %s headless, WebGL on SwiftShader (the CPU)\n",
 		rep.Machine.CPU, rep.Machine.Nproc, rep.Machine.OS, rep.Machine.Go, rep.Machine.Chromium)
+	fmt.Fprintf(&b, "- Load average (1, 5, 15 min) at the start and the end of the browser part: %s. Other work on the machine slows every figure.\n",
+		strings.Join(rep.LoadAvg, " → "))
 	fmt.Fprintf(&b, "- Page: `embed.html?data=…` at %s, served from `dist/` on localhost with the cache off (every load a first visit)\n", rep.Viewport)
 	fmt.Fprintf(&b, "- Throttled network (\"4G\"): %s\n", rep.FourG)
 	b.WriteString("- Stories: ")

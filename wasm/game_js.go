@@ -45,15 +45,7 @@ func (g *game) Update() error {
 		g.page.setupCanvas()
 	}
 	now := time.Now()
-	g.page.mu.Lock()
-	arriving := g.page.in.story != nil
-	g.page.mu.Unlock()
-	start := frames.ms()
 	g.page.apply(g.st)
-	if arriving {
-		// The map's index of the story and the page's controls and list.
-		measure("mapline:index", start, frames.ms())
-	}
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
 	g.st.storyFrame(now)

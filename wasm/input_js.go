@@ -306,8 +306,12 @@ func (p *page) apply(st *state) {
 			p.showError(in.storyErr)
 		}
 		if in.story != nil {
+			t0 := frames.ms()
 			p.showStory(in.story)
+			t1 := frames.ms()
 			st.setStory(in.story, in.storyInit)
+			measure("mapline:controls", t0, t1) // the slider, its marks, the list of events
+			measure("mapline:index", t1, frames.ms())
 		}
 	}
 	for _, o := range in.ops {

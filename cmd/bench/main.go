@@ -167,8 +167,8 @@ func main() {
 					log.Fatalf("load %s (%s) run %d: %v", s.Name, lr.Network, i+1, err)
 				}
 				lr.Runs = append(lr.Runs, r)
-				log.Printf("load %-5s %-5s run %d: first paint %4.0f ms, ready %6.0f ms (fetch %.0f, parse %.0f, index %.0f), %s",
-					s.Name, lr.Network, i+1, r.FP, r.Ready, r.Fetch, r.Parse, r.Index, kb(r.BytesTotal["all"]))
+				log.Printf("load %-5s %-5s run %d: first paint %4.0f ms, ready %6.0f ms (fetch %.0f, parse %.0f, index %.0f, controls %.0f), %s",
+					s.Name, lr.Network, i+1, r.FP, r.Ready, r.Fetch, r.Parse, r.Index, r.Controls, kb(r.BytesTotal["all"]))
 			}
 			lr.summarize()
 			rep.Loads = append(rep.Loads, lr)
@@ -444,9 +444,10 @@ type loadRun struct {
 	FP            float64          `json:"firstPaint"`
 	FCP           float64          `json:"firstContentfulPaint"`
 	Ready         float64          `json:"ready"`
-	Fetch         float64          `json:"storyFetch"` // fetch and read of the story in the wasm
-	Parse         float64          `json:"storyParse"` // geo.Load in the wasm
-	Index         float64          `json:"storyIndex"` // the map's index and the page's controls and list
+	Fetch         float64          `json:"storyFetch"`    // fetch and read of the story in the wasm
+	Parse         float64          `json:"storyParse"`    // geo.Load in the wasm
+	Index         float64          `json:"storyIndex"`    // geo.NewMap and the view: the map's index
+	Controls      float64          `json:"storyControls"` // the page's slider, marks and list of events
 	BytesBeforeFP map[string]int64 `json:"bytesBeforeFirstPaint"`
 	BytesTotal    map[string]int64 `json:"bytesTotal"`
 }
@@ -516,6 +517,7 @@ func (b *browser) load(base string, s *story, throttled bool, vp [2]int64) (load
 	}
 	r.FP, r.FCP, r.Ready = t.FP, t.FCP, t.Ready
 	r.Fetch, r.Parse, r.Index = t.Measures["mapline:fetch"], t.Measures["mapline:parse"], t.Measures["mapline:index"]
+	r.Controls = t.Measures["mapline:controls"]
 	// Every request has finished by ready (the story was the last); give
 	// the protocol's events a moment to arrive.
 	time.Sleep(200 * time.Millisecond)
@@ -580,6 +582,11 @@ type actRun struct {
 	P99     float64 `json:"p99"`
 	Max     float64 `json:"max"`
 	Busy    float64 `json:"busy"` // main-thread task time / wall time
+	// Where the main thread's time went (CDP Performance metrics), ms per
+	// input event: scripts (the wasm included), style, layout.
+	Script float64 `json:"scriptPerInput"`
+	Style  float64 `json:"stylePerInput"`
+	Layout float64 `json:"layoutPerInput"`
 }
 
 type idleRun struct {
@@ -715,6 +722,10 @@ func (b *browser) frames(base string, s *story, vp [2]int64, act, idle time.Dura
 		work := append(append(st0.Work, tail...), st1.Work...)
 		ar := actRun{Inputs: n, Seconds: wall, Frames: st1.Frames - st0.Frames, Draws: st1.Draws - st0.Draws,
 			Busy: (m1["TaskDuration"] - m0["TaskDuration"]) / wall}
+		if n > 0 {
+			per := func(k string) float64 { return (m1[k] - m0[k]) * 1000 / float64(n) }
+			ar.Script, ar.Style, ar.Layout = per("ScriptDuration"), per("RecalcStyleDuration"), per("LayoutDuration")
+		}
 		ar.P50, ar.P95, ar.P99, ar.Max = pct(work, 50), pct(work, 95), pct(work, 99), pct(work, 100)
 		r.Acts[a.name] = ar
 	}
@@ -920,6 +931,7 @@ func (lr *loadResult) summarize() {
 	lr.Summary["storyFetch"] = get(func(r loadRun) float64 { return r.Fetch })
 	lr.Summary["storyParse"] = get(func(r loadRun) float64 { return r.Parse })
 	lr.Summary["storyIndex"] = get(func(r loadRun) float64 { return r.Index })
+	lr.Summary["storyControls"] = get(func(r loadRun) float64 { return r.Controls })
 	lr.Summary["storyLoadIndex"] = get(func(r loadRun) float64 { return r.Parse + r.Index })
 	kinds := map[string]bool{}
 	for _, r := range lr.Runs {
@@ -960,6 +972,9 @@ func (fr *frameResult) summarize() {
 		fr.Summary[a+".frames"] = get(func(r frameRun) float64 { return float64(r.Acts[a].Frames) })
 		fr.Summary[a+".inputs"] = get(func(r frameRun) float64 { return float64(r.Acts[a].Inputs) })
 		fr.Summary[a+".busy"] = get(func(r frameRun) float64 { return r.Acts[a].Busy })
+		fr.Summary[a+".script"] = get(func(r frameRun) float64 { return r.Acts[a].Script })
+		fr.Summary[a+".style"] = get(func(r frameRun) float64 { return r.Acts[a].Style })
+		fr.Summary[a+".layout"] = get(func(r frameRun) float64 { return r.Acts[a].Layout })
 	}
 }
 
@@ -1115,12 +1130,12 @@ func (rep *report) table(w io.Writer) {
 		n = len(rep.Loads[0].Runs)
 	}
 	fmt.Fprintf(w, "### Loading (ms from navigation start; median (min–max) of %d runs)\n\n", n)
-	fmt.Fprintln(w, "| story | network | first paint | first contentful paint | ready | story fetch | parse | index |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| story | network | first paint | first contentful paint | ready | story fetch | parse | index | controls and list |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, l := range rep.Loads {
 		s := l.Summary
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", l.Story, l.Network, ms(s["firstPaint"]), ms(s["firstContentfulPaint"]),
-			ms(s["ready"]), ms(s["storyFetch"]), ms(s["storyParse"]), ms(s["storyIndex"]))
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", l.Story, l.Network, ms(s["firstPaint"]), ms(s["firstContentfulPaint"]),
+			ms(s["ready"]), ms(s["storyFetch"]), ms(s["storyParse"]), ms(s["storyIndex"]), ms(s["storyControls"]))
 	}
 	kinds := []string{"html", "css", "js", "wasm", "story", "other", "all"}
 	fmt.Fprintf(w, "\n### Bytes transferred (compressed, headers included; kB, median)\n\n")
@@ -1139,13 +1154,14 @@ func (rep *report) table(w io.Writer) {
 		n = len(rep.Frames[0].Runs)
 	}
 	fmt.Fprintf(w, "\n### Frames: main-thread work per frame (ms; median (min–max) of %d runs)\n\n", n)
-	fmt.Fprintln(w, "| story | script | inputs | frames | p50 | p95 | p99 | longest | main thread busy |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| story | script | inputs | frames | p50 | p95 | p99 | longest | main thread busy | per input: script / style / layout ms |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, f := range rep.Frames {
 		s := f.Summary
 		for _, a := range actNames {
-			fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | %s | %s | %s | %s | %.0f%% |\n", f.Story, a, s[a+".inputs"].Median, s[a+".frames"].Median,
-				ms1(s[a+".p50"]), ms1(s[a+".p95"]), ms1(s[a+".p99"]), ms1(s[a+".max"]), s[a+".busy"].Median*100)
+			fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | %s | %s | %s | %s | %.0f%% | %.1f / %.1f / %.1f |\n", f.Story, a, s[a+".inputs"].Median, s[a+".frames"].Median,
+				ms1(s[a+".p50"]), ms1(s[a+".p95"]), ms1(s[a+".p99"]), ms1(s[a+".max"]), s[a+".busy"].Median*100,
+				s[a+".script"].Median, s[a+".style"].Median, s[a+".layout"].Median)
 		}
 	}
 	fmt.Fprintf(w, "\n### Idle (the map ready and left alone; median (min–max) of %d runs)\n\n", n)
@@ -1192,9 +1208,10 @@ func (rep *report) markdown(tables string) []byte {
 	}
 	b.WriteString(strings.Join(ss, "; ") + "\n\n")
 	b.WriteString(`How to read it: *first paint* and *first contentful paint* are the browser's paint timings; *ready* is when the
-page's root gets ` + "`data-mapline=ready`" + ` (the first frame with the story is on screen). *Story fetch*, *parse* and
-*index* are the wasm's own ` + "`performance.measure`" + ` spans: the fetch and read of the file, ` + "`geo.Load`" + `, and the
-map's index together with the page's controls and list of events. *Frame work* is the main-thread time of each
+page's root gets ` + "`data-mapline=ready`" + ` (the first frame with the story is on screen). *Story fetch*, *parse*,
+*index* and *controls and list* are the wasm's own ` + "`performance.measure`" + ` spans: the fetch and read of the file,
+` + "`geo.Load`" + `, the map's index (` + "`geo.NewMap`" + ` and the first view), and the page's slider, its marks and the list of
+all events (DOM). *Frame work* is the main-thread time of each
 frame the map ran (from the animation frame's callback to Ebitengine's request for the next one, logged by the
 wasm), during a scripted drag (CDP mouse events), wheel zoom (CDP wheel events) and slider scrub (input events
 every 16 ms), including the frames that the input set going (animations, inertia). *Main thread busy* is CDP's

@@ -152,6 +152,10 @@ func (e *LoadError) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
+// scanFast turns on the fast way through a story file (scan.go); tests turn
+// it off to compare.
+var scanFast = true
+
 type rawFeature struct {
 	Type       string                     `json:"type"`
 	ID         json.RawMessage            `json:"id"`
@@ -175,13 +179,18 @@ func Load(r io.Reader) (*Story, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("geo: the story file is empty")
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		if !json.Valid(data) {
-			var v any
-			return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
+	if !json.Valid(data) {
+		var v any
+		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
+	}
+	top, all, fast := map[string]json.RawMessage(nil), []rawFeature(nil), false
+	if scanFast {
+		top, all, fast = scanCollection(data)
+	}
+	if !fast {
+		if err := json.Unmarshal(data, &top); err != nil {
+			return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
 		}
-		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
 	}
 	var typ string
 	if raw, ok := top["type"]; !ok {
@@ -197,10 +206,10 @@ func Load(r io.Reader) (*Story, error) {
 		Features           []json.RawMessage
 	}
 	fc.Title, fc.Description = top["title"], top["description"]
-	// Decode every feature in one call. Only when one of them is not a
-	// Feature object, feature by feature, to say which.
-	var all []rawFeature
-	if raw, ok := top["features"]; ok && string(raw) != "null" {
+	// Decode every feature in one call (see scanCollection for the fast
+	// way). Only when one of them is not a Feature object, feature by
+	// feature, to say which.
+	if raw, ok := top["features"]; !fast && ok && string(raw) != "null" {
 		if err := json.Unmarshal(raw, &all); err != nil {
 			all = nil
 			if err := json.Unmarshal(raw, &fc.Features); err != nil {

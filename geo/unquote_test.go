@@ -1,9 +1,16 @@
 package geo
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
+
+	"mapline/geo/synth"
 )
 
 // TestFastStringsAgree: the fast readers of strings and lists of strings
@@ -49,5 +56,67 @@ func TestFastStringsAgree(t *testing.T) {
 	}
 	if _, ok := stringList([]byte(`["s1",""]`)); ok {
 		t.Error("an empty id took the fast way (it is an error, said by the slow one)")
+	}
+}
+
+// TestScanMatchesDecode: Load gives the same story and the same problems
+// through scanCollection as through encoding/json alone, for every test
+// story, the demo, generated stories and files that take the slow way.
+func TestScanMatchesDecode(t *testing.T) {
+	files, err := filepath.Glob("testdata/stories/*.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, "../site/data/story.geojson")
+	cases := map[string][]byte{
+		"synth-1k":            synth.Story(2, 100, 1000),
+		"escaped-key":         []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[44,33]},"properties":{"n\u0061me":"A"}}]}`),
+		"case-of-member":      []byte(`{"type":"FeatureCollection","features":[{"Type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[44,33]},"properties":{"name":"A"}}]}`),
+		"repeated-properties": []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","geometry":{"type":"Point","coordinates":[44,33]},"properties":{"name":"A"},"properties":{"kind":"city"}}]}`),
+		"type-number":         []byte(`{"type":"FeatureCollection","features":[{"type":7,"id":"a"}]}`),
+		"spaces":              []byte(" {\n \"type\" : \"FeatureCollection\" ,\n \"features\" : [ { \"type\" : \"Feature\" , \"id\" : 3 , \"geometry\" : { \"type\" : \"Point\" , \"coordinates\" : [ 44 , 33 ] } , \"properties\" : { \"name\" : \"A\\\"B\" } } ] }\n"),
+		"empty-features":      []byte(`{"type":"FeatureCollection","features":[]}`),
+		"null-properties":     []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","geometry":null,"properties":null}]}`),
+	}
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[filepath.Base(f)] = d
+	}
+	defer func() { scanFast = true }()
+	for name, data := range cases {
+		t.Run(name, func(t *testing.T) {
+			scanFast = true
+			fs, ferr := Load(bytes.NewReader(data))
+			scanFast = false
+			ss, serr := Load(bytes.NewReader(data))
+			if fmt.Sprint(ferr) != fmt.Sprint(serr) {
+				t.Errorf("errors differ:\n fast %v\n slow %v", ferr, serr)
+			}
+			if !reflect.DeepEqual(fs, ss) {
+				t.Errorf("stories differ:\n fast %+v\n slow %+v", fs, ss)
+			}
+		})
+	}
+}
+
+// BenchmarkLoadScan is Load of 10,000 generated events the fast way
+// (scanCollection) and through encoding/json alone.
+func BenchmarkLoadScan(b *testing.B) {
+	data := synth.Story(1, 2000, 10000)
+	defer func() { scanFast = true }()
+	for _, fast := range []bool{true, false} {
+		b.Run(map[bool]string{true: "scan", false: "decode"}[fast], func(b *testing.B) {
+			scanFast = fast
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Load(bytes.NewReader(data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -20,7 +20,7 @@ DATA_ORIGINS ?=
 ORIGINS := $(BUILD)/data-origins
 FUZZTIME ?= 10s
 
-.PHONY: help build serve test fuzz size basemap axe chromium clean FORCE
+.PHONY: help build serve test fuzz size basemap axe chromium clean bench FORCE
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,14 @@ fuzz: ## run each fuzzer for FUZZTIME (default 10s): the story loader, the date 
 		echo "fuzz $${f#*:} in $${f%%:*} for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) -parallel 1 "$${f%%:*}"; \
 	done
+
+# The Go benchmarks' output goes into BENCHMARKS.md with the browser's figures.
+GOBENCH := out/gobench.txt
+
+bench: build chromium ## measure: Go benchmarks of geo, then the embed in headless Chromium (cmd/bench); rewrites BENCHMARKS.md (about 8 min)
+	@mkdir -p out
+	$(GO) test ./geo -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
+	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
 
 size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
 	$(GO) run ./cmd/size $(WASM)

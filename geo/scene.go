@@ -127,18 +127,19 @@ type Map struct {
 	emphasis map[int]bool // countries holding a site of the story
 
 	// Reused by Render.
-	scene     Scene
-	status    []Status
-	statusKey statusKey
-	levels    []levelCache
-	pts       []orb.Point
-	rings     []orb.Ring
-	land      []orb.Polygon
-	storyLand []orb.Polygon
-	borders   []orb.LineString
-	links     []orb.LineString
-	cityWorld []orb.Point
-	citySite  []int // the site with the same name as each city, or -1
+	scene       Scene
+	status      []Status
+	statusKey   statusKey
+	levels      []levelCache
+	pts         []orb.Point
+	rings       []orb.Ring
+	land        []orb.Polygon
+	storyLand   []orb.Polygon
+	borders     []orb.LineString
+	links       []orb.LineString
+	pointEvents []int // the events with a point of their own, in order
+	cityWorld   []orb.Point
+	citySite    []int // the site with the same name as each city, or -1
 
 	// The colour and shape of each site's kind, looked up once.
 	siteColor []color.NRGBA
@@ -166,13 +167,14 @@ type levelCache struct {
 func NewMap(s *Story, bm *Basemap, th Theme) *Map {
 	m := &Map{Story: s, Basemap: bm, Theme: th, emphasis: map[int]bool{}}
 	if s != nil && bm != nil {
-		for _, st := range s.Sites {
-			if c, ok := bm.CountryAt(st.World); ok {
-				m.emphasis[c.ID] = true
-			}
-		}
+		m.emphasize(s, bm)
 	}
 	if s != nil {
+		for i := range s.Events {
+			if s.Events[i].Point != nil {
+				m.pointEvents = append(m.pointEvents, i)
+			}
+		}
 		m.siteColor = make([]color.NRGBA, len(s.Sites))
 		m.siteShape = make([]Shape, len(s.Sites))
 		for i, st := range s.Sites {
@@ -194,6 +196,74 @@ func NewMap(s *Story, bm *Basemap, th Theme) *Map {
 		}
 	}
 	return m
+}
+
+// emphasize marks the countries that hold a site of the story. It finds each
+// site's country as Basemap.CountryAt does (the first country of the most
+// detailed level whose polygon holds it), with the polygons' bounds worked
+// out once instead of once per site.
+func (m *Map) emphasize(s *Story, bm *Basemap) {
+	lvs := bm.Levels()
+	if len(lvs) == 0 {
+		return
+	}
+	lvl := &lvs[len(lvs)-1]
+	bounds := make([][]orb.Bound, len(lvl.Countries))
+	for i, c := range lvl.Countries {
+		bounds[i] = make([]orb.Bound, len(c.Polygons))
+		for j, p := range c.Polygons {
+			if len(p) > 0 && len(p[0]) > 0 {
+				bounds[i][j] = p[0].Bound()
+			}
+		}
+	}
+sites:
+	for _, st := range s.Sites {
+		p := st.World
+		for i := range lvl.Countries {
+			c := &lvl.Countries[i]
+			if !c.Bound.Contains(p) {
+				continue
+			}
+			for j, poly := range c.Polygons {
+				if len(poly) == 0 || len(poly[0]) == 0 || !bounds[i][j].Contains(p) {
+					continue
+				}
+				if polygonContains(poly, p) {
+					m.emphasis[c.ID] = true
+					continue sites
+				}
+			}
+		}
+	}
+}
+
+// polygonContains reports whether p is inside the outer ring of poly and
+// outside its holes (even-odd crossings; a point on an edge may go either
+// way). planar.PolygonContains works out each ring's bound on every call,
+// which made preparing a story of 5,000 sites take most of a second.
+func polygonContains(poly orb.Polygon, p orb.Point) bool {
+	if !ringContains(poly[0], p) {
+		return false
+	}
+	for _, h := range poly[1:] {
+		if ringContains(h, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func ringContains(r orb.Ring, p orb.Point) bool {
+	in := false
+	x, y := p[0], p[1]
+	for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+		a, b := r[i], r[j]
+		if (a[1] > y) != (b[1] > y) && x < (b[0]-a[0])*(y-a[1])/(b[1]-a[1])+a[0] {
+			in = !in
+		}
+	}
+	return in
 }
 
 // Emphasized reports whether the country with this id holds a site of the story.
@@ -417,7 +487,10 @@ func (m *Map) Render(v View, cur int) *Scene {
 					X: p[0], Y: p[1], Mark: mk.Bounds()})
 			}
 		}
-		for i := 0; i <= cur && i < len(s.Events); i++ {
+		for _, i := range m.pointEvents {
+			if i > cur {
+				break
+			}
 			if e := &s.Events[i]; e.Point != nil {
 				p := toScreen(World(*e.Point))
 				mk := th.marker(-1, "event", p, s.EventStatus(i, cur))

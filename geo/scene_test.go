@@ -398,20 +398,21 @@ func TestRenderScene(t *testing.T) {
 // country, a city.
 var benchZooms = []float64{3, 6, 9}
 
-// BenchmarkRender builds the display list of the demo and of a generated
-// story of 10,000 events on 2,000 sites at zooms 3, 6 and 9, panning a little
-// every time (as a drag does), then places the labels as the page does.
+// BenchmarkRender builds the display list of the demo and of the generated
+// stories (benchStories) at zooms 3, 6 and 9, panning a little every time (as
+// a drag does), then places the labels as the page does. The current event is
+// two thirds of the way through the story.
 func BenchmarkRender(b *testing.B) {
-	demo := demoMap(b)
-	big := geo.NewMap(genStory(b, 1, 2000, 10000), geo.DefaultBasemap(), geo.Light)
-	for _, tc := range []struct {
-		name string
-		m    *geo.Map
-		cur  int
-	}{
-		{"demo", demo, eventIndex(b, demo.Story, goldenEvent)},
-		{"10k-events", big, 7000},
-	} {
+	for _, bs := range benchStories {
+		s := bs.load(b)
+		tc := struct {
+			name string
+			m    *geo.Map
+			cur  int
+		}{bs.name, geo.NewMap(s, geo.DefaultBasemap(), geo.Light), len(s.Events) * 2 / 3}
+		if bs.events == 0 {
+			tc.cur = eventIndex(b, s, goldenEvent)
+		}
 		for _, z := range benchZooms {
 			b.Run(fmt.Sprintf("%s/zoom=%g", tc.name, z), func(b *testing.B) {
 				v := benchView

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
@@ -68,6 +69,26 @@ type Story struct {
 	Lang        string // the language of the plain texts (the file's "lang"), "" when the file does not say
 	Sites       []Site
 	Events      []Event // sorted by start time, then by order in the file
+
+	// first is, per site, the first event at it (len(Events) for none),
+	// worked out by Load for SiteStatus; it stands for the events as Load
+	// left them only while there are firstOf of them.
+	first   []int
+	firstOf int
+}
+
+// index works out s.first.
+func (s *Story) index() {
+	s.first = make([]int, len(s.Sites))
+	for j := range s.first {
+		s.first[j] = len(s.Events)
+	}
+	for i := len(s.Events) - 1; i >= 0; i-- {
+		for _, j := range s.Events[i].Sites {
+			s.first[j] = i
+		}
+	}
+	s.firstOf = len(s.Events)
 }
 
 // Texts are the texts of a story, a site or an event in other languages, from
@@ -214,11 +235,18 @@ func (e *LoadError) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
+// scanFast turns on the fast way through a story file (scan.go); tests turn
+// it off to compare.
+var scanFast = true
+
 type rawFeature struct {
 	Type       string          `json:"type"`
 	ID         json.RawMessage `json:"id"`
 	Geometry   json.RawMessage `json:"geometry"`
 	Properties json.RawMessage `json:"properties"`
+	// props are the members of Properties when scan.go has read them
+	// already (then Properties is not decoded again).
+	props props
 }
 
 // Load reads a story from GeoJSON: a FeatureCollection of sites and events
@@ -244,9 +272,14 @@ func Load(r io.Reader) (*Story, error) {
 		var v any
 		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
 	}
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
+	top, all, fast := map[string]json.RawMessage(nil), []rawFeature(nil), false
+	if scanFast {
+		top, all, fast = scanCollection(data)
+	}
+	if !fast {
+		if err := json.Unmarshal(data, &top); err != nil {
+			return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
+		}
 	}
 	var typ string
 	if raw, ok := top["type"]; !ok {
@@ -262,10 +295,20 @@ func Load(r io.Reader) (*Story, error) {
 		Features           []json.RawMessage
 	}
 	fc.Title, fc.Description = top["title"], top["description"]
-	if raw, ok := top["features"]; ok && string(raw) != "null" {
-		if err := json.Unmarshal(raw, &fc.Features); err != nil {
-			return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+	// Decode every feature in one call (see scanCollection for the fast
+	// way). Only when one of them is not a Feature object, feature by
+	// feature, to say which.
+	if raw, ok := top["features"]; !fast && ok && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &all); err != nil {
+			all = nil
+			if err := json.Unmarshal(raw, &fc.Features); err != nil {
+				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+			}
 		}
+	}
+	n := len(fc.Features)
+	if all != nil {
+		n = len(all)
 	}
 	s := &Story{}
 	var probs []Problem
@@ -305,14 +348,16 @@ func Load(r io.Reader) (*Story, error) {
 		sites []string
 		links [][2]string
 	}
-	var events []pending
-	ids := map[string]int{} // id → feature index, for duplicates
-	for i, raw := range fc.Features {
+	events := make([]pending, 0, n)
+	ids := make(map[string]int, n) // id → feature index, for duplicates
+	for i := range n {
 		var f rawFeature
 		prob := func(id, field, msg string) {
 			probs = append(probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
 		}
-		if err := json.Unmarshal(raw, &f); err != nil {
+		if all != nil {
+			f = all[i]
+		} else if err := json.Unmarshal(fc.Features[i], &f); err != nil {
 			prob("", "", "not a GeoJSON Feature object")
 			continue
 		}
@@ -332,8 +377,8 @@ func Load(r io.Reader) (*Story, error) {
 			}
 			ids[id] = i
 		}
-		var p props
-		if len(f.Properties) > 0 && json.Unmarshal(f.Properties, &p) != nil {
+		p := f.props
+		if p == nil && len(f.Properties) > 0 && json.Unmarshal(f.Properties, &p) != nil {
 			prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.Properties)))
 			continue
 		}
@@ -448,6 +493,7 @@ func Load(r io.Reader) (*Story, error) {
 			s.Sites = append(s.Sites, st)
 		}
 	}
+	s.Events = make([]Event, 0, len(events))
 	siteIdx := make(map[string]int, len(s.Sites))
 	for i, st := range s.Sites {
 		siteIdx[st.ID] = i
@@ -476,6 +522,7 @@ func Load(r io.Reader) (*Story, error) {
 	sort.SliceStable(s.Events, func(i, j int) bool {
 		return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T)
 	})
+	s.index()
 	if len(probs) > 0 {
 		return s, &LoadError{Problems: probs}
 	}
@@ -557,6 +604,9 @@ func featureID(raw json.RawMessage) (string, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", nil
 	}
+	if s, ok := unquote(raw); ok {
+		return s, nil
+	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s, nil
@@ -631,6 +681,62 @@ func jsonKind(raw json.RawMessage) string {
 
 type props map[string]json.RawMessage
 
+// unquote is the fast way to read a JSON string of valid JSON: one without
+// escapes, control characters or invalid UTF-8 is its bytes between the
+// quotes. ok is false for anything else, which json.Unmarshal must read.
+func unquote(raw []byte) (s string, ok bool) {
+	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+		return "", false
+	}
+	in := raw[1 : len(raw)-1]
+	ascii := true
+	for _, c := range in {
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '\\' || c == '"' || c < 0x20:
+			return "", false
+		}
+	}
+	if !ascii && !utf8.Valid(in) {
+		return "", false
+	}
+	return string(in), true
+}
+
+// stringList is the fast way to read a list of plain strings (see unquote)
+// with no space between them: ["a","b"]. ok is false for anything else.
+func stringList(raw []byte) (ss []string, ok bool) {
+	if len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+		return nil, false
+	}
+	in := raw[1 : len(raw)-1]
+	if len(in) == 0 {
+		return []string{}, true
+	}
+	n := bytes.Count(in, []byte{','}) + 1
+	ss = make([]string, 0, n)
+	for len(in) > 0 {
+		end := bytes.IndexByte(in, ',')
+		if end < 0 {
+			end = len(in)
+		}
+		s, ok := unquote(in[:end])
+		if !ok || s == "" {
+			return nil, false
+		}
+		ss = append(ss, s)
+		if end == len(in) {
+			break
+		}
+		in = in[end+1:]
+		if len(in) == 0 {
+			return nil, false
+		}
+	}
+	return ss, len(ss) == n
+}
+
 func (p props) has(k string) bool { _, ok := p[k]; return ok }
 
 func (p props) str(k string, required bool) (string, error) {
@@ -641,9 +747,11 @@ func (p props) str(k string, required bool) (string, error) {
 		}
 		return "", nil
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+	s, fast := unquote(raw)
+	if !fast {
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+		}
 	}
 	s = strings.TrimSpace(s)
 	if s == "" && required {
@@ -733,6 +841,9 @@ func (p props) strings(k string) ([]string, error) {
 	raw, ok := p[k]
 	if !ok || string(raw) == "null" {
 		return nil, nil
+	}
+	if ss, ok := stringList(raw); ok {
+		return ss, nil
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {

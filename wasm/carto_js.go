@@ -118,6 +118,7 @@ func (c *carto) listen(p *page) {
 	}
 	f := js.FuncOf(func(js.Value, []js.Value) any {
 		c.relayout.Store(true)
+		frames.wake()
 		return nil
 	})
 	p.fns = append(p.fns, f)

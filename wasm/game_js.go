@@ -72,7 +72,25 @@ func (g *game) Update() error {
 		g.ready = true
 		g.page.setReady()
 	}
+	g.schedule()
 	return nil
+}
+
+// schedule asks for the frames the map needs (see frames_js.go): the next
+// one while anything moves or waits to be drawn, and one when something is
+// due later. When nothing is asked for, the loop stops until an event.
+func (g *game) schedule() {
+	st, tl := g.st, g.page.tl
+	if st.dirty || st.eventDirty || st.animating() || g.drawn && !g.ready {
+		frames.wake()
+		return
+	}
+	if st.story.playing {
+		frames.wakeAt(st.story.due)
+	}
+	if tl.hashWant != tl.hash {
+		frames.wakeAt(tl.hashAt.Add(hashEvery))
+	}
 }
 
 func (g *game) Draw(screen *ebiten.Image) {
@@ -97,6 +115,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.stroke(screen, l)
 	}
 	g.markers(screen, sc)
+	frames.drew()
 	if g.st.m.Story != nil {
 		g.drawn = true
 	}

@@ -37,6 +37,7 @@ func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js
 	}
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
 		defer func() { recover() }() // never panic across the JS boundary
+		defer frames.wake()          // something happened: run a frame (frames_js.go)
 		fn(args[0])
 		return nil
 	})
@@ -312,8 +313,12 @@ func (p *page) apply(st *state) {
 			}
 		}
 		if in.story != nil {
+			t0 := frames.ms()
 			p.showStory(in.story)
+			t1 := frames.ms()
 			st.setStory(in.story, in.storyInit)
+			measure("mapline:controls", t0, t1) // the slider, its marks, the list of events
+			measure("mapline:index", t1, frames.ms())
 		}
 	}
 	for _, o := range in.ops {

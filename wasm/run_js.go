@@ -40,11 +40,9 @@ func run() {
 
 	// Draw only when something changed: an idle map keeps its last frame.
 	ebiten.SetScreenClearedEveryFrame(false)
-	// Ebitengine still runs Update every animation frame; Update does no
-	// work unless something changed. Running frames only on demand
-	// (FPSModeVsyncOffMinimum with ScheduleFrame) cut the idle main-thread
-	// time from 0.46 s to 0.33 s per 5 s in a measurement, but stalled the
-	// player in a browser test, so it is left for the performance issue.
+	// And run frames only when something changes (frames_js.go).
+	frames.start()
+	wakeOnChange(p)
 
 	// Never take the focus on load: the map is usually in an iframe of an article.
 	if err := ebiten.RunGameWithOptions(newGame(st, p), &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
@@ -58,6 +56,7 @@ func load(p *page, pr params, probs []string) {
 	for _, pb := range probs {
 		errs = append(errs, errors.New(pb))
 	}
+	defer frames.wake() // the next Update takes the story
 	// The basemap is on its way already (frame.js fetched it beside the
 	// wasm); the story and the basemap come to the map together.
 	bm, err := fetchBasemap()
@@ -103,6 +102,7 @@ func fetchBasemap() (*geo.Basemap, error) {
 }
 
 func fetchStory(u string) (*geo.Story, error) {
+	start := frames.ms()
 	resp, err := await(js.Global().Call("fetch", u))
 	if err != nil {
 		return nil, fmt.Errorf("the story could not be loaded from %s: %v", u, err)
@@ -120,7 +120,26 @@ func fetchStory(u string) (*geo.Story, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the story could not be read from %s: %v", u, err)
 	}
-	return geo.Load(strings.NewReader(text.String()))
+	fetched := frames.ms()
+	measure("mapline:fetch", start, fetched)
+	s, err := geo.Load(strings.NewReader(text.String()))
+	measure("mapline:parse", fetched, frames.ms())
+	return s, err
+}
+
+// wakeOnChange runs a frame on what changes the map without an event the
+// page listens for anyway: the tab shown again, the body resized by the
+// page's layout (Ebitengine reads its size every frame).
+func wakeOnChange(p *page) {
+	p.on(p.doc, "visibilitychange", nil, func(js.Value) {})
+	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() && p.doc.Get("body").Truthy() {
+		f := js.FuncOf(func(js.Value, []js.Value) any {
+			frames.wake()
+			return nil
+		})
+		p.fns = append(p.fns, f)
+		ro.New(f).Call("observe", p.doc.Get("body"))
+	}
 }
 
 // await waits for a JavaScript promise. Call it from a goroutine, never from

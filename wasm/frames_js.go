@@ -1,0 +1,181 @@
+package main
+
+import (
+	"runtime"
+	"sync"
+	"syscall/js"
+	"time"
+	_ "unsafe" // for go:linkname
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Frames run only while something changes. Ebitengine v2.8.8 runs its loop
+// on requestAnimationFrame even in FPSModeVsyncOffMinimum: it skips Update
+// when no frame is scheduled, but the browser still wakes Go every frame
+// (about 9% of the main thread on an idle map). So the loop's calls to
+// requestAnimationFrame go through a gate: when no frame is wanted, the
+// gate keeps Ebitengine's callback instead of handing it to the browser,
+// and wake hands it over. Whoever changes the state wakes the loop: every
+// DOM listener (page.on), the story's arrival, a resize, and Update itself
+// while anything moves or waits (see game.schedule); timers wake it for
+// what is due later (the player's next step, the URL hash).
+//
+// The ticks must follow the frames (ebiten.SyncWithFPS): at the default 60
+// ticks a second, a frame that comes more than 5/60 s after the one before
+// runs no Update at all, and a loop woken for the player after a pause
+// would stop right there; that is what stalled the player in the first try
+// of frames on demand.
+//
+// This reaches into Ebitengine's internals: the variable below must be
+// internal/ui's requestAnimationFrame of the pinned version. The browser
+// tests of the player and the idle figure of cmd/bench fail if an upgrade
+// breaks it.
+//
+//go:linkname ebitenRAF github.com/hajimehoshi/ebiten/v2/internal/ui.requestAnimationFrame
+var ebitenRAF js.Value
+
+// frameGate holds Ebitengine's frame callback while the map is idle, and
+// counts the frames and the main-thread time each took, for cmd/bench.
+type frameGate struct {
+	mu      sync.Mutex
+	raf     js.Value // the browser's requestAnimationFrame
+	now     js.Value // performance.now
+	parked  js.Value // Ebitengine's frame callback, held while idle
+	want    bool     // let the next request through
+	timer   *time.Timer
+	timerAt time.Time
+
+	started float64   // performance.now() when the running frame began, 0 for none
+	frames  int       // frames run
+	draws   int       // frames that drew
+	work    []float64 // ms of main-thread work per frame since the last stats()
+	fns     []js.Func
+}
+
+var frames frameGate
+
+// start puts the gate in Ebitengine's loop. Call it before RunGame.
+func (f *frameGate) start() {
+	win := js.Global()
+	f.raf = win.Get("requestAnimationFrame")
+	if perf := win.Get("performance"); perf.Truthy() {
+		f.now = perf.Get("now").Call("bind", perf)
+	}
+	f.want = true // the first frames set the map up
+	// tick runs Ebitengine's frame: it notes the time, then calls
+	// Ebitengine's callback, which starts the frame's goroutine.
+	var cb js.Value
+	tick := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		f.mu.Lock()
+		f.started = f.ms()
+		f.frames++
+		c := cb
+		f.mu.Unlock()
+		return c.Invoke(args[0])
+	})
+	gate := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		cb = args[0]
+		if f.started > 0 {
+			// The frame's work is done: Ebitengine asks for the next one.
+			if len(f.work) < 1<<16 {
+				f.work = append(f.work, f.ms()-f.started)
+			}
+			f.started = 0
+		}
+		if f.want {
+			f.want = false
+			return f.raf.Invoke(tick)
+		}
+		f.parked = tick.Value
+		return 0
+	})
+	f.fns = append(f.fns, tick, gate)
+	ebitenRAF = gate.Value
+	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
+	ebiten.SetTPS(ebiten.SyncWithFPS)
+	f.publish()
+}
+
+func (f *frameGate) ms() float64 {
+	if f.now.Truthy() {
+		return f.now.Invoke().Float()
+	}
+	return float64(time.Now().UnixNano()) / 1e6
+}
+
+// wake runs a frame soon: now if the loop is parked, else the next one.
+// Safe to call from any goroutine and from DOM callbacks.
+func (f *frameGate) wake() {
+	ebiten.ScheduleFrame()
+	f.mu.Lock()
+	cb := f.parked
+	f.parked = js.Undefined()
+	if cb.IsUndefined() {
+		f.want = true
+	}
+	f.mu.Unlock()
+	if !cb.IsUndefined() {
+		f.raf.Invoke(cb)
+	}
+}
+
+// wakeAt runs a frame at t (or earlier, if something else wakes the loop).
+// Of several times asked for, the earliest still to come wins.
+func (f *frameGate) wakeAt(t time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	now := time.Now()
+	if f.timer != nil && f.timerAt.After(now) && !f.timerAt.After(t) {
+		return
+	}
+	if f.timer != nil {
+		f.timer.Stop()
+	}
+	f.timerAt = t
+	f.timer = time.AfterFunc(max(t.Sub(now), 0), f.wake)
+}
+
+// drew counts a frame that drew.
+func (f *frameGate) drew() {
+	f.mu.Lock()
+	f.draws++
+	f.mu.Unlock()
+}
+
+// publish gives the page maplineStats(), for cmd/bench: the frames run and
+// drawn so far, the main-thread ms of each frame since the last call, and
+// the Go heap. It reads only; it changes nothing on the map.
+func (f *frameGate) publish() {
+	stats := js.FuncOf(func(js.Value, []js.Value) any {
+		f.mu.Lock()
+		work := make([]any, len(f.work))
+		for i, w := range f.work {
+			work[i] = w
+		}
+		f.work = f.work[:0]
+		out := map[string]any{"frames": f.frames, "draws": f.draws, "work": work}
+		f.mu.Unlock()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		out["goHeapAlloc"] = float64(ms.HeapAlloc)
+		out["goSys"] = float64(ms.Sys)
+		return out
+	})
+	f.fns = append(f.fns, stats)
+	js.Global().Set("maplineStats", stats)
+}
+
+// measure records a span of the map's start in the page's performance
+// timeline (performance.measure), for cmd/bench: start and end are
+// performance.now() values.
+func measure(name string, start, end float64) {
+	perf := js.Global().Get("performance")
+	if !perf.Truthy() || !perf.Get("measure").Truthy() {
+		return
+	}
+	defer func() { recover() }() // an old browser without measure options
+	perf.Call("measure", name, map[string]any{"start": start, "end": end})
+}

@@ -59,7 +59,7 @@ serve: build ## build, then serve the demo at http://localhost:$(PORT)
 test: build chromium fuzz ## run every test: Go tests on the host, wasm vet, the fuzzers briefly, browser tests in headless Chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm
-	MAPLINE_DIST=$(CURDIR)/$(DIST) MAPLINE_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 ./...
+	MAPLINE_DIST=$(CURDIR)/$(DIST) MAPLINE_CHROMIUM=$(CHROMIUM) $(GO) test -count=1 -timeout 45m ./...
 
 # Each fuzzer runs alone (go test -fuzz takes one target at a time) for
 # FUZZTIME; make fuzz FUZZTIME=3m for a longer search. A crasher is saved
@@ -80,8 +80,15 @@ bench: build chromium ## measure: Go benchmarks of geo, then the embed in headle
 	$(GO) test ./geo -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
 	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
 
-size: $(WASM) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes (brotli takes about a minute)
-	$(GO) run ./cmd/size $(WASM)
+# The yardstick of the wasm's size budget: a bare Ebitengine game of the
+# same version (cmd/size/bare).
+BARE := $(BUILD)/bare.wasm
+$(BARE): go.mod go.sum cmd/size/bare/main.go
+	@mkdir -p $(BUILD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./cmd/size/bare
+
+size: $(WASM) $(BARE) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes, against a bare Ebitengine game (budget 1.15×; about a minute)
+	$(GO) run ./cmd/size -base $(BARE) -budget 1.15 $(WASM)
 
 basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2) and CLDR 48.2 country names (needs npm)
 	mkdir -p $(WORLD_ATLAS)

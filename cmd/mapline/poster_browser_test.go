@@ -51,7 +51,11 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := browserTab(t, c.w, c.h)
-			url := srv.URL + "/embed.html?dark=" + fmt.Sprint(c.dark)
+			// lazy=false alone would open on the view of the poster make build
+			// wrote into the page, scaled to this map (frame.js); a t= of
+			// the first event opens on the same moment with the map's own
+			// fit, which this poster must match.
+			url := srv.URL + "/embed.html?lazy=false&t=" + loadStory(t, demoStory).Events[0].Time.Start.ISO() + "&dark=" + fmt.Sprint(c.dark)
 			type box struct{ X, Y, W, H float64 }
 			type live struct {
 				View       string

@@ -1,7 +1,10 @@
 // Command size prints the raw, gzip and brotli sizes of files: what a reader
-// downloads for each, depending on the compression the server offers.
+// downloads for each, depending on the compression the server offers. With
+// -base it also compares each file's brotli size with the base file's, against
+// a budget (make size: mapline's wasm against a bare Ebitengine game of the
+// same version, cmd/size/bare).
 //
-//	go run ./cmd/size dist/mapline.wasm
+//	go run ./cmd/size [-base FILE -budget 1.15] FILE...
 package main
 
 import (
@@ -11,30 +14,73 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
 
+type sizes struct{ raw, gz, br int }
+
 func main() {
+	base := flag.String("base", "", "a file to compare the brotli sizes with")
+	budget := flag.Float64("budget", 1.15, "with -base: the largest ratio of a file's brotli size to the base's")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: size FILE...\nprints raw, gzip -9 and brotli -q 11 sizes")
+		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R]] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes")
+		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	fmt.Printf("%-24s %22s %22s %22s\n", "file", "raw", "gzip -9", "brotli -q 11")
-	for _, name := range flag.Args() {
-		data, err := os.ReadFile(name)
+	names := flag.Args()
+	if *base != "" {
+		names = append(names, *base)
+	}
+	// Brotli -q 11 of a 12 MB file takes about a minute: one file a core.
+	got := make([]sizes, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = measure(name)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "size:", err)
 			os.Exit(1)
 		}
-		gz := compressed(data, func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, gzip.BestCompression); return z })
-		br := compressed(data, func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, brotli.BestCompression) })
-		fmt.Printf("%-24s %22s %22s %22s\n", name, size(len(data)), size(gz), size(br))
 	}
+	fmt.Printf("%-28s %22s %22s %22s\n", "file", "raw", "gzip -9", "brotli -q 11")
+	for i, name := range names {
+		fmt.Printf("%-28s %22s %22s %22s\n", name, size(got[i].raw), size(got[i].gz), size(got[i].br))
+	}
+	if *base == "" {
+		return
+	}
+	b := got[len(got)-1]
+	for i, name := range flag.Args() {
+		r := float64(got[i].br) / float64(b.br)
+		verdict := "within"
+		if r > *budget {
+			verdict = "OVER"
+		}
+		fmt.Printf("%s: brotli %.3f× %s (budget %.2f×: %s)\n", name, r, *base, *budget, verdict)
+	}
+}
+
+func measure(name string) (sizes, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return sizes{}, err
+	}
+	gz := compressed(data, func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, gzip.BestCompression); return z })
+	br := compressed(data, func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, brotli.BestCompression) })
+	return sizes{len(data), gz, br}, nil
 }
 
 func compressed(data []byte, newWriter func(io.Writer) io.WriteCloser) int {

@@ -11,15 +11,18 @@ import (
 )
 
 // Frames run only while something changes. Ebitengine v2.8.8 runs its loop
-// on requestAnimationFrame even in FPSModeVsyncOffMinimum: it skips Update
-// when no frame is scheduled, but the browser still wakes Go every frame
-// (about 9% of the main thread on an idle map). So the loop's calls to
-// requestAnimationFrame go through a gate: when no frame is wanted, the
-// gate keeps Ebitengine's callback instead of handing it to the browser,
-// and wake hands it over. Whoever changes the state wakes the loop: every
-// DOM listener (page.on), the story's arrival, a resize, and Update itself
-// while anything moves or waits (see game.schedule); timers wake it for
-// what is due later (the player's next step, the URL hash).
+// on requestAnimationFrame, and even in FPSModeVsyncOffMinimum (which only
+// skips Update when no frame is scheduled) the browser wakes Go every frame:
+// about 9% of the main thread on an idle map. That mode also forces a whole
+// frame, drawn and presented, on every mouse, wheel, touch and key event
+// Ebitengine sees. So the loop stays in the default mode (a frame runs
+// Update and Draw), and its calls to requestAnimationFrame go through a
+// gate: when no frame is wanted, the gate keeps Ebitengine's callback
+// instead of handing it to the browser, and wake hands it over. Whoever
+// changes the state wakes the loop: every DOM listener (page.on), the
+// story's arrival, a resize, and Update itself while anything moves or
+// waits (see game.schedule); timers wake it for what is due later (the
+// player's next step, the URL hash).
 //
 // The ticks must follow the frames (ebiten.SyncWithFPS): at the default 60
 // ticks a second, a frame that comes more than 5/60 s after the one before
@@ -94,7 +97,6 @@ func (f *frameGate) start() {
 	})
 	f.fns = append(f.fns, tick, gate)
 	ebitenRAF = gate.Value
-	ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	f.publish()
 }
@@ -109,7 +111,6 @@ func (f *frameGate) ms() float64 {
 // wake runs a frame soon: now if the loop is parked, else the next one.
 // Safe to call from any goroutine and from DOM callbacks.
 func (f *frameGate) wake() {
-	ebiten.ScheduleFrame()
 	f.mu.Lock()
 	cb := f.parked
 	f.parked = js.Undefined()

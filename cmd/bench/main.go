@@ -95,8 +95,13 @@ func main() {
 		width    = flag.Int64("width", 1280, "viewport width, CSS px")
 		height   = flag.Int64("height", 800, "viewport height, CSS px")
 		only     = flag.String("stories", "demo,10k,100k", "the stories to measure")
+		from     = flag.String("from", "", "measure nothing: write the report again from this JSON file of an earlier run")
 	)
 	flag.Parse()
+	if *from != "" {
+		rewrite(*from, *mdOut)
+		return
+	}
 	stories = slices.DeleteFunc(stories, func(s *story) bool { return !slices.Contains(strings.Split(*only, ","), s.Name) })
 	if len(stories) == 0 || *runs < 1 {
 		log.Fatal("nothing to measure")
@@ -246,6 +251,29 @@ func main() {
 	}
 	if *mdOut != "" {
 		if err := os.WriteFile(*mdOut, rep.markdown(out.String()), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// rewrite writes the table and the report again from the JSON of a run
+// (after a change of their form; the figures are the run's).
+func rewrite(from, md string) {
+	j, err := os.ReadFile(from)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var rep report
+	if err := json.Unmarshal(j, &rep); err != nil {
+		log.Fatalf("%s: %v", from, err)
+	}
+	rep.Targets = nil
+	rep.targets()
+	var out bytes.Buffer
+	rep.table(&out)
+	os.Stdout.Write(out.Bytes())
+	if md != "" {
+		if err := os.WriteFile(md, rep.markdown(out.String()), 0o644); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -1204,8 +1232,10 @@ page's root gets ` + "`data-mapline=ready`" + ` (the first frame with the story 
 ` + "`geo.Load`" + `, the map's index (` + "`geo.NewMap`" + ` and the first view), and the page's slider, its marks and the list of
 all events (DOM). *Frame work* is the main-thread time of each
 frame the map ran (from the animation frame's callback to Ebitengine's request for the next one, logged by the
-wasm), during a scripted drag (CDP mouse events), wheel zoom (CDP wheel events) and slider scrub (input events
-every 16 ms), including the frames that the input set going (animations, inertia). *Main thread busy* is CDP's
+wasm), during a drag (pointer events every 16 ms round a circle, then let go), a wheel zoom (a wheel event every
+40 ms, six notches in, six out) and a scrub of the slider (an input event every 16 ms), each for a few seconds and
+dispatched in the page on the canvas and the slider, including the frames that the input set going (animations,
+inertia); *inputs* is how many events the page found time to dispatch. *Main thread busy* is CDP's
 TaskDuration over the wall time. Under SwiftShader the GPU's work is CPU work too: treat the frame times as
 ratios between stories, not as what a reader's GPU does.
 

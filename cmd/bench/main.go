@@ -1242,7 +1242,7 @@ ratios between stories, not as what a reader's GPU does.
 `)
 	b.WriteString(tables)
 	if rep.GoBench != "" {
-		b.WriteString("\n### Go benchmarks (`go test ./geo -run '^$' -bench . -benchmem`, on the host, not in the wasm)\n\n```\n")
+		b.WriteString("\n### Go benchmarks (`go test ./geo -run '^$' -bench . -benchmem -benchtime 300ms -count 1`, as make bench runs them: on the host, not in the wasm)\n\n```\n")
 		b.WriteString(strings.TrimSpace(rep.GoBench))
 		b.WriteString("\n```\n")
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"context"
 	"testing"
 
@@ -30,14 +31,14 @@ func TestDarkAuto(t *testing.T) {
 	open(t, ctx, "/embed.html?dark=auto&view=15,65,6", "ready")
 	r := canvasRect(t, ctx)
 	corner := orb.Point{r.X + 20, r.Y + 20}
-	if got := text(t, ctx, `document.documentElement.className`); got != "dark" {
-		t.Errorf("root class %q under a dark scheme, want dark", got)
+	if got := text(t, ctx, `String(document.documentElement.classList.contains("dark"))`); got != "true" {
+		t.Errorf("root class %q under a dark scheme, want dark", text(t, ctx, `document.documentElement.className`))
 	}
 	if c := pixel(screenshot(t, ctx, "dark-auto-dark"), corner, 1); dist(c, geo.Dark.Sea) > 3 {
 		t.Errorf("sea pixel %v, want the dark sea %v", c, geo.Dark.Sea)
 	}
 	colorScheme(t, ctx, "light")
-	waitText(t, ctx, `document.documentElement.className || "light"`, "light")
+	waitText(t, ctx, `document.documentElement.classList.contains("dark") ? "dark" : "light"`, "light")
 	var c = pixel(screenshot(t, ctx, "dark-auto-light"), corner, 1)
 	for i := 0; i < 40 && dist(c, geo.Light.Sea) > 3; i++ {
 		c = pixel(screenshot(t, ctx, "dark-auto-light"), corner, 1)
@@ -48,7 +49,7 @@ func TestDarkAuto(t *testing.T) {
 	// dark=false stays light under a dark scheme.
 	colorScheme(t, ctx, "dark")
 	open(t, ctx, "/embed.html?dark=false&view=15,65,6", "ready")
-	if got := text(t, ctx, `document.documentElement.className`); got != "" {
+	if got := text(t, ctx, `document.documentElement.className`); strings.Contains(got, "dark") {
 		t.Errorf("dark=false: root class %q", got)
 	}
 }

@@ -584,26 +584,13 @@ var labelStyles = [numLabelStyles]Label{
 	{Kind: CountryLabel, Emphasis: true},
 }
 
-// labelStyle is the index of the label's style in labelStyles.
+// labelStyle is the index of the label's style in labelStyles: its rank
+// (Label.Rank), with the countries of the story (Emphasis) apart.
 func labelStyle(l *Label) int {
-	switch l.Kind {
-	case SiteLabel:
-		switch l.Status {
-		case Current:
-			return 0
-		case Past:
-			return 1
-		}
-		return 2
-	case CapitalLabel:
-		return 3
-	case CityLabel:
-		return 4
+	if r := l.Rank(); r < 5 || !l.Emphasis {
+		return r
 	}
-	if l.Emphasis {
-		return 6
-	}
-	return 5
+	return 6
 }
 
 // PosterThemes says which themes a poster has.

@@ -1,8 +1,8 @@
 package site
 
 import (
-	"strings"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"

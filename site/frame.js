@@ -125,7 +125,7 @@
     }
     if (d.type === "goto" && !c.id && !c.date) return;
     if (d.type === "setView" && !c.view) return;
-    if (!sent.drawn) { queued.push(c); start("host"); return; }
+    if (!sent.drawn) { if (queued.length < 32) queued.push(c); start("host"); return; }
     command(c);
   });
   function command(c) { window.dispatchEvent(new CustomEvent("mapline-command", { detail: c })); }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"mapline/geo"
+	"mapline/geo/lang"
 )
 
 // Prerender writes a story into embed.html for the first paint, before any
@@ -80,7 +81,7 @@ func listData(s *geo.Story) []eventHTML {
 	out := make([]eventHTML, len(s.Events))
 	for i := range s.Events {
 		e := &s.Events[i]
-		h := eventHTML{Index: i, ID: e.ID, Date: e.Time.String(), Title: e.Title, Desc: e.Description, Places: s.PlacesText(e), Source: e.Source}
+		h := eventHTML{Index: i, ID: e.ID, Date: e.Time.String(), Title: e.Title, Desc: e.Description, Places: placesText(s, e), Source: e.Source}
 		if u, err := url.Parse(e.Source); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 			h.SourceURL, h.SrcHost = u.String(), u.Host
 		}
@@ -88,6 +89,24 @@ func listData(s *geo.Story) []eventHTML {
 	}
 	return out
 }
+
+// placesText names an event's places in English, as the map does
+// (wasm/timeline_js.go placesOf, geo/lang Messages.Places).
+func placesText(s *geo.Story, e *geo.Event) string {
+	var names []string
+	for _, j := range e.Sites {
+		if j >= 0 && j < len(s.Sites) {
+			names = append(names, s.Sites[j].Name)
+		}
+	}
+	if e.Place != "" {
+		names = append(names, e.Place)
+	}
+	return english.Places(names, e.Point != nil)
+}
+
+// english is the language of the page's words before the map runs.
+var english = lang.Get("en")
 
 // The markup of wasm/timeline_js.go's buildList and showEvent.
 var (

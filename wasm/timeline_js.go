@@ -329,14 +329,7 @@ func (tl *timeline) placesOf(s *geo.Story, e *geo.Event) string {
 	if e.Place != "" {
 		names = append(names, tl.isolate(e.Place))
 	}
-	msg := tl.p.msg
-	switch {
-	case len(names) > 0:
-		return msg.Plural("places", len(names), "names", strings.Join(names, msg.Text("list.sep")))
-	case e.Point != nil:
-		return ""
-	}
-	return msg.Text("region")
+	return tl.p.msg.Places(names, e.Point != nil)
 }
 
 // isolate wraps a text of the story in Unicode first-strong isolates

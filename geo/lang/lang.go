@@ -292,3 +292,17 @@ func LangCategories(l string) []string {
 	}
 	return []string{"one", "other"}
 }
+
+// Places names an event's places as the card and the list show them:
+// "Place: Baghdad", "Places: Baghdad, Erbil" (the names as given, already
+// isolated if they need to be), "Across the region" for an event of no place,
+// or "" for an event at a point of its own (ownPoint).
+func (m *Messages) Places(names []string, ownPoint bool) string {
+	switch {
+	case len(names) > 0:
+		return m.Plural("places", len(names), "names", strings.Join(names, m.Text("list.sep")))
+	case ownPoint:
+		return ""
+	}
+	return m.Text("region")
+}

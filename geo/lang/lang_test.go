@@ -185,3 +185,26 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestPlaces(t *testing.T) {
+	en, fa := Get("en"), Get("fa")
+	for _, tc := range []struct {
+		name     string
+		m        *Messages
+		names    []string
+		ownPoint bool
+		want     string
+	}{
+		{"one", en, []string{"Baghdad"}, false, "Place: Baghdad"},
+		{"two", en, []string{"Baghdad", "Erbil"}, false, "Places: Baghdad, Erbil"},
+		{"a point of its own", en, nil, true, ""},
+		{"no place at all", en, nil, false, "Across the region"},
+		{"persian", fa, []string{"بغداد"}, false, fa.Plural("places", 1, "names", "بغداد")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.m.Places(tc.names, tc.ownPoint); got != tc.want {
+				t.Errorf("Places = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +28,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"mapline/geo"
+	"mapline/geo/synth"
 )
 
 var (
@@ -61,6 +63,16 @@ func runMain(m *testing.M) int {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServer(http.Dir("testdata"))))
+	// Generated stories (geo/synth, seed 1): /synth/N.geojson has N events.
+	mux.HandleFunc("/synth/", func(w http.ResponseWriter, r *http.Request) {
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/synth/"), ".geojson"))
+		if err != nil || n < 1 || n > 200000 {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/geo+json")
+		w.Write(synth.Story(1, max(1, n/20), n))
+	})
 	mux.HandleFunc("/csp/host.html", func(w http.ResponseWriter, r *http.Request) {
 		// A host page as strict as a careful newsroom's: no inline script at all.
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self'")

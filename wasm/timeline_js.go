@@ -27,20 +27,21 @@ type timeline struct {
 	mu sync.Mutex
 	in timelineInput
 
-	story    *geo.Story
-	track    geo.Track
-	items    []js.Value // the list's <li>, one per event
-	markEls  []js.Value
-	marksW   float64     // track width the marks were laid out for
-	marksOf  []geo.Mark  // the marks, for their state
-	shown    int         // the event on show, -1 for none
-	playing  bool        // the play button's state on show
-	sliding  bool        // the reader is dragging the slider: do not move its thumb
-	hash     string      // the URL hash last written
-	hashWant string      // the URL hash for the reader's place now
-	hashAt   time.Time   // when it was last written
-	pulseAt  map[int]int // site → pulse element index, for the current event
-	autoplay bool        // play once the story is there (autoplay=true)
+	story     *geo.Story
+	track     geo.Track
+	list      eventList // the list of all events (list_js.go)
+	markEls   []js.Value
+	marksW    float64     // track width the marks were laid out for
+	marksOf   []geo.Mark  // the marks, for their state
+	markClass []string    // the class each mark has now
+	shown     int         // the event on show, -1 for none
+	playing   bool        // the play button's state on show
+	sliding   bool        // the reader is dragging the slider: do not move its thumb
+	hash      string      // the URL hash last written
+	hashWant  string      // the URL hash for the reader's place now
+	hashAt    time.Time   // when it was last written
+	pulseAt   map[int]int // site → pulse element index, for the current event
+	autoplay  bool        // play once the story is there (autoplay=true)
 }
 
 type timelineInput struct {
@@ -53,6 +54,7 @@ type timelineInput struct {
 	loop       int // 0 unchanged, 1 on, -1 off
 	follow     int
 	host       []command // the host page's commands (host_js.go)
+	more       int       // widen the list: -1 earlier, +1 later
 }
 
 func newTimeline(p *page) *timeline {
@@ -64,6 +66,7 @@ func newTimeline(p *page) *timeline {
 		date: byID("card-date"), title: byID("card-title"), desc: byID("card-desc"), places: byID("card-places"),
 		source: byID("card-source"), live: byID("live"), events: byID("events"), banner: byID("banner"),
 		pulses: byID("map-pulses"), shown: -1, in: timelineInput{goTo: -1, slide: -1},
+		list: newEventList(doc, byID("events")),
 	}
 }
 
@@ -80,7 +83,8 @@ func (tl *timeline) listen() {
 		v, err1 := strconv.ParseFloat(tl.slider.Get("value").String(), 64)
 		mx, err2 := strconv.ParseFloat(tl.slider.Get("max").String(), 64)
 		if err1 == nil && err2 == nil && mx > 0 {
-			tl.record(func(in *timelineInput) { in.slide = v / mx })
+			// The latest of the inputs in one frame wins.
+			tl.record(func(in *timelineInput) { in.slide, in.step, in.goTo = v/mx, 0, -1 })
 		}
 	})
 	// On the slider ←/→ (↓/↑) step through the events one by one, Home and
@@ -94,11 +98,11 @@ func (tl *timeline) listen() {
 		switch key := e.Get("key").String(); key {
 		case "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown":
 			step := arrowStep(key, p.rtl)
-			tl.record(func(in *timelineInput) { in.step += step })
+			tl.record(func(in *timelineInput) { in.step, in.slide = in.step+step, -1 })
 		case "Home":
-			tl.record(func(in *timelineInput) { in.goTo = 0 })
+			tl.record(func(in *timelineInput) { in.goTo, in.step, in.slide = 0, 0, -1 })
 		case "End":
-			tl.record(func(in *timelineInput) { in.goTo = 1 << 30 })
+			tl.record(func(in *timelineInput) { in.goTo, in.step, in.slide = 1<<30, 0, -1 })
 		case " ", "Spacebar":
 			tl.record(func(in *timelineInput) { in.togglePlay = true })
 		default:
@@ -138,6 +142,7 @@ func (tl *timeline) listen() {
 			tl.record(func(in *timelineInput) { in.goTo = i })
 		}
 	})
+	tl.listenList()
 }
 
 // options shows the URL's choices in the controls.
@@ -182,6 +187,10 @@ func (tl *timeline) apply(st *state, now time.Time) {
 		st.goTo(min(in.goTo, len(s.Events)-1), now)
 	}
 	tl.runHost(st, in.host, now)
+	if in.more != 0 {
+		tl.widen(s, in.more)
+	}
+	tl.settleList(st, now)
 	if in.togglePlay {
 		if st.story.playing {
 			st.pause()
@@ -260,49 +269,6 @@ func (tl *timeline) mapDescription(s *geo.Story) string {
 	return d + " " + msg.Text("map.desc.more")
 }
 
-// buildList writes the whole story as an ordered list: date, title,
-// description, places and source of every event. Text from data is set as
-// text, never as HTML.
-func (tl *timeline) buildList(s *geo.Story) {
-	el := tl.p.el
-	tl.events.Call("replaceChildren")
-	tl.items = tl.items[:0]
-	for i := range s.Events {
-		e := &s.Events[i]
-		li := el("li", "", "")
-		if e.ID != "" {
-			li.Set("id", "event-"+e.ID)
-		}
-		b := el("button", "choose", "")
-		b.Set("type", "button")
-		b.Get("dataset").Set("index", strconv.Itoa(i))
-		date := el("span", "date", "")
-		tl.showDate(date, e.Time)
-		b.Call("appendChild", date)
-		if g := tl.p.dates.gregorianSpan(e.Time); g != "" {
-			// The Gregorian date in the list too, not only on hover.
-			b.Call("appendChild", el("span", "date-gregorian", tl.p.msg.Text("date.gregorian", "date", g)))
-		}
-		b.Call("appendChild", tl.p.dataText(el("span", "title", e.Title), e.Texts, "title"))
-		li.Call("appendChild", b)
-		if e.Description != "" {
-			li.Call("appendChild", tl.p.dataText(el("p", "", e.Description), e.Texts, "description"))
-		}
-		if pl := tl.placesOf(s, e); pl != "" {
-			li.Call("appendChild", el("p", "places", pl))
-		}
-		if e.Source != "" {
-			src := el("p", "source", tl.p.msg.Text("source")+" ")
-			span := el("span", "", "")
-			tl.p.sourceInto(span, e.Source)
-			src.Call("appendChild", span)
-			li.Call("appendChild", src)
-		}
-		tl.events.Call("appendChild", li)
-		tl.items = append(tl.items, li)
-	}
-}
-
 // dataText marks an element holding the story's text of field: its
 // direction is that of its first strong letter (an English title in an
 // Arabic page reads left to right, and the other way round), and its
@@ -352,15 +318,10 @@ func (tl *timeline) layoutMarks() {
 	tl.marksOf = s.Marks(w, 5)
 	tl.marks.Call("replaceChildren")
 	tl.markEls = tl.markEls[:0]
+	tl.markClass = tl.markClass[:0]
 	for _, m := range tl.marksOf {
 		d := tl.p.doc.Call("createElement", "span")
-		class := "mark"
-		if m.X2-m.X >= 3 {
-			class += " span"
-		}
-		if m.Count() > 1 {
-			class += " cluster"
-		}
+		class := markClass(m, -1)
 		d.Set("className", class)
 		st := d.Get("style")
 		// From the start of the line: the left, or the right in a
@@ -371,6 +332,7 @@ func (tl *timeline) layoutMarks() {
 		}
 		tl.marks.Call("appendChild", d)
 		tl.markEls = append(tl.markEls, d)
+		tl.markClass = append(tl.markClass, class)
 	}
 	tl.shown = -1 // mark the current event again
 }
@@ -392,7 +354,6 @@ func (tl *timeline) showEvent(st *state) {
 	if s == nil || cur < 0 || cur >= len(s.Events) || cur == tl.shown {
 		return
 	}
-	prev := tl.shown
 	tl.shown = cur
 	e := &s.Events[cur]
 	date := tl.p.dates.span(e.Time)
@@ -424,36 +385,15 @@ func (tl *timeline) showEvent(st *state) {
 		tl.banner.Set("textContent", msg.Text("region.banner", "title", tl.isolate(e.Title)))
 	}
 	tl.banner.Set("hidden", !e.Regional())
+	// Only the marks whose state changed cross into JavaScript.
 	for i, m := range tl.marksOf {
-		class := "mark"
-		if m.X2-m.X >= 3 {
-			class += " span"
-		}
-		if m.Count() > 1 {
-			class += " cluster"
-		}
-		switch {
-		case cur >= m.First && cur <= m.Last:
-			class += " current"
-		case m.Last < cur:
-			class += " past"
-		}
-		tl.markEls[i].Set("className", class)
-	}
-	if prev >= 0 && prev < len(tl.items) {
-		tl.items[prev].Call("removeAttribute", "aria-current")
-	}
-	if cur < len(tl.items) {
-		tl.items[cur].Call("setAttribute", "aria-current", "true")
-		// Keep the current event in sight in the list, without moving the page.
-		list := tl.events.Get("parentElement")
-		item := tl.items[cur]
-		top, h := item.Get("offsetTop").Float(), item.Get("offsetHeight").Float()
-		lt, lh := list.Get("scrollTop").Float(), list.Get("clientHeight").Float()
-		if top < lt || top+h > lt+lh {
-			list.Set("scrollTop", top-8)
+		class := markClass(m, cur)
+		if tl.markClass[i] != class {
+			tl.markClass[i] = class
+			tl.markEls[i].Set("className", class)
 		}
 	}
+	tl.syncList(s, cur, time.Now())
 	tl.pulseAt = nil // new pulses at the next scene
 }
 

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"strconv"
+	"syscall/js"
+	"time"
+
+	"mapline/geo"
+)
+
+// The list of all events in the page (list.go says why a long story shows a
+// window of it). The items are built when they come into the window, never
+// all at once; while the reader drags the slider the list waits, and it
+// catches up once the slider has rested for listSettle.
+
+const listSettle = 150 * time.Millisecond
+
+type eventList struct {
+	ol, rangeEl, earlier, later js.Value
+	w                           span       // the events listed
+	items                       []js.Value // their <li>, items[i-w.lo] for event i
+	current                     int        // the event marked current, -1 for none
+	stale                       bool       // the current event waits to be listed
+	slidAt                      time.Time  // the last slider input while stale
+}
+
+func newEventList(doc js.Value, ol js.Value) eventList {
+	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
+	return eventList{ol: ol, rangeEl: byID("events-range"), earlier: byID("events-earlier"),
+		later: byID("events-later"), current: -1}
+}
+
+// listenList lets the buttons widen the list.
+func (tl *timeline) listenList() {
+	tl.p.on(tl.list.earlier, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.more = -1 }) })
+	tl.p.on(tl.list.later, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.more = 1 }) })
+}
+
+// buildList starts the list of a new story, before any event is current.
+func (tl *timeline) buildList(s *geo.Story) {
+	l := &tl.list
+	l.ol.Call("replaceChildren")
+	l.w, l.items, l.current, l.stale = span{}, l.items[:0], -1, false
+	tl.showList(s, windowFor(len(s.Events), 0, span{}))
+}
+
+// syncList lists the current event and marks it, unless the reader is
+// dragging the slider across events the list does not hold: then it waits
+// (a frame is asked for when the slider has rested).
+func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
+	l := &tl.list
+	w := windowFor(len(s.Events), cur, l.w)
+	if w != l.w && tl.sliding {
+		if l.current >= 0 && l.current-l.w.lo < len(l.items) {
+			l.items[l.current-l.w.lo].Call("removeAttribute", "aria-current")
+		}
+		l.current, l.stale, l.slidAt = -1, true, now
+		frames.wakeAt(now.Add(listSettle))
+		return
+	}
+	l.stale = false
+	tl.showList(s, w)
+	tl.markCurrent(cur)
+}
+
+// settleList catches the list up once the slider has rested.
+func (tl *timeline) settleList(st *state, now time.Time) {
+	l := &tl.list
+	s := st.m.Story
+	if !l.stale || s == nil || tl.sliding {
+		return
+	}
+	if now.Sub(l.slidAt) < listSettle {
+		frames.wakeAt(l.slidAt.Add(listSettle))
+		return
+	}
+	tl.syncList(s, st.cur, now)
+}
+
+// widen adds a page of events before (dir < 0) or after the list. A button
+// that has nothing more to show hides; if it had the focus, the focus goes
+// to the event next to it, not to the page's start.
+func (tl *timeline) widen(s *geo.Story, dir int) {
+	l := &tl.list
+	if l.w.len() == 0 {
+		return
+	}
+	w, btn, edge := l.w.earlier(), l.earlier, 0
+	if dir > 0 {
+		w, btn = l.w.later(len(s.Events)), l.later
+	}
+	focused := tl.p.doc.Get("activeElement").Equal(btn)
+	tl.showList(s, w)
+	if dir > 0 {
+		edge = len(l.items) - 1
+	}
+	if focused && btn.Get("hidden").Bool() && len(l.items) > 0 {
+		l.items[edge].Call("querySelector", "button.choose").Call("focus")
+	}
+}
+
+// showList makes the list hold the events of w: it adds items at either end
+// when w widens the window listed, else builds it anew.
+func (tl *timeline) showList(s *geo.Story, w span) {
+	l := &tl.list
+	if w == l.w {
+		return
+	}
+	switch old := l.w; {
+	case old.len() > 0 && w.hi == old.hi && w.lo < old.lo:
+		frag := tl.p.doc.Call("createDocumentFragment")
+		add := make([]js.Value, 0, old.lo-w.lo+len(l.items))
+		for i := w.lo; i < old.lo; i++ {
+			li := tl.item(s, i)
+			frag.Call("appendChild", li)
+			add = append(add, li)
+		}
+		l.ol.Call("prepend", frag)
+		l.items = append(add, l.items...)
+	case old.len() > 0 && w.lo == old.lo && w.hi > old.hi:
+		frag := tl.p.doc.Call("createDocumentFragment")
+		for i := old.hi; i < w.hi; i++ {
+			li := tl.item(s, i)
+			frag.Call("appendChild", li)
+			l.items = append(l.items, li)
+		}
+		l.ol.Call("append", frag)
+	default:
+		frag := tl.p.doc.Call("createDocumentFragment")
+		l.items = l.items[:0]
+		for i := w.lo; i < w.hi; i++ {
+			li := tl.item(s, i)
+			frag.Call("appendChild", li)
+			l.items = append(l.items, li)
+		}
+		l.ol.Call("replaceChildren", frag)
+		l.current = -1
+	}
+	l.w = w
+	tl.showListRange(len(s.Events))
+}
+
+// showListRange says which events a partial list holds and shows the
+// buttons for the others.
+func (tl *timeline) showListRange(n int) {
+	l := &tl.list
+	whole := l.w.lo == 0 && l.w.hi == n
+	msg, num := tl.p.msg, tl.p.dates.number
+	if l.rangeEl.Truthy() {
+		if !whole {
+			l.rangeEl.Set("textContent", msg.Text("list.range", "from", num(l.w.lo+1), "to", num(l.w.hi), "n", num(n)))
+		}
+		l.rangeEl.Set("hidden", whole)
+	}
+	more := func(b js.Value, key string, k int) {
+		if !b.Truthy() {
+			return
+		}
+		if k > 0 {
+			b.Set("textContent", msg.Plural(key, k, "n", num(k)))
+		}
+		b.Set("hidden", k == 0)
+	}
+	more(l.earlier, "list.earlier", min(listPage, l.w.lo))
+	more(l.later, "list.later", min(listPage, n-l.w.hi))
+}
+
+// markCurrent marks the current event's item and keeps it in sight in the
+// list, without moving the page.
+func (tl *timeline) markCurrent(cur int) {
+	l := &tl.list
+	if cur == l.current {
+		return
+	}
+	if l.w.has(l.current) {
+		l.items[l.current-l.w.lo].Call("removeAttribute", "aria-current")
+	}
+	l.current = -1
+	if !l.w.has(cur) {
+		return
+	}
+	l.current = cur
+	item := l.items[cur-l.w.lo]
+	item.Call("setAttribute", "aria-current", "true")
+	box := tl.events.Get("parentElement")
+	top, h := item.Get("offsetTop").Float(), item.Get("offsetHeight").Float()
+	lt, lh := box.Get("scrollTop").Float(), box.Get("clientHeight").Float()
+	if top < lt || top+h > lt+lh {
+		box.Set("scrollTop", top-8)
+	}
+}
+
+// item builds the list item of event i: date, title, description, places
+// and source. Text from data is set as text, never as HTML. In a partial
+// list each item says where it stands in the whole story.
+func (tl *timeline) item(s *geo.Story, i int) js.Value {
+	el := tl.p.el
+	e := &s.Events[i]
+	li := el("li", "", "")
+	if e.ID != "" {
+		li.Set("id", "event-"+e.ID)
+	}
+	if len(s.Events) > listAll {
+		li.Call("setAttribute", "aria-posinset", i+1)
+		li.Call("setAttribute", "aria-setsize", len(s.Events))
+	}
+	b := el("button", "choose", "")
+	b.Set("type", "button")
+	b.Get("dataset").Set("index", strconv.Itoa(i))
+	date := el("span", "date", "")
+	tl.showDate(date, e.Time)
+	b.Call("appendChild", date)
+	if g := tl.p.dates.gregorianSpan(e.Time); g != "" {
+		// The Gregorian date in the list too, not only on hover.
+		b.Call("appendChild", el("span", "date-gregorian", tl.p.msg.Text("date.gregorian", "date", g)))
+	}
+	b.Call("appendChild", tl.p.dataText(el("span", "title", e.Title), e.Texts, "title"))
+	li.Call("appendChild", b)
+	if e.Description != "" {
+		li.Call("appendChild", tl.p.dataText(el("p", "", e.Description), e.Texts, "description"))
+	}
+	if pl := tl.placesOf(s, e); pl != "" {
+		li.Call("appendChild", el("p", "places", pl))
+	}
+	if e.Source != "" {
+		src := el("p", "source", tl.p.msg.Text("source")+" ")
+		span := el("span", "", "")
+		tl.p.sourceInto(span, e.Source)
+		src.Call("appendChild", span)
+		li.Call("appendChild", src)
+	}
+	return li
+}

@@ -1,0 +1,46 @@
+package main
+
+import "testing"
+
+func TestWindowFor(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		n, cur int
+		now    span
+		want   span
+	}{
+		{"empty story", 0, -1, span{}, span{0, 0}},
+		{"short story whole", 20, 7, span{}, span{0, 20}},
+		{"longest whole story", listAll, 0, span{}, span{0, listAll}},
+		{"first window", 100000, 0, span{}, span{0, listPage}},
+		{"no event yet", 100000, -1, span{}, span{0, listPage}},
+		{"a little before the current", 100000, 4000, span{}, span{4000 - listBefore, 4000 - listBefore + listPage}},
+		{"kept while it holds the current", 100000, 4040, span{3995, 4045}, span{3995, 4045}},
+		{"kept when widened", 100000, 3950, span{3945, 4145}, span{3945, 4145}},
+		{"moves when the current leaves", 100000, 4045, span{3995, 4045}, span{4040, 4090}},
+		{"ends at the last event", 100000, 99999, span{}, span{100000 - listPage, 100000}},
+		{"a stale span past the end", 400, 10, span{390, 450}, span{5, 55}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := windowFor(tc.n, tc.cur, tc.now); got != tc.want {
+				t.Errorf("windowFor(%d, %d, %v) = %v, want %v", tc.n, tc.cur, tc.now, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpanWiden(t *testing.T) {
+	w := span{30, 80}
+	if got := w.earlier(); got != (span{0, 80}) {
+		t.Errorf("earlier = %v", got)
+	}
+	if got := (span{100, 150}).earlier(); got != (span{50, 150}) {
+		t.Errorf("earlier = %v", got)
+	}
+	if got := w.later(100); got != (span{30, 100}) {
+		t.Errorf("later = %v", got)
+	}
+	if got := w.later(1000); got != (span{30, 130}) {
+		t.Errorf("later = %v", got)
+	}
+}

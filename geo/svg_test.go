@@ -332,17 +332,40 @@ func TestLabelInkMatchesCSS(t *testing.T) {
 	}
 }
 
-// BenchmarkSVG writes the demo's poster in both themes at 800×450 (the
-// scenes rendered and placed once).
+// BenchmarkSVG makes a poster (display list, label placement) and writes it
+// in both themes at 800×450, for the demo and the generated stories
+// (benchStories); the /write benchmarks write a poster already made.
 func BenchmarkSVG(b *testing.B) {
-	p := demoPoster(b, 800, 450, geo.PosterBoth)
-	var out []byte
-	b.ReportAllocs()
-	for b.Loop() {
-		var err error
-		if out, err = p.AppendSVG(out[:0]); err != nil {
+	for _, bs := range benchStories {
+		s := bs.load(b)
+		v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 800, Height: 450, Ratio: 1})
+		cur, err := s.StartEvent("", nil)
+		if err != nil {
 			b.Fatal(err)
 		}
+		if bs.events > 0 {
+			cur = len(s.Events) * 2 / 3
+		}
+		opts := geo.PosterOptions{Themes: geo.PosterBoth}
+		var out []byte
+		b.Run(bs.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if out, err = geo.NewPoster(s, geo.DefaultBasemap(), v, cur, opts).AppendSVG(out[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(out)), "bytes")
+		})
+		p := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, opts)
+		b.Run(bs.name+"/write", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if out, err = p.AppendSVG(out[:0]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(out)), "bytes")
+		})
 	}
-	b.ReportMetric(float64(len(out)), "bytes")
 }

@@ -239,32 +239,76 @@ func (e *LoadError) Error() string {
 // it off to compare.
 var scanFast = true
 
-type rawFeature struct {
-	Type       string          `json:"type"`
-	ID         json.RawMessage `json:"id"`
-	Geometry   json.RawMessage `json:"geometry"`
-	Properties json.RawMessage `json:"properties"`
-	// props are the members of Properties when scan.go has read them
-	// already (then Properties is not decoded again).
-	props props
-}
-
 // Load reads a story from GeoJSON: a FeatureCollection of sites and events
 // (see docs/story-format.md). When the file cannot be read at all it returns a
 // nil story. When some features are wrong it returns the story of the others
 // together with a *LoadError naming each feature and field.
+//
+// The story's strings share the memory of the file's text.
 func Load(r io.Reader) (*Story, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxStoryBytes+1))
+	src, err := readStory(r)
 	if err != nil {
 		return nil, fmt.Errorf("geo: reading story: %w", err)
 	}
-	if len(data) > MaxStoryBytes {
+	if len(src) > MaxStoryBytes {
 		return nil, fmt.Errorf("geo: the story is larger than %d MB", MaxStoryBytes>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark from a spreadsheet export
-	if len(bytes.TrimSpace(data)) == 0 {
+	src = strings.TrimPrefix(src, "\ufeff") // a byte order mark from a spreadsheet export
+	if len(strings.TrimSpace(src)) == 0 {
 		return nil, errors.New("geo: the story file is empty")
 	}
+	if scanFast {
+		if s, err, ok := scanStory(src); ok {
+			return s, err
+		}
+	}
+	return decodeStory(src)
+}
+
+// readStory reads r whole, up to MaxStoryBytes and a byte, as one string.
+func readStory(r io.Reader) (string, error) {
+	// A strings.Reader (the wasm reads the fetched text through one) hands
+	// its string to a writer with a WriteString method: no copy.
+	if sr, ok := r.(*strings.Reader); ok && sr.Len() <= MaxStoryBytes {
+		var w stringWriter
+		_, err := sr.WriteTo(&w)
+		return w.s, err
+	}
+	var b strings.Builder
+	if l, ok := r.(interface{ Len() int }); ok { // bytes.Reader, bytes.Buffer
+		b.Grow(min(l.Len(), MaxStoryBytes+1))
+	}
+	_, err := io.Copy(&b, io.LimitReader(r, MaxStoryBytes+1))
+	return b.String(), err
+}
+
+// stringWriter keeps what is written to it.
+type stringWriter struct{ s string }
+
+func (w *stringWriter) Write(p []byte) (int, error) { return w.WriteString(string(p)) }
+
+func (w *stringWriter) WriteString(s string) (int, error) {
+	if w.s == "" {
+		w.s = s
+	} else {
+		w.s += s
+	}
+	return len(s), nil
+}
+
+// jsonFeature is a feature as encoding/json decodes it (the slow way).
+type jsonFeature struct {
+	Type       string          `json:"type"`
+	ID         json.RawMessage `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties json.RawMessage `json:"properties"`
+}
+
+// decodeStory reads a story with encoding/json: the way for files
+// scanStory does not read, and the one that says what is wrong with a file
+// that is not JSON.
+func decodeStory(src string) (*Story, error) {
+	data := []byte(src)
 	if line, col, deep := tooDeep(data); deep {
 		return nil, fmt.Errorf("geo: the story is not a story: its JSON nests deeper than %d levels at line %d, column %d", MaxDepth, line, col)
 	}
@@ -272,53 +316,394 @@ func Load(r io.Reader) (*Story, error) {
 		var v any
 		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
 	}
-	top, all, fast := map[string]json.RawMessage(nil), []rawFeature(nil), false
-	if scanFast {
-		top, all, fast = scanCollection(data)
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(src))
 	}
-	if !fast {
-		if err := json.Unmarshal(data, &top); err != nil {
-			return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
-		}
+	top := make(map[string]string, len(raw))
+	for k, v := range raw {
+		top[k] = string(v)
 	}
-	var typ string
-	if raw, ok := top["type"]; !ok {
-		return nil, errors.New(`geo: the story must be a GeoJSON FeatureCollection: "type" is missing`)
-	} else if err := json.Unmarshal(raw, &typ); err != nil {
-		return nil, fmt.Errorf(`geo: type: must be "FeatureCollection", not %s`, jsonKind(raw))
+	if err := checkType(top); err != nil {
+		return nil, err
 	}
-	if typ != "FeatureCollection" {
-		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %q", typ)
-	}
-	var fc struct {
-		Title, Description json.RawMessage
-		Features           []json.RawMessage
-	}
-	fc.Title, fc.Description = top["title"], top["description"]
-	// Decode every feature in one call (see scanCollection for the fast
-	// way). Only when one of them is not a Feature object, feature by
-	// feature, to say which.
-	if raw, ok := top["features"]; !fast && ok && string(raw) != "null" {
-		if err := json.Unmarshal(raw, &all); err != nil {
+	// Decode every feature in one call. Only when one of them is not a
+	// Feature object, feature by feature, to say which.
+	var all []jsonFeature
+	var each []json.RawMessage
+	if fs, ok := raw["features"]; ok && string(fs) != "null" {
+		if err := json.Unmarshal(fs, &all); err != nil {
 			all = nil
-			if err := json.Unmarshal(raw, &fc.Features); err != nil {
-				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+			if err := json.Unmarshal(fs, &each); err != nil {
+				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(string(fs)))
 			}
 		}
 	}
-	n := len(fc.Features)
+	n := len(each)
 	if all != nil {
 		n = len(all)
 	}
-	s := &Story{}
+	ld := newLoader()
+	var f feature
+	for i := range n {
+		var jf jsonFeature
+		if all != nil {
+			jf = all[i]
+		} else if err := json.Unmarshal(each[i], &jf); err != nil {
+			ld.prob(i, "", "", "not a GeoJSON Feature object")
+			continue
+		}
+		f.reset()
+		f.typ = jf.Type
+		f.id = valueOf(string(jf.ID))
+		f.geometry.text = string(jf.Geometry)
+		f.properties = string(jf.Properties)
+		ld.feature(i, &f)
+	}
+	return ld.finish(top)
+}
+
+// checkType checks the "type" of the top object of a story.
+func checkType(top map[string]string) error {
+	var typ string
+	if raw, ok := top["type"]; !ok {
+		return errors.New(`geo: the story must be a GeoJSON FeatureCollection: "type" is missing`)
+	} else if err := json.Unmarshal([]byte(raw), &typ); err != nil {
+		return fmt.Errorf(`geo: type: must be "FeatureCollection", not %s`, jsonKind(raw))
+	}
+	if typ != "FeatureCollection" {
+		return fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %q", typ)
+	}
+	return nil
+}
+
+// A feature is one element of "features" as Load reads it: its members as
+// JSON text ("" for a member that is absent).
+type feature struct {
+	typ        string // the value of "type"
+	id         value
+	geometry   geometry
+	properties string
+	// props are the members of properties when the scanner has read them
+	// (scanned); otherwise the loader decodes properties.
+	props   props
+	scanned bool
+}
+
+func (f *feature) reset() {
+	local := f.props.local[:0]
+	*f = feature{}
+	f.props.local = local
+}
+
+// A geometry is the JSON text of a feature's geometry and, when the scanner
+// has read it as a plain Point (point), the text of its coordinates.
+type geometry struct {
+	text     string
+	point    bool
+	lon, lat string
+}
+
+// A value is the JSON text of a member, "" when the member is absent. plain
+// says it is a string without escapes and of valid UTF-8: its value is the
+// text between the quotes.
+type value struct {
+	text  string
+	plain bool
+}
+
+// valueOf is the value of JSON text.
+func valueOf(text string) value {
+	_, plain := unquote(text)
+	return value{text, plain}
+}
+
+// absent reports whether the member is missing or null.
+func (v value) absent() bool { return v.text == "" || v.text == "null" }
+
+// The properties Load reads, indexes into props.known.
+const (
+	pTime = iota
+	pEnd
+	pTitle
+	pDescription
+	pSource
+	pPlace
+	pApproximate
+	pSites
+	pLinks
+	pView
+	pName
+	pKind
+	nProps
+)
+
+// propIndex is the index in props.known of the property key, or -1.
+func propIndex(k string) int {
+	switch k {
+	case "time":
+		return pTime
+	case "end":
+		return pEnd
+	case "title":
+		return pTitle
+	case "description":
+		return pDescription
+	case "source":
+		return pSource
+	case "place":
+		return pPlace
+	case "approximate":
+		return pApproximate
+	case "sites":
+		return pSites
+	case "links":
+		return pLinks
+	case "view":
+		return pView
+	case "name":
+		return pName
+	case "kind":
+		return pKind
+	}
+	return -1
+}
+
+// props are the properties of a feature that Load reads: the known ones by
+// index, and those whose key has a colon (the per-language texts, "name:ar")
+// sorted by key. A key given twice counts once, with its last value, as in
+// a map that encoding/json decodes.
+type props struct {
+	known [nProps]value
+	local []member
+}
+
+type member struct {
+	key string
+	v   value
+}
+
+// set records the property k; sort must follow.
+func (p *props) set(k string, v value) {
+	if j := propIndex(k); j >= 0 {
+		p.known[j] = v
+	} else if strings.IndexByte(k, ':') >= 0 {
+		p.local = append(p.local, member{k, v})
+	}
+}
+
+// sort sorts p.local by key and keeps the last of each key.
+func (p *props) sort() {
+	if len(p.local) < 2 {
+		return
+	}
+	sort.SliceStable(p.local, func(i, j int) bool { return p.local[i].key < p.local[j].key })
+	out := p.local[:0]
+	for i, m := range p.local {
+		if i+1 < len(p.local) && p.local[i+1].key == m.key {
+			continue
+		}
+		out = append(out, m)
+	}
+	p.local = out
+}
+
+// decode reads properties given as JSON text the slow way: false when they
+// are neither an object nor null.
+func (p *props) decode(text string) bool {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(text), &m) != nil {
+		return false
+	}
+	for k, raw := range m {
+		p.set(k, valueOf(string(raw)))
+	}
+	p.sort()
+	return true
+}
+
+type pending struct {
+	ev    Event
+	sites []string
+	links [][2]string
+}
+
+// A loader builds a story from its features, one after the other, then
+// finishes it (finish) with the members of the top object.
+type loader struct {
+	s      *Story
+	probs  []Problem      // the features' problems, in their order
+	ids    map[string]int // id → feature index, for duplicates
+	events chunks[pending]
+
+	// Many small lists cut from few blocks.
+	strs   slab[string]
+	pairs  slab[[2]string]
+	points slab[orb.Point]
+	// Scratch lists.
+	list     []string
+	pairList [][2]string
+}
+
+func newLoader() *loader {
+	return &loader{s: &Story{}, ids: map[string]int{}}
+}
+
+func (ld *loader) prob(i int, id, field, msg string) {
+	ld.probs = append(ld.probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
+}
+
+// feature reads feature i. The strings of f must stay unchanged (the story
+// keeps them); f itself may be reused.
+func (ld *loader) feature(i int, f *feature) {
+	prob := func(id, field, msg string) { ld.prob(i, id, field, msg) }
+	id, idErr := featureID(f.id)
+	if idErr != nil {
+		prob("", "id", idErr.Error())
+		return
+	}
+	if f.typ != "Feature" {
+		prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", f.typ))
+		return
+	}
+	if id != "" {
+		if j, dup := ld.ids[id]; dup {
+			prob(id, "id", fmt.Sprintf("duplicate of feature %d", j))
+			return
+		}
+		ld.ids[id] = i
+	}
+	p := &f.props
+	if !f.scanned && len(f.properties) > 0 && !p.decode(f.properties) {
+		prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.properties)))
+		return
+	}
+	pt, hasPt, gErr := f.geometry.read()
+	if gErr != nil {
+		prob(id, "geometry", gErr.Error())
+		return
+	}
+	if p.known[pTime].text != "" {
+		ev := Event{ID: id, Feature: i}
+		ok := true
+		field := func(name string, k int, dst *string, required bool) {
+			v, err := p.known[k].str(required)
+			if err != nil {
+				prob(id, "properties."+name, err.Error())
+				ok = false
+			}
+			*dst = v
+		}
+		var tm, end string
+		field("time", pTime, &tm, true)
+		field("end", pEnd, &end, false)
+		field("title", pTitle, &ev.Title, true)
+		field("description", pDescription, &ev.Description, false)
+		field("source", pSource, &ev.Source, false)
+		field("place", pPlace, &ev.Place, false)
+		approx, err := p.known[pApproximate].boolean()
+		if err != nil {
+			prob(id, "properties.approximate", err.Error())
+			ok = false
+		}
+		if tm != "" {
+			sp, err := ParseSpan(tm)
+			if err != nil {
+				prob(id, "properties.time", err.Error())
+				ok = false
+			}
+			if end != "" && err == nil {
+				if sp.End, err = ParseDate(end); err == nil {
+					err = sp.check()
+				}
+				if err != nil {
+					prob(id, "properties.end", err.Error())
+					ok = false
+				}
+			}
+			sp.Start.Approx = sp.Start.Approx || approx
+			ev.Time = sp
+		}
+		siteIDs, err := ld.siteList(p.known[pSites])
+		if err != nil {
+			prob(id, "properties.sites", err.Error())
+			ok = false
+		}
+		links, err := ld.links(p.known[pLinks])
+		if err != nil {
+			prob(id, "properties.links", err.Error())
+			ok = false
+		}
+		if ev.Camera, err = camera(p.known[pView]); err != nil {
+			prob(id, "properties.view", err.Error())
+			ok = false
+		}
+		if hasPt {
+			p := ld.points.make(1)
+			p[0] = pt
+			ev.Point = &p[0]
+		}
+		if ev.Texts, err = p.texts("title", "description", "place"); err != nil {
+			prob(id, "properties."+err.(textError).key, err.(textError).msg)
+			ok = false
+		}
+		if ok {
+			*ld.events.next() = pending{ev, siteIDs, links}
+		}
+		return
+	}
+	// A site.
+	if !hasPt {
+		prob(id, "", "neither an event (no properties.time) nor a site (no Point geometry)")
+		return
+	}
+	st := Site{ID: id, LonLat: pt, World: World(pt), Feature: i}
+	ok := true
+	if id == "" {
+		prob(id, "id", "a site needs a string id so events can refer to it")
+		ok = false
+	}
+	var err error
+	if st.Name, err = p.known[pName].str(true); err != nil {
+		prob(id, "properties.name", err.Error())
+		ok = false
+	}
+	if st.Kind, err = p.known[pKind].str(false); err != nil {
+		prob(id, "properties.kind", err.Error())
+		ok = false
+	}
+	if st.Description, err = p.known[pDescription].str(false); err != nil {
+		prob(id, "properties.description", err.Error())
+		ok = false
+	}
+	if st.Approx, err = p.known[pApproximate].boolean(); err != nil {
+		prob(id, "properties.approximate", err.Error())
+		ok = false
+	}
+	if st.Texts, err = p.texts("name", "description"); err != nil {
+		prob(id, "properties."+err.(textError).key, err.(textError).msg)
+		ok = false
+	}
+	if st.Kind == "" {
+		st.Kind = "site"
+	}
+	if ok {
+		ld.s.Sites = append(ld.s.Sites, st)
+	}
+}
+
+// finish reads the members of the top object but "features" and
+// "type" (see checkType), finds the events' sites and sorts the events.
+func (ld *loader) finish(top map[string]string) (*Story, error) {
+	s := ld.s
 	var probs []Problem
 	fileProb := func(field, msg string) { probs = append(probs, Problem{Feature: -1, Field: field, Msg: msg}) }
-	if t, err := optString(fc.Title); err != nil {
+	if t, err := optString(top["title"]); err != nil {
 		fileProb("title", err.Error())
 	} else {
 		s.Title = t
 	}
-	if t, err := optString(fc.Description); err != nil {
+	if t, err := optString(top["description"]); err != nil {
 		fileProb("description", err.Error())
 	} else {
 		s.Description = t
@@ -342,163 +727,16 @@ func Load(r io.Reader) (*Story, error) {
 			}
 		}
 	}
+	probs = append(probs, ld.probs...)
 
-	type pending struct {
-		ev    Event
-		sites []string
-		links [][2]string
-	}
-	events := make([]pending, 0, n)
-	ids := make(map[string]int, n) // id → feature index, for duplicates
-	for i := range n {
-		var f rawFeature
-		prob := func(id, field, msg string) {
-			probs = append(probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
-		}
-		if all != nil {
-			f = all[i]
-		} else if err := json.Unmarshal(fc.Features[i], &f); err != nil {
-			prob("", "", "not a GeoJSON Feature object")
-			continue
-		}
-		id, idErr := featureID(f.ID)
-		if idErr != nil {
-			prob("", "id", idErr.Error())
-			continue
-		}
-		if f.Type != "Feature" {
-			prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", f.Type))
-			continue
-		}
-		if id != "" {
-			if j, dup := ids[id]; dup {
-				prob(id, "id", fmt.Sprintf("duplicate of feature %d", j))
-				continue
-			}
-			ids[id] = i
-		}
-		p := f.props
-		if p == nil && len(f.Properties) > 0 && json.Unmarshal(f.Properties, &p) != nil {
-			prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.Properties)))
-			continue
-		}
-		pt, hasPt, gErr := point(f.Geometry)
-		if gErr != nil {
-			prob(id, "geometry", gErr.Error())
-			continue
-		}
-		if p.has("time") {
-			ev := Event{ID: id, Feature: i}
-			ok := true
-			field := func(name string, dst *string, required bool) {
-				v, err := p.str(name, required)
-				if err != nil {
-					prob(id, "properties."+name, err.Error())
-					ok = false
-				}
-				*dst = v
-			}
-			var tm, end string
-			field("time", &tm, true)
-			field("end", &end, false)
-			field("title", &ev.Title, true)
-			field("description", &ev.Description, false)
-			field("source", &ev.Source, false)
-			field("place", &ev.Place, false)
-			approx, err := p.boolean("approximate")
-			if err != nil {
-				prob(id, "properties.approximate", err.Error())
-				ok = false
-			}
-			if tm != "" {
-				sp, err := ParseSpan(tm)
-				if err != nil {
-					prob(id, "properties.time", err.Error())
-					ok = false
-				}
-				if end != "" && err == nil {
-					if sp.End, err = ParseDate(end); err == nil {
-						err = sp.check()
-					}
-					if err != nil {
-						prob(id, "properties.end", err.Error())
-						ok = false
-					}
-				}
-				sp.Start.Approx = sp.Start.Approx || approx
-				ev.Time = sp
-			}
-			siteIDs, err := p.strings("sites")
-			if err != nil {
-				prob(id, "properties.sites", err.Error())
-				ok = false
-			}
-			links, err := p.links("links")
-			if err != nil {
-				prob(id, "properties.links", err.Error())
-				ok = false
-			}
-			if ev.Camera, err = p.camera("view"); err != nil {
-				prob(id, "properties.view", err.Error())
-				ok = false
-			}
-			if hasPt {
-				ev.Point = &pt
-			}
-			if ev.Texts, err = p.texts("title", "description", "place"); err != nil {
-				prob(id, "properties."+err.(textError).key, err.(textError).msg)
-				ok = false
-			}
-			if ok {
-				events = append(events, pending{ev, siteIDs, links})
-			}
-			continue
-		}
-		// A site.
-		if !hasPt {
-			prob(id, "", "neither an event (no properties.time) nor a site (no Point geometry)")
-			continue
-		}
-		st := Site{ID: id, LonLat: pt, World: World(pt), Feature: i}
-		ok := true
-		if id == "" {
-			prob(id, "id", "a site needs a string id so events can refer to it")
-			ok = false
-		}
-		var err error
-		if st.Name, err = p.str("name", true); err != nil {
-			prob(id, "properties.name", err.Error())
-			ok = false
-		}
-		if st.Kind, err = p.str("kind", false); err != nil {
-			prob(id, "properties.kind", err.Error())
-			ok = false
-		}
-		if st.Description, err = p.str("description", false); err != nil {
-			prob(id, "properties.description", err.Error())
-			ok = false
-		}
-		if st.Approx, err = p.boolean("approximate"); err != nil {
-			prob(id, "properties.approximate", err.Error())
-			ok = false
-		}
-		if st.Texts, err = p.texts("name", "description"); err != nil {
-			prob(id, "properties."+err.(textError).key, err.(textError).msg)
-			ok = false
-		}
-		if st.Kind == "" {
-			st.Kind = "site"
-		}
-		if ok {
-			s.Sites = append(s.Sites, st)
-		}
-	}
-	s.Events = make([]Event, 0, len(events))
+	s.Events = make([]Event, 0, ld.events.len())
 	siteIdx := make(map[string]int, len(s.Sites))
 	for i, st := range s.Sites {
 		siteIdx[st.ID] = i
 	}
-	for _, pe := range events {
+	var ints slab[int]
+	var pairs slab[[2]int]
+	ld.events.each(func(pe *pending) {
 		ok := true
 		site := func(field, sid string) int {
 			j, found := siteIdx[sid]
@@ -509,24 +747,85 @@ func Load(r io.Reader) (*Story, error) {
 			}
 			return j
 		}
-		for _, sid := range pe.sites {
-			pe.ev.Sites = append(pe.ev.Sites, site("properties.sites", sid))
+		if len(pe.sites) > 0 {
+			pe.ev.Sites = ints.make(len(pe.sites))
+			for j, sid := range pe.sites {
+				pe.ev.Sites[j] = site("properties.sites", sid)
+			}
 		}
-		for _, l := range pe.links {
-			pe.ev.Links = append(pe.ev.Links, [2]int{site("properties.links", l[0]), site("properties.links", l[1])})
+		if len(pe.links) > 0 {
+			pe.ev.Links = pairs.make(len(pe.links))
+			for j, l := range pe.links {
+				pe.ev.Links[j] = [2]int{site("properties.links", l[0]), site("properties.links", l[1])}
+			}
 		}
 		if ok {
 			s.Events = append(s.Events, pe.ev)
 		}
-	}
-	sort.SliceStable(s.Events, func(i, j int) bool {
-		return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T)
 	})
+	byStart := func(i, j int) bool { return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T) }
+	if !sort.SliceIsSorted(s.Events, byStart) {
+		sort.SliceStable(s.Events, byStart)
+	}
 	s.index()
 	if len(probs) > 0 {
 		return s, &LoadError{Problems: probs}
 	}
 	return s, nil
+}
+
+// A slab hands out short slices cut from long blocks, so that many short
+// lists cost few allocations. The slices have no room to grow into the block.
+type slab[T any] struct{ free []T }
+
+// make returns a slice of n zero values.
+func (b *slab[T]) make(n int) []T {
+	if n > len(b.free) {
+		b.free = make([]T, max(n, 1024))
+	}
+	s := b.free[:n:n]
+	b.free = b.free[n:]
+	return s
+}
+
+// copy returns a copy of xs, nil when xs is empty.
+func (b *slab[T]) copy(xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	s := b.make(len(xs))
+	copy(s, xs)
+	return s
+}
+
+// chunks is a list kept in blocks, so that it grows without copying.
+type chunks[T any] struct{ blocks [][]T }
+
+// next adds a zero value to the list and returns it.
+func (c *chunks[T]) next() *T {
+	if n := len(c.blocks); n == 0 || len(c.blocks[n-1]) == cap(c.blocks[n-1]) {
+		c.blocks = append(c.blocks, make([]T, 0, 1024))
+	}
+	b := &c.blocks[len(c.blocks)-1]
+	*b = (*b)[:len(*b)+1]
+	return &(*b)[len(*b)-1]
+}
+
+func (c *chunks[T]) len() int {
+	n := 0
+	for _, b := range c.blocks {
+		n += len(b)
+	}
+	return n
+}
+
+// each calls fn with each element in order.
+func (c *chunks[T]) each(fn func(*T)) {
+	for _, b := range c.blocks {
+		for i := range b {
+			fn(&b[i])
+		}
+	}
 }
 
 // jsonErr describes a JSON syntax error with its line and column.
@@ -600,13 +899,17 @@ func orDefault(s, d string) string {
 }
 
 // featureID reads a Feature id: a string (numbers are accepted and kept as text).
-func featureID(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+func featureID(v value) (string, error) {
+	if v.absent() {
 		return "", nil
 	}
-	if s, ok := unquote(raw); ok {
-		return s, nil
+	if v.plain {
+		return v.text[1 : len(v.text)-1], nil
 	}
+	if c := v.text[0]; c == '-' || c >= '0' && c <= '9' {
+		return v.text, nil // a number of valid JSON, as json.Number keeps it
+	}
+	raw := []byte(v.text)
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s, nil
@@ -615,20 +918,32 @@ func featureID(raw json.RawMessage) (string, error) {
 	if err := json.Unmarshal(raw, &n); err == nil {
 		return n.String(), nil
 	}
-	return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+	return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 }
 
-// point reads a GeoJSON geometry that may be null or a Point.
-func point(raw json.RawMessage) (orb.Point, bool, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+// read reads a GeoJSON geometry that may be null or a Point.
+func (g geometry) read() (orb.Point, bool, error) {
+	if g.point {
+		lon, err1 := strconv.ParseFloat(g.lon, 64)
+		lat, err2 := strconv.ParseFloat(g.lat, 64)
+		if err1 == nil && err2 == nil {
+			return lonLat(lon, lat)
+		}
+	}
+	return point(g.text)
+}
+
+// point reads a GeoJSON geometry that may be null or a Point, the slow way.
+func point(text string) (orb.Point, bool, error) {
+	if len(text) == 0 || text == "null" {
 		return orb.Point{}, false, nil
 	}
 	var g struct {
 		Type        string          `json:"type"`
 		Coordinates json.RawMessage `json:"coordinates"`
 	}
-	if err := json.Unmarshal(raw, &g); err != nil {
-		return orb.Point{}, false, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(raw))
+	if err := json.Unmarshal([]byte(text), &g); err != nil {
+		return orb.Point{}, false, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(text))
 	}
 	if g.Type != "Point" {
 		return orb.Point{}, false, fmt.Errorf("must be a Point (or null), not %q", g.Type)
@@ -640,8 +955,8 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 	var c [2]float64
 	for i := range c {
 		var n json.Number
-		if jsonKind(cs[i]) != "a number" || json.Unmarshal(cs[i], &n) != nil {
-			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(cs[i]))
+		if jsonKind(string(cs[i])) != "a number" || json.Unmarshal(cs[i], &n) != nil {
+			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(string(cs[i])))
 		}
 		v, err := strconv.ParseFloat(n.String(), 64)
 		if err != nil {
@@ -649,7 +964,11 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 		}
 		c[i] = v
 	}
-	lon, lat := c[0], c[1]
+	return lonLat(c[0], c[1])
+}
+
+// lonLat checks the coordinates of a Point.
+func lonLat(lon, lat float64) (orb.Point, bool, error) {
 	if math.IsNaN(lon) || math.IsInf(lon, 0) || lon < -180 || lon > 180 {
 		return orb.Point{}, false, fmt.Errorf("longitude %v is outside -180..180", lon)
 	}
@@ -659,8 +978,8 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 	return orb.Point{lon, lat}, true, nil
 }
 
-func jsonKind(raw json.RawMessage) string {
-	t := bytes.TrimSpace(raw)
+func jsonKind(text string) string {
+	t := strings.TrimSpace(text)
 	if len(t) == 0 {
 		return "nothing"
 	}
@@ -679,79 +998,84 @@ func jsonKind(raw json.RawMessage) string {
 	return "a number"
 }
 
-type props map[string]json.RawMessage
-
 // unquote is the fast way to read a JSON string of valid JSON: one without
-// escapes, control characters or invalid UTF-8 is its bytes between the
+// escapes, control characters or invalid UTF-8 is the text between the
 // quotes. ok is false for anything else, which json.Unmarshal must read.
-func unquote(raw []byte) (s string, ok bool) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+func unquote(text string) (s string, ok bool) {
+	if len(text) < 2 || text[0] != '"' || text[len(text)-1] != '"' {
 		return "", false
 	}
-	in := raw[1 : len(raw)-1]
+	in := text[1 : len(text)-1]
 	ascii := true
-	for _, c := range in {
-		switch {
+	for i := 0; i < len(in); i++ {
+		switch c := in[i]; {
 		case c >= utf8.RuneSelf:
 			ascii = false
 		case c == '\\' || c == '"' || c < 0x20:
 			return "", false
 		}
 	}
-	if !ascii && !utf8.Valid(in) {
+	if !ascii && !utf8.ValidString(in) {
 		return "", false
 	}
-	return string(in), true
+	return in, true
 }
 
-// stringList is the fast way to read a list of plain strings (see unquote)
-// with no space between them: ["a","b"]. ok is false for anything else.
-func stringList(raw []byte) (ss []string, ok bool) {
-	if len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+// plainList is the fast way to read a list of plain strings (see unquote)
+// of valid JSON: ["a", "b"]. It appends them to dst; ok is false for
+// anything else, empty strings too.
+func plainList(text string, dst []string) (ss []string, ok bool) {
+	if len(text) < 2 || text[0] != '[' || text[len(text)-1] != ']' {
 		return nil, false
 	}
-	in := raw[1 : len(raw)-1]
-	if len(in) == 0 {
-		return []string{}, true
+	ss = dst
+	i := skipSpace(text, 1)
+	if text[i] == ']' {
+		return ss, i == len(text)-1
 	}
-	n := bytes.Count(in, []byte{','}) + 1
-	ss = make([]string, 0, n)
-	for len(in) > 0 {
-		end := bytes.IndexByte(in, ',')
-		if end < 0 {
-			end = len(in)
+	for {
+		if text[i] != '"' {
+			return nil, false
 		}
-		s, ok := unquote(in[:end])
-		if !ok || s == "" {
+		e := strings.IndexByte(text[i+1:], '"')
+		if e <= 0 { // none, or an empty string
+			return nil, false
+		}
+		s, ok := unquote(text[i : i+e+2])
+		if !ok {
 			return nil, false
 		}
 		ss = append(ss, s)
-		if end == len(in) {
-			break
+		i = skipSpace(text, i+e+2)
+		if i >= len(text) {
+			return nil, false
 		}
-		in = in[end+1:]
-		if len(in) == 0 {
+		switch text[i] {
+		case ']':
+			return ss, i == len(text)-1
+		case ',':
+			i = skipSpace(text, i+1)
+			if i >= len(text) {
+				return nil, false
+			}
+		default:
 			return nil, false
 		}
 	}
-	return ss, len(ss) == n
 }
 
-func (p props) has(k string) bool { _, ok := p[k]; return ok }
-
-func (p props) str(k string, required bool) (string, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func (v value) str(required bool) (string, error) {
+	if v.absent() {
 		if required {
 			return "", errors.New("is required")
 		}
 		return "", nil
 	}
-	s, fast := unquote(raw)
-	if !fast {
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
-		}
+	var s string
+	if v.plain {
+		s = v.text[1 : len(v.text)-1]
+	} else if err := json.Unmarshal([]byte(v.text), &s); err != nil {
+		return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 	}
 	s = strings.TrimSpace(s)
 	if s == "" && required {
@@ -798,21 +1122,16 @@ func (e textError) Error() string { return e.key + ": " + e.msg }
 
 // texts reads the per-language variants of fields ("name:ar", …); a variant
 // must be a string. An empty one is left out (the default shows).
-func (p props) texts(fields ...string) (Texts, error) {
+func (p *props) texts(fields ...string) (Texts, error) {
 	var t Texts
-	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // the first problem in a stable order
-	for _, k := range keys {
-		f, ok := localField(k, fields...)
+	for _, m := range p.local { // sorted: the first problem in a stable order
+		f, ok := localField(m.key, fields...)
 		if !ok {
 			continue
 		}
-		v, err := p.str(k, false)
+		v, err := m.v.str(false)
 		if err != nil {
-			return nil, textError{k, err.Error()}
+			return nil, textError{m.key, err.Error()}
 		}
 		if v == "" {
 			continue
@@ -825,39 +1144,46 @@ func (p props) texts(fields ...string) (Texts, error) {
 	return t, nil
 }
 
-func (p props) boolean(k string) (bool, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func (v value) boolean() (bool, error) {
+	switch v.text {
+	case "", "null", "false":
 		return false, nil
+	case "true":
+		return true, nil
 	}
 	var b bool
-	if err := json.Unmarshal(raw, &b); err != nil {
-		return false, fmt.Errorf("must be true or false, not %s", jsonKind(raw))
+	if err := json.Unmarshal([]byte(v.text), &b); err != nil {
+		return false, fmt.Errorf("must be true or false, not %s", jsonKind(v.text))
 	}
 	return b, nil
 }
 
-func (p props) strings(k string) ([]string, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+// siteList reads a list of site ids.
+func (ld *loader) siteList(v value) ([]string, error) {
+	if v.absent() {
 		return nil, nil
 	}
-	if ss, ok := stringList(raw); ok {
-		return ss, nil
+	if v.plain && len(v.text) > 2 { // a single id, for a list of one
+		return ld.strs.copy([]string{v.text[1 : len(v.text)-1]}), nil
 	}
+	if ss, ok := plainList(v.text, ld.list[:0]); ok {
+		ld.list = ss
+		return ld.strs.copy(ss), nil
+	}
+	raw := []byte(v.text)
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		// A single id is accepted for a list of one.
-		if id, err := featureID(raw); err == nil && id != "" {
+		if id, err := featureID(valueOf(v.text)); err == nil && id != "" {
 			return []string{id}, nil
 		}
-		return nil, fmt.Errorf("must be a list of site ids, not %s", jsonKind(raw))
+		return nil, fmt.Errorf("must be a list of site ids, not %s", jsonKind(v.text))
 	}
 	ss := make([]string, 0, len(items))
 	for i, it := range items {
-		id, err := featureID(it)
+		id, err := featureID(valueOf(string(it)))
 		if err != nil || id == "" {
-			return nil, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(it))
+			return nil, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(string(it)))
 		}
 		ss = append(ss, id)
 	}
@@ -865,37 +1191,84 @@ func (p props) strings(k string) ([]string, error) {
 }
 
 // links reads a list of site id pairs: [["tehran", "al-asad"], …].
-func (p props) links(k string) ([][2]string, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func (ld *loader) links(v value) ([][2]string, error) {
+	if v.absent() {
 		return nil, nil
 	}
-	var pairs [][]string
-	if err := json.Unmarshal(raw, &pairs); err != nil {
-		return nil, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
+	pairs, ok := plainPairs(v.text, ld.pairList[:0])
+	if ok {
+		ld.pairList = pairs
+	} else {
+		var prs [][]string
+		if err := json.Unmarshal([]byte(v.text), &prs); err != nil {
+			return nil, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
+		}
+		pairs = make([][2]string, len(prs))
+		for i, pr := range prs {
+			if len(pr) == 2 { // otherwise two empty ids, wrong below
+				pairs[i] = [2]string{pr[0], pr[1]}
+			}
+		}
 	}
-	out := make([][2]string, 0, len(pairs))
 	for i, pr := range pairs {
-		if len(pr) != 2 || pr[0] == "" || pr[1] == "" || pr[0] == pr[1] {
+		if pr[0] == "" || pr[1] == "" || pr[0] == pr[1] {
 			return nil, fmt.Errorf("item %d must be two different site ids", i)
 		}
-		out = append(out, [2]string{pr[0], pr[1]})
 	}
-	return out, nil
+	return ld.pairs.copy(pairs), nil
+}
+
+// plainPairs is the fast way to read a list of pairs of plain strings of
+// valid JSON: [["a", "b"], ["c", "d"]]. It appends them to dst; ok is false
+// for anything else.
+func plainPairs(text string, dst [][2]string) (pairs [][2]string, ok bool) {
+	if len(text) < 2 || text[0] != '[' {
+		return nil, false
+	}
+	pairs = dst
+	i := skipSpace(text, 1)
+	if i < len(text) && text[i] == ']' {
+		return pairs, i == len(text)-1
+	}
+	var two [2]string
+	for i < len(text) && text[i] == '[' {
+		e := strings.IndexByte(text[i:], ']')
+		if e < 0 {
+			return nil, false
+		}
+		ss, ok := plainList(text[i:i+e+1], two[:0])
+		if !ok || len(ss) != 2 {
+			return nil, false
+		}
+		pairs = append(pairs, [2]string{ss[0], ss[1]})
+		i = skipSpace(text, i+e+1)
+		if i >= len(text) {
+			return nil, false
+		}
+		switch text[i] {
+		case ']':
+			return pairs, i == len(text)-1
+		case ',':
+			i = skipSpace(text, i+1)
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // camera reads a view: [latitude, longitude, zoom] or "LAT,LON,ZOOM" (the
 // form of the view= flag).
-func (p props) camera(k string) (*Camera, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func camera(v value) (*Camera, error) {
+	if v.absent() {
 		return nil, nil
 	}
+	raw := []byte(v.text)
 	var f []float64
 	if err := json.Unmarshal(raw, &f); err != nil {
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
-			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(raw))
+			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(v.text))
 		}
 		f = f[:0]
 		for _, part := range strings.Split(s, ",") {
@@ -918,9 +1291,9 @@ func (p props) camera(k string) (*Camera, error) {
 	return &Camera{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
 }
 
-func optString(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 {
+func optString(text string) (string, error) {
+	if len(text) == 0 {
 		return "", nil
 	}
-	return props{"v": raw}.str("v", false)
+	return valueOf(text).str(false)
 }

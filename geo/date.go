@@ -51,13 +51,23 @@ func (d Date) End() time.Time {
 // A trailing "~" marks it approximate. Dates that do not exist (2025-02-30) are
 // errors.
 func ParseDate(s string) (Date, error) {
-	var d Date
 	in := s
 	s = strings.TrimSpace(s)
-	if strings.HasSuffix(s, "~") {
-		d.Approx = true
+	approx := strings.HasSuffix(s, "~")
+	if approx {
 		s = s[:len(s)-1]
 	}
+	if t, p, ok := plainDate(s); ok {
+		return Date{T: t, Precision: p, Approx: approx}, nil
+	}
+	d, err := parseDate(in, s)
+	d.Approx = approx && err == nil
+	return d, err
+}
+
+// parseDate is ParseDate the long way, of s (in trimmed, without its "~").
+func parseDate(in, s string) (Date, error) {
+	var d Date
 	bad := func(why string) (Date, error) {
 		return Date{}, fmt.Errorf("%q is not an ISO 8601 date (%s)", in, why)
 	}
@@ -114,6 +124,66 @@ func ParseDate(s string) (Date, error) {
 		return bad(fmt.Sprintf("%s %d has no day %d", time.Month(m), y, day))
 	}
 	return d, nil
+}
+
+// plainDate reads the usual shapes of a date without allocating: "2025",
+// "2025-06", "2025-06-11" and "2025-06-11T14:00:00Z", every field in range.
+// ok is false for anything else, which ParseDate reads the long way (and
+// says what is wrong).
+func plainDate(s string) (t time.Time, p Precision, ok bool) {
+	num := func(i, n int) int { // the digits s[i:i+n], or -1
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	sep := func(i int, c byte) bool { return s[i] == c }
+	y, m, d, hh, mm, ss := 0, 1, 1, 0, 0, 0
+	switch len(s) {
+	case 20:
+		if !sep(10, 'T') || !sep(13, ':') || !sep(16, ':') || !sep(19, 'Z') {
+			return time.Time{}, 0, false
+		}
+		if hh, mm, ss = num(11, 2), num(14, 2), num(17, 2); hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59 {
+			return time.Time{}, 0, false
+		}
+		p = Minute
+		fallthrough
+	case 10:
+		if !sep(7, '-') {
+			return time.Time{}, 0, false
+		}
+		if d = num(8, 2); d < 1 || d > 31 {
+			return time.Time{}, 0, false
+		}
+		p = max(p, Day)
+		fallthrough
+	case 7:
+		if !sep(4, '-') {
+			return time.Time{}, 0, false
+		}
+		if m = num(5, 2); m < 1 || m > 12 {
+			return time.Time{}, 0, false
+		}
+		p = max(p, Month)
+		fallthrough
+	case 4:
+		if y = num(0, 4); y < 0 {
+			return time.Time{}, 0, false
+		}
+		p = max(p, Year)
+	default:
+		return time.Time{}, 0, false
+	}
+	t = time.Date(y, time.Month(m), d, hh, mm, ss, 0, time.UTC)
+	if t.Day() != d { // 30 February
+		return time.Time{}, 0, false
+	}
+	return t, p, true
 }
 
 // ISO writes d back in the form ParseDate reads.

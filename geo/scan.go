@@ -28,7 +28,7 @@ func scanStory(src string) (s *Story, err error, ok bool) {
 		return nil, nil, false
 	}
 	top := map[string]string{}
-	ld := newLoader()
+	ld := newLoader(countFeatures(src))
 	var f feature
 	features := false
 	for first := true; sc.next('}', first); first = false {
@@ -64,6 +64,21 @@ func scanStory(src string) (s *Story, err error, ok bool) {
 	}
 	s, err = ld.finish(top)
 	return s, err, true
+}
+
+// countFeatures counts "Feature" in quotes in src, the number of features
+// of most files, to size the story's lists and maps.
+func countFeatures(src string) int {
+	n := 0
+	for i := 0; ; i++ {
+		j := strings.IndexByte(src[i:], 'F') // rarer than the quote
+		if j < 0 {
+			return n
+		}
+		if i += j; i > 0 && strings.HasPrefix(src[i-1:], `"Feature"`) {
+			n++
+		}
+	}
 }
 
 // A scanner reads JSON text. Once it finds something it does not read

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -343,7 +344,7 @@ func decodeStory(src string) (*Story, error) {
 	if all != nil {
 		n = len(all)
 	}
-	ld := newLoader()
+	ld := newLoader(n)
 	var f feature
 	for i := range n {
 		var jf jsonFeature
@@ -522,8 +523,10 @@ func (p *props) decode(text string) bool {
 	return true
 }
 
-type pending struct {
-	ev    Event
+// A later is an event whose sites are not all known when it is read; they
+// are looked for again when every site is.
+type later struct {
+	event int // index in Story.Events
 	sites []string
 	links [][2]string
 }
@@ -531,22 +534,30 @@ type pending struct {
 // A loader builds a story from its features, one after the other, then
 // finishes it (finish) with the members of the top object.
 type loader struct {
-	s      *Story
-	probs  []Problem      // the features' problems, in their order
-	ids    map[string]int // id → feature index, for duplicates
-	events chunks[pending]
+	s       *Story
+	probs   []Problem      // the features' problems, in their order
+	ids     map[string]int // id → feature index, for duplicates
+	siteIdx map[string]int // id → index in s.Sites
+	later   []later
 
 	// Many small lists cut from few blocks.
-	strs   slab[string]
-	pairs  slab[[2]string]
-	points slab[orb.Point]
+	strs     slab[string]
+	pairs    slab[[2]string]
+	ints     slab[int]
+	intPairs slab[[2]int]
+	points   slab[orb.Point]
 	// Scratch lists.
 	list     []string
 	pairList [][2]string
 }
 
-func newLoader() *loader {
-	return &loader{s: &Story{}, ids: map[string]int{}}
+// newLoader returns a loader for about n features.
+func newLoader(n int) *loader {
+	return &loader{
+		s:       &Story{Events: make([]Event, 0, n)},
+		ids:     make(map[string]int, n),
+		siteIdx: map[string]int{},
+	}
 }
 
 func (ld *loader) prob(i int, id, field, msg string) {
@@ -648,7 +659,10 @@ func (ld *loader) feature(i int, f *feature) {
 			ok = false
 		}
 		if ok {
-			*ld.events.next() = pending{ev, siteIDs, links}
+			if !ld.resolve(&ev, siteIDs, links, nil) {
+				ld.later = append(ld.later, later{len(ld.s.Events), ld.strs.copy(siteIDs), ld.pairs.copy(links)})
+			}
+			ld.s.Events = append(ld.s.Events, ev)
 		}
 		return
 	}
@@ -688,8 +702,41 @@ func (ld *loader) feature(i int, f *feature) {
 		st.Kind = "site"
 	}
 	if ok {
+		ld.siteIdx[id] = len(ld.s.Sites)
 		ld.s.Sites = append(ld.s.Sites, st)
 	}
+}
+
+// resolve sets the sites and links of ev from the sites' ids, and reports
+// whether every id is that of a site; with probs, it appends a problem for
+// each id that is not.
+func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[]Problem) bool {
+	ok := true
+	site := func(field, sid string) int {
+		j, found := ld.siteIdx[sid]
+		if !found {
+			if probs != nil {
+				*probs = append(*probs, Problem{Feature: ev.Feature, ID: ev.ID, Field: field,
+					Msg: fmt.Sprintf("no site has the id %q", sid)})
+			}
+			ok = false
+		}
+		return j
+	}
+	ev.Sites, ev.Links = nil, nil
+	if len(sites) > 0 {
+		ev.Sites = ld.ints.make(len(sites))
+		for j, sid := range sites {
+			ev.Sites[j] = site("properties.sites", sid)
+		}
+	}
+	if len(links) > 0 {
+		ev.Links = ld.intPairs.make(len(links))
+		for j, l := range links {
+			ev.Links[j] = [2]int{site("properties.links", l[0]), site("properties.links", l[1])}
+		}
+	}
+	return ok
 }
 
 // finish reads the members of the top object but "features" and
@@ -729,40 +776,18 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 	}
 	probs = append(probs, ld.probs...)
 
-	s.Events = make([]Event, 0, ld.events.len())
-	siteIdx := make(map[string]int, len(s.Sites))
-	for i, st := range s.Sites {
-		siteIdx[st.ID] = i
+	// The events whose sites came after them, or never: those that are
+	// still wrong go.
+	drop := false
+	for _, l := range ld.later {
+		ev := &s.Events[l.event]
+		if !ld.resolve(ev, l.sites, l.links, &probs) {
+			ev.Feature, drop = -1, true
+		}
 	}
-	var ints slab[int]
-	var pairs slab[[2]int]
-	ld.events.each(func(pe *pending) {
-		ok := true
-		site := func(field, sid string) int {
-			j, found := siteIdx[sid]
-			if !found {
-				probs = append(probs, Problem{Feature: pe.ev.Feature, ID: pe.ev.ID, Field: field,
-					Msg: fmt.Sprintf("no site has the id %q", sid)})
-				ok = false
-			}
-			return j
-		}
-		if len(pe.sites) > 0 {
-			pe.ev.Sites = ints.make(len(pe.sites))
-			for j, sid := range pe.sites {
-				pe.ev.Sites[j] = site("properties.sites", sid)
-			}
-		}
-		if len(pe.links) > 0 {
-			pe.ev.Links = pairs.make(len(pe.links))
-			for j, l := range pe.links {
-				pe.ev.Links[j] = [2]int{site("properties.links", l[0]), site("properties.links", l[1])}
-			}
-		}
-		if ok {
-			s.Events = append(s.Events, pe.ev)
-		}
-	})
+	if drop {
+		s.Events = slices.DeleteFunc(s.Events, func(e Event) bool { return e.Feature < 0 })
+	}
 	byStart := func(i, j int) bool { return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T) }
 	if !sort.SliceIsSorted(s.Events, byStart) {
 		sort.SliceStable(s.Events, byStart)
@@ -796,36 +821,6 @@ func (b *slab[T]) copy(xs []T) []T {
 	s := b.make(len(xs))
 	copy(s, xs)
 	return s
-}
-
-// chunks is a list kept in blocks, so that it grows without copying.
-type chunks[T any] struct{ blocks [][]T }
-
-// next adds a zero value to the list and returns it.
-func (c *chunks[T]) next() *T {
-	if n := len(c.blocks); n == 0 || len(c.blocks[n-1]) == cap(c.blocks[n-1]) {
-		c.blocks = append(c.blocks, make([]T, 0, 1024))
-	}
-	b := &c.blocks[len(c.blocks)-1]
-	*b = (*b)[:len(*b)+1]
-	return &(*b)[len(*b)-1]
-}
-
-func (c *chunks[T]) len() int {
-	n := 0
-	for _, b := range c.blocks {
-		n += len(b)
-	}
-	return n
-}
-
-// each calls fn with each element in order.
-func (c *chunks[T]) each(fn func(*T)) {
-	for _, b := range c.blocks {
-		for i := range b {
-			fn(&b[i])
-		}
-	}
 }
 
 // jsonErr describes a JSON syntax error with its line and column.
@@ -1074,7 +1069,9 @@ func (v value) str(required bool) (string, error) {
 	var s string
 	if v.plain {
 		s = v.text[1 : len(v.text)-1]
-	} else if err := json.Unmarshal([]byte(v.text), &s); err != nil {
+	} else if u, err := decodeString(v.text); err == nil {
+		s = u
+	} else {
 		return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 	}
 	s = strings.TrimSpace(s)
@@ -1082,6 +1079,14 @@ func (v value) str(required bool) (string, error) {
 		return "", errors.New("is required and must not be empty")
 	}
 	return s, nil
+}
+
+// decodeString decodes a JSON string the slow way (apart from value.str,
+// whose variables would otherwise go to the heap on every call).
+func decodeString(text string) (string, error) {
+	var s string
+	err := json.Unmarshal([]byte(text), &s)
+	return s, err
 }
 
 // localField reports whether the property key is a per-language variant of

@@ -129,61 +129,82 @@ func parseDate(in, s string) (Date, error) {
 // plainDate reads the usual shapes of a date without allocating: "2025",
 // "2025-06", "2025-06-11" and "2025-06-11T14:00:00Z", every field in range.
 // ok is false for anything else, which ParseDate reads the long way (and
-// says what is wrong).
+// says what is wrong). It is the long way's result to the bit
+// (TestPlainDate).
 func plainDate(s string) (t time.Time, p Precision, ok bool) {
-	num := func(i, n int) int { // the digits s[i:i+n], or -1
-		v := 0
-		for _, c := range []byte(s[i : i+n]) {
-			if c < '0' || c > '9' {
-				return -1
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	sep := func(i int, c byte) bool { return s[i] == c }
 	y, m, d, hh, mm, ss := 0, 1, 1, 0, 0, 0
 	switch len(s) {
 	case 20:
-		if !sep(10, 'T') || !sep(13, ':') || !sep(16, ':') || !sep(19, 'Z') {
+		if s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' {
 			return time.Time{}, 0, false
 		}
-		if hh, mm, ss = num(11, 2), num(14, 2), num(17, 2); hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59 {
+		if hh, mm, ss = digits(s, 11), digits(s, 14), digits(s, 17); hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59 {
 			return time.Time{}, 0, false
 		}
 		p = Minute
 		fallthrough
 	case 10:
-		if !sep(7, '-') {
+		if s[7] != '-' {
 			return time.Time{}, 0, false
 		}
-		if d = num(8, 2); d < 1 || d > 31 {
-			return time.Time{}, 0, false
-		}
+		d = digits(s, 8)
 		p = max(p, Day)
 		fallthrough
 	case 7:
-		if !sep(4, '-') {
+		if s[4] != '-' {
 			return time.Time{}, 0, false
 		}
-		if m = num(5, 2); m < 1 || m > 12 {
-			return time.Time{}, 0, false
-		}
+		m = digits(s, 5)
 		p = max(p, Month)
 		fallthrough
 	case 4:
-		if y = num(0, 4); y < 0 {
+		c, yy := digits(s, 0), digits(s, 2)
+		if c < 0 || yy < 0 {
 			return time.Time{}, 0, false
 		}
+		y = c*100 + yy
 		p = max(p, Year)
 	default:
 		return time.Time{}, 0, false
 	}
-	t = time.Date(y, time.Month(m), d, hh, mm, ss, 0, time.UTC)
-	if t.Day() != d { // 30 February
+	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
 		return time.Time{}, 0, false
 	}
-	return t, p, true
+	// Days since 1970-01-01 in the proleptic Gregorian calendar, by eras of
+	// 400 years that begin on 1 March (H. Hinnant, "chrono-Compatible
+	// Low-Level Date Algorithms"); y is 0 to 9999.
+	if m <= 2 {
+		y--
+	}
+	era := (y + 400) / 400 // of y+400, never negative
+	yoe := y + 400 - era*400
+	mp := (m + 9) % 12 // March is 0
+	doe := yoe*365 + yoe/4 - yoe/100 + (153*mp+2)/5 + d - 1
+	days := (era-1)*146097 + doe - 719468
+	return time.Unix(int64(days)*86400+int64(hh*3600+mm*60+ss), 0).UTC(), p, true
+}
+
+// digits is the number written s[i:i+2] in decimal digits, or -1.
+func digits(s string, i int) int {
+	a, b := s[i], s[i+1]
+	if a < '0' || a > '9' || b < '0' || b > '9' {
+		return -1
+	}
+	return int(a-'0')*10 + int(b-'0')
+}
+
+// daysIn is the number of days in month m of year y.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // ISO writes d back in the form ParseDate reads.

@@ -163,12 +163,22 @@ func (sc *scanner) next(close byte, first bool) bool {
 // key reads a member's name and the colon after it. A name with escapes or
 // invalid UTF-8 is left to encoding/json.
 func (sc *scanner) key() string {
-	if sc.peek() != '"' {
+	s, i := sc.s, sc.i
+	if i >= len(s) || s[i] != '"' {
 		sc.fail()
 		return ""
 	}
-	v := sc.str()
-	if !v.plain {
+	// Most names are plain ASCII: read them here, the rest with str.
+	j := i + 1
+	for j < len(s) && !strByte[s[j]] {
+		j++
+	}
+	var k string
+	if j < len(s) && s[j] == '"' {
+		k, sc.i = s[i+1:j], j+1
+	} else if v := sc.str(); v.plain {
+		k = v.text[1 : len(v.text)-1]
+	} else {
 		sc.fail()
 		return ""
 	}
@@ -179,7 +189,7 @@ func (sc *scanner) key() string {
 	}
 	sc.i++
 	sc.ws()
-	return v.text[1 : len(v.text)-1]
+	return k
 }
 
 // strByte marks the bytes a string's loop stops at: the quote, the

@@ -439,35 +439,49 @@ const (
 	nProps
 )
 
-// propIndex is the index in props.known of the property key, or -1.
+// propIndex is the index in props.known of the property key, or -1. It
+// looks at the first letter before comparing, once per property of every
+// feature.
 func propIndex(k string) int {
-	switch k {
-	case "time":
-		return pTime
-	case "end":
-		return pEnd
-	case "title":
-		return pTitle
-	case "description":
-		return pDescription
-	case "source":
-		return pSource
-	case "place":
-		return pPlace
-	case "approximate":
-		return pApproximate
-	case "sites":
-		return pSites
-	case "links":
-		return pLinks
-	case "view":
-		return pView
-	case "name":
-		return pName
-	case "kind":
-		return pKind
+	if len(k) < 3 {
+		return -1
 	}
-	return -1
+	var name string
+	var j int
+	switch k[0] {
+	case 't':
+		name, j = "time", pTime
+		if len(k) == 5 {
+			name, j = "title", pTitle
+		}
+	case 'e':
+		name, j = "end", pEnd
+	case 'd':
+		name, j = "description", pDescription
+	case 's':
+		name, j = "sites", pSites
+		if len(k) == 6 {
+			name, j = "source", pSource
+		}
+	case 'p':
+		name, j = "place", pPlace
+	case 'a':
+		name, j = "approximate", pApproximate
+	case 'l':
+		name, j = "links", pLinks
+	case 'v':
+		name, j = "view", pView
+	case 'n':
+		name, j = "name", pName
+	case 'k':
+		name, j = "kind", pKind
+	default:
+		return -1
+	}
+	if k != name {
+		return -1
+	}
+	return j
 }
 
 // props are the properties of a feature that Load reads: the known ones by
@@ -1074,7 +1088,9 @@ func (v value) str(required bool) (string, error) {
 	} else {
 		return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 	}
-	s = strings.TrimSpace(s)
+	if n := len(s); n > 0 && (s[0] <= ' ' || s[0] >= utf8.RuneSelf || s[n-1] <= ' ' || s[n-1] >= utf8.RuneSelf) {
+		s = strings.TrimSpace(s)
+	}
 	if s == "" && required {
 		return "", errors.New("is required and must not be empty")
 	}

@@ -609,75 +609,7 @@ func (ld *loader) feature(i int, f *feature) {
 		return
 	}
 	if p.known[pTime].text != "" {
-		ev := Event{ID: id, Feature: i}
-		ok := true
-		field := func(name string, k int, dst *string, required bool) {
-			v, err := p.known[k].str(required)
-			if err != nil {
-				prob(id, "properties."+name, err.Error())
-				ok = false
-			}
-			*dst = v
-		}
-		var tm, end string
-		field("time", pTime, &tm, true)
-		field("end", pEnd, &end, false)
-		field("title", pTitle, &ev.Title, true)
-		field("description", pDescription, &ev.Description, false)
-		field("source", pSource, &ev.Source, false)
-		field("place", pPlace, &ev.Place, false)
-		approx, err := p.known[pApproximate].boolean()
-		if err != nil {
-			prob(id, "properties.approximate", err.Error())
-			ok = false
-		}
-		if tm != "" {
-			sp, err := ParseSpan(tm)
-			if err != nil {
-				prob(id, "properties.time", err.Error())
-				ok = false
-			}
-			if end != "" && err == nil {
-				if sp.End, err = ParseDate(end); err == nil {
-					err = sp.check()
-				}
-				if err != nil {
-					prob(id, "properties.end", err.Error())
-					ok = false
-				}
-			}
-			sp.Start.Approx = sp.Start.Approx || approx
-			ev.Time = sp
-		}
-		siteIDs, err := ld.siteList(p.known[pSites])
-		if err != nil {
-			prob(id, "properties.sites", err.Error())
-			ok = false
-		}
-		links, err := ld.links(p.known[pLinks])
-		if err != nil {
-			prob(id, "properties.links", err.Error())
-			ok = false
-		}
-		if ev.Camera, err = camera(p.known[pView]); err != nil {
-			prob(id, "properties.view", err.Error())
-			ok = false
-		}
-		if hasPt {
-			p := ld.points.make(1)
-			p[0] = pt
-			ev.Point = &p[0]
-		}
-		if ev.Texts, err = p.texts("title", "description", "place"); err != nil {
-			prob(id, "properties."+err.(textError).key, err.(textError).msg)
-			ok = false
-		}
-		if ok {
-			if !ld.resolve(&ev, siteIDs, links, nil) {
-				ld.later = append(ld.later, later{len(ld.s.Events), ld.strs.copy(siteIDs), ld.pairs.copy(links)})
-			}
-			ld.s.Events = append(ld.s.Events, ev)
-		}
+		ld.event(i, id, p, pt, hasPt)
 		return
 	}
 	// A site.
@@ -721,7 +653,8 @@ func (ld *loader) feature(i int, f *feature) {
 	}
 }
 
-// resolve sets the sites and links of ev from the sites' ids, and reports
+// resolve sets the sites and links of ev from the sites' ids (when there
+// are any: ev has none before, or the same number), and reports
 // whether every id is that of a site; with probs, it appends a problem for
 // each id that is not.
 func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[]Problem) bool {
@@ -737,7 +670,6 @@ func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[
 		}
 		return j
 	}
-	ev.Sites, ev.Links = nil, nil
 	if len(sites) > 0 {
 		ev.Sites = ld.ints.make(len(sites))
 		for j, sid := range sites {
@@ -751,6 +683,97 @@ func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[
 		}
 	}
 	return ok
+}
+
+// event reads the event of feature i straight into the next place of
+// Story.Events, and takes it back when it is wrong. (Copying a whole Event
+// in makes the garbage collector, when it is marking, look at each of its
+// pointers; in the wasm that was a good part of a load.)
+func (ld *loader) event(i int, id string, p *props, pt orb.Point, hasPt bool) {
+	prob := func(field, msg string) { ld.prob(i, id, field, msg) }
+	evs := &ld.s.Events
+	if len(*evs) == cap(*evs) {
+		*evs = slices.Grow(*evs, 1)
+	}
+	*evs = (*evs)[:len(*evs)+1] // a zero Event: see below
+	ev := &(*evs)[len(*evs)-1]
+	ev.ID, ev.Feature = id, i
+	ok := true
+	field := func(name string, k int, dst *string, required bool) {
+		v, err := p.known[k].str(required)
+		if err != nil {
+			prob("properties."+name, err.Error())
+			ok = false
+		}
+		if v != "" {
+			*dst = v
+		}
+	}
+	var tm, end string
+	field("time", pTime, &tm, true)
+	field("end", pEnd, &end, false)
+	field("title", pTitle, &ev.Title, true)
+	field("description", pDescription, &ev.Description, false)
+	field("source", pSource, &ev.Source, false)
+	field("place", pPlace, &ev.Place, false)
+	approx, err := p.known[pApproximate].boolean()
+	if err != nil {
+		prob("properties.approximate", err.Error())
+		ok = false
+	}
+	if tm != "" {
+		sp, err := ParseSpan(tm)
+		if err != nil {
+			prob("properties.time", err.Error())
+			ok = false
+		}
+		if end != "" && err == nil {
+			if sp.End, err = ParseDate(end); err == nil {
+				err = sp.check()
+			}
+			if err != nil {
+				prob("properties.end", err.Error())
+				ok = false
+			}
+		}
+		sp.Start.Approx = sp.Start.Approx || approx
+		ev.Time = sp
+	}
+	siteIDs, err := ld.siteList(p.known[pSites])
+	if err != nil {
+		prob("properties.sites", err.Error())
+		ok = false
+	}
+	links, err := ld.links(p.known[pLinks])
+	if err != nil {
+		prob("properties.links", err.Error())
+		ok = false
+	}
+	if cam, err := camera(p.known[pView]); err != nil {
+		prob("properties.view", err.Error())
+		ok = false
+	} else if cam != nil {
+		ev.Camera = cam
+	}
+	if hasPt {
+		p := ld.points.make(1)
+		p[0] = pt
+		ev.Point = &p[0]
+	}
+	if t, err := p.texts("title", "description", "place"); err != nil {
+		prob("properties."+err.(textError).key, err.(textError).msg)
+		ok = false
+	} else if t != nil {
+		ev.Texts = t
+	}
+	if !ok {
+		*ev = Event{} // the next event's place
+		*evs = (*evs)[:len(*evs)-1]
+		return
+	}
+	if !ld.resolve(ev, siteIDs, links, nil) {
+		ld.later = append(ld.later, later{len(*evs) - 1, ld.strs.copy(siteIDs), ld.pairs.copy(links)})
+	}
 }
 
 // finish reads the members of the top object but "features" and

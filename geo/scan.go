@@ -29,12 +29,12 @@ func scanStory(src string) (s *Story, err error, ok bool) {
 	}
 	top := map[string]string{}
 	ld := newLoader(countFeatures(src))
-	var f feature
+	f := feature{src: src}
 	features := false
 	for first := true; sc.next('}', first); first = false {
 		k := sc.key()
 		if k != "features" {
-			top[k] = sc.value()
+			top[k] = sc.text(sc.value())
 			continue
 		}
 		if features { // the last would count
@@ -42,7 +42,7 @@ func scanStory(src string) (s *Story, err error, ok bool) {
 		}
 		features = true
 		if sc.peek() != '[' {
-			if sc.value() != "null" {
+			if sc.text(sc.value()) != "null" {
 				return nil, nil, false // decodeStory says what is wrong
 			}
 			continue
@@ -177,7 +177,7 @@ func (sc *scanner) key() string {
 	if j < len(s) && s[j] == '"' {
 		k, sc.i = s[i+1:j], j+1
 	} else if v := sc.str(); v.plain {
-		k = v.text[1 : len(v.text)-1]
+		k = s[v.start+1 : v.end-1]
 	} else {
 		sc.fail()
 		return ""
@@ -202,8 +202,11 @@ var strByte = func() (t [256]bool) {
 	return t
 }()
 
+// text is the text of sp.
+func (sc *scanner) text(sp span) string { return sc.s[sp.start:sp.end] }
+
 // str reads the string that begins at the scanner.
-func (sc *scanner) str() value {
+func (sc *scanner) str() span {
 	s, start := sc.s, sc.i
 	esc, hi := false, false
 	for j := start + 1; j < len(s); j++ {
@@ -216,35 +219,34 @@ func (sc *scanner) str() value {
 		switch c := s[j]; {
 		case c == '"':
 			sc.i = j + 1
-			text := s[start:sc.i]
-			return value{text, !esc && (!hi || utf8.ValidString(text[1:len(text)-1]))}
+			return span{int32(start), int32(sc.i), !esc && (!hi || utf8.ValidString(s[start+1:j]))}
 		case c == '\\':
 			esc = true
 			if j++; j >= len(s) {
 				sc.fail()
-				return value{}
+				return span{}
 			}
 			switch s[j] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 			case 'u':
 				if j+4 >= len(s) || !isHex(s[j+1]) || !isHex(s[j+2]) || !isHex(s[j+3]) || !isHex(s[j+4]) {
 					sc.fail()
-					return value{}
+					return span{}
 				}
 				j += 4
 			default:
 				sc.fail()
-				return value{}
+				return span{}
 			}
 		case c < 0x20:
 			sc.fail()
-			return value{}
+			return span{}
 		default:
 			hi = true
 		}
 	}
 	sc.fail()
-	return value{}
+	return span{}
 }
 
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
@@ -259,7 +261,7 @@ func (sc *scanner) digits() int {
 }
 
 // number reads the number that begins at the scanner.
-func (sc *scanner) number() string {
+func (sc *scanner) number() span {
 	start := sc.i
 	if sc.peek() == '-' {
 		sc.i++
@@ -271,13 +273,13 @@ func (sc *scanner) number() string {
 		sc.digits()
 	default:
 		sc.fail()
-		return ""
+		return span{}
 	}
 	if sc.peek() == '.' {
 		sc.i++
 		if sc.digits() == 0 {
 			sc.fail()
-			return ""
+			return span{}
 		}
 	}
 	if c := sc.peek(); c == 'e' || c == 'E' {
@@ -287,14 +289,14 @@ func (sc *scanner) number() string {
 		}
 		if sc.digits() == 0 {
 			sc.fail()
-			return ""
+			return span{}
 		}
 	}
-	return sc.s[start:sc.i]
+	return span{start: int32(start), end: int32(sc.i)}
 }
 
-// value reads the value that begins at the scanner and returns its text.
-func (sc *scanner) value() string {
+// value reads the value that begins at the scanner and returns its place.
+func (sc *scanner) value() span {
 	start := sc.i
 	switch c := sc.peek(); {
 	case c == '"':
@@ -333,17 +335,17 @@ func (sc *scanner) value() string {
 		sc.fail()
 	}
 	if !sc.ok {
-		return ""
+		return span{}
 	}
-	return sc.s[start:sc.i]
+	return span{start: int32(start), end: int32(sc.i)}
 }
 
 // val reads a value, knowing whether it is a plain string.
-func (sc *scanner) val() value {
+func (sc *scanner) val() span {
 	if sc.peek() == '"' {
 		return sc.str()
 	}
-	return value{text: sc.value()}
+	return sc.value()
 }
 
 func (sc *scanner) literal(word string) {
@@ -378,7 +380,7 @@ func (sc *scanner) feature(f *feature) bool {
 				break
 			}
 			if v := sc.str(); v.plain {
-				f.typ = v.text[1 : len(v.text)-1]
+				f.typ = sc.s[v.start+1 : v.end-1]
 			} else {
 				sc.fail()
 			}
@@ -390,14 +392,14 @@ func (sc *scanner) feature(f *feature) bool {
 			sc.geometry(&f.geometry)
 		case "properties":
 			once(3)
-			start := sc.i
 			if sc.peek() == '{' {
+				start := sc.i
 				sc.props(&f.props)
-				f.scanned = true
+				f.properties = span{start: int32(start), end: int32(sc.i)}
 			} else {
-				sc.value()
+				f.properties = sc.value()
+				f.badProps = sc.text(f.properties) != "null"
 			}
-			f.properties = sc.s[start:sc.i]
 		default:
 			if matchesMember(k, "type", "id", "geometry", "properties") {
 				sc.fail()
@@ -409,7 +411,8 @@ func (sc *scanner) feature(f *feature) bool {
 	return sc.ok
 }
 
-// props reads a properties object.
+// props reads a properties object. Its names are pieces of the text, kept
+// only for the per-language ones.
 func (sc *scanner) props(p *props) {
 	sc.open('{')
 	for first := true; sc.next('}', first); first = false {
@@ -435,7 +438,7 @@ func (sc *scanner) geometry(g *geometry) {
 		case "type":
 			types++
 			v := sc.val()
-			usual = usual && v.plain && v.text == `"Point"`
+			usual = usual && v.plain && sc.text(v) == `"Point"`
 		case "coordinates":
 			coords++
 			if !sc.open('[') {
@@ -465,7 +468,7 @@ func (sc *scanner) geometry(g *geometry) {
 			sc.value()
 		}
 	}
-	g.text = sc.s[start:sc.i]
+	g.text = span{start: int32(start), end: int32(sc.i)}
 	g.point = usual && types == 1 && coords == 1
 }
 

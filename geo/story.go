@@ -346,6 +346,16 @@ func decodeStory(src string) (*Story, error) {
 	}
 	ld := newLoader(n)
 	var f feature
+	var text []byte // of f, for its spans
+	add := func(raw json.RawMessage) span {
+		if len(raw) == 0 {
+			return span{}
+		}
+		start := len(text)
+		text = append(text, raw...)
+		_, plain := unquote(string(raw))
+		return span{int32(start), int32(len(text)), plain}
+	}
 	for i := range n {
 		var jf jsonFeature
 		if all != nil {
@@ -355,10 +365,18 @@ func decodeStory(src string) (*Story, error) {
 			continue
 		}
 		f.reset()
+		text = text[:0]
 		f.typ = jf.Type
-		f.id = valueOf(string(jf.ID))
-		f.geometry.text = string(jf.Geometry)
-		f.properties = string(jf.Properties)
+		f.id = add(jf.ID)
+		f.geometry.text = add(jf.Geometry)
+		f.properties = add(jf.Properties)
+		var m map[string]json.RawMessage
+		f.badProps = len(jf.Properties) > 0 && json.Unmarshal(jf.Properties, &m) != nil
+		for k, raw := range m {
+			f.props.set(k, add(raw))
+		}
+		f.props.sort()
+		f.src = string(text)
 		ld.feature(i, &f)
 	}
 	return ld.finish(top)
@@ -379,30 +397,44 @@ func checkType(top map[string]string) error {
 }
 
 // A feature is one element of "features" as Load reads it: its members as
-// JSON text ("" for a member that is absent).
+// places in a text (src). The places hold no pointers: in the wasm, while
+// the garbage collector marks, every pointer written costs, and the scanner
+// writes several per feature.
 type feature struct {
+	src        string
 	typ        string // the value of "type"
-	id         value
+	id         span
 	geometry   geometry
-	properties string
-	// props are the members of properties when the scanner has read them
-	// (scanned); otherwise the loader decodes properties.
-	props   props
-	scanned bool
+	properties span
+	badProps   bool // properties is neither an object nor null
+	props      props
 }
 
+// reset empties f for the next feature of the same text.
 func (f *feature) reset() {
-	local := f.props.local[:0]
+	src, local := f.src, f.props.local[:0]
 	*f = feature{}
-	f.props.local = local
+	f.src, f.props.local = src, local
 }
 
-// A geometry is the JSON text of a feature's geometry and, when the scanner
-// has read it as a plain Point (point), the text of its coordinates.
+// value is the JSON text at sp.
+func (f *feature) value(sp span) value {
+	return value{f.src[sp.start:sp.end], sp.plain}
+}
+
+// A span is the place of a JSON value in a text: text[start:end], end 0
+// for a member that is absent. plain is as for value.
+type span struct {
+	start, end int32
+	plain      bool
+}
+
+// A geometry is the place of a feature's geometry and, when the scanner has
+// read it as a plain Point (point), of its coordinates.
 type geometry struct {
-	text     string
+	text     span
 	point    bool
-	lon, lat string
+	lon, lat span
 }
 
 // A value is the JSON text of a member, "" when the member is absent. plain
@@ -489,17 +521,17 @@ func propIndex(k string) int {
 // sorted by key. A key given twice counts once, with its last value, as in
 // a map that encoding/json decodes.
 type props struct {
-	known [nProps]value
+	known [nProps]span
 	local []member
 }
 
 type member struct {
 	key string
-	v   value
+	v   span
 }
 
 // set records the property k; sort must follow.
-func (p *props) set(k string, v value) {
+func (p *props) set(k string, v span) {
 	if j := propIndex(k); j >= 0 {
 		p.known[j] = v
 	} else if strings.IndexByte(k, ':') >= 0 {
@@ -521,20 +553,6 @@ func (p *props) sort() {
 		out = append(out, m)
 	}
 	p.local = out
-}
-
-// decode reads properties given as JSON text the slow way: false when they
-// are neither an object nor null.
-func (p *props) decode(text string) bool {
-	var m map[string]json.RawMessage
-	if json.Unmarshal([]byte(text), &m) != nil {
-		return false
-	}
-	for k, raw := range m {
-		p.set(k, valueOf(string(raw)))
-	}
-	p.sort()
-	return true
 }
 
 // A later is an event whose sites are not all known when it is read; they
@@ -582,7 +600,7 @@ func (ld *loader) prob(i int, id, field, msg string) {
 // keeps them); f itself may be reused.
 func (ld *loader) feature(i int, f *feature) {
 	prob := func(id, field, msg string) { ld.prob(i, id, field, msg) }
-	id, idErr := featureID(f.id)
+	id, idErr := featureID(f.value(f.id))
 	if idErr != nil {
 		prob("", "id", idErr.Error())
 		return
@@ -598,18 +616,18 @@ func (ld *loader) feature(i int, f *feature) {
 		}
 		ld.ids[id] = i
 	}
-	p := &f.props
-	if !f.scanned && len(f.properties) > 0 && !p.decode(f.properties) {
-		prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.properties)))
+	if f.badProps {
+		prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.value(f.properties).text)))
 		return
 	}
-	pt, hasPt, gErr := f.geometry.read()
+	p := &f.props
+	pt, hasPt, gErr := f.geometry.read(f.src)
 	if gErr != nil {
 		prob(id, "geometry", gErr.Error())
 		return
 	}
-	if p.known[pTime].text != "" {
-		ld.event(i, id, p, pt, hasPt)
+	if p.known[pTime].end != 0 {
+		ld.event(i, id, f, pt, hasPt)
 		return
 	}
 	// A site.
@@ -624,23 +642,23 @@ func (ld *loader) feature(i int, f *feature) {
 		ok = false
 	}
 	var err error
-	if st.Name, err = p.known[pName].str(true); err != nil {
+	if st.Name, err = f.value(p.known[pName]).str(true); err != nil {
 		prob(id, "properties.name", err.Error())
 		ok = false
 	}
-	if st.Kind, err = p.known[pKind].str(false); err != nil {
+	if st.Kind, err = f.value(p.known[pKind]).str(false); err != nil {
 		prob(id, "properties.kind", err.Error())
 		ok = false
 	}
-	if st.Description, err = p.known[pDescription].str(false); err != nil {
+	if st.Description, err = f.value(p.known[pDescription]).str(false); err != nil {
 		prob(id, "properties.description", err.Error())
 		ok = false
 	}
-	if st.Approx, err = p.known[pApproximate].boolean(); err != nil {
+	if st.Approx, err = f.value(p.known[pApproximate]).boolean(); err != nil {
 		prob(id, "properties.approximate", err.Error())
 		ok = false
 	}
-	if st.Texts, err = p.texts("name", "description"); err != nil {
+	if st.Texts, err = p.texts(f.src, "name", "description"); err != nil {
 		prob(id, "properties."+err.(textError).key, err.(textError).msg)
 		ok = false
 	}
@@ -689,7 +707,8 @@ func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[
 // Story.Events, and takes it back when it is wrong. (Copying a whole Event
 // in makes the garbage collector, when it is marking, look at each of its
 // pointers; in the wasm that was a good part of a load.)
-func (ld *loader) event(i int, id string, p *props, pt orb.Point, hasPt bool) {
+func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) {
+	p := &f.props
 	prob := func(field, msg string) { ld.prob(i, id, field, msg) }
 	evs := &ld.s.Events
 	if len(*evs) == cap(*evs) {
@@ -700,7 +719,7 @@ func (ld *loader) event(i int, id string, p *props, pt orb.Point, hasPt bool) {
 	ev.ID, ev.Feature = id, i
 	ok := true
 	field := func(name string, k int, dst *string, required bool) {
-		v, err := p.known[k].str(required)
+		v, err := f.value(p.known[k]).str(required)
 		if err != nil {
 			prob("properties."+name, err.Error())
 			ok = false
@@ -716,7 +735,7 @@ func (ld *loader) event(i int, id string, p *props, pt orb.Point, hasPt bool) {
 	field("description", pDescription, &ev.Description, false)
 	field("source", pSource, &ev.Source, false)
 	field("place", pPlace, &ev.Place, false)
-	approx, err := p.known[pApproximate].boolean()
+	approx, err := f.value(p.known[pApproximate]).boolean()
 	if err != nil {
 		prob("properties.approximate", err.Error())
 		ok = false
@@ -739,17 +758,17 @@ func (ld *loader) event(i int, id string, p *props, pt orb.Point, hasPt bool) {
 		sp.Start.Approx = sp.Start.Approx || approx
 		ev.Time = sp
 	}
-	siteIDs, err := ld.siteList(p.known[pSites])
+	siteIDs, err := ld.siteList(f.value(p.known[pSites]))
 	if err != nil {
 		prob("properties.sites", err.Error())
 		ok = false
 	}
-	links, err := ld.links(p.known[pLinks])
+	links, err := ld.links(f.value(p.known[pLinks]))
 	if err != nil {
 		prob("properties.links", err.Error())
 		ok = false
 	}
-	if cam, err := camera(p.known[pView]); err != nil {
+	if cam, err := camera(f.value(p.known[pView])); err != nil {
 		prob("properties.view", err.Error())
 		ok = false
 	} else if cam != nil {
@@ -760,7 +779,7 @@ func (ld *loader) event(i int, id string, p *props, pt orb.Point, hasPt bool) {
 		p[0] = pt
 		ev.Point = &p[0]
 	}
-	if t, err := p.texts("title", "description", "place"); err != nil {
+	if t, err := p.texts(f.src, "title", "description", "place"); err != nil {
 		prob("properties."+err.(textError).key, err.(textError).msg)
 		ok = false
 	} else if t != nil {
@@ -953,16 +972,16 @@ func featureID(v value) (string, error) {
 	return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 }
 
-// read reads a GeoJSON geometry that may be null or a Point.
-func (g geometry) read() (orb.Point, bool, error) {
+// read reads a GeoJSON geometry that may be null or a Point, placed in src.
+func (g geometry) read(src string) (orb.Point, bool, error) {
 	if g.point {
-		lon, err1 := strconv.ParseFloat(g.lon, 64)
-		lat, err2 := strconv.ParseFloat(g.lat, 64)
+		lon, err1 := strconv.ParseFloat(src[g.lon.start:g.lon.end], 64)
+		lat, err2 := strconv.ParseFloat(src[g.lat.start:g.lat.end], 64)
 		if err1 == nil && err2 == nil {
 			return lonLat(lon, lat)
 		}
 	}
-	return point(g.text)
+	return point(src[g.text.start:g.text.end])
 }
 
 // point reads a GeoJSON geometry that may be null or a Point, the slow way.
@@ -1164,16 +1183,16 @@ type textError struct{ key, msg string }
 
 func (e textError) Error() string { return e.key + ": " + e.msg }
 
-// texts reads the per-language variants of fields ("name:ar", …); a variant
-// must be a string. An empty one is left out (the default shows).
-func (p *props) texts(fields ...string) (Texts, error) {
+// texts reads the per-language variants of fields ("name:ar", …), whose
+// values are placed in src; a variant must be a string. An empty one is left out (the default shows).
+func (p *props) texts(src string, fields ...string) (Texts, error) {
 	var t Texts
 	for _, m := range p.local { // sorted: the first problem in a stable order
 		f, ok := localField(m.key, fields...)
 		if !ok {
 			continue
 		}
-		v, err := m.v.str(false)
+		v, err := value{src[m.v.start:m.v.end], m.v.plain}.str(false)
 		if err != nil {
 			return nil, textError{m.key, err.Error()}
 		}
@@ -1202,17 +1221,19 @@ func (v value) boolean() (bool, error) {
 	return b, nil
 }
 
-// siteList reads a list of site ids.
+// siteList reads a list of site ids. The list is the loader's until its
+// next call.
 func (ld *loader) siteList(v value) ([]string, error) {
 	if v.absent() {
 		return nil, nil
 	}
 	if v.plain && len(v.text) > 2 { // a single id, for a list of one
-		return ld.strs.copy([]string{v.text[1 : len(v.text)-1]}), nil
+		ld.list = append(ld.list[:0], v.text[1:len(v.text)-1])
+		return ld.list, nil
 	}
 	if ss, ok := plainList(v.text, ld.list[:0]); ok {
 		ld.list = ss
-		return ld.strs.copy(ss), nil
+		return ss, nil
 	}
 	raw := []byte(v.text)
 	var items []json.RawMessage
@@ -1234,7 +1255,8 @@ func (ld *loader) siteList(v value) ([]string, error) {
 	return ss, nil
 }
 
-// links reads a list of site id pairs: [["tehran", "al-asad"], …].
+// links reads a list of site id pairs: [["tehran", "al-asad"], …]. The
+// list is the loader's until its next call.
 func (ld *loader) links(v value) ([][2]string, error) {
 	if v.absent() {
 		return nil, nil
@@ -1259,7 +1281,7 @@ func (ld *loader) links(v value) ([][2]string, error) {
 			return nil, fmt.Errorf("item %d must be two different site ids", i)
 		}
 	}
-	return ld.pairs.copy(pairs), nil
+	return pairs, nil
 }
 
 // plainPairs is the fast way to read a list of pairs of plain strings of

@@ -379,9 +379,7 @@ func (sc *scanner) feature(f *feature) bool {
 				sc.fail()
 				break
 			}
-			if v := sc.str(); v.plain {
-				f.typ = sc.s[v.start+1 : v.end-1]
-			} else {
+			if f.typ = sc.str(); !f.typ.plain {
 				sc.fail()
 			}
 		case "id":

@@ -366,7 +366,8 @@ func decodeStory(src string) (*Story, error) {
 		}
 		f.reset()
 		text = text[:0]
-		f.typ = jf.Type
+		typ, _ := json.Marshal(jf.Type)
+		f.typ = add(typ)
 		f.id = add(jf.ID)
 		f.geometry.text = add(jf.Geometry)
 		f.properties = add(jf.Properties)
@@ -402,7 +403,7 @@ func checkType(top map[string]string) error {
 // writes several per feature.
 type feature struct {
 	src        string
-	typ        string // the value of "type"
+	typ        span // a string
 	id         span
 	geometry   geometry
 	properties span
@@ -558,9 +559,8 @@ func (p *props) sort() {
 // A later is an event whose sites are not all known when it is read; they
 // are looked for again when every site is.
 type later struct {
-	event int // index in Story.Events
-	sites []string
-	links [][2]string
+	event        int // index in Story.Events
+	sites, links idList
 }
 
 // A loader builds a story from its features, one after the other, then
@@ -572,15 +572,16 @@ type loader struct {
 	siteIdx map[string]int // id → index in s.Sites
 	later   []later
 
+	// n is the number of events in s.Events[:cap(s.Events)] so far (made
+	// its length by finish): the slice is not written for each.
+	n int
+
 	// Many small lists cut from few blocks.
-	strs     slab[string]
-	pairs    slab[[2]string]
+	places   slab[[2]int32]
 	ints     slab[int]
 	intPairs slab[[2]int]
 	points   slab[orb.Point]
-	// Scratch lists.
-	list     []string
-	pairList [][2]string
+	at       [][2]int32 // scratch
 }
 
 // newLoader returns a loader for about n features.
@@ -605,8 +606,14 @@ func (ld *loader) feature(i int, f *feature) {
 		prob("", "id", idErr.Error())
 		return
 	}
-	if f.typ != "Feature" {
-		prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", f.typ))
+	if typ := f.value(f.typ); typ.text != `"Feature"` {
+		name := ""
+		if typ.plain {
+			name = typ.text[1 : len(typ.text)-1]
+		} else if typ.text != "" {
+			name, _ = decodeString(typ.text)
+		}
+		prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", name))
 		return
 	}
 	if id != "" {
@@ -672,10 +679,10 @@ func (ld *loader) feature(i int, f *feature) {
 }
 
 // resolve sets the sites and links of ev from the sites' ids (when there
-// are any: ev has none before, or the same number), and reports
-// whether every id is that of a site; with probs, it appends a problem for
-// each id that is not.
-func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[]Problem) bool {
+// are any: ev has none before, or the same number), and reports whether
+// every id is that of a site; with probs, it appends a problem for each id
+// that is not.
+func (ld *loader) resolve(ev *Event, sites, links idList, probs *[]Problem) bool {
 	ok := true
 	site := func(field, sid string) int {
 		j, found := ld.siteIdx[sid]
@@ -688,16 +695,16 @@ func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[
 		}
 		return j
 	}
-	if len(sites) > 0 {
-		ev.Sites = ld.ints.make(len(sites))
-		for j, sid := range sites {
-			ev.Sites[j] = site("properties.sites", sid)
+	if n := len(sites.at); n > 0 {
+		ev.Sites = ld.ints.make(n)
+		for j := range n {
+			ev.Sites[j] = site("properties.sites", sites.id(j))
 		}
 	}
-	if len(links) > 0 {
-		ev.Links = ld.intPairs.make(len(links))
-		for j, l := range links {
-			ev.Links[j] = [2]int{site("properties.links", l[0]), site("properties.links", l[1])}
+	if n := len(links.at) / 2; n > 0 {
+		ev.Links = ld.intPairs.make(n)
+		for j := range n {
+			ev.Links[j] = [2]int{site("properties.links", links.id(2*j)), site("properties.links", links.id(2*j+1))}
 		}
 	}
 	return ok
@@ -710,12 +717,11 @@ func (ld *loader) resolve(ev *Event, sites []string, links [][2]string, probs *[
 func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) {
 	p := &f.props
 	prob := func(field, msg string) { ld.prob(i, id, field, msg) }
-	evs := &ld.s.Events
-	if len(*evs) == cap(*evs) {
-		*evs = slices.Grow(*evs, 1)
+	if ld.n == cap(ld.s.Events) {
+		ld.s.Events = slices.Grow(ld.s.Events[:ld.n], 1)
 	}
-	*evs = (*evs)[:len(*evs)+1] // a zero Event: see below
-	ev := &(*evs)[len(*evs)-1]
+	ld.n++
+	ev := &ld.s.Events[:ld.n][ld.n-1] // a zero Event: see below
 	ev.ID, ev.Feature = id, i
 	ok := true
 	field := func(name string, k int, dst *string, required bool) {
@@ -787,11 +793,12 @@ func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) 
 	}
 	if !ok {
 		*ev = Event{} // the next event's place
-		*evs = (*evs)[:len(*evs)-1]
+		ld.n--
 		return
 	}
 	if !ld.resolve(ev, siteIDs, links, nil) {
-		ld.later = append(ld.later, later{len(*evs) - 1, ld.strs.copy(siteIDs), ld.pairs.copy(links)})
+		siteIDs.at = ld.places.copy(siteIDs.at)
+		ld.later = append(ld.later, later{ld.n - 1, siteIDs, links})
 	}
 }
 
@@ -831,6 +838,7 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 		}
 	}
 	probs = append(probs, ld.probs...)
+	s.Events = s.Events[:ld.n]
 
 	// The events whose sites came after them, or never: those that are
 	// still wrong go.
@@ -1073,16 +1081,16 @@ func unquote(text string) (s string, ok bool) {
 }
 
 // plainList is the fast way to read a list of plain strings (see unquote)
-// of valid JSON: ["a", "b"]. It appends them to dst; ok is false for
-// anything else, empty strings too.
-func plainList(text string, dst []string) (ss []string, ok bool) {
+// of valid JSON: ["a", "b"]. It appends their places in text to dst; ok is
+// false for anything else, empty strings too.
+func plainList(text string, dst [][2]int32) (at [][2]int32, ok bool) {
 	if len(text) < 2 || text[0] != '[' || text[len(text)-1] != ']' {
 		return nil, false
 	}
-	ss = dst
+	at = dst
 	i := skipSpace(text, 1)
 	if text[i] == ']' {
-		return ss, i == len(text)-1
+		return at, i == len(text)-1
 	}
 	for {
 		if text[i] != '"' {
@@ -1092,18 +1100,17 @@ func plainList(text string, dst []string) (ss []string, ok bool) {
 		if e <= 0 { // none, or an empty string
 			return nil, false
 		}
-		s, ok := unquote(text[i : i+e+2])
-		if !ok {
+		if _, ok := unquote(text[i : i+e+2]); !ok {
 			return nil, false
 		}
-		ss = append(ss, s)
+		at = append(at, [2]int32{int32(i + 1), int32(i + 1 + e)})
 		i = skipSpace(text, i+e+2)
 		if i >= len(text) {
 			return nil, false
 		}
 		switch text[i] {
 		case ']':
-			return ss, i == len(text)-1
+			return at, i == len(text)-1
 		case ',':
 			i = skipSpace(text, i+1)
 			if i >= len(text) {
@@ -1221,99 +1228,133 @@ func (v value) boolean() (bool, error) {
 	return b, nil
 }
 
-// siteList reads a list of site ids. The list is the loader's until its
-// next call.
-func (ld *loader) siteList(v value) ([]string, error) {
+// An idList is a list of ids as their places in a text: at[j] is the j-th,
+// no pointers to write (see feature).
+type idList struct {
+	text string
+	at   [][2]int32
+}
+
+func (l idList) id(j int) string { return l.text[l.at[j][0]:l.at[j][1]] }
+
+// idListOf is the list of ids.
+func idListOf(ids ...string) idList {
+	var b strings.Builder
+	at := make([][2]int32, len(ids))
+	for j, id := range ids {
+		at[j][0] = int32(b.Len())
+		b.WriteString(id)
+		at[j][1] = int32(b.Len())
+	}
+	return idList{b.String(), at}
+}
+
+// siteList reads a list of site ids. Its places are the loader's until
+// its next call.
+func (ld *loader) siteList(v value) (idList, error) {
 	if v.absent() {
-		return nil, nil
+		return idList{}, nil
 	}
 	if v.plain && len(v.text) > 2 { // a single id, for a list of one
-		ld.list = append(ld.list[:0], v.text[1:len(v.text)-1])
-		return ld.list, nil
+		at := append(ld.at[:0], [2]int32{1, int32(len(v.text) - 1)})
+		ld.keep(at)
+		return idList{v.text, at}, nil
 	}
-	if ss, ok := plainList(v.text, ld.list[:0]); ok {
-		ld.list = ss
-		return ss, nil
+	if at, ok := plainList(v.text, ld.at[:0]); ok {
+		ld.keep(at)
+		return idList{v.text, at}, nil
 	}
 	raw := []byte(v.text)
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		// A single id is accepted for a list of one.
 		if id, err := featureID(valueOf(v.text)); err == nil && id != "" {
-			return []string{id}, nil
+			return idListOf(id), nil
 		}
-		return nil, fmt.Errorf("must be a list of site ids, not %s", jsonKind(v.text))
+		return idList{}, fmt.Errorf("must be a list of site ids, not %s", jsonKind(v.text))
 	}
 	ss := make([]string, 0, len(items))
 	for i, it := range items {
 		id, err := featureID(valueOf(string(it)))
 		if err != nil || id == "" {
-			return nil, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(string(it)))
+			return idList{}, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(string(it)))
 		}
 		ss = append(ss, id)
 	}
-	return ss, nil
+	return idListOf(ss...), nil
 }
 
-// links reads a list of site id pairs: [["tehran", "al-asad"], …]. The
-// list is the loader's until its next call.
-func (ld *loader) links(v value) ([][2]string, error) {
-	if v.absent() {
-		return nil, nil
+// keep keeps at, the places of a list, for the next list when it grew:
+// ld.at is written (a pointer) only then.
+func (ld *loader) keep(at [][2]int32) {
+	if cap(at) > cap(ld.at) {
+		ld.at = at
 	}
-	pairs, ok := plainPairs(v.text, ld.pairList[:0])
-	if ok {
-		ld.pairList = pairs
+}
+
+// links reads a list of site id pairs: [["tehran", "al-asad"], …], as a
+// list of ids two by two.
+func (ld *loader) links(v value) (idList, error) {
+	if v.absent() {
+		return idList{}, nil
+	}
+	var l idList
+	if at, ok := plainPairs(v.text, nil); ok {
+		l = idList{v.text, at}
 	} else {
 		var prs [][]string
 		if err := json.Unmarshal([]byte(v.text), &prs); err != nil {
-			return nil, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
+			return idList{}, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
 		}
-		pairs = make([][2]string, len(prs))
-		for i, pr := range prs {
-			if len(pr) == 2 { // otherwise two empty ids, wrong below
-				pairs[i] = [2]string{pr[0], pr[1]}
+		ids := make([]string, 0, 2*len(prs))
+		for _, pr := range prs {
+			if len(pr) != 2 { // two empty ids, wrong below
+				pr = []string{"", ""}
 			}
+			ids = append(ids, pr[0], pr[1])
+		}
+		l = idListOf(ids...)
+	}
+	for i := 0; i < len(l.at); i += 2 {
+		if a, b := l.id(i), l.id(i+1); a == "" || b == "" || a == b {
+			return idList{}, fmt.Errorf("item %d must be two different site ids", i/2)
 		}
 	}
-	for i, pr := range pairs {
-		if pr[0] == "" || pr[1] == "" || pr[0] == pr[1] {
-			return nil, fmt.Errorf("item %d must be two different site ids", i)
-		}
-	}
-	return pairs, nil
+	return l, nil
 }
 
 // plainPairs is the fast way to read a list of pairs of plain strings of
-// valid JSON: [["a", "b"], ["c", "d"]]. It appends them to dst; ok is false
-// for anything else.
-func plainPairs(text string, dst [][2]string) (pairs [][2]string, ok bool) {
+// valid JSON: [["a", "b"], ["c", "d"]]. It appends their places in text to
+// dst, two by two; ok is false for anything else.
+func plainPairs(text string, dst [][2]int32) (at [][2]int32, ok bool) {
 	if len(text) < 2 || text[0] != '[' {
 		return nil, false
 	}
-	pairs = dst
+	at = dst
 	i := skipSpace(text, 1)
 	if i < len(text) && text[i] == ']' {
-		return pairs, i == len(text)-1
+		return at, i == len(text)-1
 	}
-	var two [2]string
 	for i < len(text) && text[i] == '[' {
 		e := strings.IndexByte(text[i:], ']')
 		if e < 0 {
 			return nil, false
 		}
-		ss, ok := plainList(text[i:i+e+1], two[:0])
-		if !ok || len(ss) != 2 {
+		n := len(at)
+		if at, ok = plainList(text[i:i+e+1], at); !ok || len(at) != n+2 {
 			return nil, false
 		}
-		pairs = append(pairs, [2]string{ss[0], ss[1]})
+		for j := n; j < len(at); j++ {
+			at[j][0] += int32(i)
+			at[j][1] += int32(i)
+		}
 		i = skipSpace(text, i+e+1)
 		if i >= len(text) {
 			return nil, false
 		}
 		switch text[i] {
 		case ']':
-			return pairs, i == len(text)-1
+			return at, i == len(text)-1
 		case ',':
 			i = skipSpace(text, i+1)
 		default:

@@ -411,11 +411,14 @@ type feature struct {
 	props      props
 }
 
-// reset empties f for the next feature of the same text.
+// reset empties f for the next feature of the same text. It clears only
+// what holds no pointers, and writes f.props.local only when it has to.
 func (f *feature) reset() {
-	src, local := f.src, f.props.local[:0]
-	*f = feature{}
-	f.src, f.props.local = src, local
+	f.typ, f.id, f.geometry, f.properties, f.badProps = span{}, span{}, geometry{}, span{}, false
+	f.props.known = [nProps]span{}
+	if len(f.props.local) > 0 {
+		f.props.local = f.props.local[:0]
+	}
 }
 
 // value is the JSON text at sp.

@@ -263,3 +263,20 @@ func TestPropIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureReset: reset leaves a feature as new but for its text and the
+// room of its list of per-language properties.
+func TestFeatureReset(t *testing.T) {
+	src := `{"type":"Feature","id":"e","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"time":"2025","title":"T","title:ar":"ع","x":1}}`
+	f := feature{src: src}
+	sc := &scanner{s: src, ok: true}
+	if !sc.feature(&f) || len(f.props.local) == 0 || !f.geometry.point {
+		t.Fatalf("the scanner did not read the feature: %+v", f)
+	}
+	f.badProps = true
+	f.reset()
+	want := feature{src: src, props: props{local: f.props.local[:0]}}
+	if !reflect.DeepEqual(f, want) {
+		t.Errorf("after reset %+v, want %+v", f, want)
+	}
+}

@@ -580,11 +580,11 @@ type loader struct {
 	n int
 
 	// Many small lists cut from few blocks.
-	places   slab[[2]int32]
-	ints     slab[int]
-	intPairs slab[[2]int]
-	points   slab[orb.Point]
-	at       [][2]int32 // scratch
+	places     slab[[2]int32]
+	ints       slab[int]
+	intPairs   slab[[2]int]
+	points     slab[orb.Point]
+	at, pairAt [][2]int32 // scratch
 }
 
 // newLoader returns a loader for about n features.
@@ -800,7 +800,7 @@ func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) 
 		return
 	}
 	if !ld.resolve(ev, siteIDs, links, nil) {
-		siteIDs.at = ld.places.copy(siteIDs.at)
+		siteIDs.at, links.at = ld.places.copy(siteIDs.at), ld.places.copy(links.at)
 		ld.later = append(ld.later, later{ld.n - 1, siteIDs, links})
 	}
 }
@@ -868,12 +868,16 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 
 // A slab hands out short slices cut from long blocks, so that many short
 // lists cost few allocations. The slices have no room to grow into the block.
-type slab[T any] struct{ free []T }
+type slab[T any] struct {
+	free  []T
+	block int // the length of the last block: 64 for the first, doubling up to 4096
+}
 
 // make returns a slice of n zero values.
 func (b *slab[T]) make(n int) []T {
 	if n > len(b.free) {
-		b.free = make([]T, max(n, 1024))
+		b.block = min(max(2*b.block, 64), 4096)
+		b.free = make([]T, max(n, b.block))
 	}
 	s := b.free[:n:n]
 	b.free = b.free[n:]
@@ -1260,11 +1264,11 @@ func (ld *loader) siteList(v value) (idList, error) {
 	}
 	if v.plain && len(v.text) > 2 { // a single id, for a list of one
 		at := append(ld.at[:0], [2]int32{1, int32(len(v.text) - 1)})
-		ld.keep(at)
+		keep(&ld.at, at)
 		return idList{v.text, at}, nil
 	}
 	if at, ok := plainList(v.text, ld.at[:0]); ok {
-		ld.keep(at)
+		keep(&ld.at, at)
 		return idList{v.text, at}, nil
 	}
 	raw := []byte(v.text)
@@ -1287,22 +1291,23 @@ func (ld *loader) siteList(v value) (idList, error) {
 	return idListOf(ss...), nil
 }
 
-// keep keeps at, the places of a list, for the next list when it grew:
-// ld.at is written (a pointer) only then.
-func (ld *loader) keep(at [][2]int32) {
-	if cap(at) > cap(ld.at) {
-		ld.at = at
+// keep keeps at, a scratch list grown from *scratch, for the next list
+// when it grew: *scratch is written (a pointer) only then.
+func keep(scratch *[][2]int32, at [][2]int32) {
+	if cap(at) > cap(*scratch) {
+		*scratch = at
 	}
 }
 
 // links reads a list of site id pairs: [["tehran", "al-asad"], …], as a
-// list of ids two by two.
+// list of ids two by two. Its places are the loader's until its next call.
 func (ld *loader) links(v value) (idList, error) {
 	if v.absent() {
 		return idList{}, nil
 	}
 	var l idList
-	if at, ok := plainPairs(v.text, nil); ok {
+	if at, ok := plainPairs(v.text, ld.pairAt[:0]); ok {
+		keep(&ld.pairAt, at)
 		l = idList{v.text, at}
 	} else {
 		var prs [][]string

@@ -21,11 +21,11 @@ import (
 // FuzzScanMatchesDecode check that both ways agree.
 
 // scanStory loads a story from its text, or gives up (ok false).
-func scanStory(src string) (s *Story, err error, ok bool) {
+func scanStory(src string) (s *Story, ok bool, err error) {
 	sc := &scanner{s: src, ok: true}
 	sc.ws()
 	if !sc.open('{') {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	top := map[string]string{}
 	ld := newLoader(countFeatures(src))
@@ -38,32 +38,32 @@ func scanStory(src string) (s *Story, err error, ok bool) {
 			continue
 		}
 		if features { // the last would count
-			return nil, nil, false
+			return nil, false, nil
 		}
 		features = true
 		if sc.peek() != '[' {
 			if sc.text(sc.value()) != "null" {
-				return nil, nil, false // decodeStory says what is wrong
+				return nil, false, nil // decodeStory says what is wrong
 			}
 			continue
 		}
 		sc.open('[')
 		for i, first := 0, true; sc.next(']', first); i, first = i+1, false {
 			if !sc.feature(&f) {
-				return nil, nil, false
+				return nil, false, nil
 			}
 			ld.feature(i, &f)
 		}
 	}
 	sc.ws()
 	if !sc.ok || sc.i != len(sc.s) {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	if err := checkType(top); err != nil {
-		return nil, err, true
+		return nil, true, err
 	}
 	s, err = ld.finish(top)
-	return s, err, true
+	return s, true, err
 }
 
 // countFeatures counts "Feature" in quotes in src, the number of features

@@ -259,7 +259,7 @@ func Load(r io.Reader) (*Story, error) {
 		return nil, errors.New("geo: the story file is empty")
 	}
 	if scanFast {
-		if s, err, ok := scanStory(src); ok {
+		if s, ok, err := scanStory(src); ok {
 			return s, err
 		}
 	}

@@ -207,7 +207,7 @@ func FuzzScanMatchesDecode(f *testing.F) {
 // problems decodeStory gives, and says whether it read it.
 func sameBothWays(t *testing.T, src string) bool {
 	t.Helper()
-	fs, ferr, ok := scanStory(src)
+	fs, ok, ferr := scanStory(src)
 	if !ok {
 		return false
 	}

@@ -51,13 +51,23 @@ func (d Date) End() time.Time {
 // A trailing "~" marks it approximate. Dates that do not exist (2025-02-30) are
 // errors.
 func ParseDate(s string) (Date, error) {
-	var d Date
 	in := s
 	s = strings.TrimSpace(s)
-	if strings.HasSuffix(s, "~") {
-		d.Approx = true
+	approx := strings.HasSuffix(s, "~")
+	if approx {
 		s = s[:len(s)-1]
 	}
+	if t, p, ok := plainDate(s); ok {
+		return Date{T: t, Precision: p, Approx: approx}, nil
+	}
+	d, err := parseDate(in, s)
+	d.Approx = approx && err == nil
+	return d, err
+}
+
+// parseDate is ParseDate the long way, of s (in trimmed, without its "~").
+func parseDate(in, s string) (Date, error) {
+	var d Date
 	bad := func(why string) (Date, error) {
 		return Date{}, fmt.Errorf("%q is not an ISO 8601 date (%s)", in, why)
 	}
@@ -114,6 +124,87 @@ func ParseDate(s string) (Date, error) {
 		return bad(fmt.Sprintf("%s %d has no day %d", time.Month(m), y, day))
 	}
 	return d, nil
+}
+
+// plainDate reads the usual shapes of a date without allocating: "2025",
+// "2025-06", "2025-06-11" and "2025-06-11T14:00:00Z", every field in range.
+// ok is false for anything else, which ParseDate reads the long way (and
+// says what is wrong). It is the long way's result to the bit
+// (TestPlainDate).
+func plainDate(s string) (t time.Time, p Precision, ok bool) {
+	y, m, d, hh, mm, ss := 0, 1, 1, 0, 0, 0
+	switch len(s) {
+	case 20:
+		if s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z' {
+			return time.Time{}, 0, false
+		}
+		if hh, mm, ss = digits(s, 11), digits(s, 14), digits(s, 17); hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59 {
+			return time.Time{}, 0, false
+		}
+		p = Minute
+		fallthrough
+	case 10:
+		if s[7] != '-' {
+			return time.Time{}, 0, false
+		}
+		d = digits(s, 8)
+		p = max(p, Day)
+		fallthrough
+	case 7:
+		if s[4] != '-' {
+			return time.Time{}, 0, false
+		}
+		m = digits(s, 5)
+		p = max(p, Month)
+		fallthrough
+	case 4:
+		c, yy := digits(s, 0), digits(s, 2)
+		if c < 0 || yy < 0 {
+			return time.Time{}, 0, false
+		}
+		y = c*100 + yy
+		p = max(p, Year)
+	default:
+		return time.Time{}, 0, false
+	}
+	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return time.Time{}, 0, false
+	}
+	// Days since 1970-01-01 in the proleptic Gregorian calendar, by eras of
+	// 400 years that begin on 1 March (H. Hinnant, "chrono-Compatible
+	// Low-Level Date Algorithms"); y is 0 to 9999.
+	if m <= 2 {
+		y--
+	}
+	era := (y + 400) / 400 // of y+400, never negative
+	yoe := y + 400 - era*400
+	mp := (m + 9) % 12 // March is 0
+	doe := yoe*365 + yoe/4 - yoe/100 + (153*mp+2)/5 + d - 1
+	days := (era-1)*146097 + doe - 719468
+	return time.Unix(int64(days)*86400+int64(hh*3600+mm*60+ss), 0).UTC(), p, true
+}
+
+// digits is the number written s[i:i+2] in decimal digits, or -1.
+func digits(s string, i int) int {
+	a, b := s[i], s[i+1]
+	if a < '0' || a > '9' || b < '0' || b > '9' {
+		return -1
+	}
+	return int(a-'0')*10 + int(b-'0')
+}
+
+// daysIn is the number of days in month m of year y.
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // ISO writes d back in the form ParseDate reads.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -239,32 +240,76 @@ func (e *LoadError) Error() string {
 // it off to compare.
 var scanFast = true
 
-type rawFeature struct {
-	Type       string          `json:"type"`
-	ID         json.RawMessage `json:"id"`
-	Geometry   json.RawMessage `json:"geometry"`
-	Properties json.RawMessage `json:"properties"`
-	// props are the members of Properties when scan.go has read them
-	// already (then Properties is not decoded again).
-	props props
-}
-
 // Load reads a story from GeoJSON: a FeatureCollection of sites and events
 // (see docs/story-format.md). When the file cannot be read at all it returns a
 // nil story. When some features are wrong it returns the story of the others
 // together with a *LoadError naming each feature and field.
+//
+// The story's strings share the memory of the file's text.
 func Load(r io.Reader) (*Story, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxStoryBytes+1))
+	src, err := readStory(r)
 	if err != nil {
 		return nil, fmt.Errorf("geo: reading story: %w", err)
 	}
-	if len(data) > MaxStoryBytes {
+	if len(src) > MaxStoryBytes {
 		return nil, fmt.Errorf("geo: the story is larger than %d MB", MaxStoryBytes>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte order mark from a spreadsheet export
-	if len(bytes.TrimSpace(data)) == 0 {
+	src = strings.TrimPrefix(src, "\ufeff") // a byte order mark from a spreadsheet export
+	if len(strings.TrimSpace(src)) == 0 {
 		return nil, errors.New("geo: the story file is empty")
 	}
+	if scanFast {
+		if s, ok, err := scanStory(src); ok {
+			return s, err
+		}
+	}
+	return decodeStory(src)
+}
+
+// readStory reads r whole, up to MaxStoryBytes and a byte, as one string.
+func readStory(r io.Reader) (string, error) {
+	// A strings.Reader (the wasm reads the fetched text through one) hands
+	// its string to a writer with a WriteString method: no copy.
+	if sr, ok := r.(*strings.Reader); ok && sr.Len() <= MaxStoryBytes {
+		var w stringWriter
+		_, err := sr.WriteTo(&w)
+		return w.s, err
+	}
+	var b strings.Builder
+	if l, ok := r.(interface{ Len() int }); ok { // bytes.Reader, bytes.Buffer
+		b.Grow(min(l.Len(), MaxStoryBytes+1))
+	}
+	_, err := io.Copy(&b, io.LimitReader(r, MaxStoryBytes+1))
+	return b.String(), err
+}
+
+// stringWriter keeps what is written to it.
+type stringWriter struct{ s string }
+
+func (w *stringWriter) Write(p []byte) (int, error) { return w.WriteString(string(p)) }
+
+func (w *stringWriter) WriteString(s string) (int, error) {
+	if w.s == "" {
+		w.s = s
+	} else {
+		w.s += s
+	}
+	return len(s), nil
+}
+
+// jsonFeature is a feature as encoding/json decodes it (the slow way).
+type jsonFeature struct {
+	Type       string          `json:"type"`
+	ID         json.RawMessage `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties json.RawMessage `json:"properties"`
+}
+
+// decodeStory reads a story with encoding/json: the way for files
+// scanStory does not read, and the one that says what is wrong with a file
+// that is not JSON.
+func decodeStory(src string) (*Story, error) {
+	data := []byte(src)
 	if line, col, deep := tooDeep(data); deep {
 		return nil, fmt.Errorf("geo: the story is not a story: its JSON nests deeper than %d levels at line %d, column %d", MaxDepth, line, col)
 	}
@@ -272,53 +317,506 @@ func Load(r io.Reader) (*Story, error) {
 		var v any
 		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
 	}
-	top, all, fast := map[string]json.RawMessage(nil), []rawFeature(nil), false
-	if scanFast {
-		top, all, fast = scanCollection(data)
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(src))
 	}
-	if !fast {
-		if err := json.Unmarshal(data, &top); err != nil {
-			return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(data))
-		}
+	top := make(map[string]string, len(raw))
+	for k, v := range raw {
+		top[k] = string(v)
 	}
-	var typ string
-	if raw, ok := top["type"]; !ok {
-		return nil, errors.New(`geo: the story must be a GeoJSON FeatureCollection: "type" is missing`)
-	} else if err := json.Unmarshal(raw, &typ); err != nil {
-		return nil, fmt.Errorf(`geo: type: must be "FeatureCollection", not %s`, jsonKind(raw))
+	if err := checkType(top); err != nil {
+		return nil, err
 	}
-	if typ != "FeatureCollection" {
-		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %q", typ)
-	}
-	var fc struct {
-		Title, Description json.RawMessage
-		Features           []json.RawMessage
-	}
-	fc.Title, fc.Description = top["title"], top["description"]
-	// Decode every feature in one call (see scanCollection for the fast
-	// way). Only when one of them is not a Feature object, feature by
-	// feature, to say which.
-	if raw, ok := top["features"]; !fast && ok && string(raw) != "null" {
-		if err := json.Unmarshal(raw, &all); err != nil {
+	// Decode every feature in one call. Only when one of them is not a
+	// Feature object, feature by feature, to say which.
+	var all []jsonFeature
+	var each []json.RawMessage
+	if fs, ok := raw["features"]; ok && string(fs) != "null" {
+		if err := json.Unmarshal(fs, &all); err != nil {
 			all = nil
-			if err := json.Unmarshal(raw, &fc.Features); err != nil {
-				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(raw))
+			if err := json.Unmarshal(fs, &each); err != nil {
+				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(string(fs)))
 			}
 		}
 	}
-	n := len(fc.Features)
+	n := len(each)
 	if all != nil {
 		n = len(all)
 	}
-	s := &Story{}
+	ld := newLoader(n)
+	var f feature
+	var text []byte // of f, for its spans
+	add := func(raw json.RawMessage) span {
+		if len(raw) == 0 {
+			return span{}
+		}
+		start := len(text)
+		text = append(text, raw...)
+		_, plain := unquote(string(raw))
+		return span{int32(start), int32(len(text)), plain}
+	}
+	for i := range n {
+		var jf jsonFeature
+		if all != nil {
+			jf = all[i]
+		} else if err := json.Unmarshal(each[i], &jf); err != nil {
+			ld.prob(i, "", "", "not a GeoJSON Feature object")
+			continue
+		}
+		f.reset()
+		text = text[:0]
+		typ, _ := json.Marshal(jf.Type)
+		f.typ = add(typ)
+		f.id = add(jf.ID)
+		f.geometry.text = add(jf.Geometry)
+		f.properties = add(jf.Properties)
+		var m map[string]json.RawMessage
+		f.badProps = len(jf.Properties) > 0 && json.Unmarshal(jf.Properties, &m) != nil
+		for k, raw := range m {
+			f.props.set(k, add(raw))
+		}
+		f.props.sort()
+		f.src = string(text)
+		ld.feature(i, &f)
+	}
+	return ld.finish(top)
+}
+
+// checkType checks the "type" of the top object of a story.
+func checkType(top map[string]string) error {
+	var typ string
+	if raw, ok := top["type"]; !ok {
+		return errors.New(`geo: the story must be a GeoJSON FeatureCollection: "type" is missing`)
+	} else if err := json.Unmarshal([]byte(raw), &typ); err != nil {
+		return fmt.Errorf(`geo: type: must be "FeatureCollection", not %s`, jsonKind(raw))
+	}
+	if typ != "FeatureCollection" {
+		return fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %q", typ)
+	}
+	return nil
+}
+
+// A feature is one element of "features" as Load reads it: its members as
+// places in a text (src). The places hold no pointers: in the wasm, while
+// the garbage collector marks, every pointer written costs, and the scanner
+// writes several per feature.
+type feature struct {
+	src        string
+	typ        span // a string
+	id         span
+	geometry   geometry
+	properties span
+	badProps   bool // properties is neither an object nor null
+	props      props
+}
+
+// reset empties f for the next feature of the same text. It clears only
+// what holds no pointers, and writes f.props.local only when it has to.
+func (f *feature) reset() {
+	f.typ, f.id, f.geometry, f.properties, f.badProps = span{}, span{}, geometry{}, span{}, false
+	f.props.known = [nProps]span{}
+	if len(f.props.local) > 0 {
+		f.props.local = f.props.local[:0]
+	}
+}
+
+// value is the JSON text at sp.
+func (f *feature) value(sp span) value {
+	return value{f.src[sp.start:sp.end], sp.plain}
+}
+
+// A span is the place of a JSON value in a text: text[start:end], end 0
+// for a member that is absent. plain is as for value.
+type span struct {
+	start, end int32
+	plain      bool
+}
+
+// A geometry is the place of a feature's geometry and, when the scanner has
+// read it as a plain Point (point), of its coordinates.
+type geometry struct {
+	text     span
+	point    bool
+	lon, lat span
+}
+
+// A value is the JSON text of a member, "" when the member is absent. plain
+// says it is a string without escapes and of valid UTF-8: its value is the
+// text between the quotes.
+type value struct {
+	text  string
+	plain bool
+}
+
+// valueOf is the value of JSON text.
+func valueOf(text string) value {
+	_, plain := unquote(text)
+	return value{text, plain}
+}
+
+// absent reports whether the member is missing or null.
+func (v value) absent() bool { return v.text == "" || v.text == "null" }
+
+// The properties Load reads, indexes into props.known.
+const (
+	pTime = iota
+	pEnd
+	pTitle
+	pDescription
+	pSource
+	pPlace
+	pApproximate
+	pSites
+	pLinks
+	pView
+	pName
+	pKind
+	nProps
+)
+
+// propIndex is the index in props.known of the property key, or -1. It
+// looks at the first letter before comparing, once per property of every
+// feature.
+func propIndex(k string) int {
+	if len(k) < 3 {
+		return -1
+	}
+	var name string
+	var j int
+	switch k[0] {
+	case 't':
+		name, j = "time", pTime
+		if len(k) == 5 {
+			name, j = "title", pTitle
+		}
+	case 'e':
+		name, j = "end", pEnd
+	case 'd':
+		name, j = "description", pDescription
+	case 's':
+		name, j = "sites", pSites
+		if len(k) == 6 {
+			name, j = "source", pSource
+		}
+	case 'p':
+		name, j = "place", pPlace
+	case 'a':
+		name, j = "approximate", pApproximate
+	case 'l':
+		name, j = "links", pLinks
+	case 'v':
+		name, j = "view", pView
+	case 'n':
+		name, j = "name", pName
+	case 'k':
+		name, j = "kind", pKind
+	default:
+		return -1
+	}
+	if k != name {
+		return -1
+	}
+	return j
+}
+
+// props are the properties of a feature that Load reads: the known ones by
+// index, and those whose key has a colon (the per-language texts, "name:ar")
+// sorted by key. A key given twice counts once, with its last value, as in
+// a map that encoding/json decodes.
+type props struct {
+	known [nProps]span
+	local []member
+}
+
+type member struct {
+	key string
+	v   span
+}
+
+// set records the property k; sort must follow.
+func (p *props) set(k string, v span) {
+	if j := propIndex(k); j >= 0 {
+		p.known[j] = v
+	} else if strings.IndexByte(k, ':') >= 0 {
+		p.local = append(p.local, member{k, v})
+	}
+}
+
+// sort sorts p.local by key and keeps the last of each key.
+func (p *props) sort() {
+	if len(p.local) < 2 {
+		return
+	}
+	sort.SliceStable(p.local, func(i, j int) bool { return p.local[i].key < p.local[j].key })
+	out := p.local[:0]
+	for i, m := range p.local {
+		if i+1 < len(p.local) && p.local[i+1].key == m.key {
+			continue
+		}
+		out = append(out, m)
+	}
+	p.local = out
+}
+
+// A later is an event whose sites are not all known when it is read; they
+// are looked for again when every site is.
+type later struct {
+	event        int // index in Story.Events
+	sites, links idList
+}
+
+// A loader builds a story from its features, one after the other, then
+// finishes it (finish) with the members of the top object.
+type loader struct {
+	s       *Story
+	probs   []Problem      // the features' problems, in their order
+	ids     map[string]int // id → feature index, for duplicates
+	siteIdx map[string]int // id → index in s.Sites
+	later   []later
+
+	// n is the number of events in s.Events[:cap(s.Events)] so far (made
+	// its length by finish): the slice is not written for each.
+	n int
+
+	// Many small lists cut from few blocks.
+	places     slab[[2]int32]
+	ints       slab[int]
+	intPairs   slab[[2]int]
+	points     slab[orb.Point]
+	at, pairAt [][2]int32 // scratch
+}
+
+// newLoader returns a loader for about n features.
+func newLoader(n int) *loader {
+	return &loader{
+		s:       &Story{Events: make([]Event, 0, n)},
+		ids:     make(map[string]int, n),
+		siteIdx: map[string]int{},
+	}
+}
+
+func (ld *loader) prob(i int, id, field, msg string) {
+	ld.probs = append(ld.probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
+}
+
+// feature reads feature i. The strings of f must stay unchanged (the story
+// keeps them); f itself may be reused.
+func (ld *loader) feature(i int, f *feature) {
+	prob := func(id, field, msg string) { ld.prob(i, id, field, msg) }
+	id, idErr := featureID(f.value(f.id))
+	if idErr != nil {
+		prob("", "id", idErr.Error())
+		return
+	}
+	if typ := f.value(f.typ); typ.text != `"Feature"` {
+		name := ""
+		if typ.plain {
+			name = typ.text[1 : len(typ.text)-1]
+		} else if typ.text != "" {
+			name, _ = decodeString(typ.text)
+		}
+		prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", name))
+		return
+	}
+	if id != "" {
+		if j, dup := ld.ids[id]; dup {
+			prob(id, "id", fmt.Sprintf("duplicate of feature %d", j))
+			return
+		}
+		ld.ids[id] = i
+	}
+	if f.badProps {
+		prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.value(f.properties).text)))
+		return
+	}
+	p := &f.props
+	pt, hasPt, gErr := f.geometry.read(f.src)
+	if gErr != nil {
+		prob(id, "geometry", gErr.Error())
+		return
+	}
+	if p.known[pTime].end != 0 {
+		ld.event(i, id, f, pt, hasPt)
+		return
+	}
+	// A site.
+	if !hasPt {
+		prob(id, "", "neither an event (no properties.time) nor a site (no Point geometry)")
+		return
+	}
+	st := Site{ID: id, LonLat: pt, World: World(pt), Feature: i}
+	ok := true
+	if id == "" {
+		prob(id, "id", "a site needs a string id so events can refer to it")
+		ok = false
+	}
+	var err error
+	if st.Name, err = f.value(p.known[pName]).str(true); err != nil {
+		prob(id, "properties.name", err.Error())
+		ok = false
+	}
+	if st.Kind, err = f.value(p.known[pKind]).str(false); err != nil {
+		prob(id, "properties.kind", err.Error())
+		ok = false
+	}
+	if st.Description, err = f.value(p.known[pDescription]).str(false); err != nil {
+		prob(id, "properties.description", err.Error())
+		ok = false
+	}
+	if st.Approx, err = f.value(p.known[pApproximate]).boolean(); err != nil {
+		prob(id, "properties.approximate", err.Error())
+		ok = false
+	}
+	if st.Texts, err = p.texts(f.src, "name", "description"); err != nil {
+		prob(id, "properties."+err.(textError).key, err.(textError).msg)
+		ok = false
+	}
+	if st.Kind == "" {
+		st.Kind = "site"
+	}
+	if ok {
+		ld.siteIdx[id] = len(ld.s.Sites)
+		ld.s.Sites = append(ld.s.Sites, st)
+	}
+}
+
+// resolve sets the sites and links of ev from the sites' ids (when there
+// are any: ev has none before, or the same number), and reports whether
+// every id is that of a site; with probs, it appends a problem for each id
+// that is not.
+func (ld *loader) resolve(ev *Event, sites, links idList, probs *[]Problem) bool {
+	ok := true
+	site := func(field, sid string) int {
+		j, found := ld.siteIdx[sid]
+		if !found {
+			if probs != nil {
+				*probs = append(*probs, Problem{Feature: ev.Feature, ID: ev.ID, Field: field,
+					Msg: fmt.Sprintf("no site has the id %q", sid)})
+			}
+			ok = false
+		}
+		return j
+	}
+	if n := len(sites.at); n > 0 {
+		ev.Sites = ld.ints.make(n)
+		for j := range n {
+			ev.Sites[j] = site("properties.sites", sites.id(j))
+		}
+	}
+	if n := len(links.at) / 2; n > 0 {
+		ev.Links = ld.intPairs.make(n)
+		for j := range n {
+			ev.Links[j] = [2]int{site("properties.links", links.id(2*j)), site("properties.links", links.id(2*j+1))}
+		}
+	}
+	return ok
+}
+
+// event reads the event of feature i straight into the next place of
+// Story.Events, and takes it back when it is wrong. (Copying a whole Event
+// in makes the garbage collector, when it is marking, look at each of its
+// pointers; in the wasm that was a good part of a load.)
+func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) {
+	p := &f.props
+	prob := func(field, msg string) { ld.prob(i, id, field, msg) }
+	if ld.n == cap(ld.s.Events) {
+		ld.s.Events = slices.Grow(ld.s.Events[:ld.n], 1)
+	}
+	ld.n++
+	ev := &ld.s.Events[:ld.n][ld.n-1] // a zero Event: see below
+	ev.ID, ev.Feature = id, i
+	ok := true
+	field := func(name string, k int, dst *string, required bool) {
+		v, err := f.value(p.known[k]).str(required)
+		if err != nil {
+			prob("properties."+name, err.Error())
+			ok = false
+		}
+		if v != "" {
+			*dst = v
+		}
+	}
+	var tm, end string
+	field("time", pTime, &tm, true)
+	field("end", pEnd, &end, false)
+	field("title", pTitle, &ev.Title, true)
+	field("description", pDescription, &ev.Description, false)
+	field("source", pSource, &ev.Source, false)
+	field("place", pPlace, &ev.Place, false)
+	approx, err := f.value(p.known[pApproximate]).boolean()
+	if err != nil {
+		prob("properties.approximate", err.Error())
+		ok = false
+	}
+	if tm != "" {
+		sp, err := ParseSpan(tm)
+		if err != nil {
+			prob("properties.time", err.Error())
+			ok = false
+		}
+		if end != "" && err == nil {
+			if sp.End, err = ParseDate(end); err == nil {
+				err = sp.check()
+			}
+			if err != nil {
+				prob("properties.end", err.Error())
+				ok = false
+			}
+		}
+		sp.Start.Approx = sp.Start.Approx || approx
+		ev.Time = sp
+	}
+	siteIDs, err := ld.siteList(f.value(p.known[pSites]))
+	if err != nil {
+		prob("properties.sites", err.Error())
+		ok = false
+	}
+	links, err := ld.links(f.value(p.known[pLinks]))
+	if err != nil {
+		prob("properties.links", err.Error())
+		ok = false
+	}
+	if cam, err := camera(f.value(p.known[pView])); err != nil {
+		prob("properties.view", err.Error())
+		ok = false
+	} else if cam != nil {
+		ev.Camera = cam
+	}
+	if hasPt {
+		p := ld.points.make(1)
+		p[0] = pt
+		ev.Point = &p[0]
+	}
+	if t, err := p.texts(f.src, "title", "description", "place"); err != nil {
+		prob("properties."+err.(textError).key, err.(textError).msg)
+		ok = false
+	} else if t != nil {
+		ev.Texts = t
+	}
+	if !ok {
+		*ev = Event{} // the next event's place
+		ld.n--
+		return
+	}
+	if !ld.resolve(ev, siteIDs, links, nil) {
+		siteIDs.at, links.at = ld.places.copy(siteIDs.at), ld.places.copy(links.at)
+		ld.later = append(ld.later, later{ld.n - 1, siteIDs, links})
+	}
+}
+
+// finish reads the members of the top object but "features" and
+// "type" (see checkType), finds the events' sites and sorts the events.
+func (ld *loader) finish(top map[string]string) (*Story, error) {
+	s := ld.s
 	var probs []Problem
 	fileProb := func(field, msg string) { probs = append(probs, Problem{Feature: -1, Field: field, Msg: msg}) }
-	if t, err := optString(fc.Title); err != nil {
+	if t, err := optString(top["title"]); err != nil {
 		fileProb("title", err.Error())
 	} else {
 		s.Title = t
 	}
-	if t, err := optString(fc.Description); err != nil {
+	if t, err := optString(top["description"]); err != nil {
 		fileProb("description", err.Error())
 	} else {
 		s.Description = t
@@ -342,191 +840,58 @@ func Load(r io.Reader) (*Story, error) {
 			}
 		}
 	}
+	probs = append(probs, ld.probs...)
+	s.Events = s.Events[:ld.n]
 
-	type pending struct {
-		ev    Event
-		sites []string
-		links [][2]string
-	}
-	events := make([]pending, 0, n)
-	ids := make(map[string]int, n) // id → feature index, for duplicates
-	for i := range n {
-		var f rawFeature
-		prob := func(id, field, msg string) {
-			probs = append(probs, Problem{Feature: i, ID: id, Field: field, Msg: msg})
-		}
-		if all != nil {
-			f = all[i]
-		} else if err := json.Unmarshal(fc.Features[i], &f); err != nil {
-			prob("", "", "not a GeoJSON Feature object")
-			continue
-		}
-		id, idErr := featureID(f.ID)
-		if idErr != nil {
-			prob("", "id", idErr.Error())
-			continue
-		}
-		if f.Type != "Feature" {
-			prob(id, "type", fmt.Sprintf("must be \"Feature\", not %q", f.Type))
-			continue
-		}
-		if id != "" {
-			if j, dup := ids[id]; dup {
-				prob(id, "id", fmt.Sprintf("duplicate of feature %d", j))
-				continue
-			}
-			ids[id] = i
-		}
-		p := f.props
-		if p == nil && len(f.Properties) > 0 && json.Unmarshal(f.Properties, &p) != nil {
-			prob(id, "properties", fmt.Sprintf("must be an object or null, not %s", jsonKind(f.Properties)))
-			continue
-		}
-		pt, hasPt, gErr := point(f.Geometry)
-		if gErr != nil {
-			prob(id, "geometry", gErr.Error())
-			continue
-		}
-		if p.has("time") {
-			ev := Event{ID: id, Feature: i}
-			ok := true
-			field := func(name string, dst *string, required bool) {
-				v, err := p.str(name, required)
-				if err != nil {
-					prob(id, "properties."+name, err.Error())
-					ok = false
-				}
-				*dst = v
-			}
-			var tm, end string
-			field("time", &tm, true)
-			field("end", &end, false)
-			field("title", &ev.Title, true)
-			field("description", &ev.Description, false)
-			field("source", &ev.Source, false)
-			field("place", &ev.Place, false)
-			approx, err := p.boolean("approximate")
-			if err != nil {
-				prob(id, "properties.approximate", err.Error())
-				ok = false
-			}
-			if tm != "" {
-				sp, err := ParseSpan(tm)
-				if err != nil {
-					prob(id, "properties.time", err.Error())
-					ok = false
-				}
-				if end != "" && err == nil {
-					if sp.End, err = ParseDate(end); err == nil {
-						err = sp.check()
-					}
-					if err != nil {
-						prob(id, "properties.end", err.Error())
-						ok = false
-					}
-				}
-				sp.Start.Approx = sp.Start.Approx || approx
-				ev.Time = sp
-			}
-			siteIDs, err := p.strings("sites")
-			if err != nil {
-				prob(id, "properties.sites", err.Error())
-				ok = false
-			}
-			links, err := p.links("links")
-			if err != nil {
-				prob(id, "properties.links", err.Error())
-				ok = false
-			}
-			if ev.Camera, err = p.camera("view"); err != nil {
-				prob(id, "properties.view", err.Error())
-				ok = false
-			}
-			if hasPt {
-				ev.Point = &pt
-			}
-			if ev.Texts, err = p.texts("title", "description", "place"); err != nil {
-				prob(id, "properties."+err.(textError).key, err.(textError).msg)
-				ok = false
-			}
-			if ok {
-				events = append(events, pending{ev, siteIDs, links})
-			}
-			continue
-		}
-		// A site.
-		if !hasPt {
-			prob(id, "", "neither an event (no properties.time) nor a site (no Point geometry)")
-			continue
-		}
-		st := Site{ID: id, LonLat: pt, World: World(pt), Feature: i}
-		ok := true
-		if id == "" {
-			prob(id, "id", "a site needs a string id so events can refer to it")
-			ok = false
-		}
-		var err error
-		if st.Name, err = p.str("name", true); err != nil {
-			prob(id, "properties.name", err.Error())
-			ok = false
-		}
-		if st.Kind, err = p.str("kind", false); err != nil {
-			prob(id, "properties.kind", err.Error())
-			ok = false
-		}
-		if st.Description, err = p.str("description", false); err != nil {
-			prob(id, "properties.description", err.Error())
-			ok = false
-		}
-		if st.Approx, err = p.boolean("approximate"); err != nil {
-			prob(id, "properties.approximate", err.Error())
-			ok = false
-		}
-		if st.Texts, err = p.texts("name", "description"); err != nil {
-			prob(id, "properties."+err.(textError).key, err.(textError).msg)
-			ok = false
-		}
-		if st.Kind == "" {
-			st.Kind = "site"
-		}
-		if ok {
-			s.Sites = append(s.Sites, st)
+	// The events whose sites came after them, or never: those that are
+	// still wrong go.
+	drop := false
+	for _, l := range ld.later {
+		ev := &s.Events[l.event]
+		if !ld.resolve(ev, l.sites, l.links, &probs) {
+			ev.Feature, drop = -1, true
 		}
 	}
-	s.Events = make([]Event, 0, len(events))
-	siteIdx := make(map[string]int, len(s.Sites))
-	for i, st := range s.Sites {
-		siteIdx[st.ID] = i
+	if drop {
+		s.Events = slices.DeleteFunc(s.Events, func(e Event) bool { return e.Feature < 0 })
 	}
-	for _, pe := range events {
-		ok := true
-		site := func(field, sid string) int {
-			j, found := siteIdx[sid]
-			if !found {
-				probs = append(probs, Problem{Feature: pe.ev.Feature, ID: pe.ev.ID, Field: field,
-					Msg: fmt.Sprintf("no site has the id %q", sid)})
-				ok = false
-			}
-			return j
-		}
-		for _, sid := range pe.sites {
-			pe.ev.Sites = append(pe.ev.Sites, site("properties.sites", sid))
-		}
-		for _, l := range pe.links {
-			pe.ev.Links = append(pe.ev.Links, [2]int{site("properties.links", l[0]), site("properties.links", l[1])})
-		}
-		if ok {
-			s.Events = append(s.Events, pe.ev)
-		}
+	byStart := func(i, j int) bool { return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T) }
+	if !sort.SliceIsSorted(s.Events, byStart) {
+		sort.SliceStable(s.Events, byStart)
 	}
-	sort.SliceStable(s.Events, func(i, j int) bool {
-		return s.Events[i].Time.Start.T.Before(s.Events[j].Time.Start.T)
-	})
 	s.index()
 	if len(probs) > 0 {
 		return s, &LoadError{Problems: probs}
 	}
 	return s, nil
+}
+
+// A slab hands out short slices cut from long blocks, so that many short
+// lists cost few allocations. The slices have no room to grow into the block.
+type slab[T any] struct {
+	free  []T
+	block int // the length of the last block: 64 for the first, doubling up to 4096
+}
+
+// make returns a slice of n zero values.
+func (b *slab[T]) make(n int) []T {
+	if n > len(b.free) {
+		b.block = min(max(2*b.block, 64), 4096)
+		b.free = make([]T, max(n, b.block))
+	}
+	s := b.free[:n:n]
+	b.free = b.free[n:]
+	return s
+}
+
+// copy returns a copy of xs, nil when xs is empty.
+func (b *slab[T]) copy(xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	s := b.make(len(xs))
+	copy(s, xs)
+	return s
 }
 
 // jsonErr describes a JSON syntax error with its line and column.
@@ -600,13 +965,17 @@ func orDefault(s, d string) string {
 }
 
 // featureID reads a Feature id: a string (numbers are accepted and kept as text).
-func featureID(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+func featureID(v value) (string, error) {
+	if v.absent() {
 		return "", nil
 	}
-	if s, ok := unquote(raw); ok {
-		return s, nil
+	if v.plain {
+		return v.text[1 : len(v.text)-1], nil
 	}
+	if c := v.text[0]; c == '-' || c >= '0' && c <= '9' {
+		return v.text, nil // a number of valid JSON, as json.Number keeps it
+	}
+	raw := []byte(v.text)
 	var s string
 	if err := json.Unmarshal(raw, &s); err == nil {
 		return s, nil
@@ -615,20 +984,32 @@ func featureID(raw json.RawMessage) (string, error) {
 	if err := json.Unmarshal(raw, &n); err == nil {
 		return n.String(), nil
 	}
-	return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
+	return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 }
 
-// point reads a GeoJSON geometry that may be null or a Point.
-func point(raw json.RawMessage) (orb.Point, bool, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+// read reads a GeoJSON geometry that may be null or a Point, placed in src.
+func (g geometry) read(src string) (orb.Point, bool, error) {
+	if g.point {
+		lon, err1 := strconv.ParseFloat(src[g.lon.start:g.lon.end], 64)
+		lat, err2 := strconv.ParseFloat(src[g.lat.start:g.lat.end], 64)
+		if err1 == nil && err2 == nil {
+			return lonLat(lon, lat)
+		}
+	}
+	return point(src[g.text.start:g.text.end])
+}
+
+// point reads a GeoJSON geometry that may be null or a Point, the slow way.
+func point(text string) (orb.Point, bool, error) {
+	if len(text) == 0 || text == "null" {
 		return orb.Point{}, false, nil
 	}
 	var g struct {
 		Type        string          `json:"type"`
 		Coordinates json.RawMessage `json:"coordinates"`
 	}
-	if err := json.Unmarshal(raw, &g); err != nil {
-		return orb.Point{}, false, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(raw))
+	if err := json.Unmarshal([]byte(text), &g); err != nil {
+		return orb.Point{}, false, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(text))
 	}
 	if g.Type != "Point" {
 		return orb.Point{}, false, fmt.Errorf("must be a Point (or null), not %q", g.Type)
@@ -640,8 +1021,8 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 	var c [2]float64
 	for i := range c {
 		var n json.Number
-		if jsonKind(cs[i]) != "a number" || json.Unmarshal(cs[i], &n) != nil {
-			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(cs[i]))
+		if jsonKind(string(cs[i])) != "a number" || json.Unmarshal(cs[i], &n) != nil {
+			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(string(cs[i])))
 		}
 		v, err := strconv.ParseFloat(n.String(), 64)
 		if err != nil {
@@ -649,7 +1030,11 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 		}
 		c[i] = v
 	}
-	lon, lat := c[0], c[1]
+	return lonLat(c[0], c[1])
+}
+
+// lonLat checks the coordinates of a Point.
+func lonLat(lon, lat float64) (orb.Point, bool, error) {
 	if math.IsNaN(lon) || math.IsInf(lon, 0) || lon < -180 || lon > 180 {
 		return orb.Point{}, false, fmt.Errorf("longitude %v is outside -180..180", lon)
 	}
@@ -659,8 +1044,8 @@ func point(raw json.RawMessage) (orb.Point, bool, error) {
 	return orb.Point{lon, lat}, true, nil
 }
 
-func jsonKind(raw json.RawMessage) string {
-	t := bytes.TrimSpace(raw)
+func jsonKind(text string) string {
+	t := strings.TrimSpace(text)
 	if len(t) == 0 {
 		return "nothing"
 	}
@@ -679,85 +1064,101 @@ func jsonKind(raw json.RawMessage) string {
 	return "a number"
 }
 
-type props map[string]json.RawMessage
-
 // unquote is the fast way to read a JSON string of valid JSON: one without
-// escapes, control characters or invalid UTF-8 is its bytes between the
+// escapes, control characters or invalid UTF-8 is the text between the
 // quotes. ok is false for anything else, which json.Unmarshal must read.
-func unquote(raw []byte) (s string, ok bool) {
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+func unquote(text string) (s string, ok bool) {
+	if len(text) < 2 || text[0] != '"' || text[len(text)-1] != '"' {
 		return "", false
 	}
-	in := raw[1 : len(raw)-1]
+	in := text[1 : len(text)-1]
 	ascii := true
-	for _, c := range in {
-		switch {
+	for i := 0; i < len(in); i++ {
+		switch c := in[i]; {
 		case c >= utf8.RuneSelf:
 			ascii = false
 		case c == '\\' || c == '"' || c < 0x20:
 			return "", false
 		}
 	}
-	if !ascii && !utf8.Valid(in) {
+	if !ascii && !utf8.ValidString(in) {
 		return "", false
 	}
-	return string(in), true
+	return in, true
 }
 
-// stringList is the fast way to read a list of plain strings (see unquote)
-// with no space between them: ["a","b"]. ok is false for anything else.
-func stringList(raw []byte) (ss []string, ok bool) {
-	if len(raw) < 2 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+// plainList is the fast way to read a list of plain strings (see unquote)
+// of valid JSON: ["a", "b"]. It appends their places in text to dst; ok is
+// false for anything else, empty strings too.
+func plainList(text string, dst [][2]int32) (at [][2]int32, ok bool) {
+	if len(text) < 2 || text[0] != '[' || text[len(text)-1] != ']' {
 		return nil, false
 	}
-	in := raw[1 : len(raw)-1]
-	if len(in) == 0 {
-		return []string{}, true
+	at = dst
+	i := skipSpace(text, 1)
+	if text[i] == ']' {
+		return at, i == len(text)-1
 	}
-	n := bytes.Count(in, []byte{','}) + 1
-	ss = make([]string, 0, n)
-	for len(in) > 0 {
-		end := bytes.IndexByte(in, ',')
-		if end < 0 {
-			end = len(in)
-		}
-		s, ok := unquote(in[:end])
-		if !ok || s == "" {
+	for {
+		if text[i] != '"' {
 			return nil, false
 		}
-		ss = append(ss, s)
-		if end == len(in) {
-			break
+		e := strings.IndexByte(text[i+1:], '"')
+		if e <= 0 { // none, or an empty string
+			return nil, false
 		}
-		in = in[end+1:]
-		if len(in) == 0 {
+		if _, ok := unquote(text[i : i+e+2]); !ok {
+			return nil, false
+		}
+		at = append(at, [2]int32{int32(i + 1), int32(i + 1 + e)})
+		i = skipSpace(text, i+e+2)
+		if i >= len(text) {
+			return nil, false
+		}
+		switch text[i] {
+		case ']':
+			return at, i == len(text)-1
+		case ',':
+			i = skipSpace(text, i+1)
+			if i >= len(text) {
+				return nil, false
+			}
+		default:
 			return nil, false
 		}
 	}
-	return ss, len(ss) == n
 }
 
-func (p props) has(k string) bool { _, ok := p[k]; return ok }
-
-func (p props) str(k string, required bool) (string, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func (v value) str(required bool) (string, error) {
+	if v.absent() {
 		if required {
 			return "", errors.New("is required")
 		}
 		return "", nil
 	}
-	s, fast := unquote(raw)
-	if !fast {
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", fmt.Errorf("must be a string, not %s", jsonKind(raw))
-		}
+	var s string
+	if v.plain {
+		s = v.text[1 : len(v.text)-1]
+	} else if u, err := decodeString(v.text); err == nil {
+		s = u
+	} else {
+		return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 	}
-	s = strings.TrimSpace(s)
+	if n := len(s); n > 0 && (s[0] <= ' ' || s[0] >= utf8.RuneSelf || s[n-1] <= ' ' || s[n-1] >= utf8.RuneSelf) {
+		s = strings.TrimSpace(s)
+	}
 	if s == "" && required {
 		return "", errors.New("is required and must not be empty")
 	}
 	return s, nil
+}
+
+// decodeString decodes a JSON string the slow way (apart from value.str,
+// whose variables would otherwise go to the heap on every call).
+func decodeString(text string) (string, error) {
+	var s string
+	err := json.Unmarshal([]byte(text), &s)
+	return s, err
 }
 
 // localField reports whether the property key is a per-language variant of
@@ -796,23 +1197,18 @@ type textError struct{ key, msg string }
 
 func (e textError) Error() string { return e.key + ": " + e.msg }
 
-// texts reads the per-language variants of fields ("name:ar", …); a variant
-// must be a string. An empty one is left out (the default shows).
-func (p props) texts(fields ...string) (Texts, error) {
+// texts reads the per-language variants of fields ("name:ar", …), whose
+// values are placed in src; a variant must be a string. An empty one is left out (the default shows).
+func (p *props) texts(src string, fields ...string) (Texts, error) {
 	var t Texts
-	keys := make([]string, 0, len(p))
-	for k := range p {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys) // the first problem in a stable order
-	for _, k := range keys {
-		f, ok := localField(k, fields...)
+	for _, m := range p.local { // sorted: the first problem in a stable order
+		f, ok := localField(m.key, fields...)
 		if !ok {
 			continue
 		}
-		v, err := p.str(k, false)
+		v, err := value{src[m.v.start:m.v.end], m.v.plain}.str(false)
 		if err != nil {
-			return nil, textError{k, err.Error()}
+			return nil, textError{m.key, err.Error()}
 		}
 		if v == "" {
 			continue
@@ -825,77 +1221,169 @@ func (p props) texts(fields ...string) (Texts, error) {
 	return t, nil
 }
 
-func (p props) boolean(k string) (bool, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func (v value) boolean() (bool, error) {
+	switch v.text {
+	case "", "null", "false":
 		return false, nil
+	case "true":
+		return true, nil
 	}
 	var b bool
-	if err := json.Unmarshal(raw, &b); err != nil {
-		return false, fmt.Errorf("must be true or false, not %s", jsonKind(raw))
+	if err := json.Unmarshal([]byte(v.text), &b); err != nil {
+		return false, fmt.Errorf("must be true or false, not %s", jsonKind(v.text))
 	}
 	return b, nil
 }
 
-func (p props) strings(k string) ([]string, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
-		return nil, nil
+// An idList is a list of ids as their places in a text: at[j] is the j-th,
+// no pointers to write (see feature).
+type idList struct {
+	text string
+	at   [][2]int32
+}
+
+func (l idList) id(j int) string { return l.text[l.at[j][0]:l.at[j][1]] }
+
+// idListOf is the list of ids.
+func idListOf(ids ...string) idList {
+	var b strings.Builder
+	at := make([][2]int32, len(ids))
+	for j, id := range ids {
+		at[j][0] = int32(b.Len())
+		b.WriteString(id)
+		at[j][1] = int32(b.Len())
 	}
-	if ss, ok := stringList(raw); ok {
-		return ss, nil
+	return idList{b.String(), at}
+}
+
+// siteList reads a list of site ids. Its places are the loader's until
+// its next call.
+func (ld *loader) siteList(v value) (idList, error) {
+	if v.absent() {
+		return idList{}, nil
 	}
+	if v.plain && len(v.text) > 2 { // a single id, for a list of one
+		at := append(ld.at[:0], [2]int32{1, int32(len(v.text) - 1)})
+		keep(&ld.at, at)
+		return idList{v.text, at}, nil
+	}
+	if at, ok := plainList(v.text, ld.at[:0]); ok {
+		keep(&ld.at, at)
+		return idList{v.text, at}, nil
+	}
+	raw := []byte(v.text)
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
 		// A single id is accepted for a list of one.
-		if id, err := featureID(raw); err == nil && id != "" {
-			return []string{id}, nil
+		if id, err := featureID(valueOf(v.text)); err == nil && id != "" {
+			return idListOf(id), nil
 		}
-		return nil, fmt.Errorf("must be a list of site ids, not %s", jsonKind(raw))
+		return idList{}, fmt.Errorf("must be a list of site ids, not %s", jsonKind(v.text))
 	}
 	ss := make([]string, 0, len(items))
 	for i, it := range items {
-		id, err := featureID(it)
+		id, err := featureID(valueOf(string(it)))
 		if err != nil || id == "" {
-			return nil, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(it))
+			return idList{}, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(string(it)))
 		}
 		ss = append(ss, id)
 	}
-	return ss, nil
+	return idListOf(ss...), nil
 }
 
-// links reads a list of site id pairs: [["tehran", "al-asad"], …].
-func (p props) links(k string) ([][2]string, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
-		return nil, nil
+// keep keeps at, a scratch list grown from *scratch, for the next list
+// when it grew: *scratch is written (a pointer) only then.
+func keep(scratch *[][2]int32, at [][2]int32) {
+	if cap(at) > cap(*scratch) {
+		*scratch = at
 	}
-	var pairs [][]string
-	if err := json.Unmarshal(raw, &pairs); err != nil {
-		return nil, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
+}
+
+// links reads a list of site id pairs: [["tehran", "al-asad"], …], as a
+// list of ids two by two. Its places are the loader's until its next call.
+func (ld *loader) links(v value) (idList, error) {
+	if v.absent() {
+		return idList{}, nil
 	}
-	out := make([][2]string, 0, len(pairs))
-	for i, pr := range pairs {
-		if len(pr) != 2 || pr[0] == "" || pr[1] == "" || pr[0] == pr[1] {
-			return nil, fmt.Errorf("item %d must be two different site ids", i)
+	var l idList
+	if at, ok := plainPairs(v.text, ld.pairAt[:0]); ok {
+		keep(&ld.pairAt, at)
+		l = idList{v.text, at}
+	} else {
+		var prs [][]string
+		if err := json.Unmarshal([]byte(v.text), &prs); err != nil {
+			return idList{}, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
 		}
-		out = append(out, [2]string{pr[0], pr[1]})
+		ids := make([]string, 0, 2*len(prs))
+		for _, pr := range prs {
+			if len(pr) != 2 { // two empty ids, wrong below
+				pr = []string{"", ""}
+			}
+			ids = append(ids, pr[0], pr[1])
+		}
+		l = idListOf(ids...)
 	}
-	return out, nil
+	for i := 0; i < len(l.at); i += 2 {
+		if a, b := l.id(i), l.id(i+1); a == "" || b == "" || a == b {
+			return idList{}, fmt.Errorf("item %d must be two different site ids", i/2)
+		}
+	}
+	return l, nil
+}
+
+// plainPairs is the fast way to read a list of pairs of plain strings of
+// valid JSON: [["a", "b"], ["c", "d"]]. It appends their places in text to
+// dst, two by two; ok is false for anything else.
+func plainPairs(text string, dst [][2]int32) (at [][2]int32, ok bool) {
+	if len(text) < 2 || text[0] != '[' {
+		return nil, false
+	}
+	at = dst
+	i := skipSpace(text, 1)
+	if i < len(text) && text[i] == ']' {
+		return at, i == len(text)-1
+	}
+	for i < len(text) && text[i] == '[' {
+		e := strings.IndexByte(text[i:], ']')
+		if e < 0 {
+			return nil, false
+		}
+		n := len(at)
+		if at, ok = plainList(text[i:i+e+1], at); !ok || len(at) != n+2 {
+			return nil, false
+		}
+		for j := n; j < len(at); j++ {
+			at[j][0] += int32(i)
+			at[j][1] += int32(i)
+		}
+		i = skipSpace(text, i+e+1)
+		if i >= len(text) {
+			return nil, false
+		}
+		switch text[i] {
+		case ']':
+			return at, i == len(text)-1
+		case ',':
+			i = skipSpace(text, i+1)
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
 }
 
 // camera reads a view: [latitude, longitude, zoom] or "LAT,LON,ZOOM" (the
 // form of the view= flag).
-func (p props) camera(k string) (*Camera, error) {
-	raw, ok := p[k]
-	if !ok || string(raw) == "null" {
+func camera(v value) (*Camera, error) {
+	if v.absent() {
 		return nil, nil
 	}
+	raw := []byte(v.text)
 	var f []float64
 	if err := json.Unmarshal(raw, &f); err != nil {
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
-			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(raw))
+			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(v.text))
 		}
 		f = f[:0]
 		for _, part := range strings.Split(s, ",") {
@@ -918,9 +1406,9 @@ func (p props) camera(k string) (*Camera, error) {
 	return &Camera{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
 }
 
-func optString(raw json.RawMessage) (string, error) {
-	if len(raw) == 0 {
+func optString(text string) (string, error) {
+	if len(text) == 0 {
 		return "", nil
 	}
-	return props{"v": raw}.str("v", false)
+	return valueOf(text).str(false)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -828,9 +829,9 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 	} else {
 		s.Lang = l
 	}
-	for k, raw := range top {
+	for _, k := range slices.Sorted(maps.Keys(top)) { // problems in a steady order
 		if f, ok := localField(k, "title", "description"); ok {
-			if t, err := optString(raw); err != nil {
+			if t, err := optString(top[k]); err != nil {
 				fileProb(k, err.Error())
 			} else if t != "" {
 				if s.Texts == nil {

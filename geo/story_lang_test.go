@@ -183,3 +183,30 @@ func TestStoryLang(t *testing.T) {
 		t.Error("Texts.Has")
 	}
 }
+
+// The story's own texts in other languages that are not strings are
+// reported in the order of their names, the same on every load.
+func TestStoryTopTextsInOrder(t *testing.T) {
+	src := strings.Replace(localizedStory, `"title:ar": "دبلوماسيون يغادرون",`,
+		`"title:ar": 1, "title:fa": true, "description:ckb": [], "title:ckb": null,`, 1)
+	want := ""
+	for i := 0; i < 20; i++ {
+		_, err := geo.Load(strings.NewReader(src))
+		if err == nil {
+			t.Fatal("no error")
+		}
+		if i == 0 {
+			want = err.Error()
+			for _, k := range []string{"description:ckb", "title:ar", "title:fa"} {
+				if !strings.Contains(want, k) {
+					t.Fatalf("error %q does not name %s", want, k)
+				}
+			}
+			if a, c, f := strings.Index(want, "description:ckb"), strings.Index(want, "title:ar"), strings.Index(want, "title:fa"); !(a < c && c < f) {
+				t.Errorf("problems out of order:\n%s", want)
+			}
+		} else if err.Error() != want {
+			t.Fatalf("load %d gave\n%s\nthe first gave\n%s", i, err, want)
+		}
+	}
+}

@@ -96,6 +96,9 @@ func main() {
 		height   = flag.Int64("height", 800, "viewport height, CSS px")
 		only     = flag.String("stories", "demo,10k,100k", "the stories to measure")
 		from     = flag.String("from", "", "measure nothing: write the report again from this JSON file of an earlier run")
+		profDir  = flag.String("profile", "", "record a CPU profile of each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
+		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
+		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
 	)
 	flag.Parse()
 	if *from != "" {
@@ -140,6 +143,9 @@ func main() {
 		log.Fatal(err)
 	}
 	defer b.close()
+	if *profDir != "" {
+		b.rec = &recorder{dir: *profDir, trace: *trace, top: *top, out: os.Stdout}
+	}
 
 	rep := report{
 		Date:     start.UTC().Format(time.RFC3339),
@@ -181,7 +187,7 @@ func main() {
 					}
 				}
 				var err error
-				if fmr, err = b.frames(ctx, vp, *act, *idle); err != nil {
+				if fmr, err = b.frames(ctx, fmt.Sprintf("%s-%%s-%d", s.Name, i+1), vp, *act, *idle); err != nil {
 					return err
 				}
 				log.Printf("frames %-5s run %d: idle %.2f%% busy, %d frames; pan p95 %.1f ms, zoom p95 %.1f ms, scrub p95 %.1f ms",
@@ -341,6 +347,7 @@ type browser struct {
 	cancel  func()
 	profile string
 	version string
+	rec     *recorder // -profile: records each act
 }
 
 func newBrowser(exe string) (*browser, error) {
@@ -665,7 +672,8 @@ func metrics(ctx context.Context) (map[string]float64, error) {
 }
 
 // frames measures a loaded map: idle, then the scripted pan, zoom and scrub.
-func (b *browser) frames(ctx context.Context, vp [2]int64, act, idle time.Duration) (frameRun, error) {
+// With -profile, each act is recorded under the name fmt.Sprintf(name, act).
+func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idle time.Duration) (frameRun, error) {
 	r := frameRun{Acts: map[string]actRun{}}
 
 	// Idle: nothing happens for a while, from after the rings round the
@@ -721,6 +729,11 @@ func (b *browser) frames(ctx context.Context, vp [2]int64, act, idle time.Durati
 		if err != nil {
 			return r, err
 		}
+		if b.rec != nil {
+			if err := b.rec.start(ctx); err != nil {
+				return r, fmt.Errorf("profile: %v", err)
+			}
+		}
 		st0, _ := stats(ctx)
 		t0 := time.Now()
 		n, err := a.run(act)
@@ -740,6 +753,13 @@ func (b *browser) frames(ctx context.Context, vp [2]int64, act, idle time.Durati
 		st1, err := stats(ctx)
 		if err != nil {
 			return r, err
+		}
+		if b.rec != nil {
+			// The figures of a recorded act include the profiler's
+			// overhead: compare recorded runs with recorded runs.
+			if err := b.rec.stop(ctx, fmt.Sprintf(name, a.name)); err != nil {
+				return r, fmt.Errorf("profile: %v", err)
+			}
 		}
 		work := append(append(st0.Work, tail...), st1.Work...)
 		ar := actRun{Inputs: n, Seconds: wall, Frames: st1.Frames - st0.Frames, Draws: st1.Draws - st0.Draws,

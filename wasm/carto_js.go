@@ -179,6 +179,9 @@ func (c *carto) measure(labels []geo.Label) {
 	c.pending, c.mels = c.pending[:0], c.mels[:0]
 	for i := range labels {
 		l := &labels[i]
+		// The scene of the frame where a motion ends is the last one
+		// of the motion: its labels were held.
+		l.Keep, l.Drop = false, false
 		k := labelKey{l.Kind, l.Ref}
 		cl := l.Class()
 		if sz, ok := c.sizes[k]; ok && sz.class == cl && sz.text == l.Text {

@@ -16,6 +16,19 @@
 //	go run ./cmd/bench -dist dist -gobench out/gobench.txt
 //
 // Every figure comes from a run; nothing is typed in.
+//
+// To see where the time of the frames goes, -profile DIR records a CPU
+// profile of each pan, zoom and scrub (DevTools and speedscope open the
+// .cpuprofile files) and prints the top functions by self and total time,
+// the CPU time each of Chromium's processes spent (under SwiftShader the GPU
+// process's is the drawing), and the longest frames with what filled them;
+// -trace adds Chromium's performance trace (ui.perfetto.dev opens it), which
+// shows what the main thread waits for besides script. The built wasm is
+// linked with -s, without the names of its functions: -wasm serves another
+// build in its place, one linked without -s.
+//
+//	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/named.wasm ./wasm
+//	go run ./cmd/bench -stories 10k -runs 1 -scrub 0 -md '' -json /tmp/b.json -wasm /tmp/named.wasm -profile /tmp/profile
 package main
 
 import (
@@ -99,6 +112,7 @@ func main() {
 		profDir  = flag.String("profile", "", "record a CPU profile of each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
 		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
 		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
+		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
 	)
 	flag.Parse()
 	if *from != "" {
@@ -132,7 +146,7 @@ func main() {
 		s.gz = b.Bytes()
 		s.path = "/bench/" + s.Name + ".geojson"
 	}
-	base, stop, err := serve(*dist)
+	base, stop, err := serve(*dist, *wasmFile)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -308,9 +322,25 @@ func storyNamed(name string) *story {
 
 // serve serves the built site and the generated stories on localhost,
 // the stories gzip-compressed when the browser accepts it (as a host would
-// serve them; the site's own files come with their .br/.gz siblings).
-func serve(dist string) (base string, stop func(), err error) {
+// serve them; the site's own files come with their .br/.gz siblings), and
+// wasm, unless empty, in place of the site's wasm.
+func serve(dist, wasm string) (base string, stop func(), err error) {
 	mux := http.NewServeMux()
+	h := site.Handler(dist)
+	if wasm != "" {
+		if _, err := os.Stat(wasm); err != nil {
+			return "", nil, err
+		}
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if name := path.Base(r.URL.Path); strings.HasPrefix(name, "mapline.") && strings.HasSuffix(name, ".wasm") {
+				w.Header().Set("Content-Type", "application/wasm")
+				w.Header().Set("Cache-Control", "no-store")
+				http.ServeFile(w, r, wasm)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
 	mux.HandleFunc("/bench/", func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimSuffix(path.Base(r.URL.Path), ".geojson")
 		for _, s := range stories {
@@ -331,7 +361,9 @@ func serve(dist string) (base string, stop func(), err error) {
 		}
 		http.NotFound(w, r)
 	})
-	mux.Handle("/", site.Handler(dist))
+	if wasm == "" {
+		mux.Handle("/", h)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err

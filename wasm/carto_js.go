@@ -39,7 +39,8 @@ type carto struct {
 	// Texts met while the map moves are measured when the browser is idle
 	// (measureIdle), not in a frame: measuring lays out the page.
 	later       []measureKey
-	waiting     map[measureKey]bool
+	laterSet    map[measureKey]bool // the texts in later
+	waiting     map[labelKey]bool   // the labels whose texts hold has seen to
 	measureTask idleTask
 
 	// keepOut are the boxes of what lies over the map (see
@@ -101,7 +102,7 @@ func newCarto(doc, labels js.Value) *carto {
 	c := &carto{
 		doc: doc, labels: labels,
 		widths: map[measureKey]float64{}, heights: map[string]float64{},
-		sizes: map[labelKey]labelSize{}, queued: map[measureKey]bool{}, waiting: map[measureKey]bool{},
+		sizes: map[labelKey]labelSize{}, queued: map[measureKey]bool{}, waiting: map[labelKey]bool{}, laterSet: map[measureKey]bool{},
 		els: map[labelKey]*labelEl{},
 	}
 	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
@@ -239,10 +240,15 @@ func (c *carto) hold(labels []geo.Label) {
 		sized := sz.class == cl && sz.text == l.Text
 		if e == nil || e.gen != c.gen || e.hidden || !sized {
 			l.Drop = true
-			if mk := (measureKey{cl, l.Text}); !sized && !c.waiting[mk] {
-				if _, ok := c.widths[mk]; !ok {
-					c.waiting[mk] = true
-					c.later = append(c.later, mk)
+			if !sized && !c.waiting[k] {
+				// Looked at once per label while the map moves: the
+				// text's key is a string, slower to hash than k.
+				c.waiting[k] = true
+				if mk := (measureKey{cl, l.Text}); !c.laterSet[mk] {
+					if _, ok := c.widths[mk]; !ok {
+						c.laterSet[mk] = true
+						c.later = append(c.later, mk)
+					}
 				}
 			}
 			continue
@@ -282,13 +288,15 @@ func (c *carto) measureIdle() {
 		if _, ok := c.heights[mk.class]; !ok {
 			c.heights[mk.class] = r.Get("height").Float()
 		}
-		delete(c.waiting, mk)
+		delete(c.laterSet, mk)
 	}
 	c.measurer.Call("replaceChildren")
 	c.mels = c.mels[:0]
 	c.later = append(c.later[:0], c.later[n:]...)
 	if len(c.later) > 0 {
 		frames.whenIdle(&c.measureTask)
+	} else {
+		clear(c.waiting)
 	}
 }
 

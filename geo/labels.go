@@ -50,7 +50,13 @@ type Label struct {
 
 	W, H float64 // the size of the text box in CSS px, measured by the page
 
-	// Set by Place.
+	// Keep limits Place to one position, Side, for a label that showed
+	// there in the frame before; Drop leaves the label out. While the map
+	// moves the page sets them, so that labels keep their places or go and
+	// no new label needs measuring or placing until the map is still.
+	Keep, Drop bool
+
+	// Set by Place (Side is read first when Keep is set).
 	Shown bool
 	Side  Side
 	Box   Box
@@ -175,6 +181,8 @@ const placerCell = 64
 // its anchor. A label with an empty Mark (a country's name) is centred on
 // its anchor, else a line higher, else a line lower.
 //
+// A label with Keep set tries only its Side; one with Drop set is dropped.
+//
 // A position is free when the box lies LabelEdge inside frame and, grown by
 // LabelPad, intersects none of the obstacles (the markers, the map's
 // controls), no label placed before and no dot of a placed label. A label
@@ -207,8 +215,9 @@ func (p *Placer) Place(labels []Label, obstacles []Box, frame Box) {
 	inner := Box{frame.X + LabelEdge, frame.Y + LabelEdge, frame.W - 2*LabelEdge, frame.H - 2*LabelEdge}
 	for _, i := range p.order {
 		l := &labels[i]
+		kept := [1]Side{l.Side}
 		l.Shown, l.Box, l.Side = false, Box{}, Right
-		if !(l.W > 0 && l.H > 0) || (l.MaxW > 0 && l.W > l.MaxW) {
+		if l.Drop || !(l.W > 0 && l.H > 0) || (l.MaxW > 0 && l.W > l.MaxW) {
 			continue
 		}
 		if l.Dot && (!frame.Contains(l.Mark) || p.hits(l.Mark)) {
@@ -220,6 +229,9 @@ func (p *Placer) Place(labels []Label, obstacles []Box, frame Box) {
 			sides, slide = centredSides[:], false
 		case l.Dot || l.Rank() > 1:
 			sides = besideSides[:4]
+		}
+		if l.Keep {
+			sides = kept[:]
 		}
 		for _, s := range sides {
 			b := l.box(s)

@@ -203,3 +203,42 @@ func BenchmarkPlace(b *testing.B) {
 		p.Place(labels, obstacles, geo.Box{W: 1280, H: 720})
 	}
 }
+
+// kept is a label that showed on side s in the frame before.
+func kept(l geo.Label, s geo.Side) geo.Label {
+	l.Keep, l.Side = true, s
+	return l
+}
+
+// TestPlaceKeep: while the map moves, a kept label tries only its side, and
+// a dropped one is left out; labels still never overlap.
+func TestPlaceKeep(t *testing.T) {
+	dropped := site("B", geo.Current, 200, 200, 50)
+	dropped.Drop = true
+	for _, tc := range []struct {
+		name   string
+		labels []geo.Label
+		want   []string
+	}{
+		{"a kept label stays on its side though right is free", []geo.Label{kept(site("A", geo.Past, 100, 100, 50), geo.Left)}, []string{"left"}},
+		{"a kept label whose side is off the map goes", []geo.Label{kept(site("A", geo.Past, 380, 100, 50), geo.Right)}, []string{"-"}},
+		{"a dropped label goes", []geo.Label{dropped}, []string{"-"}},
+		{"of two kept labels that now meet, the first in rank stays",
+			[]geo.Label{kept(site("A", geo.Future, 100, 100, 50), geo.Right), kept(site("B", geo.Current, 170, 100, 50), geo.Left)},
+			[]string{"-", "left"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var p geo.Placer
+			p.Place(tc.labels, nil, frame)
+			for i, l := range tc.labels {
+				got := "-"
+				if l.Shown {
+					got = l.Side.String()
+				}
+				if got != tc.want[i] {
+					t.Errorf("label %d (%s): %s, want %s", i, l.Text, got, tc.want[i])
+				}
+			}
+		})
+	}
+}

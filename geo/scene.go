@@ -34,6 +34,12 @@ type Scene struct {
 type Fill struct {
 	Color    color.NRGBA
 	Polygons []orb.Polygon
+	// Triangles, when not nil, holds for each polygon its triangles
+	// (Triangulate) as indices into its first ring, or nil for a polygon
+	// not cut yet (see Map.Prepare), not cut at all, or with holes: those
+	// are filled under the even-odd rule. Triangles fill the same pixels
+	// as the rule, without a stencil.
+	Triangles [][]uint16
 }
 
 // Line is a set of polylines stroked with one colour and width (CSS px).
@@ -135,6 +141,8 @@ type Map struct {
 	rings       []orb.Ring
 	land        []orb.Polygon
 	storyLand   []orb.Polygon
+	landTris    [][]uint16
+	storyTris   [][]uint16
 	borders     []orb.LineString
 	links       []orb.LineString
 	pointEvents []int // the events with a point of their own, in order
@@ -159,7 +167,9 @@ type levelCache struct {
 	lvl     *Level
 	polys   [][]orb.Bound // per country, per polygon
 	borders []orb.Bound
-	byArea  []int // country indexes, largest first
+	byArea  []int        // country indexes, largest first
+	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
+	cut     int          // the countries whose polygons Prepare has cut
 }
 
 // NewMap prepares a story for drawing on a basemap. The story may be nil (the
@@ -349,9 +359,11 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 			return lvl, &m.levels[i]
 		}
 	}
-	lc := levelCache{lvl: lvl, polys: make([][]orb.Bound, len(lvl.Countries)), borders: make([]orb.Bound, len(lvl.Borders))}
+	lc := levelCache{lvl: lvl, polys: make([][]orb.Bound, len(lvl.Countries)), borders: make([]orb.Bound, len(lvl.Borders)),
+		tris: make([][][]uint16, len(lvl.Countries))}
 	for i, c := range lvl.Countries {
 		lc.polys[i] = make([]orb.Bound, len(c.Polygons))
+		lc.tris[i] = make([][]uint16, len(c.Polygons))
 		for j, p := range c.Polygons {
 			if len(p) > 0 {
 				lc.polys[i][j] = p[0].Bound()
@@ -367,6 +379,50 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 	})
 	m.levels = append(m.levels, lc)
 	return lvl, &m.levels[len(m.levels)-1]
+}
+
+// Prepare cuts the basemap's polygons into triangles (Triangulate) for the
+// fills of later scenes, about work points at a time, the level of the
+// last scene first, and reports whether every level is done. Until it is,
+// the fills of the polygons not cut yet go under the even-odd rule: the
+// picture is the same either way, only the cost of drawing differs. Call
+// it when there is time, until it reports true.
+func (m *Map) Prepare(work int) bool {
+	if m.Basemap == nil {
+		return true
+	}
+	levels := m.Basemap.Levels()
+	for i := range levels {
+		m.level(levels[i].MaxZoom - 1e-9) // the caches of all levels
+	}
+	// The last scene's level first.
+	order := make([]int, 0, len(m.levels))
+	for i := range m.levels {
+		if m.levels[i].lvl == m.Basemap.Level(m.scene.View.Zoom) {
+			order = append([]int{i}, order...)
+		} else {
+			order = append(order, i)
+		}
+	}
+	done := 0
+	for _, i := range order {
+		lc := &m.levels[i]
+		for ; lc.cut < len(lc.lvl.Countries) && done < work; lc.cut++ {
+			for j, p := range lc.lvl.Countries[lc.cut].Polygons {
+				if len(p) != 1 {
+					continue // holes: even-odd
+				}
+				if t, ok := Triangulate(p[0], nil); ok {
+					lc.tris[lc.cut][j] = t
+				}
+				done += len(p[0])
+			}
+		}
+		if lc.cut < len(lc.lvl.Countries) {
+			return false
+		}
+	}
+	return true
 }
 
 // siteStatus returns the status of every site at event cur, computed again
@@ -409,6 +465,7 @@ func (m *Map) Render(v View, cur int) *Scene {
 		lvl, lc = m.level(v.Zoom)
 		m.pts, m.rings = m.pts[:0], m.rings[:0]
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
+		m.landTris, m.storyTris = m.landTris[:0], m.storyTris[:0]
 		for ci := range lvl.Countries {
 			c := &lvl.Countries[ci]
 			if !c.Bound.Intersects(wb) {
@@ -430,8 +487,10 @@ func (m *Map) Render(v View, cur int) *Scene {
 				sp := orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)])
 				if emph {
 					m.storyLand = append(m.storyLand, sp)
+					m.storyTris = append(m.storyTris, lc.tris[ci][pi])
 				} else {
 					m.land = append(m.land, sp)
+					m.landTris = append(m.landTris, lc.tris[ci][pi])
 				}
 			}
 		}
@@ -446,10 +505,10 @@ func (m *Map) Render(v View, cur int) *Scene {
 			m.borders = append(m.borders, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
 		}
 		if len(m.land) > 0 {
-			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land})
+			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land, Triangles: m.landTris})
 		}
 		if len(m.storyLand) > 0 {
-			sc.Fills = append(sc.Fills, Fill{Color: th.StoryLand, Polygons: m.storyLand})
+			sc.Fills = append(sc.Fills, Fill{Color: th.StoryLand, Polygons: m.storyLand, Triangles: m.storyTris})
 		}
 		if len(m.borders) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Border, Width: 1, Lines: m.borders})

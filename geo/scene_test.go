@@ -583,6 +583,62 @@ func TestRenderAllocs(t *testing.T) {
 	}
 }
 
+// TestPrepare: Prepare cuts the basemap a piece at a time, then the fills
+// of every scene carry triangles for nearly all polygons, and a frame still
+// allocates nothing.
+func TestPrepare(t *testing.T) {
+	m := demoMap(t)
+	v := benchView
+	calls := 0
+	for !m.Prepare(5000) {
+		calls++
+		if calls > 1000 {
+			t.Fatal("Prepare never finishes")
+		}
+	}
+	if calls < 2 {
+		t.Errorf("Prepare(5000) finished the whole basemap in %d calls: not a piece at a time", calls+1)
+	}
+	for _, z := range benchZooms {
+		v.Zoom = z
+		sc := m.Render(v, 3)
+		polys, cut := 0, 0
+		for _, f := range sc.Fills {
+			if len(f.Triangles) != len(f.Polygons) {
+				t.Fatalf("zoom %g: %d polygons, %d triangle lists", z, len(f.Polygons), len(f.Triangles))
+			}
+			for i, tr := range f.Triangles {
+				polys++
+				if tr == nil {
+					continue
+				}
+				cut++
+				for _, k := range tr {
+					if int(k) >= len(f.Polygons[i][0]) {
+						t.Fatalf("zoom %g: index %d past the ring's %d points", z, k, len(f.Polygons[i][0]))
+					}
+				}
+			}
+		}
+		if polys-cut > max(1, polys/10) {
+			t.Errorf("zoom %g: %d of %d polygons cut into triangles", z, cut, polys)
+		}
+		var p geo.Placer
+		frame := func(i int) {
+			sc := m.Render(v.Pan(float64(i%32), float64(i%16)), 3)
+			measure(sc)
+			sc.Place(&p, nil)
+		}
+		for i := range 64 {
+			frame(i)
+		}
+		i := 0
+		if n := testing.AllocsPerRun(50, func() { i++; frame(i) }); n > 0.1 {
+			t.Errorf("zoom %g: %.1f allocations a frame", z, n)
+		}
+	}
+}
+
 func TestLegend(t *testing.T) {
 	m := demoMap(t)
 	var got []string

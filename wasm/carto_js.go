@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"sync/atomic"
 	"syscall/js"
 
@@ -30,6 +32,16 @@ type carto struct {
 	els    map[labelKey]*labelEl
 	gen    uint32 // the frame of the last placement
 	placer geo.Placer
+	// keep: the map is moving. The labels shown keep their sides or go; no
+	// label is measured or placed anew (game.moving).
+	keep bool
+	buf  []byte // a transform, written
+	// Texts met while the map moves are measured when the browser is idle
+	// (measureIdle), not in a frame: measuring lays out the page.
+	later       []measureKey
+	laterSet    map[measureKey]bool // the texts in later
+	waiting     map[labelKey]bool   // the labels whose texts hold has seen to
+	measureTask idleTask
 
 	// keepOut are the boxes of what lies over the map (see
 	// controlSelectors), in map CSS px: labels stay out of them. They are
@@ -66,10 +78,12 @@ type labelKey struct {
 }
 
 type labelEl struct {
-	el                     js.Value
-	text, class, transform string
-	hidden                 bool
-	gen                    uint32 // the last frame it was shown in
+	el, style   js.Value
+	text, class string
+	x, y        float64 // the box's place, as in transform
+	hidden      bool
+	side        geo.Side
+	gen         uint32 // the last frame it was shown in
 }
 
 type legendKey struct {
@@ -88,7 +102,7 @@ func newCarto(doc, labels js.Value) *carto {
 	c := &carto{
 		doc: doc, labels: labels,
 		widths: map[measureKey]float64{}, heights: map[string]float64{},
-		sizes: map[labelKey]labelSize{}, queued: map[measureKey]bool{},
+		sizes: map[labelKey]labelSize{}, queued: map[measureKey]bool{}, waiting: map[labelKey]bool{}, laterSet: map[measureKey]bool{},
 		els: map[labelKey]*labelEl{},
 	}
 	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
@@ -151,7 +165,11 @@ func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
 		c.keepOutSize = size
 		c.controls()
 	}
-	c.measure(sc.Labels)
+	if c.keep {
+		c.hold(sc.Labels)
+	} else {
+		c.measure(sc.Labels)
+	}
 	sc.Place(&c.placer, c.keepOut)
 	c.layout(sc)
 }
@@ -162,6 +180,9 @@ func (c *carto) measure(labels []geo.Label) {
 	c.pending, c.mels = c.pending[:0], c.mels[:0]
 	for i := range labels {
 		l := &labels[i]
+		// The scene of the frame where a motion ends is the last one
+		// of the motion: its labels were held.
+		l.Keep, l.Drop = false, false
 		k := labelKey{l.Kind, l.Ref}
 		cl := l.Class()
 		if sz, ok := c.sizes[k]; ok && sz.class == cl && sz.text == l.Text {
@@ -207,6 +228,78 @@ func (c *carto) measure(labels []geo.Label) {
 	}
 }
 
+// hold prepares the labels of a frame while the map moves: a label shown in
+// the last frame keeps its side (geo.Label.Keep), the others are left out,
+// and nothing is measured.
+func (c *carto) hold(labels []geo.Label) {
+	for i := range labels {
+		l := &labels[i]
+		k := labelKey{l.Kind, l.Ref}
+		e, sz := c.els[k], c.sizes[k]
+		cl := l.Class()
+		sized := sz.class == cl && sz.text == l.Text
+		if e == nil || e.gen != c.gen || e.hidden || !sized {
+			l.Drop = true
+			if !sized && !c.waiting[k] {
+				// Looked at once per label while the map moves: the
+				// text's key is a string, slower to hash than k.
+				c.waiting[k] = true
+				if mk := (measureKey{cl, l.Text}); !c.laterSet[mk] {
+					if _, ok := c.widths[mk]; !ok {
+						c.laterSet[mk] = true
+						c.later = append(c.later, mk)
+					}
+				}
+			}
+			continue
+		}
+		l.W, l.H, l.Keep, l.Side = sz.w, sz.h, true, e.side
+	}
+	if len(c.later) > 0 {
+		if c.measureTask.run == nil {
+			c.measureTask.run = c.measureIdle
+		}
+		frames.whenIdle(&c.measureTask)
+	}
+}
+
+// measureIdleMax is how many texts one idle callback measures.
+const measureIdleMax = 300
+
+// measureIdle measures texts that hold met, a batch at a time, all of a
+// batch in one layout, so that the frame after the motion has their sizes.
+func (c *carto) measureIdle() {
+	n := min(len(c.later), measureIdleMax)
+	if n == 0 || !c.measurer.Truthy() {
+		return
+	}
+	batch := c.later[:n]
+	c.mels = c.mels[:0]
+	for _, mk := range batch {
+		el := c.doc.Call("createElement", "div")
+		el.Set("className", mk.class)
+		el.Set("textContent", mk.text)
+		c.measurer.Call("appendChild", el)
+		c.mels = append(c.mels, el)
+	}
+	for i, mk := range batch {
+		r := c.mels[i].Call("getBoundingClientRect")
+		c.widths[mk] = r.Get("width").Float()
+		if _, ok := c.heights[mk.class]; !ok {
+			c.heights[mk.class] = r.Get("height").Float()
+		}
+		delete(c.laterSet, mk)
+	}
+	c.measurer.Call("replaceChildren")
+	c.mels = c.mels[:0]
+	c.later = append(c.later[:0], c.later[n:]...)
+	if len(c.later) > 0 {
+		frames.whenIdle(&c.measureTask)
+	} else {
+		clear(c.waiting)
+	}
+}
+
 // controls finds the boxes of what lies over the map.
 func (c *carto) controls() {
 	c.keepOut = c.keepOut[:0]
@@ -248,9 +341,14 @@ func (c *carto) layout(sc *geo.Scene) {
 			e.class = cl
 			e.el.Set("className", cl)
 		}
-		if t := fmt.Sprintf("translate(%.2fpx,%.2fpx)", l.Box.X, l.Box.Y); e.transform != t {
-			e.transform = t
-			e.el.Get("style").Set("transform", t)
+		e.side = l.Side
+		if x, y := math.Round(l.Box.X*100)/100, math.Round(l.Box.Y*100)/100; x != e.x || y != e.y || e.style.IsUndefined() {
+			e.x, e.y = x, y
+			if e.style.IsUndefined() {
+				e.style = e.el.Get("style")
+			}
+			c.buf = append(strconv.AppendFloat(append(strconv.AppendFloat(append(c.buf[:0], "translate("...), x, 'f', 2, 64), "px,"...), y, 'f', 2, 64), "px)"...)
+			e.style.Set("transform", string(c.buf))
 		}
 		if e.hidden {
 			e.hidden = false

@@ -146,6 +146,42 @@ func (f *frameGate) drew() {
 	f.mu.Unlock()
 }
 
+// An idleTask is work that need not be in a frame: whenIdle runs it in a
+// callback of its own when the browser is idle (requestIdleCallback, else a
+// timer), so that the frames of a gesture stay short. It runs on the main
+// thread between tasks, never during a frame's Update, like a DOM listener.
+type idleTask struct {
+	run     func()
+	fn      js.Func
+	pending bool
+}
+
+// idleWait is the longest an idle task waits for the browser to be idle.
+const idleWait = 300 // ms
+
+// whenIdle runs t.run once the browser is idle, unless it is already due.
+// Call it from Update.
+func (f *frameGate) whenIdle(t *idleTask) {
+	if t.pending {
+		return
+	}
+	win := js.Global()
+	if t.fn.IsUndefined() {
+		t.fn = js.FuncOf(func(js.Value, []js.Value) any {
+			defer func() { recover() }() // never panic across the JS boundary
+			t.pending = false
+			t.run()
+			return nil
+		})
+	}
+	t.pending = true
+	if ric := win.Get("requestIdleCallback"); ric.Truthy() {
+		ric.Invoke(t.fn, map[string]any{"timeout": idleWait})
+		return
+	}
+	win.Call("setTimeout", t.fn, 0)
+}
+
 // publish gives the page maplineStats(), for cmd/bench: the frames run and
 // drawn so far, the main-thread ms of each frame since the last call, and
 // the Go heap. It reads only; it changes nothing on the map.

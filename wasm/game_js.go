@@ -29,7 +29,30 @@ type game struct {
 	is       []uint16
 	pts      []orb.Point // a shape's outline, reused
 	lastSize image.Point
+
+	// While the view moves (a drag or a touch on the map, a wheel zoom,
+	// inertia, a flight) frames are cheaper: drawn without anti-aliasing,
+	// the labels already shown only kept (or dropped) rather than placed
+	// anew, the URL left alone. The frame in which the motion ends draws,
+	// places and writes them in full.
+	moving   bool // the view is in motion (page.apply)
+	settling bool // the motion ended in this frame
+	aa       bool // the scene to draw is drawn anti-aliased
+
+	// The URL's hash is written out of the frames, when the browser is
+	// idle: history.replaceState takes milliseconds (10–20 on a busy
+	// machine), too many for a frame.
+	hashTask idleTask
+
+	// The basemap's polygons are cut into triangles when the browser is
+	// idle (geo.Map.Prepare), a piece at a time.
+	prepTask idleTask
+	prepared *geo.Map
 }
+
+// prepareWork is how many points of the basemap one idle callback cuts
+// into triangles (about 10 ms of wasm).
+const prepareWork = 4000
 
 func newGame(st *state, p *page) *game {
 	img := ebiten.NewImage(3, 3)
@@ -45,7 +68,9 @@ func (g *game) Update() error {
 		g.page.setupCanvas()
 	}
 	now := time.Now()
-	g.page.apply(g.st)
+	was := g.moving
+	g.moving = g.page.apply(g.st)
+	g.settling = was && !g.moving
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
 	g.st.storyFrame(now)
@@ -58,13 +83,27 @@ func (g *game) Update() error {
 	if moved {
 		g.page.tl.wantHash(g.st)
 	}
-	g.page.tl.writeHash(now)
+	if tl := g.page.tl; !g.moving && tl.hashWant != tl.hash {
+		if g.hashTask.run == nil {
+			g.hashTask.run = func() {
+				tl := g.page.tl
+				tl.writeHash(time.Now())
+				if tl.hashWant != tl.hash { // too soon after the last one
+					frames.wakeAt(tl.hashAt.Add(hashEvery))
+				}
+			}
+		}
+		frames.whenIdle(&g.hashTask)
+	}
 	if changed {
-		g.scene = sc
 		g.page.tl.placePulses(sc)
 		g.page.setView(g.st.view)
 	}
-	g.page.placeLabels(sc, g.st.m, changed)
+	if changed || g.settling {
+		g.scene, g.aa = sc, !g.moving
+	}
+	g.page.carto.keep = g.moving
+	g.page.placeLabels(sc, g.st.m, changed || g.settling)
 	g.popup.update(g.st, sc, changed)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
@@ -72,8 +111,26 @@ func (g *game) Update() error {
 		g.ready = true
 		g.page.setReady()
 	}
+	if g.ready && g.prepared != g.st.m {
+		g.prepare()
+	}
 	g.schedule()
 	return nil
+}
+
+// prepare cuts the basemap into triangles in idle callbacks, until done.
+func (g *game) prepare() {
+	if g.prepTask.run == nil {
+		g.prepTask.run = func() {
+			m := g.st.m
+			if m.Prepare(prepareWork) {
+				g.prepared = m
+				return
+			}
+			frames.whenIdle(&g.prepTask)
+		}
+	}
+	frames.whenIdle(&g.prepTask)
 }
 
 // schedule asks for the frames the map needs (see frames_js.go): the next
@@ -88,7 +145,7 @@ func (g *game) schedule() {
 	if st.story.playing {
 		frames.wakeAt(st.story.due)
 	}
-	if tl.hashWant != tl.hash {
+	if tl.hashWant != tl.hash && !g.moving && !g.hashTask.pending {
 		frames.wakeAt(tl.hashAt.Add(hashEvery))
 	}
 }
@@ -98,7 +155,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		// A new screen image is blank: draw the last scene again.
 		g.lastSize = screen.Bounds().Size()
 		if g.scene == nil {
-			g.scene = g.st.scene
+			g.scene, g.aa = g.st.scene, !g.moving
 		}
 	}
 	sc := g.scene
@@ -134,14 +191,45 @@ func (g *game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 // maxVertices keeps every DrawTriangles call within 16-bit indices.
 const maxVertices = 1<<16 - 1
 
-// fill draws polygons in one colour: each ring is a triangle fan from its
-// first point, and the even-odd rule (a stencil) keeps the inside of the
-// outer ring and out of the holes. All polygons of the fill go in one
-// DrawTriangles call (more only past 65,535 vertices); the slices are reused.
+// fill draws polygons in one colour. A polygon cut into triangles
+// (geo.Map.Prepare) is drawn as they are; the others as a triangle fan per
+// ring from its first point, where the even-odd rule (a stencil) keeps the
+// inside of the outer ring and out of the holes. Fans overlap wherever a
+// ring is concave, and the stencil draws everything twice: on a CPU
+// renderer (SwiftShader) that costs several times the pixels of the
+// triangles. All polygons of each kind go in one DrawTriangles call (more
+// only past 65,535 vertices); the slices are reused.
 func (g *game) fill(dst *ebiten.Image, f geo.Fill) {
-	g.vs, g.is = g.vs[:0], g.is[:0]
 	k := g.ratio
-	for _, poly := range f.Polygons {
+	// The polygons cut into triangles.
+	g.vs, g.is = g.vs[:0], g.is[:0]
+	for i, poly := range f.Polygons {
+		if i >= len(f.Triangles) || f.Triangles[i] == nil || len(poly) == 0 {
+			continue
+		}
+		r := poly[0]
+		if len(r) > maxVertices {
+			continue
+		}
+		if len(g.vs)+len(r) > maxVertices {
+			g.draw(dst, f.Color, ebiten.FillRuleFillAll)
+			g.vs, g.is = g.vs[:0], g.is[:0]
+		}
+		base := uint16(len(g.vs))
+		for _, p := range r {
+			g.vs = append(g.vs, ebiten.Vertex{DstX: float32(p[0] * k), DstY: float32(p[1] * k)})
+		}
+		for _, t := range f.Triangles[i] {
+			g.is = append(g.is, base+t)
+		}
+	}
+	g.draw(dst, f.Color, ebiten.FillRuleFillAll)
+	// The others, under the even-odd rule.
+	g.vs, g.is = g.vs[:0], g.is[:0]
+	for i, poly := range f.Polygons {
+		if i < len(f.Triangles) && f.Triangles[i] != nil {
+			continue
+		}
 		n := 0
 		for _, r := range poly {
 			n += len(r)
@@ -214,7 +302,7 @@ func (g *game) draw(dst *ebiten.Image, c color.NRGBA, rule ebiten.FillRule) {
 		g.vs[i].SrcX, g.vs[i].SrcY = 1, 1
 		g.vs[i].ColorR, g.vs[i].ColorG, g.vs[i].ColorB, g.vs[i].ColorA = r, gg, b, a
 	}
-	op := &ebiten.DrawTrianglesOptions{FillRule: rule, AntiAlias: true}
+	op := &ebiten.DrawTrianglesOptions{FillRule: rule, AntiAlias: g.aa}
 	dst.DrawTriangles(g.vs, g.is, g.white, op)
 }
 
@@ -272,7 +360,7 @@ func (g *game) shape(dst *ebiten.Image, s geo.Shape, x, y, r, grow float64, c co
 // flushColored draws the coloured batch.
 func (g *game) flushColored(dst *ebiten.Image) {
 	if len(g.is) > 0 {
-		op := &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleFillAll, AntiAlias: true}
+		op := &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleFillAll, AntiAlias: g.aa}
 		dst.DrawTriangles(g.vs, g.is, g.white, op)
 	}
 	g.vs, g.is = g.vs[:0], g.is[:0]

@@ -26,6 +26,7 @@ type inbox struct {
 // controls is what the input keeps from frame to frame.
 type controls struct {
 	still           bool     // the reader prefers reduced motion (written under page.mu)
+	held            bool     // a drag or a touch is on the map (written under page.mu)
 	spare           []op     // the ops slice of the frame before, reused
 	zoomIn, zoomOut js.Value // the zoom buttons…
 	canIn, canOut   bool     // …and whether they are enabled
@@ -128,6 +129,7 @@ func (p *page) listen() {
 			return
 		}
 		drag.on, drag.id, drag.last = true, e.Get("pointerId").Int(), client(e)
+		p.hold(ctl, true)
 		drag.vel.reset()
 		drag.vel.add(stamp(e), drag.last)
 		p.setCursor("grabbing")
@@ -147,6 +149,7 @@ func (p *page) listen() {
 			return
 		}
 		drag.on = false
+		p.hold(ctl, false)
 		p.setCursor("grab")
 		if e.Get("type").String() == "pointerup" {
 			if v := drag.vel.release(stamp(e)); v != (orb.Point{}) {
@@ -223,6 +226,7 @@ func (p *page) listen() {
 				hint(p.msg.Text("hint.touch"))
 			}
 			p.push(r.ops...)
+			p.hold(ctl, len(fingers) > 0 && touchMoves(coop, len(fingers)))
 			ops = r.ops
 		}
 	}
@@ -290,16 +294,26 @@ func (p *page) hinter() func(text string) {
 	}
 }
 
+// hold notes whether a drag or a touch gesture is on the map.
+func (p *page) hold(c *controls, on bool) {
+	p.mu.Lock()
+	c.held = on
+	p.mu.Unlock()
+}
+
 // apply hands the input gathered since the last frame to the state and
 // moves its animations on. When the reader does nothing it does nothing
-// but look at an empty inbox.
-func (p *page) apply(st *state) {
+// but look at an empty inbox. It reports whether the view is in motion: a
+// drag or touch on the map, an op that moves the view in this frame, or an
+// animation still running (see game.moving).
+func (p *page) apply(st *state) (moving bool) {
 	p.mu.Lock()
 	in := p.in
 	p.in = inbox{ctl: in.ctl}
 	if c := in.ctl; c != nil {
 		p.in.ops, c.spare = c.spare[:0], in.ops
 		st.still = c.still
+		moving = c.held
 	}
 	p.mu.Unlock()
 	if in.hasStory {
@@ -323,14 +337,17 @@ func (p *page) apply(st *state) {
 	}
 	for _, o := range in.ops {
 		st.do(o)
+		moving = moving || o.kind != opStop && o.kind != opReset
 	}
 	if st.animating() {
 		st.tick(time.Now())
 	}
+	moving = moving || st.animating()
 	if c := in.ctl; c != nil && st.dirty {
 		const eps = 1e-9
 		c.enable(st.view.Zoom < geo.MaxZoom-eps, st.view.Zoom > st.floor+eps)
 	}
+	return moving
 }
 
 // enable marks the zoom buttons usable or not (aria-disabled, not disabled,

@@ -16,6 +16,19 @@
 //	go run ./cmd/bench -dist dist -gobench out/gobench.txt
 //
 // Every figure comes from a run; nothing is typed in.
+//
+// To see where the time of the frames goes, -profile DIR records a CPU
+// profile of each pan, zoom and scrub (DevTools and speedscope open the
+// .cpuprofile files) and prints the top functions by self and total time,
+// the CPU time each of Chromium's processes spent (under SwiftShader the GPU
+// process's is the drawing), and the longest frames with what filled them;
+// -trace adds Chromium's performance trace (ui.perfetto.dev opens it), which
+// shows what the main thread waits for besides script. The built wasm is
+// linked with -s, without the names of its functions: -wasm serves another
+// build in its place, one linked without -s.
+//
+//	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/named.wasm ./wasm
+//	go run ./cmd/bench -stories 10k -runs 1 -scrub 0 -md '' -json /tmp/b.json -wasm /tmp/named.wasm -profile /tmp/profile
 package main
 
 import (
@@ -96,6 +109,10 @@ func main() {
 		height   = flag.Int64("height", 800, "viewport height, CSS px")
 		only     = flag.String("stories", "demo,10k,100k", "the stories to measure")
 		from     = flag.String("from", "", "measure nothing: write the report again from this JSON file of an earlier run")
+		profDir  = flag.String("profile", "", "record a CPU profile of each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
+		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
+		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
+		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
 	)
 	flag.Parse()
 	if *from != "" {
@@ -129,7 +146,7 @@ func main() {
 		s.gz = b.Bytes()
 		s.path = "/bench/" + s.Name + ".geojson"
 	}
-	base, stop, err := serve(*dist)
+	base, stop, err := serve(*dist, *wasmFile)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -140,6 +157,9 @@ func main() {
 		log.Fatal(err)
 	}
 	defer b.close()
+	if *profDir != "" {
+		b.rec = &recorder{dir: *profDir, trace: *trace, top: *top, out: os.Stdout}
+	}
 
 	rep := report{
 		Date:     start.UTC().Format(time.RFC3339),
@@ -181,7 +201,7 @@ func main() {
 					}
 				}
 				var err error
-				if fmr, err = b.frames(ctx, vp, *act, *idle); err != nil {
+				if fmr, err = b.frames(ctx, fmt.Sprintf("%s-%%s-%d", s.Name, i+1), vp, *act, *idle); err != nil {
 					return err
 				}
 				log.Printf("frames %-5s run %d: idle %.2f%% busy, %d frames; pan p95 %.1f ms, zoom p95 %.1f ms, scrub p95 %.1f ms",
@@ -302,9 +322,25 @@ func storyNamed(name string) *story {
 
 // serve serves the built site and the generated stories on localhost,
 // the stories gzip-compressed when the browser accepts it (as a host would
-// serve them; the site's own files come with their .br/.gz siblings).
-func serve(dist string) (base string, stop func(), err error) {
+// serve them; the site's own files come with their .br/.gz siblings), and
+// wasm, unless empty, in place of the site's wasm.
+func serve(dist, wasm string) (base string, stop func(), err error) {
 	mux := http.NewServeMux()
+	h := site.Handler(dist)
+	if wasm != "" {
+		if _, err := os.Stat(wasm); err != nil {
+			return "", nil, err
+		}
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if name := path.Base(r.URL.Path); strings.HasPrefix(name, "mapline.") && strings.HasSuffix(name, ".wasm") {
+				w.Header().Set("Content-Type", "application/wasm")
+				w.Header().Set("Cache-Control", "no-store")
+				http.ServeFile(w, r, wasm)
+				return
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
 	mux.HandleFunc("/bench/", func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimSuffix(path.Base(r.URL.Path), ".geojson")
 		for _, s := range stories {
@@ -325,7 +361,9 @@ func serve(dist string) (base string, stop func(), err error) {
 		}
 		http.NotFound(w, r)
 	})
-	mux.Handle("/", site.Handler(dist))
+	if wasm == "" {
+		mux.Handle("/", h)
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
@@ -341,6 +379,7 @@ type browser struct {
 	cancel  func()
 	profile string
 	version string
+	rec     *recorder // -profile: records each act
 }
 
 func newBrowser(exe string) (*browser, error) {
@@ -665,7 +704,8 @@ func metrics(ctx context.Context) (map[string]float64, error) {
 }
 
 // frames measures a loaded map: idle, then the scripted pan, zoom and scrub.
-func (b *browser) frames(ctx context.Context, vp [2]int64, act, idle time.Duration) (frameRun, error) {
+// With -profile, each act is recorded under the name fmt.Sprintf(name, act).
+func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idle time.Duration) (frameRun, error) {
 	r := frameRun{Acts: map[string]actRun{}}
 
 	// Idle: nothing happens for a while, from after the rings round the
@@ -721,6 +761,11 @@ func (b *browser) frames(ctx context.Context, vp [2]int64, act, idle time.Durati
 		if err != nil {
 			return r, err
 		}
+		if b.rec != nil {
+			if err := b.rec.start(ctx); err != nil {
+				return r, fmt.Errorf("profile: %v", err)
+			}
+		}
 		st0, _ := stats(ctx)
 		t0 := time.Now()
 		n, err := a.run(act)
@@ -740,6 +785,13 @@ func (b *browser) frames(ctx context.Context, vp [2]int64, act, idle time.Durati
 		st1, err := stats(ctx)
 		if err != nil {
 			return r, err
+		}
+		if b.rec != nil {
+			// The figures of a recorded act include the profiler's
+			// overhead: compare recorded runs with recorded runs.
+			if err := b.rec.stop(ctx, fmt.Sprintf(name, a.name)); err != nil {
+				return r, fmt.Errorf("profile: %v", err)
+			}
 		}
 		work := append(append(st0.Work, tail...), st1.Work...)
 		ar := actRun{Inputs: n, Seconds: wall, Frames: st1.Frames - st0.Frames, Draws: st1.Draws - st0.Draws,

@@ -35,7 +35,11 @@ type carto struct {
 	// keep: the map is moving. The labels shown keep their sides or go; no
 	// label is measured or placed anew (game.moving).
 	keep bool
-	buf  []byte // a transform, written
+	// lazy: the reader drags the time slider. Labels whose texts have not
+	// been measured yet wait for an idle callback to measure them
+	// (measured is then set, and the labels are placed again).
+	lazy, measured bool
+	buf            []byte // a transform, written
 	// Texts met while the map moves are measured when the browser is idle
 	// (measureIdle), not in a frame: measuring lays out the page.
 	later       []measureKey
@@ -156,9 +160,11 @@ func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
 		return
 	}
 	moved := c.relayout.Swap(false)
-	if !changed && !moved {
+	fresh := c.measured && !c.keep
+	if !changed && !moved && !fresh {
 		return
 	}
+	c.measured = false
 	c.showLegend(m, sc.Width, sc.Height)
 	c.showScale(sc.View)
 	if size := [2]float64{sc.Width, sc.Height}; moved || size != c.keepOutSize {
@@ -195,6 +201,16 @@ func (c *carto) measure(labels []geo.Label) {
 			c.sizes[k] = labelSize{cl, l.Text, l.W, l.H}
 			continue
 		}
+		if c.lazy {
+			// The reader drags the slider: no layout inside the frame.
+			// The text is measured in an idle callback, and the label
+			// shows in the frame after.
+			if !c.laterSet[mk] {
+				c.laterSet[mk] = true
+				c.later = append(c.later, mk)
+			}
+			continue
+		}
 		if c.queued[mk] {
 			continue
 		}
@@ -205,6 +221,9 @@ func (c *carto) measure(labels []geo.Label) {
 		el.Set("textContent", l.Text)
 		c.measurer.Call("appendChild", el)
 		c.mels = append(c.mels, el)
+	}
+	if len(c.later) > 0 {
+		c.measureLater()
 	}
 	if len(c.pending) == 0 {
 		return
@@ -256,11 +275,16 @@ func (c *carto) hold(labels []geo.Label) {
 		l.W, l.H, l.Keep, l.Side = sz.w, sz.h, true, e.side
 	}
 	if len(c.later) > 0 {
-		if c.measureTask.run == nil {
-			c.measureTask.run = c.measureIdle
-		}
-		frames.whenIdle(&c.measureTask)
+		c.measureLater()
 	}
+}
+
+// measureLater measures the texts in c.later in idle callbacks.
+func (c *carto) measureLater() {
+	if c.measureTask.run == nil {
+		c.measureTask.run = c.measureIdle
+	}
+	frames.whenIdle(&c.measureTask)
 }
 
 // measureIdleMax is how many texts one idle callback measures.
@@ -298,6 +322,10 @@ func (c *carto) measureIdle() {
 	} else {
 		clear(c.waiting)
 	}
+	// Place the labels again with the new sizes (a frame that holds them
+	// while the map moves leaves them out until the motion ends).
+	c.measured = true
+	frames.wake()
 }
 
 // controls finds the boxes of what lies over the map.

@@ -184,9 +184,19 @@ func (f *frameGate) whenIdle(t *idleTask) {
 
 // publish gives the page maplineStats(), for cmd/bench: the frames run and
 // drawn so far, the main-thread ms of each frame since the last call, and
-// the Go heap. It reads only; it changes nothing on the map.
+// the Go heap (after a collection with {gc: true}). It changes nothing on
+// the map.
 func (f *frameGate) publish() {
-	stats := js.FuncOf(func(js.Value, []js.Value) any {
+	stats := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		defer func() { recover() }() // never panic across the JS boundary
+		if len(args) > 0 && args[0].Type() == js.TypeObject && args[0].Get("gc").Truthy() {
+			// maplineStats({gc: true}) collects the Go heap first. Its
+			// finalizers then release the JavaScript values the map has
+			// let go of (syscall/js holds each until then), so that a
+			// garbage collection of the JS heap after it measures what is
+			// really kept.
+			runtime.GC()
+		}
 		f.mu.Lock()
 		work := make([]any, len(f.work))
 		for i, w := range f.work {

@@ -103,6 +103,7 @@ func (g *game) Update() error {
 		g.scene, g.aa = sc, !g.moving
 	}
 	g.page.carto.keep = g.moving
+	g.page.carto.lazy = g.page.tl.sliding
 	g.page.placeLabels(sc, g.st.m, changed || g.settling)
 	g.popup.update(g.st, sc, changed)
 	// Tell the page once a frame with the story has been drawn (the frame

@@ -22,6 +22,7 @@ type eventList struct {
 	current                     int        // the event marked current, -1 for none
 	stale                       bool       // the current event waits to be listed
 	slidAt                      time.Time  // the last slider input while stale
+	task                        idleTask   // catches the list up (settleList)
 }
 
 func newEventList(doc js.Value, ol js.Value) eventList {
@@ -44,13 +45,13 @@ func (tl *timeline) buildList(s *geo.Story) {
 	tl.showList(s, windowFor(len(s.Events), 0, span{}))
 }
 
-// syncList lists the current event and marks it, unless the reader is
-// dragging the slider across events the list does not hold: then it waits
-// (a frame is asked for when the slider has rested).
+// syncList lists the current event, marks it and scrolls it into sight,
+// unless the reader is dragging the slider: then the list waits (a frame is
+// asked for when the slider has rested), for scrolling it lays the page out.
 func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 	l := &tl.list
 	w := windowFor(len(s.Events), cur, l.w)
-	if w != l.w && tl.sliding {
+	if tl.sliding {
 		if l.current >= 0 && l.current-l.w.lo < len(l.items) {
 			l.items[l.current-l.w.lo].Call("removeAttribute", "aria-current")
 		}
@@ -63,18 +64,27 @@ func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 	tl.markCurrent(cur)
 }
 
-// settleList catches the list up once the slider has rested.
+// settleList catches the list up once the slider has rested, in an idle
+// callback rather than in a frame: building the items of a new window took
+// 20 ms in a profile, and a reader who pauses the slider for a moment
+// may drag it on.
 func (tl *timeline) settleList(st *state, now time.Time) {
 	l := &tl.list
-	s := st.m.Story
-	if !l.stale || s == nil || tl.sliding {
+	if !l.stale || st.m.Story == nil || tl.sliding {
 		return
 	}
 	if now.Sub(l.slidAt) < listSettle {
 		frames.wakeAt(l.slidAt.Add(listSettle))
 		return
 	}
-	tl.syncList(s, st.cur, now)
+	if l.task.run == nil {
+		l.task.run = func() {
+			if s := tl.story; s != nil && l.stale && !tl.sliding && time.Since(l.slidAt) >= listSettle {
+				tl.syncList(s, tl.shown, time.Now())
+			}
+		}
+	}
+	frames.whenIdle(&l.task)
 }
 
 // widen adds a page of events before (dir < 0) or after the list. A button

@@ -869,7 +869,8 @@ func scrubFor(ctx context.Context, d time.Duration) (int, error) {
 	})`, d.Milliseconds()), chromedp.EvalAwaitPromise))
 }
 
-// memSample is the memory of the page after a garbage collection.
+// memSample is the memory of the page after a garbage collection of the Go
+// heap and then of the JS heap.
 type memSample struct {
 	JSHeap      float64 `json:"jsHeapUsed"`  // bytes, V8's used heap
 	Wasm        float64 `json:"wasmMemory"`  // bytes, the WebAssembly.Memory buffer
@@ -887,6 +888,12 @@ type memResult struct {
 
 func sample(ctx context.Context) (memSample, error) {
 	var m memSample
+	// Both heaps: Go's first, whose finalizers release the JS values the
+	// wasm no longer holds (they run once the call has returned), then V8's.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[wasmStats](`maplineStats({gc: true})`)); err != nil {
+		return m, err
+	}
+	time.Sleep(200 * time.Millisecond)
 	if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
 		return m, err
 	}

@@ -174,7 +174,9 @@ func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
 	if c.keep {
 		c.hold(sc.Labels)
 	} else {
-		c.measure(sc.Labels)
+		// While texts wait to be measured in idle callbacks, the others
+		// wait with them rather than lay the page out in this frame.
+		c.measure(sc.Labels, c.lazy || len(c.later) > 0)
 	}
 	sc.Place(&c.placer, c.keepOut)
 	c.layout(sc)
@@ -182,7 +184,7 @@ func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
 
 // measure sets the size of every label: texts are measured once, in hidden
 // divs of the labels' own classes, all in one layout.
-func (c *carto) measure(labels []geo.Label) {
+func (c *carto) measure(labels []geo.Label, lazy bool) {
 	c.pending, c.mels = c.pending[:0], c.mels[:0]
 	for i := range labels {
 		l := &labels[i]
@@ -201,10 +203,10 @@ func (c *carto) measure(labels []geo.Label) {
 			c.sizes[k] = labelSize{cl, l.Text, l.W, l.H}
 			continue
 		}
-		if c.lazy {
-			// The reader drags the slider: no layout inside the frame.
-			// The text is measured in an idle callback, and the label
-			// shows in the frame after.
+		if lazy {
+			// No layout inside the frame (the reader drags the slider,
+			// or other texts already wait): the text is measured in an
+			// idle callback, and the label shows in the frame after.
 			if !c.laterSet[mk] {
 				c.laterSet[mk] = true
 				c.later = append(c.later, mk)
@@ -288,7 +290,7 @@ func (c *carto) measureLater() {
 }
 
 // measureIdleMax is how many texts one idle callback measures.
-const measureIdleMax = 300
+const measureIdleMax = 100
 
 // measureIdle measures texts that hold met, a batch at a time, all of a
 // batch in one layout, so that the frame after the motion has their sizes.

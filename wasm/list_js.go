@@ -50,9 +50,8 @@ func (tl *timeline) buildList(s *geo.Story) {
 // asked for when the slider has rested), for scrolling it lays the page out.
 func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 	l := &tl.list
-	w := windowFor(len(s.Events), cur, l.w)
 	if tl.sliding {
-		if l.current >= 0 && l.current-l.w.lo < len(l.items) {
+		if l.w.has(l.current) {
 			l.items[l.current-l.w.lo].Call("removeAttribute", "aria-current")
 		}
 		l.current, l.stale, l.slidAt = -1, true, now
@@ -60,7 +59,7 @@ func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 		return
 	}
 	l.stale = false
-	tl.showList(s, w)
+	tl.showList(s, windowFor(len(s.Events), cur, l.w))
 	tl.markCurrent(cur)
 }
 
@@ -118,36 +117,33 @@ func (tl *timeline) showList(s *geo.Story, w span) {
 	}
 	switch old := l.w; {
 	case old.len() > 0 && w.hi == old.hi && w.lo < old.lo:
-		frag := tl.p.doc.Call("createDocumentFragment")
-		add := make([]js.Value, 0, old.lo-w.lo+len(l.items))
-		for i := w.lo; i < old.lo; i++ {
-			li := tl.item(s, i)
-			frag.Call("appendChild", li)
-			add = append(add, li)
-		}
+		frag, add := tl.itemsOf(s, w.lo, old.lo, make([]js.Value, 0, old.lo-w.lo+len(l.items)))
 		l.ol.Call("prepend", frag)
 		l.items = append(add, l.items...)
 	case old.len() > 0 && w.lo == old.lo && w.hi > old.hi:
-		frag := tl.p.doc.Call("createDocumentFragment")
-		for i := old.hi; i < w.hi; i++ {
-			li := tl.item(s, i)
-			frag.Call("appendChild", li)
-			l.items = append(l.items, li)
-		}
+		var frag js.Value
+		frag, l.items = tl.itemsOf(s, old.hi, w.hi, l.items)
 		l.ol.Call("append", frag)
 	default:
-		frag := tl.p.doc.Call("createDocumentFragment")
-		l.items = l.items[:0]
-		for i := w.lo; i < w.hi; i++ {
-			li := tl.item(s, i)
-			frag.Call("appendChild", li)
-			l.items = append(l.items, li)
-		}
+		var frag js.Value
+		frag, l.items = tl.itemsOf(s, w.lo, w.hi, l.items[:0])
 		l.ol.Call("replaceChildren", frag)
 		l.current = -1
 	}
 	l.w = w
 	tl.showListRange(len(s.Events))
+}
+
+// itemsOf builds the items of events lo to hi-1 into a document fragment,
+// appending them to items too.
+func (tl *timeline) itemsOf(s *geo.Story, lo, hi int, items []js.Value) (js.Value, []js.Value) {
+	frag := tl.p.doc.Call("createDocumentFragment")
+	for i := lo; i < hi; i++ {
+		li := tl.item(s, i)
+		frag.Call("appendChild", li)
+		items = append(items, li)
+	}
+	return frag, items
 }
 
 // showListRange says which events a partial list holds and shows the

@@ -35,24 +35,25 @@ func TestMarkerAt(t *testing.T) {
 
 func TestEventsAt(t *testing.T) {
 	s := loadDemo(t)
-	asad := -1
+	muscat := -1
 	for i, st := range s.Sites {
-		if st.ID == "al-asad" {
-			asad = i
+		if st.ID == "muscat" {
+			muscat = i
 		}
 	}
 	last := len(s.Events) - 1
-	all := s.EventsAt(asad, last)
-	if len(all) < 2 {
-		t.Fatalf("al-asad has events %v, want the 2024 attack and the June 2025 events", all)
+	all := s.EventsAt(muscat, last)
+	if len(all) != 4 {
+		t.Fatalf("muscat has events %v, want rounds 1, 3, 4 and the expected sixth", all)
 	}
-	if s.Events[all[0]].ID != "al-asad-attack-2024" {
-		t.Errorf("first event at al-asad is %q", s.Events[all[0]].ID)
+	first := s.Index("talks-round-1")
+	if all[0] != first {
+		t.Errorf("first event at muscat is %q", s.Events[all[0]].ID)
 	}
-	if got := s.EventsAt(asad, 0); len(got) != 1 {
-		t.Errorf("up to the first event: %v, want only the attack", got)
+	if got := s.EventsAt(muscat, first); len(got) != 1 {
+		t.Errorf("up to the first round: %v, want only that round", got)
 	}
-	if got := s.EventsAt(asad, -1); len(got) != 0 {
-		t.Errorf("before the story: %v, want none", got)
+	if got := s.EventsAt(muscat, first-1); len(got) != 0 {
+		t.Errorf("before the first round: %v, want none", got)
 	}
 }

@@ -672,10 +672,21 @@ func TestLegend(t *testing.T) {
 // TestRenderLinks: an event that links sites draws an arc between them, under
 // the markers, from one site's marker to the other's; other events draw none.
 func TestRenderLinks(t *testing.T) {
-	s := loadDemo(t)
+	// A story of its own: the demo links no sites (its sources name no
+	// single target for a threat), but other stories do.
+	const src = `{"type": "FeatureCollection", "features": [
+	 {"type": "Feature", "id": "tehran", "geometry": {"type": "Point", "coordinates": [51.39, 35.69]}, "properties": {"name": "Tehran"}},
+	 {"type": "Feature", "id": "al-asad", "geometry": {"type": "Point", "coordinates": [42.44, 33.79]}, "properties": {"name": "Al-Asad"}},
+	 {"type": "Feature", "id": "launch", "geometry": null, "properties": {"time": "2020-01-08", "title": "Launch", "source": "test",
+	  "sites": ["tehran", "al-asad"], "links": [["tehran", "al-asad"]]}},
+	 {"type": "Feature", "id": "after", "geometry": null, "properties": {"time": "2020-01-09", "title": "After", "source": "test", "sites": ["al-asad"]}}]}`
+	s, err := geo.Load(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
 	m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
 	v := geo.View{Center: orb.Point{47, 34}, Zoom: 5, Width: 800, Height: 500}
-	threat := s.Index("iran-threat")
+	threat := s.Index("launch")
 	sc := m.Render(v, threat)
 	var arcs []orb.LineString
 	for _, l := range sc.Lines {

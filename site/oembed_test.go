@@ -24,7 +24,7 @@ func TestOEmbed(t *testing.T) {
 		code        int
 		want        []string // in the html of the answer
 	}{
-		{"the demo", "url=http://example.org/embed.html", 200, []string{`src="http://example.org/embed.html"`, `title="Interactive map: U.S. pulls staff from Iraq as Iran talks falter"`, `height="600"`}},
+		{"the demo", "url=http://example.org/embed.html", 200, []string{`src="http://example.org/embed.html"`, `title="Interactive map: U.S. orders diplomats out of Iraq amid nuclear talks with Iran"`, `height="600"`}},
 		{"relative, with options", "url=embed.html%3Fmode%3Dpoint%26dark%3Dtrue&maxwidth=400&maxheight=300", 200, []string{`src="http://example.org/embed.html?dark=true&amp;mode=point"`, `width="400"`, `height="300"`}},
 		{"another site", "url=http://evil.example/embed.html", 404, nil},
 		{"not an embed", "url=http://example.org/index.html", 404, nil},

@@ -34,7 +34,7 @@ func TestPrerender(t *testing.T) {
 	}
 	html := string(out)
 	for _, want := range []string{
-		`<h1 id="story-title" data-prerendered="story" data-msg="story.loading"><!--m:title-->U.S. pulls staff from Iraq as Iran talks falter<!--/m--></h1>`,
+		`<h1 id="story-title" data-prerendered="story" data-msg="story.loading"><!--m:title-->U.S. orders diplomats out of Iraq amid nuclear talks with Iran<!--/m--></h1>`,
 		`<h2 id="card-title">` + s.Events[0].Title + `</h2>`,
 		`<li id="event-talks-round-6"><button class="choose" type="button" data-index="11">`,
 		`<p class="places">Place: Rome (off this map)</p>`,

@@ -56,10 +56,16 @@ type Label struct {
 	// no new label needs measuring or placing until the map is still.
 	Keep, Drop bool
 
-	// Set by Place (Side is read first when Keep is set).
+	// Set by Place (Side, DX and DY are read first when Keep is set).
 	Shown bool
 	Side  Side
 	Box   Box
+	// DX, DY move a centred label (a story country's name) off its anchor
+	// when the anchor is taken: Place looks for room nearby (Placer.shift),
+	// no further than Room (CSS px), inside which the label's centre stays
+	// inside its country.
+	DX, DY float64
+	Room   float64
 }
 
 // Side is where a label sits relative to its anchor.
@@ -82,8 +88,9 @@ var sideNames = [...]string{"right", "left", "above", "below", "above-right", "b
 func (s Side) String() string { return sideNames[min(int(s), len(sideNames)-1)] }
 
 // Rank is the label's priority: lower ranks are placed first and win. The
-// current story sites come first, then past sites, future sites, capitals,
-// other cities and country names.
+// current story sites come first, then past sites, future sites, the
+// countries of the story's sites (a reader of a story about Iraq looks for
+// Iraq), capitals, other cities and other country names.
 func (l *Label) Rank() int {
 	switch l.Kind {
 	case SiteLabel:
@@ -94,15 +101,20 @@ func (l *Label) Rank() int {
 			return 1
 		}
 		return 2
+	case CountryLabel:
+		if l.Emphasis {
+			return 3
+		}
+		return 6
 	case CapitalLabel:
-		return 3
-	case CityLabel:
 		return 4
+	case CityLabel:
+		return 5
 	}
-	return 5
+	return 6
 }
 
-const numRanks = 6
+const numRanks = 7
 
 // Class is the label's CSS classes: "label" and its kind, with the status of
 // a site ("label site current") or the emphasis of a country ("label country
@@ -217,6 +229,9 @@ func (p *Placer) Place(labels []Label, obstacles []Box, frame Box) {
 		l := &labels[i]
 		kept := [1]Side{l.Side}
 		l.Shown, l.Box, l.Side = false, Box{}, Right
+		if !l.Keep {
+			l.DX, l.DY = 0, 0
+		}
 		if l.Drop || !(l.W > 0 && l.H > 0) || (l.MaxW > 0 && l.W > l.MaxW) {
 			continue
 		}
@@ -250,6 +265,43 @@ func (p *Placer) Place(labels []Label, obstacles []Box, frame Box) {
 			}
 			break
 		}
+		if !l.Shown && !l.Keep && l.Kind == CountryLabel && l.Emphasis {
+			p.shift(l, inner)
+		}
+	}
+}
+
+// shift looks for room for a story country's name near its anchor, whose
+// place is taken (by the story's own labels, often: the anchor of Iraq lies
+// by Baghdad): it tries offsets on rings of half a line's height around the
+// anchor, nearest first, out to Room, so that the name's centre stays
+// inside the country.
+func (p *Placer) shift(l *Label, inner Box) {
+	step := l.H / 2
+	reach := l.Room
+	if !(step > 0) || !(reach > 0) {
+		return
+	}
+	rings := int(reach / step)
+	for r := 1; r <= rings; r++ {
+		// The ring's cells, walked from the middle of each side outwards:
+		// straight above, below and beside the anchor before the corners.
+		for k := 0; k <= r; k++ {
+			for _, d := range [8][2]int{{k, -r}, {-k, -r}, {k, r}, {-k, r}, {-r, k}, {-r, -k}, {r, k}, {r, -k}} {
+				dx, dy := float64(d[0])*step, float64(d[1])*step
+				if math.Hypot(dx, dy) > reach {
+					continue
+				}
+				b := Box{l.X + dx - l.W/2, l.Y + dy - l.H/2, l.W, l.H}
+				padded := Box{b.X - LabelPad, b.Y - LabelPad, b.W + 2*LabelPad, b.H + 2*LabelPad}
+				if !inner.Contains(b) || p.hits(padded) {
+					continue
+				}
+				l.Shown, l.Box, l.Side, l.DX, l.DY = true, b, Centre, dx, dy
+				p.add(padded)
+				return
+			}
+		}
 	}
 }
 
@@ -265,7 +317,7 @@ var (
 func (l *Label) box(s Side) Box {
 	m := l.Mark
 	if m.W == 0 && m.H == 0 {
-		c := Box{l.X - l.W/2, l.Y - l.H/2, l.W, l.H}
+		c := Box{l.X + l.DX - l.W/2, l.Y + l.DY - l.H/2, l.W, l.H}
 		switch s {
 		case Above:
 			c.Y -= l.H

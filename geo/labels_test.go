@@ -2,9 +2,12 @@ package geo_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"mapline/geo"
+
+	"github.com/paulmach/orb"
 )
 
 // site is a label beside a marker of radius 6 at x, y.
@@ -174,10 +177,10 @@ func TestRankAndClass(t *testing.T) {
 		{geo.Label{Kind: geo.SiteLabel, Status: geo.Current}, 0, "label site current"},
 		{geo.Label{Kind: geo.SiteLabel, Status: geo.Past}, 1, "label site past"},
 		{geo.Label{Kind: geo.SiteLabel, Status: geo.Future}, 2, "label site future"},
-		{geo.Label{Kind: geo.CapitalLabel}, 3, "label city capital"},
-		{geo.Label{Kind: geo.CityLabel}, 4, "label city"},
-		{geo.Label{Kind: geo.CountryLabel}, 5, "label country"},
-		{geo.Label{Kind: geo.CountryLabel, Emphasis: true}, 5, "label country story"},
+		{geo.Label{Kind: geo.CountryLabel, Emphasis: true}, 3, "label country story"},
+		{geo.Label{Kind: geo.CapitalLabel}, 4, "label city capital"},
+		{geo.Label{Kind: geo.CityLabel}, 5, "label city"},
+		{geo.Label{Kind: geo.CountryLabel}, 6, "label country"},
 	} {
 		if got := tc.l.Rank(); got != tc.rank {
 			t.Errorf("%v %v: rank %d, want %d", tc.l.Kind, tc.l.Status, got, tc.rank)
@@ -201,6 +204,85 @@ func BenchmarkPlace(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		p.Place(labels, obstacles, geo.Box{W: 1280, H: 720})
+	}
+}
+
+// TestPlaceStoryCountry: a story country's name whose anchor is taken moves
+// to the nearest free room within its Room; without room, or for another
+// country, it goes.
+func TestPlaceStoryCountry(t *testing.T) {
+	blocker := site("Embassy", geo.Current, 200, 100, 120) // its label covers the anchor's right
+	country := func(emph bool, room float64) geo.Label {
+		return geo.Label{Kind: geo.CountryLabel, Text: "IRAQ", Emphasis: emph, X: 215, Y: 100, W: 37, H: 15, MaxW: 200, Room: room}
+	}
+	for _, tc := range []struct {
+		name  string
+		l     geo.Label
+		shown bool
+	}{
+		{"a story country moves off its taken anchor", country(true, 40), true},
+		{"with no room to move it goes", country(true, 0), false},
+		{"with too little room it goes", country(true, 5), false},
+		{"another country does not move", country(false, 40), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			labels := []geo.Label{blocker, tc.l}
+			var p geo.Placer
+			p.Place(labels, []geo.Box{blocker.Mark}, frame)
+			l := labels[1]
+			if l.Shown != tc.shown {
+				t.Fatalf("shown %v, want %v (box %v)", l.Shown, tc.shown, l.Box)
+			}
+			if !l.Shown {
+				return
+			}
+			if math.Hypot(l.DX, l.DY) > tc.l.Room+1e-9 {
+				t.Errorf("moved by (%g, %g), further than its room %g", l.DX, l.DY, tc.l.Room)
+			}
+			if cx, cy := l.Box.X+l.Box.W/2, l.Box.Y+l.Box.H/2; math.Abs(cx-(l.X+l.DX)) > 1e-9 || math.Abs(cy-(l.Y+l.DY)) > 1e-9 {
+				t.Errorf("box %v is not centred on the anchor moved by (%g, %g)", l.Box, l.DX, l.DY)
+			}
+			if b := labels[0].Box; l.Box.Intersects(b) {
+				t.Errorf("the country's name %v overlaps the site's label %v", l.Box, b)
+			}
+			// Kept while the map moves, it stays where it went.
+			l.Keep = true
+			again := []geo.Label{labels[0], l}
+			p.Place(again, []geo.Box{blocker.Mark}, frame)
+			if !again[1].Shown || again[1].Box != l.Box {
+				t.Errorf("kept: shown %v at %v, want %v", again[1].Shown, again[1].Box, l.Box)
+			}
+		})
+	}
+}
+
+// TestStoryCountryLabelled: the demo's overview names Iraq, the country of
+// most of its sites, at the sizes embeds have, and the name lies inside Iraq.
+func TestStoryCountryLabelled(t *testing.T) {
+	s := loadDemo(t)
+	bm := geo.DefaultBasemap()
+	for _, size := range [][2]float64{{900, 420}, {900, 500}, {720, 446}, {390, 474}, {320, 300}} {
+		for _, cur := range []int{0, len(s.Events) - 1} {
+			v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: size[0], Height: size[1]})
+			p := geo.NewPoster(s, bm, v, cur, geo.PosterOptions{Themes: geo.PosterLight})
+			found := false
+			for _, l := range p.Light.Labels {
+				if l.Kind != geo.CountryLabel || l.Text != "Iraq" {
+					continue
+				}
+				found = l.Shown
+				if !l.Shown {
+					break
+				}
+				c, ok := bm.CountryAt(v.ScreenToWorld(orb.Point{l.Box.X + l.Box.W/2, l.Box.Y + l.Box.H/2}))
+				if !ok || c.ID != l.Ref {
+					t.Errorf("%gx%g event %d: Iraq's name at %v lies in %q", size[0], size[1], cur, l.Box, c.Name)
+				}
+			}
+			if !found {
+				t.Errorf("%gx%g event %d: Iraq is not labelled", size[0], size[1], cur)
+			}
+		}
 	}
 }
 

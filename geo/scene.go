@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
 )
 
 // Scene is the display list: everything to draw for one view and one moment,
@@ -170,6 +171,7 @@ type levelCache struct {
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
 	cut     int          // the countries whose polygons Prepare has cut
+	room    []float64    // per country of the story: how far its name may move off LabelAt and stay inside (world units; labelRoom)
 }
 
 // NewMap prepares a story for drawing on a basemap. The story may be nil (the
@@ -361,7 +363,11 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 	}
 	lc := levelCache{lvl: lvl, polys: make([][]orb.Bound, len(lvl.Countries)), borders: make([]orb.Bound, len(lvl.Borders)),
 		tris: make([][][]uint16, len(lvl.Countries))}
+	lc.room = make([]float64, len(lvl.Countries))
 	for i, c := range lvl.Countries {
+		if m.emphasis[c.ID] {
+			lc.room[i] = labelRoom(&c)
+		}
 		lc.polys[i] = make([]orb.Bound, len(c.Polygons))
 		lc.tris[i] = make([][]uint16, len(c.Polygons))
 		for j, p := range c.Polygons {
@@ -593,10 +599,45 @@ func (m *Map) Render(v View, cur int) *Scene {
 				continue
 			}
 			sc.Labels = append(sc.Labels, Label{Kind: CountryLabel, Ref: c.ID, Text: c.NameIn(m.Lang),
-				Emphasis: m.emphasis[c.ID], X: p[0], Y: p[1], MaxW: maxW})
+				Emphasis: m.emphasis[c.ID], X: p[0], Y: p[1], MaxW: maxW, Room: lc.room[ci] * zk})
 		}
 	}
 	return sc
+}
+
+// labelRoom is the distance from a country's label point to the nearest
+// edge of its polygons (holes and the edges clipping made included): the
+// radius of a circle around the label point inside the country, in which
+// the centre of its name may move (Label.Room). It is 0 when the label point
+// lies outside every polygon.
+func labelRoom(c *Country) float64 {
+	p := c.LabelAt
+	inside := false
+	room := math.Inf(1)
+	for _, poly := range c.Polygons {
+		for k, ring := range poly {
+			if k == 0 && !inside && planar.RingContains(ring, p) {
+				inside = true
+			}
+			for j := 1; j < len(ring); j++ {
+				room = math.Min(room, segmentDistance(p, ring[j-1], ring[j]))
+			}
+		}
+	}
+	if !inside || math.IsInf(room, 1) {
+		return 0
+	}
+	return room
+}
+
+// segmentDistance is the distance from p to the segment from a to b.
+func segmentDistance(p, a, b orb.Point) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	t := 0.0
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
+	}
+	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
 }
 
 // LinkWidth is the width of an event's arcs between sites, in CSS px.

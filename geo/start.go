@@ -53,6 +53,40 @@ func StartView(s *Story, v View) View {
 	return v.Constrain(bound, floor)
 }
 
+// Shows reports whether bound b (longitude/latitude) lies inside the view
+// with margin CSS px to spare on every side, give or take 1e-6 px (the
+// rounding of a projection and back: Fit puts a bound exactly at its padding).
+func (v View) Shows(b orb.Bound, margin float64) bool {
+	const eps = 1e-6
+	lo, hi := v.Screen(orb.Point{b.Min.Lon(), b.Max.Lat()}), v.Screen(orb.Point{b.Max.Lon(), b.Min.Lat()})
+	m := margin - eps
+	return lo[0] >= m && lo[1] >= m && hi[0] <= v.Width-m && hi[1] <= v.Height-m
+}
+
+// OpeningView is the view a live map of story s opens with at the size of v
+// when event cur is current: hint (the view of the poster the reader has been
+// looking at, scaled to the map) when hint is not nil and shows the event's
+// places with FitPadding to spare, so that the picture does not jump when
+// the map takes over; else StartView. A poster cropped to a shape it was not
+// made for can cut the event's places off: the map then fits the story
+// afresh, as the reader must see where the event happened.
+func OpeningView(s *Story, v View, cur int, hint *View) View {
+	if hint != nil {
+		h := v
+		h.Center, h.Zoom = hint.Center, hint.Zoom
+		bound, floor := Limits(s, h)
+		h = h.Constrain(bound, floor)
+		b, ok := orb.Bound{}, false
+		if s != nil {
+			b, ok = s.EventBound(cur)
+		}
+		if !ok || h.Shows(b, FitPadding) {
+			return h
+		}
+	}
+	return StartView(s, v)
+}
+
 // StartEvent is the event a map of story s starts at (an index into
 // s.Events): the event with the given id when id is not empty, else the event
 // current at date t (Story.At, the first event when t is before it) when t is

@@ -39,6 +39,68 @@ func TestStartViewFitsTheStory(t *testing.T) {
 	}
 }
 
+// TestOpeningView: the live map keeps the view of the poster the reader saw
+// when it shows the current event's places with room, and fits the story
+// afresh when the poster, cropped to another shape, cut them off.
+func TestOpeningView(t *testing.T) {
+	s := loadDemo(t)
+	first := s.Index("al-asad-attack-2024")
+	rome := s.Index("talks-round-2") // a place in words only: nothing to keep in sight
+	// The phone case: a square poster (380×380) covering a 390×474 map is
+	// scaled by 474/380 and cropped at the sides, Al-Asad with them.
+	square := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 380, Height: 380})
+	cropped := geo.View{Center: square.Center, Zoom: square.Zoom + math.Log2(474.0/380)}
+	phone := geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 390, Height: 474}
+	near := geo.View{Center: orb.Point{47, 31}, Zoom: 4.2}
+	for _, tc := range []struct {
+		name     string
+		cur      int
+		hint     *geo.View
+		wantHint bool
+	}{
+		{"no poster", first, nil, false},
+		{"a poster that shows the event", first, &near, true},
+		{"a cropped poster that cuts the event off", first, &cropped, false},
+		{"an event with no place keeps any poster", rome, &cropped, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := geo.OpeningView(s, phone, tc.cur, tc.hint)
+			if v.Width != phone.Width || v.Height != phone.Height {
+				t.Fatalf("size %gx%g, want the map's", v.Width, v.Height)
+			}
+			gotHint := tc.hint != nil && math.Abs(v.Zoom-tc.hint.Zoom) < 1e-9 && v.Center == tc.hint.Center
+			if gotHint != tc.wantHint {
+				t.Errorf("opened at %s; the poster's view was %v, want it kept: %v", v.Param(), tc.hint, tc.wantHint)
+			}
+			if b, ok := s.EventBound(tc.cur); ok && !v.Shows(b, geo.FitPadding) {
+				t.Errorf("opened at %s, which does not show the event's places %v with %d px to spare", v.Param(), b, geo.FitPadding)
+			}
+		})
+	}
+}
+
+func TestViewShows(t *testing.T) {
+	v := geo.View{Center: orb.Point{45, 30}, Zoom: 5, Width: 400, Height: 300}
+	c := v.Screen(v.Center)
+	for _, tc := range []struct {
+		name   string
+		b      orb.Bound
+		margin float64
+		want   bool
+	}{
+		{"the centre", orb.Bound{Min: v.Center, Max: v.Center}, 36, true},
+		{"the whole view, no margin", v.Bound(), 0, true},
+		{"the whole view with a margin", v.Bound(), 1, false},
+		{"a point 10 px from the left edge", orb.Bound{Min: v.Geo(orb.Point{10, c[1]}), Max: v.Geo(orb.Point{10, c[1]})}, 17, false},
+		{"a point 20 px from the left edge", orb.Bound{Min: v.Geo(orb.Point{20, c[1]}), Max: v.Geo(orb.Point{20, c[1]})}, 17, true},
+		{"off the bottom", orb.Bound{Min: v.Geo(orb.Point{c[0], 310}), Max: v.Geo(orb.Point{c[0], 310})}, 0, false},
+	} {
+		if got := v.Shows(tc.b, tc.margin); got != tc.want {
+			t.Errorf("%s: Shows = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestStartViewWithoutAStory(t *testing.T) {
 	v := geo.StartView(nil, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 800, Height: 450})
 	if v.Center != geo.HomeView.Center || v.Zoom != geo.HomeView.Zoom {

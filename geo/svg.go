@@ -584,13 +584,16 @@ var labelStyles = [numLabelStyles]Label{
 	{Kind: CountryLabel, Emphasis: true},
 }
 
-// labelStyle is the index of the label's style in labelStyles: its rank
-// (Label.Rank), with the countries of the story (Emphasis) apart.
+// labelStyle is the index of the label's style in labelStyles: by kind, the
+// status of a site and the emphasis of a country.
 func labelStyle(l *Label) int {
-	if r := l.Rank(); r < 5 || !l.Emphasis {
-		return r
+	for i := range labelStyles {
+		st := &labelStyles[i]
+		if st.Kind == l.Kind && (l.Kind != SiteLabel || st.Status == l.Status) && (l.Kind != CountryLabel || st.Emphasis == l.Emphasis) {
+			return i
+		}
 	}
-	return 6
+	return int(CityLabel)
 }
 
 // PosterThemes says which themes a poster has.

@@ -27,7 +27,7 @@ func run() {
 		st.story.follow = !pr.readerView
 	} else if v, ok := parseView(p.root.Call("getAttribute", "data-start-view").String()); ok {
 		// The view of the poster the reader has been looking at (frame.js).
-		st.setView(v.Center, v.Zoom)
+		st.setPosterView(v.Center, v.Zoom)
 	}
 	p.listen()
 	p.tl.listen()

@@ -15,9 +15,10 @@ import (
 type state struct {
 	m     *geo.Map
 	view  geo.View
-	cur   int  // current event, -1 for none
-	moved bool // the reader or the URL chose the view: do not fit it again
-	fit   bool // fit the story once the map has a size
+	cur   int       // current event, -1 for none
+	moved bool      // the reader or the URL chose the view: do not fit it again
+	fit   bool      // fit the story once the map has a size
+	hint  *geo.View // the poster's view, to open with if it shows the current event (geo.OpeningView)
 
 	home  geo.View  // the initial view (the story's fit or view= of the URL): reset returns to it
 	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
@@ -95,11 +96,25 @@ func (s *state) setView(center orb.Point, zoom float64) {
 	s.dirty = true
 }
 
+// setPosterView opens the map on the view of the poster the reader has been
+// looking at, unless that view, at the map's size, does not show the current
+// event's places (fitIfReady decides when both the story and the size are
+// known).
+func (s *state) setPosterView(center orb.Point, zoom float64) {
+	s.hint = &geo.View{Center: center, Zoom: zoom}
+	s.view.Center, s.view.Zoom = center, zoom
+	s.home = s.view
+	s.dirty = true
+}
+
 func (s *state) fitIfReady() {
 	if !s.fit || s.view.Width <= 0 || s.view.Height <= 0 || s.m.Story == nil {
 		return
 	}
-	if _, ok := s.m.Story.Bound(); ok {
+	if s.hint != nil {
+		s.view = geo.OpeningView(s.m.Story, s.view, s.cur, s.hint)
+		s.home, s.hint = s.view, nil
+	} else if _, ok := s.m.Story.Bound(); ok {
 		s.view = geo.StartView(s.m.Story, s.view)
 		s.home = s.view
 	}

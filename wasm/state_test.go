@@ -76,6 +76,39 @@ func TestStateViewFromURLIsKept(t *testing.T) {
 	}
 }
 
+// The poster's view is kept when it shows the current event, and replaced by
+// a fit when the poster, cropped to the map's shape, cut the event off.
+func TestStatePosterView(t *testing.T) {
+	s := demoStory(t)
+	asad, _ := s.Site("al-asad")
+	for _, tc := range []struct {
+		name   string
+		center orb.Point
+		zoom   float64
+		keep   bool
+	}{
+		{"shows the event", orb.Point{47, 31}, 4.2, true},
+		{"cuts the event off", orb.Point{50.41, 30.09}, 5.083, false}, // the square poster on a 390×474 map
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newState(geo.Light)
+			st.setPosterView(tc.center, tc.zoom)
+			st.resize(390, 474, 1)
+			st.setStory(s, -1)
+			kept := st.view.Center == tc.center && st.view.Zoom == tc.zoom
+			if kept != tc.keep {
+				t.Errorf("opened at %s, poster %v z%g: kept %v, want %v", st.view.Param(), tc.center, tc.zoom, kept, tc.keep)
+			}
+			if q := st.view.Screen(asad.LonLat); q[0] < fitPadding-1e-6 || q[0] > 390-fitPadding+1e-6 {
+				t.Errorf("Al-Asad, the first event's site, is at %v: not inside the map", q)
+			}
+			if st.home != st.view {
+				t.Errorf("home %s is not the opening view %s", st.home.Param(), st.view.Param())
+			}
+		})
+	}
+}
+
 // Draw only when something changed.
 func TestStateFrameOnlyWhenDirty(t *testing.T) {
 	st := newState(geo.Light)

@@ -45,7 +45,7 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 	}
 	var posters []byte
 	for _, p := range posterSizes {
-		v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: p.w, Height: p.h, Ratio: 1})
+		v := p.view(s)
 		// What lies over the live map, measured in Chromium (the -keep-out
 		// boxes TestPosterMatchesLiveMap prints): the zoom buttons top right,
 		// the attribution bottom right, the scale and the key bottom left
@@ -74,11 +74,34 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 // frame.js by the shape of the map when it runs).
 // Their shape is the map's in an embed whose height embed.js fits:
 // 0.62 of the width, at least 260 px (frame.js wantedHeight).
-var posterSizes = []struct {
-	name string
-	w, h float64
-}{
-	{"narrow", 360, 260},
-	{"wide", 720, 446},
-	{"square", 380, 380}, // a phone's plain iframe of a fixed height; frame.js picks it by shape
+//
+// A poster covers the map (object-fit: cover), so a map of another shape
+// crops it: minRatio and maxRatio (width/height) are the shapes of the maps
+// frame.js shows it on (its pick is nearest by shape, so the bounds lie
+// halfway, in log scale, between neighbouring posters; the outer ones are
+// the tallest and widest maps an embed makes: 390×474 on a phone's
+// embed.html, 2:1 on a wide page). The story is fitted into the part of the
+// poster that every such crop keeps, so no crop cuts a site off
+// (TestFollowKeepsCurrentInside in site/ checks the live map that opens on it).
+var posterSizes = []posterSize{
+	{"narrow", 360, 260, 1.175, 1.49},
+	{"wide", 720, 446, 1.49, 2},
+	{"square", 380, 380, 0.8, 1.175}, // a phone's plain iframe of a fixed height; frame.js picks it by shape
+}
+
+type posterSize struct {
+	name               string
+	w, h               float64
+	minRatio, maxRatio float64
+}
+
+// view is the poster's view of story s: the story fitted into the part of
+// the poster that survives a crop to any shape from minRatio to maxRatio.
+func (p posterSize) view(s *geo.Story) geo.View {
+	r := p.w / p.h
+	safe := geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Ratio: 1,
+		Width: p.w * min(1, p.minRatio/r), Height: p.h * min(1, r/p.maxRatio)}
+	v := geo.StartView(s, safe)
+	v.Width, v.Height = p.w, p.h
+	return v
 }

@@ -29,6 +29,13 @@
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/named.wasm ./wasm
 //	go run ./cmd/bench -stories 10k -runs 1 -scrub 0 -md '' -json /tmp/b.json -wasm /tmp/named.wasm -profile /tmp/profile
+//
+// The code: main.go reads the flags; serve.go serves the site and the
+// stories; browser.go drives a tab (Chromium itself starts through
+// internal/browser, as in the browser tests); measure.go measures the
+// loads, frames and memory; report.go summarizes them and writes the
+// tables, BENCHMARKS.md and the JSON; profile.go is -profile. The report is
+// checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
 
 import (

@@ -6,12 +6,10 @@ package site
 // screenshots go to out/screenshots/ for a person to look at.
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -29,6 +27,7 @@ import (
 
 	"mapline/geo"
 	"mapline/geo/synth"
+	"mapline/internal/browser"
 )
 
 var (
@@ -53,14 +52,6 @@ func runMain(m *testing.M) int {
 		skipWhy = "browser tests run from make test (it builds dist/ and sets MAPLINE_DIST)"
 		return m.Run()
 	}
-	exe := os.Getenv("MAPLINE_CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(exe); err != nil {
-		fmt.Fprintf(os.Stderr, "site: no Chromium at %s: apt-get install -y chromium\n", exe)
-		return 1
-	}
 	mux := http.NewServeMux()
 	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServer(http.Dir("testdata"))))
 	// Generated stories (geo/synth, seed 1): /synth/N.geojson has N events.
@@ -83,35 +74,13 @@ func runMain(m *testing.M) int {
 	defer srv.Close()
 	baseURL = srv.URL
 
-	profile, err := os.MkdirTemp("", "mapline-chromium-")
+	b, err := browser.Start(browser.Exe())
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintf(os.Stderr, "site: %v\n", err)
 		return 1
 	}
-	defer os.RemoveAll(profile)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil { // start the browser
-		fmt.Fprintf(os.Stderr, "site: starting %s: %v\n", exe, err)
-		return 1
-	}
-	browserCtx = ctx
+	defer b.Close()
+	browserCtx = b.Ctx
 	return m.Run()
 }
 
@@ -121,13 +90,11 @@ func tab(t *testing.T, w, h int64, ratio float64) context.Context {
 	if skipWhy != "" {
 		t.Skip(skipWhy)
 	}
-	ctx, cancel := chromedp.NewContext(browserCtx)
-	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancelT)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(ratio))); err != nil {
+	ctx, cancel, err := browser.Tab(browserCtx, w, h, ratio, 60*time.Second)
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(cancel)
 	return ctx
 }
 
@@ -146,12 +113,11 @@ func open(t *testing.T, ctx context.Context, path, state string) {
 	}
 }
 
-type rect struct{ X, Y, W, H float64 }
+type rect = browser.Rect
 
 func canvasRect(t *testing.T, ctx context.Context) rect {
 	t.Helper()
-	r, err := chromedp.Run(ctx, chromedp.Evaluate[rect](`(() => { const r = document.querySelector("canvas").getBoundingClientRect();
-		return {X: r.left, Y: r.top, W: r.width, H: r.height}; })()`))
+	r, err := browser.CanvasRect(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,15 +127,7 @@ func canvasRect(t *testing.T, ctx context.Context) rect {
 // screenshot captures the viewport and saves it under out/screenshots/name.png.
 func screenshot(t *testing.T, ctx context.Context, name string) image.Image {
 	t.Helper()
-	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join("..", "out", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err == nil {
-		_ = os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644)
-	}
-	img, err := png.Decode(bytes.NewReader(buf))
+	img, err := browser.Screenshot(ctx, filepath.Join("..", "out", "screenshots"), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,12 +146,7 @@ func text(t *testing.T, ctx context.Context, js string) string {
 // demo is the demo story as served.
 func demo(t *testing.T) *geo.Story {
 	t.Helper()
-	f, err := os.Open(filepath.Join(distDir, "data", "story.geojson"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := geo.Load(f)
+	s, err := browser.Demo(distDir)
 	if err != nil {
 		t.Fatal(err)
 	}

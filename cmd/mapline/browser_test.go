@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"image"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
+	"mapline/internal/browser"
 )
 
 // The Chromium of the tests in this package: started once, by the first test
@@ -15,15 +17,14 @@ import (
 // site/). Tests that need it skip without it.
 var (
 	browserOnce sync.Once
-	browserCtx  context.Context
+	shared      *browser.Browser
 	browserErr  error
-	browserStop []func()
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, stop := range browserStop {
-		stop()
+	if shared != nil {
+		shared.Close()
 	}
 	os.Exit(code)
 }
@@ -35,34 +36,25 @@ func browserTab(t *testing.T, w, h int64) context.Context {
 	if exe == "" {
 		t.Skip("set MAPLINE_CHROMIUM=/usr/bin/chromium to run the tests in Chromium")
 	}
-	browserOnce.Do(func() {
-		profile, err := os.MkdirTemp("", "mapline-render-chromium-")
-		if err != nil {
-			browserErr = err
-			return
-		}
-		browserStop = append(browserStop, func() { os.RemoveAll(profile) })
-		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-			chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-			chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-quic", true))
-		ctx, cancel := chromedp.NewContext(alloc)
-		browserStop = append([]func(){cancel, cancelAlloc}, browserStop...)
-		browserErr = chromedp.Do(ctx)
-		browserCtx = ctx
-	})
+	browserOnce.Do(func() { shared, browserErr = browser.Start(exe) })
 	if browserErr != nil {
-		t.Fatalf("starting %s: %v", exe, browserErr)
+		t.Fatal(browserErr)
 	}
-	ctx, cancel := chromedp.NewContext(browserCtx)
-	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancelT)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h)); err != nil {
+	ctx, cancel, err := shared.Tab(w, h, 1, 60*time.Second)
+	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(cancel)
 	return ctx
+}
+
+// capture saves a screenshot of the viewport as out/screenshots/name.png
+// and returns it.
+func capture(t *testing.T, ctx context.Context, name string) image.Image {
+	t.Helper()
+	img, err := browser.Screenshot(ctx, filepath.Join("..", "..", "out", "screenshots"), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }

@@ -2,15 +2,12 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"math"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +16,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"mapline/geo"
+	"mapline/internal/browser"
 	"mapline/site"
 )
 
@@ -88,7 +86,10 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 			}
 			liveShot := capture(t, ctx, "poster-live-"+c.name)
 
-			s := loadStory(t, filepath.Join(dist, "data", "story.geojson"))
+			s, err := browser.Demo(dist)
+			if err != nil {
+				t.Fatal(err)
+			}
 			v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: lv.W, Height: lv.H, Ratio: 1})
 			p := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterOptions{})
 			var svg bytes.Buffer
@@ -174,25 +175,6 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 			t.Logf("%gx%g map: view %s; %d ground points compared, %d differ", lv.W, lv.H, lv.View, checked, differ)
 		})
 	}
-}
-
-// capture saves a screenshot of the viewport as out/screenshots/name.png
-// and returns it.
-func capture(t *testing.T, ctx context.Context, name string) image.Image {
-	t.Helper()
-	buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join("..", "..", "out", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err == nil {
-		_ = os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644)
-	}
-	img, err := png.Decode(bytes.NewReader(buf))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
 }
 
 // keepOutFlag writes boxes for mapline render -keep-out, each measured from

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"mapline/geo"
+	"mapline/geo/svg"
 )
 
 func init() {
@@ -201,7 +202,7 @@ func renderPoster(o renderOptions) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	if format == "svg" {
-		err = p.WriteSVG(&b)
+		err = svg.Write(&b, p)
 	} else {
 		sc, th := p.Light, geo.Light
 		if sc == nil {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"mapline/geo"
+	"mapline/geo/raster"
 	"mapline/geo/svg"
 )
 
@@ -204,11 +205,11 @@ func renderPoster(o renderOptions) ([]byte, error) {
 	if format == "svg" {
 		err = svg.Write(&b, p)
 	} else {
-		sc, th := p.Light, geo.Light
+		sc := p.Light
 		if sc == nil {
-			sc, th = p.Dark, geo.Dark
+			sc = p.Dark
 		}
-		err = writePNG(&b, sc, th, o.scale)
+		err = raster.WritePNG(&b, sc, o.scale)
 	}
 	return b.Bytes(), err
 }

@@ -17,9 +17,11 @@ import (
 // in drawing order: fills, then lines, then the dots of reference cities, then
 // markers. Labels are text: the page measures them, Place decides which show
 // and where, and the page lays them out over the map. The wasm map and any
-// static renderer draw from a Scene and nothing else.
+// static renderer draw from a Scene and nothing else, through the paint
+// operations it lists (Paint).
 type Scene struct {
-	View          View // the view the scene was rendered for
+	View          View  // the view the scene was rendered for
+	Theme         Theme // the theme it is drawn in (its labels' ink: Theme.LabelInk)
 	Width, Height float64
 	Ratio         float64
 	Background    color.NRGBA
@@ -455,7 +457,7 @@ func (m *Map) Render(v View, cur int) *Scene {
 	th := m.Theme
 	sc := &m.scene
 	*sc = Scene{
-		View: v, Width: v.Width, Height: v.Height, Ratio: v.DeviceRatio(), Background: th.Sea,
+		View: v, Theme: th, Width: v.Width, Height: v.Height, Ratio: v.DeviceRatio(), Background: th.Sea,
 		Fills: sc.Fills[:0], Lines: sc.Lines[:0], Dots: sc.Dots[:0], Markers: sc.Markers[:0], Labels: sc.Labels[:0],
 	}
 	wb := v.WorldBound()

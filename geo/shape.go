@@ -149,6 +149,10 @@ func (s Shape) Bounds(r, grow float64) Box {
 	return Box{x0, y0, x1 - x0, y1 - y0}
 }
 
+// Round reports whether the shape is a circle (Circle, DotCircle): renderers
+// that have circles draw it as one, of radius r+grow.
+func (s Shape) Round() bool { return s.spec().n == 0 }
+
 // Dot is the radius of the shape's inner dot, drawn in the outline colour,
 // for radius r (0 for shapes without one).
 func (s Shape) Dot(r float64) float64 { return s.spec().dot * r }

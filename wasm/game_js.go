@@ -3,17 +3,17 @@ package main
 import (
 	"image"
 	"image/color"
-	"math"
 	"time"
 
 	"mapline/geo"
+	"mapline/wasm/draw"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/paulmach/orb"
 )
 
-// game translates the state's display list into Ebitengine drawing calls.
-// State changes in Update; pixels only in Draw, and only when the scene changed.
+// game hands the state's display list to Ebitengine: the painter
+// (wasm/draw) turns it into vertices, Draw into drawing calls. State changes
+// in Update; pixels only in Draw, and only when the scene changed.
 type game struct {
 	st    *state
 	page  *page
@@ -25,9 +25,8 @@ type game struct {
 	setup    bool       // the canvas has its attributes
 	ratio    float64    // device pixels per CSS pixel
 	white    *ebiten.Image
-	vs       []ebiten.Vertex
-	is       []uint16
-	pts      []orb.Point // a shape's outline, reused
+	painter  draw.Painter // the scene's vertices, reused
+	screen   screen
 	lastSize image.Point
 
 	// While the view moves (a drag or a touch on the map, a wheel zoom,
@@ -165,14 +164,8 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	g.scene = nil
 	g.ratio = float64(screen.Bounds().Dx()) / sc.Width
-	screen.Fill(sc.Background)
-	for _, f := range sc.Fills {
-		g.fill(screen, f)
-	}
-	for _, l := range sc.Lines {
-		g.stroke(screen, l)
-	}
-	g.markers(screen, sc)
+	g.screen.img, g.screen.white, g.screen.op.AntiAlias = screen, g.white, g.aa
+	g.painter.Paint(&g.screen, sc, g.ratio)
 	frames.drew()
 	if g.st.m.Story != nil {
 		g.drawn = true
@@ -189,180 +182,15 @@ func (g *game) LayoutF(w, h float64) (float64, float64) {
 
 func (g *game) Layout(w, h int) (int, int) { panic("LayoutF is used") }
 
-// maxVertices keeps every DrawTriangles call within 16-bit indices.
-const maxVertices = 1<<16 - 1
-
-// fill draws polygons in one colour. A polygon cut into triangles
-// (geo.Map.Prepare) is drawn as they are; the others as a triangle fan per
-// ring from its first point, where the even-odd rule (a stencil) keeps the
-// inside of the outer ring and out of the holes. Fans overlap wherever a
-// ring is concave, and the stencil draws everything twice: on a CPU
-// renderer (SwiftShader) that costs several times the pixels of the
-// triangles. All polygons of each kind go in one DrawTriangles call (more
-// only past 65,535 vertices); the slices are reused.
-func (g *game) fill(dst *ebiten.Image, f geo.Fill) {
-	k := g.ratio
-	// The polygons cut into triangles.
-	g.vs, g.is = g.vs[:0], g.is[:0]
-	for i, poly := range f.Polygons {
-		if i >= len(f.Triangles) || f.Triangles[i] == nil || len(poly) == 0 {
-			continue
-		}
-		r := poly[0]
-		if len(r) > maxVertices {
-			continue
-		}
-		if len(g.vs)+len(r) > maxVertices {
-			g.draw(dst, f.Color, ebiten.FillRuleFillAll)
-			g.vs, g.is = g.vs[:0], g.is[:0]
-		}
-		base := uint16(len(g.vs))
-		for _, p := range r {
-			g.vs = append(g.vs, ebiten.Vertex{DstX: float32(p[0] * k), DstY: float32(p[1] * k)})
-		}
-		for _, t := range f.Triangles[i] {
-			g.is = append(g.is, base+t)
-		}
-	}
-	g.draw(dst, f.Color, ebiten.FillRuleFillAll)
-	// The others, under the even-odd rule.
-	g.vs, g.is = g.vs[:0], g.is[:0]
-	for i, poly := range f.Polygons {
-		if i < len(f.Triangles) && f.Triangles[i] != nil {
-			continue
-		}
-		n := 0
-		for _, r := range poly {
-			n += len(r)
-		}
-		if n > maxVertices {
-			continue // a single polygon too large to draw in one call
-		}
-		if len(g.vs)+n > maxVertices {
-			g.draw(dst, f.Color, ebiten.FillRuleEvenOdd)
-			g.vs, g.is = g.vs[:0], g.is[:0]
-		}
-		for _, r := range poly {
-			if len(r) < 3 {
-				continue
-			}
-			base := uint16(len(g.vs))
-			for i, p := range r {
-				g.vs = append(g.vs, ebiten.Vertex{DstX: float32(p[0] * k), DstY: float32(p[1] * k)})
-				if i >= 2 {
-					g.is = append(g.is, base, base+uint16(i-1), base+uint16(i))
-				}
-			}
-		}
-	}
-	g.draw(dst, f.Color, ebiten.FillRuleEvenOdd)
+// screen is Ebitengine's screen as the painter's target (wasm/draw).
+type screen struct {
+	img, white *ebiten.Image
+	op         ebiten.DrawTrianglesOptions
 }
 
-// stroke draws polylines in one colour and width: a quad per segment,
-// lengthened by half the width at both ends so the joins have no gaps (the
-// lines are thin: mitres would not show). One DrawTriangles call per 16,000
-// segments.
-func (g *game) stroke(dst *ebiten.Image, l geo.Line) {
-	g.vs, g.is = g.vs[:0], g.is[:0]
-	k := g.ratio
-	hw := l.Width * k / 2
-	for _, ls := range l.Lines {
-		for i := 0; i+1 < len(ls); i++ {
-			ax, ay := ls[i][0]*k, ls[i][1]*k
-			bx, by := ls[i+1][0]*k, ls[i+1][1]*k
-			dx, dy := bx-ax, by-ay
-			d := math.Hypot(dx, dy)
-			if d == 0 {
-				continue
-			}
-			ux, uy := dx/d*hw, dy/d*hw // along, half the width long
-			if len(g.vs)+4 > maxVertices {
-				g.draw(dst, l.Color, ebiten.FillRuleFillAll)
-				g.vs, g.is = g.vs[:0], g.is[:0]
-			}
-			base := uint16(len(g.vs))
-			g.vs = append(g.vs,
-				ebiten.Vertex{DstX: float32(ax - ux - uy), DstY: float32(ay - uy + ux)},
-				ebiten.Vertex{DstX: float32(ax - ux + uy), DstY: float32(ay - uy - ux)},
-				ebiten.Vertex{DstX: float32(bx + ux - uy), DstY: float32(by + uy + ux)},
-				ebiten.Vertex{DstX: float32(bx + ux + uy), DstY: float32(by + uy - ux)},
-			)
-			g.is = append(g.is, base, base+1, base+2, base+1, base+2, base+3)
-		}
-	}
-	g.draw(dst, l.Color, ebiten.FillRuleFillAll)
-}
+func (s *screen) Fill(c color.NRGBA) { s.img.Fill(c) }
 
-// draw draws g.vs/g.is in one colour.
-func (g *game) draw(dst *ebiten.Image, c color.NRGBA, rule ebiten.FillRule) {
-	if len(g.is) == 0 {
-		return
-	}
-	r, gg, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	for i := range g.vs {
-		g.vs[i].SrcX, g.vs[i].SrcY = 1, 1
-		g.vs[i].ColorR, g.vs[i].ColorG, g.vs[i].ColorB, g.vs[i].ColorA = r, gg, b, a
-	}
-	op := &ebiten.DrawTrianglesOptions{FillRule: rule, AntiAlias: g.aa}
-	dst.DrawTriangles(g.vs, g.is, g.white, op)
-}
-
-// markers draws the dots of the reference cities whose names show, then
-// every marker: its halo, outline ring, shape and dot, in the order of the
-// display list. Each vertex carries its colour, so all of them go in one
-// DrawTriangles call (more only past 65,535 vertices): a fan from the centre
-// per shape, later triangles over earlier ones.
-func (g *game) markers(dst *ebiten.Image, sc *geo.Scene) {
-	g.vs, g.is = g.vs[:0], g.is[:0]
-	for i := range sc.Dots {
-		d := &sc.Dots[i]
-		if !sc.DotShown(d) {
-			continue
-		}
-		g.shape(dst, geo.Circle, d.X, d.Y, d.R, geo.OutlineWidth, d.Stroke)
-		g.shape(dst, geo.Circle, d.X, d.Y, d.R, 0, d.Fill)
-	}
-	for i := range sc.Markers {
-		m := &sc.Markers[i]
-		if m.Halo.A > 0 {
-			g.shape(dst, geo.Circle, m.X, m.Y, m.HaloR, 0, m.Halo)
-		}
-		g.shape(dst, m.Shape, m.X, m.Y, m.R, geo.OutlineWidth, m.Stroke)
-		g.shape(dst, m.Shape, m.X, m.Y, m.R, 0, m.Fill)
-		if r := m.Shape.Dot(m.R); r > 0 {
-			g.shape(dst, geo.Circle, m.X, m.Y, r, 0, m.Stroke)
-		}
-	}
-	g.flushColored(dst)
-}
-
-// shape adds shape s (radius r grown by grow, CSS px, centred at x, y) in
-// colour c to the coloured batch.
-func (g *game) shape(dst *ebiten.Image, s geo.Shape, x, y, r, grow float64, c color.NRGBA) {
-	k := g.ratio
-	g.pts = s.Append(g.pts[:0], x*k, y*k, r*k, grow*k)
-	if len(g.vs)+len(g.pts)+1 > maxVertices {
-		g.flushColored(dst)
-	}
-	cr, cg, cb, ca := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	v := ebiten.Vertex{SrcX: 1, SrcY: 1, ColorR: cr, ColorG: cg, ColorB: cb, ColorA: ca}
-	base := uint16(len(g.vs))
-	v.DstX, v.DstY = float32(x*k), float32(y*k)
-	g.vs = append(g.vs, v)
-	n := uint16(len(g.pts))
-	for i, p := range g.pts {
-		v.DstX, v.DstY = float32(p[0]), float32(p[1])
-		g.vs = append(g.vs, v)
-		j := uint16(i)
-		g.is = append(g.is, base, base+1+j, base+1+(j+1)%n)
-	}
-}
-
-// flushColored draws the coloured batch.
-func (g *game) flushColored(dst *ebiten.Image) {
-	if len(g.is) > 0 {
-		op := &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleFillAll, AntiAlias: g.aa}
-		dst.DrawTriangles(g.vs, g.is, g.white, op)
-	}
-	g.vs, g.is = g.vs[:0], g.is[:0]
+func (s *screen) DrawTriangles(vs []draw.Vertex, is []uint16, rule draw.FillRule) {
+	s.op.FillRule = rule
+	s.img.DrawTriangles(vs, is, s.white, &s.op)
 }

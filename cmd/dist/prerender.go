@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"mapline/geo"
+	"mapline/geo/svg"
 	"mapline/site"
 )
 
@@ -57,14 +58,14 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 		} else {
 			keep = append(keep, geo.Box{X: 8, Y: p.h - 190, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 157, W: 107, H: 149})
 		}
-		svg, err := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{KeepOut: keep}).AppendSVG(nil)
+		pic, err := svg.Append(nil, geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{KeepOut: keep}))
 		if err != nil {
 			return nil, fmt.Errorf("%s: poster %gx%g: %v", story, p.w, p.h, err)
 		}
 		// Scaled to the map's size as CSS's object-fit: cover would;
 		// frame.js hands the wasm the view that matches (data-start-view).
-		svg = bytes.Replace(svg, []byte("<svg "), []byte(`<svg preserveAspectRatio="xMidYMid slice" `), 1)
-		posters = fmt.Appendf(posters, `<div class="poster-%s">%s</div>`, p.name, svg)
+		pic = bytes.Replace(pic, []byte("<svg "), []byte(`<svg preserveAspectRatio="xMidYMid slice" `), 1)
+		posters = fmt.Appendf(posters, `<div class="poster-%s">%s</div>`, p.name, pic)
 	}
 	return site.Prerender(page, s, cur, posters)
 }

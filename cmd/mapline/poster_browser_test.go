@@ -16,6 +16,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"mapline/geo"
+	"mapline/geo/svg"
 	"mapline/internal/browser"
 	"mapline/site"
 )
@@ -92,8 +93,8 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 			}
 			v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: lv.W, Height: lv.H, Ratio: 1})
 			p := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterOptions{})
-			var svg bytes.Buffer
-			if err := p.WriteSVG(&svg); err != nil {
+			var pic bytes.Buffer
+			if err := svg.Write(&pic, p); err != nil {
 				t.Fatal(err)
 			}
 			// The labels: with the page's controls kept clear, as the live
@@ -132,7 +133,7 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 				cls = ` class="dark"`
 			}
 			page := fmt.Sprintf(`<!doctype html><html%s><body style="margin:0"><div style="position:absolute;left:%gpx;top:%gpx;line-height:0">%s</div></body></html>`,
-				cls, lv.X, lv.Y, svg.String())
+				cls, lv.X, lv.Y, pic.String())
 			if _, err := chromedp.Run(ctx, chromedp.Navigate("about:blank")); err != nil {
 				t.Fatal(err)
 			}

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"mapline/geo"
+	"mapline/geo/raster"
+	"mapline/geo/svg"
 )
 
 func init() {
@@ -201,13 +203,13 @@ func renderPoster(o renderOptions) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	if format == "svg" {
-		err = p.WriteSVG(&b)
+		err = svg.Write(&b, p)
 	} else {
-		sc, th := p.Light, geo.Light
+		sc := p.Light
 		if sc == nil {
-			sc, th = p.Dark, geo.Dark
+			sc = p.Dark
 		}
-		err = writePNG(&b, sc, th, o.scale)
+		err = raster.WritePNG(&b, sc, o.scale)
 	}
 	return b.Bytes(), err
 }

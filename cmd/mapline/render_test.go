@@ -17,6 +17,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"mapline/geo"
+	"mapline/geo/raster"
 )
 
 func TestRender(t *testing.T) {
@@ -198,7 +199,7 @@ func TestPNGColours(t *testing.T) {
 				sc = p.Dark
 			}
 			var b bytes.Buffer
-			if err := writePNG(&b, sc, th, 1); err != nil {
+			if err := raster.WritePNG(&b, sc, 1); err != nil {
 				t.Fatal(err)
 			}
 			img, err := png.Decode(&b)

@@ -22,7 +22,7 @@ var genTextWidths = flag.Bool("gen-text-widths", false, "write geo/textwidth_tab
 // the largest of, per weight: Liberation Sans (metric twin of Arial, what
 // newsroom pages most often fall back to), DejaVu Sans (what system-ui is on
 // Debian's Chromium, which the browser tests use) and the Go fonts (what
-// png.go draws with). Normal weights use the regular faces; 600 and 700 the
+// geo/raster draws with). Normal weights use the regular faces; 600 and 700 the
 // bold ones, as a browser does when a family has no semibold.
 var widthFonts = []struct {
 	path string // "" for the Go font in data

@@ -1,4 +1,4 @@
-package geo
+package svg
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ func TestSVGEscapeLikeEncodingXML(t *testing.T) {
 	} {
 		var want bytes.Buffer
 		xml.EscapeText(&want, []byte(s))
-		sw := &svgWriter{}
+		sw := &writer{}
 		sw.text(s)
 		if got := string(sw.b); got != want.String() {
 			t.Errorf("text(%q) = %q, encoding/xml writes %q", s, got, want.String())

@@ -1,4 +1,11 @@
-package main
+// Package raster draws a scene (geo.Scene) as pixels, on the host, with
+// golang.org/x/image (never in the wasm, never in geo): the PNG poster for
+// social cards, og:image, print and <noscript>. It replays the scene's paint
+// operations (geo.Scene.Paint), as the SVG writer and the wasm map do.
+// Labels are set in the Go fonts, whose advances geo's text estimate
+// includes (see TestGenerateTextWidths in cmd/mapline), so a label never
+// outgrows the box it was placed in.
+package raster
 
 import (
 	"fmt"
@@ -16,83 +23,65 @@ import (
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
-	"mapline/geo"
-
 	"github.com/paulmach/orb"
+
+	"mapline/geo"
 )
 
-// The PNG poster: the same scene as the SVG, rasterised on the host with
-// golang.org/x/image (never in the wasm, never in geo), for social cards,
-// og:image, print and <noscript>. Labels are set in the Go fonts, whose
-// advances geo's text estimate includes (see TestGenerateTextWidths), so a
-// label never outgrows the box it was placed in.
-
-// writePNG draws scene sc, whose labels are placed, in theme th at scale
-// device pixels per CSS pixel, and encodes it as PNG.
-func writePNG(w io.Writer, sc *geo.Scene, th geo.Theme, scale float64) error {
-	img, err := rasterize(sc, th, scale)
+// WritePNG draws scene sc, whose labels are placed, at scale device pixels
+// per CSS pixel, and encodes it as PNG.
+func WritePNG(w io.Writer, sc *geo.Scene, scale float64) error {
+	img, err := Draw(sc, scale)
 	if err != nil {
 		return err
 	}
 	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, img)
 }
 
-// maxPNGPixels bounds the size of a PNG poster (a 4K frame at most).
-const maxPNGPixels = 3840 * 2160
+// MaxPixels bounds the size of a picture (a 4K frame at most).
+const MaxPixels = 3840 * 2160
 
-// rasterize draws the scene: the background, the fills (even-odd), the lines,
-// the dots of the cities whose names show, the markers (halo, outline ring,
-// shape, dot) and the placed labels with their halo, as the map draws them.
-func rasterize(sc *geo.Scene, th geo.Theme, scale float64) (*image.RGBA, error) {
+// Draw draws the scene at scale device pixels per CSS pixel: its paint
+// operations in order, fills under the even-odd rule, lines as the wasm
+// strokes them (geo.StrokeQuad), the parts of dots and markers as their
+// shapes (geo.Shape.Append), the placed labels over their halo. It returns
+// an error for a scale that is not a positive number, or a picture of no
+// pixels or more than MaxPixels.
+func Draw(sc *geo.Scene, scale float64) (*image.RGBA, error) {
 	if !(scale > 0) || math.IsInf(scale, 0) {
-		return nil, fmt.Errorf("scale %g must be a positive number", scale)
+		return nil, fmt.Errorf("raster: scale %g must be a positive number", scale)
 	}
 	w, h := int(math.Round(sc.Width*scale)), int(math.Round(sc.Height*scale))
-	if w <= 0 || h <= 0 || float64(w)*float64(h) > maxPNGPixels {
-		return nil, fmt.Errorf("a PNG of %d×%d px is out of range (at most %d pixels)", w, h, maxPNGPixels)
+	if w <= 0 || h <= 0 || float64(w)*float64(h) > MaxPixels {
+		return nil, fmt.Errorf("raster: a picture of %d×%d px is out of range (at most %d pixels)", w, h, MaxPixels)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := &raster{img: img, z: vector.NewRasterizer(w, h), k: scale}
-	r.fillRect(sc.Background)
-	for _, f := range sc.Fills {
-		r.z.Reset(w, h)
-		for _, poly := range f.Polygons {
-			for i, ring := range poly {
-				// Holes wind against their outer ring, so the rasteriser's
-				// accumulated coverage is the even-odd fill.
-				r.ring(ring, i > 0 && len(poly[0]) > 2 && sign(ring) == sign(poly[0]))
+	for _, op := range sc.Paint(nil) {
+		switch op.Kind {
+		case geo.OpBackground:
+			r.fillRect(op.Color)
+		case geo.OpFill:
+			r.z.Reset(w, h)
+			for _, poly := range sc.Fills[op.Item].Polygons {
+				for i, ring := range poly {
+					// Holes wind against their outer ring, so the rasteriser's
+					// accumulated coverage is the even-odd fill.
+					r.ring(ring, i > 0 && len(poly[0]) > 2 && sign(ring) == sign(poly[0]))
+				}
 			}
-		}
-		r.draw(f.Color)
-	}
-	for _, l := range sc.Lines {
-		r.z.Reset(w, h)
-		for _, ls := range l.Lines {
-			r.polyline(ls, l.Width)
-		}
-		r.draw(l.Color)
-	}
-	for i := range sc.Dots {
-		d := &sc.Dots[i]
-		if sc.DotShown(d) {
-			r.shape(geo.Circle, d.X, d.Y, d.R, geo.OutlineWidth, d.Stroke)
-			r.shape(geo.Circle, d.X, d.Y, d.R, 0, d.Fill)
-		}
-	}
-	for i := range sc.Markers {
-		m := &sc.Markers[i]
-		if m.Halo.A > 0 {
-			r.shape(geo.Circle, m.X, m.Y, m.HaloR, 0, m.Halo)
-		}
-		r.shape(m.Shape, m.X, m.Y, m.R, geo.OutlineWidth, m.Stroke)
-		r.shape(m.Shape, m.X, m.Y, m.R, 0, m.Fill)
-		if d := m.Shape.Dot(m.R); d > 0 {
-			r.shape(geo.Circle, m.X, m.Y, d, 0, m.Stroke)
-		}
-	}
-	for i := range sc.Labels {
-		if l := &sc.Labels[i]; l.Shown {
-			if err := r.label(l, th.LabelInk(l)); err != nil {
+			r.draw(op.Color)
+		case geo.OpLine:
+			l := &sc.Lines[op.Item]
+			r.z.Reset(w, h)
+			for _, ls := range l.Lines {
+				r.polyline(ls, l.Width)
+			}
+			r.draw(op.Color)
+		case geo.OpDot, geo.OpMarker:
+			r.shape(op.Shape, op.X, op.Y, op.R, op.Grow, op.Color)
+		case geo.OpLabel:
+			if err := r.label(&sc.Labels[op.Item], geo.LabelInk{Fill: op.Color, Halo: op.Halo}); err != nil {
 				return nil, err
 			}
 		}
@@ -166,28 +155,23 @@ func sign(ring orb.Ring) bool {
 	return a > 0
 }
 
-// polyline adds a stroke of width w (CSS px) along ls: a rectangle per
-// segment, lengthened by half the width at both ends so the joins have no
-// gaps, as the wasm draws lines. All rectangles wind the same way, so where
-// they overlap the coverage is still one.
+// polyline adds a stroke of width w (CSS px) along ls: a quad per segment
+// (geo.StrokeQuad), as the wasm draws lines. All quads wind the same way, so
+// where they overlap the coverage is still one.
 func (r *raster) polyline(ls orb.LineString, w float64) {
-	hw := w * r.k / 2
 	for i := 0; i+1 < len(ls); i++ {
 		a, b := ls[i], ls[i+1]
 		if !ok(a) || !ok(b) {
 			continue
 		}
-		ax, ay, bx, by := a[0]*r.k, a[1]*r.k, b[0]*r.k, b[1]*r.k
-		dx, dy := bx-ax, by-ay
-		d := math.Hypot(dx, dy)
-		if d == 0 {
+		q, ok := geo.StrokeQuad(orb.Point{a[0] * r.k, a[1] * r.k}, orb.Point{b[0] * r.k, b[1] * r.k}, w*r.k)
+		if !ok {
 			continue
 		}
-		ux, uy := dx/d*hw, dy/d*hw
-		r.z.MoveTo(float32(ax-ux-uy), float32(ay-uy+ux))
-		r.z.LineTo(float32(bx+ux-uy), float32(by+uy+ux))
-		r.z.LineTo(float32(bx+ux+uy), float32(by+uy-ux))
-		r.z.LineTo(float32(ax-ux+uy), float32(ay-uy-ux))
+		r.z.MoveTo(float32(q[0][0]), float32(q[0][1]))
+		for _, p := range q[1:] {
+			r.z.LineTo(float32(p[0]), float32(p[1]))
+		}
 		r.z.ClosePath()
 	}
 }
@@ -259,12 +243,13 @@ func (r *raster) label(l *geo.Label, ink geo.LabelInk) error {
 		prev = c
 	}
 	box := l.Box
-	x := box.X * r.k
-	switch l.Side {
-	case geo.Left, geo.AboveLeft, geo.BelowLeft:
-		x = (box.X+box.W)*r.k - width
-	case geo.Above, geo.Below, geo.Centre:
-		x = (box.X+box.W/2)*r.k - width/2
+	ax, align := l.Anchor()
+	x := ax * r.k
+	switch align {
+	case geo.AlignRight:
+		x -= width
+	case geo.AlignCentre:
+		x -= width / 2
 	}
 	m := face.Metrics()
 	// The middle of the glyphs' ascent and descent on the middle of the box.

@@ -1,4 +1,4 @@
-package geo_test
+package svg_test
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"mapline/geo"
+	"mapline/geo/svg"
 )
 
 // demoPoster is the demo story's poster at its default state for a size.
@@ -34,7 +35,7 @@ func demoPoster(tb testing.TB, w, h float64, themes geo.PosterThemes) *geo.Poste
 func svgOf(tb testing.TB, p *geo.Poster) []byte {
 	tb.Helper()
 	var b bytes.Buffer
-	if err := p.WriteSVG(&b); err != nil {
+	if err := svg.Write(&b, p); err != nil {
 		tb.Fatal(err)
 	}
 	return b.Bytes()
@@ -49,7 +50,7 @@ func gzipSize(b []byte) int {
 }
 
 // TestSVGGolden compares the demo's posters with testdata/svg-*.golden.svg.
-// Run `go test ./geo -run SVG -update` after a deliberate change and look at
+// Run `go test ./geo/svg -update` after a deliberate change and look at
 // the files in a browser.
 func TestSVGGolden(t *testing.T) {
 	for _, c := range []struct {
@@ -158,8 +159,8 @@ func TestSVGInvariants(t *testing.T) {
 			if d.Role != "img" || d.Label != p.Label || p.Label == "" {
 				t.Errorf("role %q aria-label %q, want img and %q", d.Role, d.Label, p.Label)
 			}
-			if d.Class != geo.PosterClass {
-				t.Errorf("class %q, want %q", d.Class, geo.PosterClass)
+			if d.Class != svg.Class {
+				t.Errorf("class %q, want %q", d.Class, svg.Class)
 			}
 			v, err := geo.ParseView(d.DataView)
 			if err != nil {
@@ -214,7 +215,7 @@ func TestSVGInvariants(t *testing.T) {
 					t.Errorf("the style has no #%s (the sea)", c)
 				}
 			}
-			if !strings.Contains(d.Style, ".dark ."+geo.PosterClass+" ") {
+			if !strings.Contains(d.Style, ".dark ."+svg.Class+" ") {
 				t.Error("the style has no rules for .dark")
 			}
 			for _, path := range d.Paths {
@@ -271,11 +272,11 @@ func TestSVGEscapes(t *testing.T) {
 }
 
 func TestSVGErrors(t *testing.T) {
-	if err := (&geo.Poster{}).WriteSVG(io.Discard); err == nil {
+	if err := svg.Write(io.Discard, &geo.Poster{}); err == nil {
 		t.Error("a poster without a scene: no error")
 	}
 	a, b := demoPoster(t, 800, 450, geo.PosterLight), demoPoster(t, 375, 300, geo.PosterDark)
-	if err := (&geo.Poster{Light: a.Light, Dark: b.Dark}).WriteSVG(io.Discard); err == nil {
+	if err := svg.Write(io.Discard, &geo.Poster{Light: a.Light, Dark: b.Dark}); err == nil {
 		t.Error("scenes of different sizes: no error")
 	}
 	// A broken scene writes no NaN.
@@ -287,49 +288,6 @@ func TestSVGErrors(t *testing.T) {
 		t.Error("NaN or Inf in the SVG of a broken scene")
 	}
 	parseSVG(t, out)
-}
-
-// TestLabelInkMatchesCSS: the poster paints labels in the page's colours.
-func TestLabelInkMatchesCSS(t *testing.T) {
-	css, err := os.ReadFile("../site/embed.css")
-	if err != nil {
-		t.Fatal(err)
-	}
-	vars := func(sel string) map[string]string {
-		out := map[string]string{}
-		for _, m := range regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(sel)+` \{([^}]*)\}`).FindAllSubmatch(css, -1) {
-			for _, v := range regexp.MustCompile(`(--[a-z-]+):\s*([^;]+);`).FindAllStringSubmatch(string(m[1]), -1) {
-				out[v[1]] = strings.TrimSpace(v[2])
-			}
-		}
-		return out
-	}
-	for _, c := range []struct {
-		th   geo.Theme
-		sel  string
-		halo string
-	}{{geo.Light, ":root", "rgba(255,255,255,0.85)"}, {geo.Dark, ":root.dark", "rgba(15,27,38,0.85)"}} {
-		v := vars(c.sel)
-		if v["--halo"] != c.halo {
-			t.Errorf("%s --halo is %q, the poster assumes %q", c.sel, v["--halo"], c.halo)
-		}
-		for _, l := range []struct {
-			label geo.Label
-			v     string
-		}{
-			{geo.Label{Kind: geo.SiteLabel, Status: geo.Current}, "--fg"},
-			{geo.Label{Kind: geo.SiteLabel, Status: geo.Past}, "--muted"},
-			{geo.Label{Kind: geo.SiteLabel, Status: geo.Future}, "--label-future"},
-			{geo.Label{Kind: geo.CityLabel}, "--label-city"},
-			{geo.Label{Kind: geo.CapitalLabel}, "--label-city"},
-			{geo.Label{Kind: geo.CountryLabel}, "--label-country"},
-			{geo.Label{Kind: geo.CountryLabel, Emphasis: true}, "--label-country-story"},
-		} {
-			if got := hex(c.th.LabelInk(&l.label).Fill); got != v[l.v] {
-				t.Errorf("%s %s: the poster paints %s, %s is %q", c.th.Name, l.label.Class(), got, l.v, v[l.v])
-			}
-		}
-	}
 }
 
 // BenchmarkSVG makes a poster (display list, label placement) and writes it
@@ -351,7 +309,7 @@ func BenchmarkSVG(b *testing.B) {
 		b.Run(bs.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if out, err = geo.NewPoster(s, geo.DefaultBasemap(), v, cur, opts).AppendSVG(out[:0]); err != nil {
+				if out, err = svg.Append(out[:0], geo.NewPoster(s, geo.DefaultBasemap(), v, cur, opts)); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -361,7 +319,7 @@ func BenchmarkSVG(b *testing.B) {
 		b.Run(bs.name+"/write", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if out, err = p.AppendSVG(out[:0]); err != nil {
+				if out, err = svg.Append(out[:0], p); err != nil {
 					b.Fatal(err)
 				}
 			}

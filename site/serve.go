@@ -177,6 +177,10 @@ func Handler(dir string) http.Handler {
 
 func serveFile(w http.ResponseWriter, r *http.Request, dir, name string, f *os.File, fi fs.FileInfo) {
 	h := w.Header()
+	if tooManyRanges(r.Header.Get("Range")) {
+		r = r.Clone(r.Context())
+		r.Header.Del("Range")
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype != "" {
 		h.Set("Content-Type", ctype)
@@ -240,6 +244,27 @@ func pageOrigins(f *os.File) []string {
 		return nil
 	}
 	return PageDataOrigins(head)
+}
+
+// MaxRanges is how many byte ranges a request may ask for. With more, the
+// Range header is ignored and the whole file is sent with a 200, as nginx
+// does past its max_ranges (Apache's MaxRanges does the same): thousands of
+// one-byte ranges would otherwise make a multipart answer many times the
+// file's size. Readers of the site ask for one range at a time (PMTiles,
+// media); 16 leaves room for any client that batches a few.
+const MaxRanges = 16
+
+// tooManyRanges reports whether the Range header asks for more than
+// MaxRanges ranges (empty parts between commas do not count, as
+// http.ServeContent skips them).
+func tooManyRanges(h string) bool {
+	n := 0
+	for part := range strings.SplitSeq(h, ",") {
+		if strings.TrimSpace(part) != "" {
+			n++
+		}
+	}
+	return n > MaxRanges
 }
 
 // noRanges replaces the "Accept-Ranges: bytes" of http.ServeContent with

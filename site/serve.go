@@ -10,14 +10,13 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
-	"net/url"
 	"os"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"mapline/internal/origin"
 )
 
 func init() {
@@ -55,21 +54,13 @@ func CSPFor(origins []string) string {
 // ParseOrigins reads a list of origins separated by spaces or commas:
 // "https://data.example.org http://localhost:9000". Each must be an http(s)
 // scheme and a host with an optional port, nothing else; they come back in
-// the form browsers compare (lower case, no trailing slash), without
-// duplicates.
+// the form browsers compare (lower case, no default port, no trailing
+// slash), without duplicates. The wasm reads the list cmd/dist writes by
+// the same rules (internal/origin).
 func ParseOrigins(list string) ([]string, error) {
-	var out []string
-	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
-		u, err := url.Parse(f)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
-			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" ||
-			strings.ContainsAny(u.Host, "*;'\"\\<>") {
-			return nil, fmt.Errorf("%q is not an origin: write it as https://host or https://host:port, without a path", f)
-		}
-		o := strings.ToLower(u.Scheme + "://" + u.Host)
-		if !slices.Contains(out, o) {
-			out = append(out, o)
-		}
+	out, bad := origin.ParseList(list)
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("%q is not an origin: write it as https://host or https://host:port, without a path", bad[0])
 	}
 	return out, nil
 }

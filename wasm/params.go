@@ -69,10 +69,10 @@ func readParams(href string, origins ...string) (params, []string) {
 		view, pr.readerView = hv, true
 	}
 	if view != "" {
-		if v, ok := parseView(view); ok {
-			pr.view = v
-		} else {
-			probs = append(probs, fmt.Sprintf("view=%q must be LAT,LON,ZOOM with zoom %d to %d", view, geo.MinZoom, geo.MaxZoom))
+		if v, err := geo.ParseView(view); err == nil {
+			pr.view = &v
+		} else { // geo's `view "…" must be…`, as the flag is written: view="…"
+			probs = append(probs, "view="+strings.TrimPrefix(err.Error(), "view "))
 		}
 	}
 	if t := q.Get("t"); t != "" {

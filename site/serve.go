@@ -109,8 +109,20 @@ var precompressed = []struct{ coding, suffix string }{
 // the Content-Security-Policy CSPFor the data origins the page lists (see
 // DataOriginsMeta). A file with a
 // name.br or name.gz sibling is served from the sibling, with
-// Content-Encoding, when the request's Accept-Encoding allows it.
+// Content-Encoding, when the request's Accept-Encoding allows it. It answers
+// oEmbed at OEmbedPath, with URLs built from the request (see Options).
 func Handler(dir string) http.Handler {
+	h, _ := NewHandler(dir, Options{}) // no Base: nothing to refuse
+	return h
+}
+
+// NewHandler is Handler with options; its error is for an Options.Base that
+// is not an http(s) address.
+func NewHandler(dir string, o Options) (http.Handler, error) {
+	oe, err := newOEmbed(dir, o)
+	if err != nil {
+		return nil, err
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -121,23 +133,18 @@ func Handler(dir string) http.Handler {
 			return
 		}
 		p := r.URL.Path
-		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotDot(p) {
+		name, code := siteName(p)
+		if code == http.StatusBadRequest {
 			http.Error(w, "invalid URL path", http.StatusBadRequest)
 			return
 		}
 		if p == OEmbedPath {
-			serveOEmbed(w, r, dir)
+			oe.serve(w, r)
 			return
 		}
-		name := strings.TrimPrefix(path.Clean(p), "/")
-		if name == "" {
-			name = "."
-		}
-		for _, seg := range strings.Split(name, "/") {
-			if seg != "." && strings.HasPrefix(seg, ".") {
-				http.NotFound(w, r)
-				return
-			}
+		if code != 0 {
+			http.NotFound(w, r)
+			return
 		}
 		f, fi, err := openInDir(dir, name)
 		if err == nil && fi.IsDir() {
@@ -163,7 +170,28 @@ func Handler(dir string) http.Handler {
 		}
 		defer f.Close()
 		serveFile(w, r, dir, name, f, fi)
-	})
+	}), nil
+}
+
+// siteName is the name under the site's directory of the URL path p (as the
+// server decodes it), or a status for a path that is not served: 400 for
+// what no browser sends ("..", a backslash, NUL, no leading slash), 404 for
+// a dot file or a file in a dot folder. The file server and oEmbed follow
+// it, and open names with openInDir.
+func siteName(p string) (string, int) {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotDot(p) {
+		return "", http.StatusBadRequest
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if name == "" {
+		name = "."
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg != "." && strings.HasPrefix(seg, ".") {
+			return "", http.StatusNotFound
+		}
+	}
+	return name, 0
 }
 
 func serveFile(w http.ResponseWriter, r *http.Request, dir, name string, f *os.File, fi fs.FileInfo) {

@@ -81,3 +81,42 @@ func ParseList(list string) (origins, bad []string) {
 	}
 	return origins, bad
 }
+
+// Host checks h, a Host header or the host of an address: a DNS name (letters,
+// digits, hyphens, dots, underscores) or an IP address (IPv6 in brackets),
+// with an optional port up to 65535. It returns h in lower case; ok is false
+// for anything else (a user, a path, spaces, quotes, percent signs), which
+// must never be written into a URL or a page.
+func Host(h string) (string, bool) {
+	if h == "" || len(h) > 260 {
+		return "", false
+	}
+	name, port := h, ""
+	if strings.HasPrefix(h, "[") {
+		end := strings.IndexByte(h, ']')
+		if end < 0 {
+			return "", false
+		}
+		name, port = h[1:end], h[end+1:]
+		if name == "" || strings.Trim(name, "0123456789abcdefABCDEF:.") != "" || strings.Count(name, ":") < 2 {
+			return "", false
+		}
+	} else {
+		if i := strings.LastIndexByte(h, ':'); i >= 0 {
+			name, port = h[:i], h[i:]
+		}
+		if name == "" || strings.Trim(name, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-._") != "" {
+			return "", false
+		}
+	}
+	if port != "" {
+		p := port[1:]
+		if port[0] != ':' || p == "" || len(p) > 5 || strings.Trim(p, "0123456789") != "" {
+			return "", false
+		}
+		if n, _ := strconv.Atoi(p); n > 65535 {
+			return "", false
+		}
+	}
+	return strings.ToLower(h), true
+}

@@ -111,3 +111,37 @@ func TestParse(t *testing.T) {
 		t.Errorf("Parse error %v", err)
 	}
 }
+
+func TestHost(t *testing.T) {
+	for _, tc := range []struct {
+		name, host, want string
+		ok               bool
+	}{
+		{"name", "maps.example.org", "maps.example.org", true},
+		{"capitals", "Maps.Example.ORG", "maps.example.org", true},
+		{"port", "localhost:8080", "localhost:8080", true},
+		{"ipv4", "127.0.0.1:9000", "127.0.0.1:9000", true},
+		{"ipv6", "[::1]:8080", "[::1]:8080", true},
+		{"ipv6-no-port", "[FE80::1]", "[fe80::1]", true},
+		{"empty", "", "", false},
+		{"empty-port", "example.org:", "", false},
+		{"port-too-large", "example.org:65536", "", false},
+		{"port-not-digits", "example.org:80a", "", false},
+		{"userinfo", "user@example.org", "", false},
+		{"path", "example.org/embed.html", "", false},
+		{"markup", `example.org"><script>`, "", false},
+		{"space", "example.org evil", "", false},
+		{"percent", "example%2eorg", "", false},
+		{"two-colons", "example.org:80:80", "", false},
+		{"ipv6-unclosed", "[::1", "", false},
+		{"ipv6-junk", "[::1]x", "", false},
+		{"ipv6-not-hex", "[::g]", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := Host(tc.host)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("Host(%q) = %q, %v; want %q, %v", tc.host, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

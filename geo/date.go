@@ -74,10 +74,18 @@ func parseDate(in, s string) (Date, error) {
 	if s == "" {
 		return bad("empty")
 	}
+	if strings.Contains(s, "~") {
+		return bad(`one "~" at the end marks a date approximate: 2025-06~`)
+	}
 	if len(s) > 10 && strings.IndexByte("Tt ", s[10]) >= 0 { // YYYY-MM-DD and a time
 		t, err := time.Parse(time.RFC3339, strings.ToUpper(strings.Replace(s, " ", "T", 1)))
 		if err != nil {
-			return bad("expected YYYY-MM-DDThh:mm:ssZ with a time zone")
+			// Blame the part that is wrong: the date, then the clock, and
+			// only then the time zone.
+			if _, err := parseDate(in, s[:10]); err != nil {
+				return Date{}, err
+			}
+			return bad(clockProblem(s[11:]))
 		}
 		d.T, d.Precision = t.UTC(), Minute
 		return d, nil
@@ -124,6 +132,24 @@ func parseDate(in, s string) (Date, error) {
 		return bad(fmt.Sprintf("%s %d has no day %d", time.Month(m), y, day))
 	}
 	return d, nil
+}
+
+// clockProblem says what is wrong with the time of day c (what follows the
+// T) that time.Parse refused: the hour, minute or second out of range, or
+// else the form or the time zone.
+func clockProblem(c string) string {
+	if len(c) >= 8 && c[2] == ':' && c[5] == ':' {
+		hh, mm, ss := digits(c, 0), digits(c, 3), digits(c, 6)
+		switch {
+		case hh > 23:
+			return "the hour must be 00 to 23"
+		case mm > 59:
+			return "the minute must be 00 to 59"
+		case ss > 59:
+			return "the second must be 00 to 59"
+		}
+	}
+	return "expected YYYY-MM-DDThh:mm:ssZ with a time zone"
 }
 
 // plainDate reads the usual shapes of a date without allocating: "2025",

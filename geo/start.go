@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -113,25 +114,31 @@ func (s *Story) StartEvent(id string, t *Date) (int, error) {
 
 // ParseView reads a view written as "LAT,LON,ZOOM", the form of the view= URL
 // flag and of View.Param: latitude first, as maps print places. It sets the
-// centre and zoom only.
+// centre and zoom only. Its error names the part that is wrong and its range:
+// view "1e309,0,3" must be LAT,LON,ZOOM with latitude -90 to 90: latitude
+// "1e309" is out of range.
 func ParseView(s string) (View, error) {
-	bad := func() (View, error) {
-		return View{}, fmt.Errorf("view %q must be LAT,LON,ZOOM with latitude -90 to 90, longitude -180 to 180, zoom %d to %d", s, MinZoom, MaxZoom)
-	}
 	parts := strings.Split(s, ",")
 	if len(parts) != 3 {
-		return bad()
+		return View{}, fmt.Errorf("view %q must be LAT,LON,ZOOM: three numbers separated by commas", s)
 	}
+	fields := [3]struct {
+		name     string
+		min, max float64
+	}{{"latitude", -90, 90}, {"longitude", -180, 180}, {"zoom", MinZoom, MaxZoom}}
 	var f [3]float64
-	for i := range f {
-		var err error
-		f[i], err = strconv.ParseFloat(strings.TrimSpace(parts[i]), 64)
-		if err != nil || math.IsNaN(f[i]) || math.IsInf(f[i], 0) {
-			return bad()
+	for i, fd := range fields {
+		p := strings.TrimSpace(parts[i])
+		x, err := strconv.ParseFloat(p, 64)
+		switch {
+		case errors.Is(err, strconv.ErrRange) || math.IsInf(x, 0):
+			return View{}, fmt.Errorf("view %q must be LAT,LON,ZOOM with %s %g to %g: %s %q is out of range", s, fd.name, fd.min, fd.max, fd.name, p)
+		case err != nil || math.IsNaN(x):
+			return View{}, fmt.Errorf("view %q must be LAT,LON,ZOOM: %s %q is not a number", s, fd.name, p)
+		case x < fd.min || x > fd.max:
+			return View{}, fmt.Errorf("view %q must be LAT,LON,ZOOM with %s %g to %g: %s %s is out of range", s, fd.name, fd.min, fd.max, fd.name, p)
 		}
-	}
-	if f[0] < -90 || f[0] > 90 || f[1] < -180 || f[1] > 180 || f[2] < MinZoom || f[2] > MaxZoom {
-		return bad()
+		f[i] = x
 	}
 	return View{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
 }

@@ -20,6 +20,7 @@ func TestParseOrigins(t *testing.T) {
 		{name: "spaces-and-commas", list: "https://a.example, http://localhost:9000\thttps://b.example/",
 			want: []string{"https://a.example", "http://localhost:9000", "https://b.example"}},
 		{name: "lower-cased-deduplicated", list: "HTTPS://A.Example https://a.example", want: []string{"https://a.example"}},
+		{name: "default-port-left-out", list: "https://a.example:443 http://b.example:80", want: []string{"https://a.example", "http://b.example"}},
 		{name: "path", list: "https://a.example/data", err: `"https://a.example/data" is not an origin`},
 		{name: "no-scheme", list: "a.example", err: `"a.example" is not an origin`},
 		{name: "ftp", list: "ftp://a.example", err: `"ftp://a.example" is not an origin`},

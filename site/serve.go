@@ -10,14 +10,13 @@ import (
 	"io/fs"
 	"mime"
 	"net/http"
-	"net/url"
 	"os"
 	"path"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"mapline/internal/origin"
 )
 
 func init() {
@@ -55,21 +54,13 @@ func CSPFor(origins []string) string {
 // ParseOrigins reads a list of origins separated by spaces or commas:
 // "https://data.example.org http://localhost:9000". Each must be an http(s)
 // scheme and a host with an optional port, nothing else; they come back in
-// the form browsers compare (lower case, no trailing slash), without
-// duplicates.
+// the form browsers compare (lower case, no default port, no trailing
+// slash), without duplicates. The wasm reads the list cmd/dist writes by
+// the same rules (internal/origin).
 func ParseOrigins(list string) ([]string, error) {
-	var out []string
-	for _, f := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
-		u, err := url.Parse(f)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
-			(u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" ||
-			strings.ContainsAny(u.Host, "*;'\"\\<>") {
-			return nil, fmt.Errorf("%q is not an origin: write it as https://host or https://host:port, without a path", f)
-		}
-		o := strings.ToLower(u.Scheme + "://" + u.Host)
-		if !slices.Contains(out, o) {
-			out = append(out, o)
-		}
+	out, bad := origin.ParseList(list)
+	if len(bad) > 0 {
+		return nil, fmt.Errorf("%q is not an origin: write it as https://host or https://host:port, without a path", bad[0])
 	}
 	return out, nil
 }
@@ -118,8 +109,20 @@ var precompressed = []struct{ coding, suffix string }{
 // the Content-Security-Policy CSPFor the data origins the page lists (see
 // DataOriginsMeta). A file with a
 // name.br or name.gz sibling is served from the sibling, with
-// Content-Encoding, when the request's Accept-Encoding allows it.
+// Content-Encoding, when the request's Accept-Encoding allows it. It answers
+// oEmbed at OEmbedPath, with URLs built from the request (see Options).
 func Handler(dir string) http.Handler {
+	h, _ := NewHandler(dir, Options{}) // no Base: nothing to refuse
+	return h
+}
+
+// NewHandler is Handler with options; its error is for an Options.Base that
+// is not an http(s) address.
+func NewHandler(dir string, o Options) (http.Handler, error) {
+	oe, err := newOEmbed(dir, o)
+	if err != nil {
+		return nil, err
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -130,23 +133,18 @@ func Handler(dir string) http.Handler {
 			return
 		}
 		p := r.URL.Path
-		if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotDot(p) {
+		name, code := siteName(p)
+		if code == http.StatusBadRequest {
 			http.Error(w, "invalid URL path", http.StatusBadRequest)
 			return
 		}
 		if p == OEmbedPath {
-			serveOEmbed(w, r, dir)
+			oe.serve(w, r)
 			return
 		}
-		name := strings.TrimPrefix(path.Clean(p), "/")
-		if name == "" {
-			name = "."
-		}
-		for _, seg := range strings.Split(name, "/") {
-			if seg != "." && strings.HasPrefix(seg, ".") {
-				http.NotFound(w, r)
-				return
-			}
+		if code != 0 {
+			http.NotFound(w, r)
+			return
 		}
 		f, fi, err := openInDir(dir, name)
 		if err == nil && fi.IsDir() {
@@ -172,11 +170,36 @@ func Handler(dir string) http.Handler {
 		}
 		defer f.Close()
 		serveFile(w, r, dir, name, f, fi)
-	})
+	}), nil
+}
+
+// siteName is the name under the site's directory of the URL path p (as the
+// server decodes it), or a status for a path that is not served: 400 for
+// what no browser sends ("..", a backslash, NUL, no leading slash), 404 for
+// a dot file or a file in a dot folder. The file server and oEmbed follow
+// it, and open names with openInDir.
+func siteName(p string) (string, int) {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotDot(p) {
+		return "", http.StatusBadRequest
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if name == "" {
+		name = "."
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg != "." && strings.HasPrefix(seg, ".") {
+			return "", http.StatusNotFound
+		}
+	}
+	return name, 0
 }
 
 func serveFile(w http.ResponseWriter, r *http.Request, dir, name string, f *os.File, fi fs.FileInfo) {
 	h := w.Header()
+	if tooManyRanges(r.Header.Get("Range")) {
+		r = r.Clone(r.Context())
+		r.Header.Del("Range")
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype != "" {
 		h.Set("Content-Type", ctype)
@@ -240,6 +263,27 @@ func pageOrigins(f *os.File) []string {
 		return nil
 	}
 	return PageDataOrigins(head)
+}
+
+// MaxRanges is how many byte ranges a request may ask for. With more, the
+// Range header is ignored and the whole file is sent with a 200, as nginx
+// does past its max_ranges (Apache's MaxRanges does the same): thousands of
+// one-byte ranges would otherwise make a multipart answer many times the
+// file's size. Readers of the site ask for one range at a time (PMTiles,
+// media); 16 leaves room for any client that batches a few.
+const MaxRanges = 16
+
+// tooManyRanges reports whether the Range header asks for more than
+// MaxRanges ranges (empty parts between commas do not count, as
+// http.ServeContent skips them).
+func tooManyRanges(h string) bool {
+	n := 0
+	for part := range strings.SplitSeq(h, ",") {
+		if strings.TrimSpace(part) != "" {
+			n++
+		}
+	}
+	return n > MaxRanges
 }
 
 // noRanges replaces the "Accept-Ranges: bytes" of http.ServeContent with

@@ -18,6 +18,9 @@ func TestDataOrigins(t *testing.T) {
 		{name: "several-and-spaces", content: "  https://a.example  http://b.example:8080\n", want: []string{"https://a.example", "http://b.example:8080"}},
 		{name: "trailing-slash", content: "https://a.example/", want: []string{"https://a.example"}},
 		{name: "upper-case", content: "HTTPS://Data.Example.ORG", want: []string{"https://data.example.org"}},
+		{name: "commas-as-the-server-reads-them", content: "https://a.example,https://b.example", want: []string{"https://a.example", "https://b.example"}},
+		{name: "default-port", content: "https://a.example:443", want: []string{"https://a.example"}},
+		{name: "csp-injection-refused", content: "https://a.example;script-src", problems: []string{`"https://a.example;script-src" is not an origin`}},
 		{name: "path-refused", content: "https://a.example/stories", problems: []string{`"https://a.example/stories" is not an origin`}},
 		{name: "no-scheme-refused", content: "data.example.org", problems: []string{`"data.example.org" is not an origin`}},
 		{name: "javascript-refused", content: "javascript:alert(1) https://ok.example", want: []string{"https://ok.example"},
@@ -45,6 +48,9 @@ func TestReadParamsDataOrigins(t *testing.T) {
 		problems   []string // substrings, one per problem
 	}{
 		{name: "same-origin", data: "/stories/a.geojson", origins: allowed, want: "https://news.example/stories/a.geojson"},
+		{name: "same-origin-host-in-capitals", data: "https://NEWS.Example/stories/a.geojson", want: "https://NEWS.Example/stories/a.geojson"},
+		{name: "same-origin-default-port", data: "https://news.example:443/a.geojson", want: "https://news.example:443/a.geojson"},
+		{name: "same-host-other-scheme", data: "http://news.example/a.geojson", problems: []string{"not from http://news.example"}},
 		{name: "listed", data: "https://data.example.org/a.geojson", origins: allowed, want: "https://data.example.org/a.geojson"},
 		{name: "listed-port", data: "http://localhost:9000/a.geojson", origins: allowed, want: "http://localhost:9000/a.geojson"},
 		{name: "listed-host-upper-case", data: "https://DATA.example.org/a.geojson", origins: allowed, want: "https://DATA.example.org/a.geojson"},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mapline/geo"
+	"mapline/internal/origin"
 )
 
 // params are the URL flags of embed.html.
@@ -46,8 +47,10 @@ func readParams(href string, origins ...string) (params, []string) {
 		probs = append(probs, fmt.Sprintf("data=%q is not a URL", data))
 	default:
 		abs := u.ResolveReference(ref)
-		switch o := origin(abs); {
-		case abs.Scheme == u.Scheme && abs.Host == u.Host:
+		// Origins compare as browsers compare them (internal/origin): the
+		// host in any case, the default port written or not.
+		switch o := origin.Of(abs); {
+		case origin.Same(abs, u):
 			pr.data = abs.String()
 		case o != "" && slices.Contains(origins, o):
 			pr.data = abs.String()
@@ -55,7 +58,7 @@ func readParams(href string, origins ...string) (params, []string) {
 			probs = append(probs, fmt.Sprintf("data=%q is refused: a story loads only over http: or https:", data))
 		default:
 			probs = append(probs, fmt.Sprintf("data=%q is refused: stories load only from this site (%s)%s, not from %s",
-				data, origin(u), allowedList(origins), o))
+				data, origin.Of(u), allowedList(origins), o))
 		}
 	}
 	// The hash carries the reader's place in a shared link:
@@ -66,10 +69,10 @@ func readParams(href string, origins ...string) (params, []string) {
 		view, pr.readerView = hv, true
 	}
 	if view != "" {
-		if v, ok := parseView(view); ok {
-			pr.view = v
-		} else {
-			probs = append(probs, fmt.Sprintf("view=%q must be LAT,LON,ZOOM with zoom %d to %d", view, geo.MinZoom, geo.MaxZoom))
+		if v, err := geo.ParseView(view); err == nil {
+			pr.view = &v
+		} else { // geo's `view "…" must be…`, as the flag is written: view="…"
+			probs = append(probs, "view="+strings.TrimPrefix(err.Error(), "view "))
 		}
 	}
 	if t := q.Get("t"); t != "" {
@@ -103,15 +106,6 @@ func readParams(href string, origins ...string) (params, []string) {
 	return pr, probs
 }
 
-// origin is the origin of an http(s) URL, "scheme://host[:port]" in lower
-// case, or "" for any other URL.
-func origin(u *url.URL) string {
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return strings.ToLower(u.Scheme + "://" + u.Host)
-}
-
 func allowedList(origins []string) string {
 	if len(origins) == 0 {
 		return ""
@@ -121,17 +115,14 @@ func allowedList(origins []string) string {
 
 // dataOrigins reads the content of the page's <meta name="mapline-data-origins">,
 // which make build DATA_ORIGINS="…" writes (cmd/dist): origins separated by
-// spaces. What is not an http(s) origin ("https://host[:port]", no path) is
-// reported and left out.
+// spaces, read by the rules the server reads them with (origin.ParseList).
+// What is not an http(s) origin ("https://host[:port]", no path) is reported
+// and left out.
 func dataOrigins(content string) ([]string, []string) {
-	var origins, probs []string
-	for _, f := range strings.Fields(content) {
-		u, err := url.Parse(f)
-		if err != nil || origin(u) == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-			probs = append(probs, fmt.Sprintf("mapline-data-origins: %q is not an origin like https://data.example.org", f))
-			continue
-		}
-		origins = append(origins, origin(u))
+	origins, bad := origin.ParseList(content)
+	var probs []string
+	for _, f := range bad {
+		probs = append(probs, fmt.Sprintf("mapline-data-origins: %q is not an origin like https://data.example.org", f))
 	}
 	return origins, probs
 }

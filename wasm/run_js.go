@@ -112,17 +112,20 @@ func fetchStory(u string) (*geo.Story, error) {
 			resp.Get("status").Int(), resp.Get("statusText").String())
 	}
 	// A story over the limit is refused before it is read, when the server
-	// says its size.
-	if n, err := strconv.ParseInt(resp.Get("headers").Call("get", "Content-Length").String(), 10, 64); err == nil && n > geo.MaxStoryBytes {
+	// says its size. A compressed story's Content-Length is its compressed
+	// size: readStoryText counts the cap again on what the browser hands.
+	n, err := strconv.ParseInt(resp.Get("headers").Call("get", "Content-Length").String(), 10, 64)
+	if err == nil && n > geo.MaxStoryBytes {
 		return nil, fmt.Errorf("the story at %s is %.1f MB, larger than the %d MB a story may be", u, float64(n)/(1<<20), geo.MaxStoryBytes>>20)
 	}
-	text, err := await(resp.Call("text"))
+	body := newJSBody(resp)
+	text, err := readStoryText(u, body, n, body.cancel)
 	if err != nil {
-		return nil, fmt.Errorf("the story could not be read from %s: %v", u, err)
+		return nil, err
 	}
 	fetched := frames.ms()
 	measure("mapline:fetch", start, fetched)
-	s, err := geo.Load(strings.NewReader(text.String()))
+	s, err := geo.Load(strings.NewReader(text))
 	measure("mapline:parse", fetched, frames.ms())
 	return s, err
 }

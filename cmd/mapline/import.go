@@ -241,6 +241,9 @@ func (c *conversion) check() (data []byte, lines []finding, bad bool) {
 	if s != nil {
 		probs = append(probs, geo.Check(s)...)
 	}
+	if c.doc == nil { // a story as written; a converted one has no key twice
+		probs = append(probs, geo.DuplicateKeys(data)...)
+	}
 	for _, p := range probs {
 		lines = append(lines, finding{c.line(p, from), p.Severity == geo.Warning})
 		bad = bad || p.Severity == geo.Error

@@ -172,11 +172,14 @@ func renderPoster(o renderOptions) ([]byte, error) {
 		view = &v
 	}
 
-	data, err := os.ReadFile(o.story)
+	// geo.Load reads no more than geo.MaxStoryBytes and a byte, and names the
+	// limit: -story /dev/zero stops there.
+	f, err := os.Open(o.story)
 	if err != nil {
 		return nil, err
 	}
-	s, err := geo.Load(bytes.NewReader(data))
+	s, err := geo.Load(f)
+	f.Close()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", o.story, err)
 	}

@@ -30,7 +30,8 @@ the feature's index and id (or the CSV row and column, or the TimelineJS item
 and field), the field, what is wrong and what to write instead. Errors keep a
 feature off the map; warnings are what loads but is probably wrong (a site no
 event uses, swapped latitude and longitude, the same event twice, a date
-precision that looks accidental, an event without a source).
+precision that looks accidental, an event without a source, a key written
+twice in one object).
 The exit status is 0 when every file is valid (warnings allowed, unless
 -strict), 1 when one is not, 2 when a file cannot be read.
 

@@ -67,7 +67,7 @@ func TestCSVErrors(t *testing.T) {
 			want: []string{
 				`convert: t.csv: row 2: column Year: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
 				`convert: t.csv: row 3: column Year: is empty: every event needs a date`,
-				`convert: t.csv: row 4: column Year: "2025-06-11T25:00:00Z" is not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ssZ with a time zone); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+				`convert: t.csv: row 4: column Year: "2025-06-11T25:00:00Z" is not an ISO 8601 date (the hour must be 00 to 23); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
 			}},
 	}
 	for _, tt := range tests {

@@ -30,6 +30,11 @@ func TestEventCameraAndLinks(t *testing.T) {
 		{name: "view-zoom-out-of-range", props: `"view":[33,44,40]`, err: `feature 2 ("e"): properties.view: zoom 40 must be 1 to 12`},
 		{name: "view-nan", props: `"view":"NaN,44,6"`, err: "properties.view: latitude NaN"},
 		{name: "view-two-numbers", props: `"view":[33,44]`, err: "properties.view: must be [latitude, longitude, zoom]"},
+		{name: "view-huge-latitude", props: `"view":[1e309,44,6]`, err: "properties.view: latitude 1e309 is out of range: -90 to 90"},
+		{name: "view-huge-zoom-string", props: `"view":"33,44,1e400"`, err: "properties.view: zoom 1e400 must be 1 to 12"},
+		{name: "view-longitude-out", props: `"view":[33,200,6]`, err: "properties.view: longitude 200 is out of range: -180 to 180"},
+		{name: "view-not-a-number", props: `"view":"33,east,6"`, err: `properties.view: the longitude "east" is not a number`},
+		{name: "view-strings-in-array", props: `"view":["33",44,6]`, err: "properties.view: must be [latitude, longitude, zoom]: item 0 is a string, not a number"},
 		{name: "links", props: `"links":[["a","b"]]`, check: func(t *testing.T, e *geo.Event) {
 			if len(e.Links) != 1 || e.Links[0] != [2]int{0, 1} {
 				t.Errorf("links %v", e.Links)

@@ -590,29 +590,44 @@ func camera(v value) (*Camera, error) {
 		return nil, nil
 	}
 	raw := []byte(v.text)
-	var f []float64
-	if err := json.Unmarshal(raw, &f); err != nil {
+	// The parts as written, so that a message quotes them (1e309 stays
+	// 1e309, not +Inf): numbers in an array, or "LAT,LON,ZOOM" in a string.
+	var parts []string
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err == nil {
+		for i, it := range items {
+			if k := jsonKind(string(it)); k != "a number" {
+				return nil, fmt.Errorf("must be [latitude, longitude, zoom]: item %d is %s, not a number", i, k)
+			}
+			parts = append(parts, string(it))
+		}
+	} else {
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
 			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(v.text))
 		}
-		f = f[:0]
 		for _, part := range strings.Split(s, ",") {
-			v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
-			if err != nil {
-				return nil, fmt.Errorf("%q must be LAT,LON,ZOOM", s)
-			}
-			f = append(f, v)
+			parts = append(parts, strings.TrimSpace(part))
 		}
 	}
-	if len(f) != 3 {
-		return nil, errors.New("must be [latitude, longitude, zoom]")
+	if len(parts) != 3 {
+		return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %d numbers", len(parts))
 	}
-	if !(f[0] >= -90 && f[0] <= 90 && f[1] >= -180 && f[1] <= 180) {
-		return nil, fmt.Errorf("latitude %v, longitude %v out of range", f[0], f[1])
+	var f [3]float64
+	for i, name := range [3]string{"latitude", "longitude", "zoom"} {
+		x, err := strconv.ParseFloat(parts[i], 64)
+		if err != nil && !errors.Is(err, strconv.ErrRange) { // out of float64's range: the range checks below name it
+			return nil, fmt.Errorf("the %s %q is not a number", name, parts[i])
+		}
+		f[i] = x
 	}
-	if !(f[2] >= MinZoom && f[2] <= MaxZoom) {
-		return nil, fmt.Errorf("zoom %v must be %d to %d", f[2], MinZoom, MaxZoom)
+	switch {
+	case !(f[0] >= -90 && f[0] <= 90):
+		return nil, fmt.Errorf("latitude %s is out of range: -90 to 90", parts[0])
+	case !(f[1] >= -180 && f[1] <= 180):
+		return nil, fmt.Errorf("longitude %s is out of range: -180 to 180", parts[1])
+	case !(f[2] >= MinZoom && f[2] <= MaxZoom):
+		return nil, fmt.Errorf("zoom %s must be %d to %d", parts[2], MinZoom, MaxZoom)
 	}
 	return &Camera{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
 }

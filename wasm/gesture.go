@@ -78,16 +78,6 @@ func cooperative(flag *bool, framed bool) bool {
 // wheelZooms tells whether a wheel event zooms the map; mod is ctrl or ⌘.
 func wheelZooms(coop, mod bool) bool { return !coop || mod }
 
-// Hints shown over the map when a cooperative map lets a gesture through.
-func wheelHint(mac bool) string {
-	if mac {
-		return "Use ⌘ + scroll to zoom the map"
-	}
-	return "Use Ctrl + scroll to zoom the map"
-}
-
-const touchHint = "Use two fingers to move the map"
-
 // isMac tells from navigator.userAgentData.platform or navigator.platform
 // whether the zoom key is ⌘ (iPads with a keyboard too).
 func isMac(platform string) bool {
@@ -289,7 +279,7 @@ type touchGesture struct {
 type touchResult struct {
 	ops    []op
 	cancel bool // the map uses the event: preventDefault, the page must not scroll
-	hint   bool // show touchHint: one finger tried to move a cooperative map
+	hint   bool // show the hint (hint.touch): one finger tried to move a cooperative map
 }
 
 // event takes a touch event of the given kind at time t with the fingers now

@@ -128,7 +128,7 @@ func metaContent(name string) string {
 	return m.Call("getAttribute", "content").String()
 }
 
-// theme is the map theme that matches the page: embed.js decides it from the
+// theme is the map theme that matches the page: frame.js decides it from the
 // dark= flag and prefers-color-scheme, and marks the root with class "dark".
 func (p *page) theme() geo.Theme {
 	if p.root.Get("classList").Call("contains", "dark").Bool() {
@@ -137,7 +137,7 @@ func (p *page) theme() geo.Theme {
 	return geo.Light
 }
 
-// listenTheme follows the page's theme: embed.js fires "mapline-theme" on
+// listenTheme follows the page's theme: frame.js fires "mapline-theme" on
 // window when the reader's colour scheme changes under dark=auto.
 func (p *page) listenTheme() {
 	p.on(js.Global(), "mapline-theme", nil, func(js.Value) {

@@ -300,7 +300,7 @@ func (tl *timeline) placesOf(s *geo.Story, e *geo.Event) string {
 
 // isolate wraps a text of the story in Unicode first-strong isolates
 // (FSI … PDI), a direction of its own as <bdi> gives an element, when it
-// starts in the other direction than the page's (isolate.go).
+// starts in the other direction than the page's (isolateIn, intl_bidi.go).
 func (tl *timeline) isolate(s string) string { return isolateIn(s, tl.p.rtl) }
 
 // layoutMarks draws a mark per event (or per cluster of events too close to

@@ -311,15 +311,6 @@ func envOr(k, d string) string {
 	return d
 }
 
-func storyNamed(name string) *story {
-	for _, s := range stories {
-		if s.Name == name {
-			return s
-		}
-	}
-	return nil
-}
-
 // serve serves the built site and the generated stories on localhost,
 // the stories gzip-compressed when the browser accepts it (as a host would
 // serve them; the site's own files come with their .br/.gz siblings), and

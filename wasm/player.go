@@ -10,14 +10,12 @@ import (
 )
 
 // story is the part of the state that moves through the story: the player
-// that steps on its own, the mode, and the camera that follows the events.
+// that steps on its own and the camera that follows the events.
 type story struct {
 	playing bool
 	loop    bool
 	speed   float64   // 1 is the normal pace
 	due     time.Time // when the player steps next
-
-	mode geo.Mode
 
 	follow bool        // move the map to each event's places
 	flight *geo.Flight // the camera's move in progress
@@ -134,9 +132,9 @@ func sameView(a, b geo.View) bool {
 // setMode shows everything so far (geo.Cumulative) or only the current event
 // (geo.Point).
 func (s *state) setMode(m geo.Mode) {
-	if m == s.story.mode {
+	if m == s.m.Mode {
 		return
 	}
-	s.story.mode, s.m.Mode = m, m
+	s.m.Mode = m
 	s.dirty = true
 }

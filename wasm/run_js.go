@@ -20,8 +20,7 @@ func run() {
 	probs = append(oprobs, probs...)
 	p := newPage()
 	st := newState(p.theme())
-	st.lang = p.msg.Lang
-	st.m.Lang = st.lang
+	st.setLang(p.msg.Lang)
 	if pr.view != nil {
 		st.setView(pr.view.Center, pr.view.Zoom)
 		st.story.follow = !pr.readerView

@@ -23,7 +23,6 @@ type state struct {
 	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
 	floor float64   // the lowest zoom, at which the bound is still large in the view
 	still bool      // the reader prefers reduced motion: no animations, no inertia
-	lang  string    // the language of the map's names (geo.Map.Lang)
 	anim  motion
 
 	story story // the player, the mode and the camera (player.go)
@@ -43,7 +42,7 @@ func newState(th geo.Theme) *state {
 	v := geo.HomeView
 	v.Ratio = 1
 	return &state{
-		m:     geo.NewMap(nil, &geo.Basemap{}, th), // until the basemap arrives (setBasemap)
+		m:     geo.NewMap(geo.MapOptions{Basemap: &geo.Basemap{}, Theme: th}), // until the basemap arrives (setBasemap)
 		view:  v,
 		home:  v,
 		bound: geo.Region,
@@ -57,8 +56,9 @@ func newState(th geo.Theme) *state {
 // setStory shows a story. initial is the event to start at (from t= or an
 // event id), or -1 for the first event.
 func (s *state) setStory(st *geo.Story, initial int) {
-	s.m = geo.NewMap(st, s.m.Basemap, s.m.Theme)
-	s.m.Mode, s.m.Lang = s.story.mode, s.lang
+	o := s.m.MapOptions
+	o.Story = st
+	s.m = geo.NewMap(o)
 	if initial < 0 && len(st.Events) > 0 {
 		initial = 0
 	}
@@ -71,8 +71,9 @@ func (s *state) setStory(st *geo.Story, initial int) {
 
 // setBasemap draws the map on another basemap.
 func (s *state) setBasemap(bm *geo.Basemap) {
-	s.m = geo.NewMap(s.m.Story, bm, s.m.Theme)
-	s.m.Mode = s.story.mode
+	o := s.m.MapOptions
+	o.Basemap = bm
+	s.m = geo.NewMap(o)
 	s.dirty = true
 }
 
@@ -81,8 +82,15 @@ func (s *state) setTheme(th geo.Theme) {
 	if th.Name == s.m.Theme.Name {
 		return
 	}
-	s.m = geo.NewMap(s.m.Story, s.m.Basemap, th)
-	s.m.Mode, s.m.Lang = s.story.mode, s.lang
+	o := s.m.MapOptions
+	o.Theme = th
+	s.m = geo.NewMap(o)
+	s.dirty = true
+}
+
+// setLang names the map's cities and countries in language l ("ar", "fa", …).
+func (s *state) setLang(l string) {
+	s.m.Lang = l
 	s.dirty = true
 }
 

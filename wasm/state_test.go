@@ -346,3 +346,54 @@ func TestStateTickUsesTheClock(t *testing.T) {
 		t.Errorf("first frame of the next zoom went to %v, want a small step from 6", z)
 	}
 }
+
+// The map's names stay in the page's language whatever rebuilds the map: the
+// basemap arriving with a story that failed, with one that loaded, a change
+// of theme.
+func TestStateKeepsTheLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		load func(t *testing.T, st *state, s *geo.Story)
+	}{
+		{"story-fails", func(t *testing.T, st *state, _ *geo.Story) { st.setBasemap(testBasemap(t)) }},
+		{"story-loads", func(t *testing.T, st *state, s *geo.Story) { st.setBasemap(testBasemap(t)); st.setStory(s, -1) }},
+		{"theme-after-failure", func(t *testing.T, st *state, _ *geo.Story) { st.setBasemap(testBasemap(t)); st.setTheme(geo.Dark) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newState(geo.Light)
+			st.setLang("ar")
+			tc.load(t, st, demoStory(t))
+			st.resize(800, 500, 1)
+			sc, _ := st.frame()
+			cities := 0
+			for _, l := range sc.Labels {
+				if l.Kind != geo.CityLabel {
+					continue
+				}
+				cities++
+				c := geo.Cities[l.Ref]
+				if want := c.NameIn("ar"); l.Text != want {
+					t.Errorf("city %q is labelled %q, want %q", c.Name, l.Text, want)
+				}
+			}
+			if cities == 0 {
+				t.Fatal("no city labels in the scene")
+			}
+		})
+	}
+}
+
+// testBasemap is the basemap the page fetches (geo.DefaultBasemap is not in
+// the wasm build).
+func testBasemap(t *testing.T) *geo.Basemap {
+	t.Helper()
+	b, err := os.ReadFile("../geo/basemap.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bm, err := geo.DecodeBasemap(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bm
+}

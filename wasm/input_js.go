@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"mapline/geo"
+	"mapline/wasm/mapui"
 
 	"github.com/paulmach/orb"
 )
@@ -36,10 +37,11 @@ func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js
 	if !target.Truthy() {
 		return
 	}
+	where := "the " + typ + " listener"
 	f := js.FuncOf(func(this js.Value, args []js.Value) any {
-		defer func() { recover() }() // never panic across the JS boundary
-		defer frames.wake()          // something happened: run a frame (frames_js.go)
-		fn(args[0])
+		defer frames.wake() // something happened: run a frame (frames_js.go)
+		// Never panic across the JS boundary, never swallow a panic either.
+		mapui.Guard(where, func() { fn(args[0]) }, p.panicked)
 		return nil
 	})
 	p.fns = append(p.fns, f)

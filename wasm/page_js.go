@@ -8,6 +8,7 @@ import (
 
 	"mapline/geo"
 	"mapline/geo/lang"
+	"mapline/wasm/mapui"
 )
 
 // page is the bridge to the DOM of embed.html: it reads the reader's input
@@ -173,6 +174,22 @@ func (p *page) setCursor(c string) {
 // changed or the map's controls moved.
 func (p *page) placeLabels(sc *geo.Scene, m *geo.Map, changed bool) {
 	p.carto.update(sc, m, changed)
+}
+
+// panicked reports a panic of a listener or an idle task (mapui.Guard): on
+// the console with its stack, and on the page as an error
+// (data-mapline="error" and the note over the map), so that a control that
+// stops working leaves a trace.
+func (p *page) panicked(pn mapui.Panic) {
+	logPanic(pn)
+	p.showError(pn)
+}
+
+// logPanic writes a panic and its stack to the console.
+func logPanic(pn mapui.Panic) {
+	if c := js.Global().Get("console"); c.Truthy() {
+		c.Call("error", pn.Error()+"\n"+pn.Stack)
+	}
 }
 
 func (p *page) showError(err error) {

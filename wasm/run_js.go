@@ -19,6 +19,7 @@ func run() {
 	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
 	probs = append(oprobs, probs...)
 	p := newPage()
+	frames.panicked = p.panicked
 	st := newState(p.theme())
 	st.setLang(p.msg.Lang)
 	if pr.view != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"mapline/geo"
+	"mapline/wasm/mapui"
 )
 
 // The list of all events in the page (list.go says why a long story shows a
@@ -33,8 +34,8 @@ func newEventList(doc js.Value, ol js.Value) eventList {
 
 // listenList lets the buttons widen the list.
 func (tl *timeline) listenList() {
-	tl.p.on(tl.list.earlier, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.more = -1 }) })
-	tl.p.on(tl.list.later, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.more = 1 }) })
+	tl.p.on(tl.list.earlier, "click", nil, func(js.Value) { tl.in.More(-1) })
+	tl.p.on(tl.list.later, "click", nil, func(js.Value) { tl.in.More(1) })
 }
 
 // buildList starts the list of a new story, before any event is current.
@@ -67,9 +68,9 @@ func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 // callback rather than in a frame: building the items of a new window took
 // 20 ms in a profile, and a reader who pauses the slider for a moment
 // may drag it on.
-func (tl *timeline) settleList(st *state, now time.Time) {
+func (tl *timeline) settleList(st *mapui.State, now time.Time) {
 	l := &tl.list
-	if !l.stale || st.m.Story == nil || tl.sliding {
+	if !l.stale || st.Map().Story == nil || tl.sliding {
 		return
 	}
 	if now.Sub(l.slidAt) < listSettle {
@@ -225,7 +226,7 @@ func (tl *timeline) item(s *geo.Story, i int) js.Value {
 	if e.Description != "" {
 		li.Call("appendChild", tl.p.dataText(el("p", "", e.Description), e.Texts, "description"))
 	}
-	if pl := tl.placesOf(s, e); pl != "" {
+	if pl := tl.p.placesOf(s, e); pl != "" {
 		li.Call("appendChild", el("p", "places", pl))
 	}
 	if e.Source != "" {

@@ -2,9 +2,14 @@ package mapui
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 )
+
+// lastResort is where a panic goes when its report panics too: the console
+// (stderr in the wasm).
+var lastResort io.Writer = os.Stderr
 
 // A Panic is a panic caught at the JavaScript boundary: where (a listener,
 // an idle task), its message and the goroutine's stack at the panic.
@@ -32,7 +37,7 @@ func Guard(where string, fn func(), report func(Panic)) {
 			// The report failed too: the console (stderr in the wasm) is all
 			// that is left.
 			if r2 := recover(); r2 != nil {
-				fmt.Fprintf(os.Stderr, "%v\n%s\nand reporting it failed: %v\n", p, p.Stack, r2)
+				fmt.Fprintf(lastResort, "%v\n%s\nand reporting it failed: %v\n", p, p.Stack, r2)
 			}
 		}()
 		report(p)

@@ -2,6 +2,7 @@ package mapui
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
@@ -49,7 +50,17 @@ func TestGuard(t *testing.T) {
 	}
 }
 
-// A report that panics itself does not reach JavaScript either.
+// A report that panics itself does not reach JavaScript either: both go to
+// the console.
 func TestGuardReportPanics(t *testing.T) {
+	var console strings.Builder
+	lastResort = &console
+	defer func() { lastResort = os.Stderr }()
 	Guard("the wheel listener", func() { panic("first") }, func(Panic) { panic("second") })
+	got := console.String()
+	for _, want := range []string{"mapline: the wheel listener failed: first", "TestGuardReportPanics", "and reporting it failed: second"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the console has %q, want %q in it", got, want)
+		}
+	}
 }

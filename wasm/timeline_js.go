@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"mapline/geo"
-	"mapline/geo/lang"
 	"mapline/wasm/mapui"
 )
 
@@ -174,11 +173,10 @@ func (tl *timeline) showDate(el js.Value, sp geo.Span) {
 // dataText marks an element holding the story's text of field: its
 // direction is that of its first strong letter (an English title in an
 // Arabic page reads left to right, and the other way round), and its
-// language, for screen readers, the story's own ("lang" of the file) when
-// the story has no text of the field in the page's language.
+// language the one words.textLang says.
 func (p *page) dataText(el js.Value, texts geo.Texts, field string) js.Value {
 	el.Call("setAttribute", "dir", "auto")
-	if l := p.storyLang; l != "" && !texts.Has(field, p.msg.Lang) && lang.Match(l) != p.msg.Lang {
+	if l := p.textLang(p.storyLang, texts, field); l != "" {
 		el.Call("setAttribute", "lang", l)
 	} else {
 		el.Call("removeAttribute", "lang")

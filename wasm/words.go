@@ -78,6 +78,17 @@ func (w words) placesOf(s *geo.Story, e *geo.Event) string {
 // starts in the other direction than the page's (isolateIn, intl_bidi.go).
 func (w words) isolate(s string) string { return isolateIn(s, w.rtl) }
 
+// textLang is the language of the story's text of field, for screen
+// readers, when it is not the page's: the story's own (storyLang, "lang" of
+// the file) when the story has no text of the field in the page's
+// language; "" when it is the page's.
+func (w words) textLang(storyLang string, texts geo.Texts, field string) string {
+	if storyLang != "" && !texts.Has(field, w.msg.Lang) && lang.Match(storyLang) != w.msg.Lang {
+		return storyLang
+	}
+	return ""
+}
+
 // eventWords are the words the page shows for the current event.
 type eventWords struct {
 	date      string // its time, in the reader's calendar

@@ -141,3 +141,23 @@ func TestCSSColor(t *testing.T) {
 		})
 	}
 }
+
+func TestWordsTextLang(t *testing.T) {
+	for _, tc := range []struct {
+		name, page, story string
+		texts             geo.Texts
+		want              string
+	}{
+		{"a story of no stated language", "ar", "", nil, ""},
+		{"an English story on an Arabic page", "ar", "en", nil, "en"},
+		{"its Arabic title on an Arabic page", "ar", "en", geo.Texts{"title:ar": "عنوان"}, ""},
+		{"an Arabic story on an Arabic page", "ar", "ar-IQ", nil, ""},
+		{"an Arabic story on an English page", "en", "ar", nil, "ar"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := newWords(lang.Get(tc.page), nil).textLang(tc.story, tc.texts, "title"); got != tc.want {
+				t.Errorf("textLang = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"sync/atomic"
 	"syscall/js"
 
@@ -20,8 +18,9 @@ type carto struct {
 	sizes       *mapui.Labels // the labels' sizes, measured by measurer
 	measurer    *domMeasurer
 
-	els    map[labelKey]*labelEl
-	gen    uint32 // the frame of the last placement
+	divs   *mapui.LabelDivs // what each label's div shows
+	els    []js.Value       // the divs, by number (mapui.DivChange.Div)…
+	styles []js.Value       // …and their styles
 	placer geo.Placer
 	// keep: the map is moving. The labels shown keep their sides or go; no
 	// label is measured or placed anew (game.moving).
@@ -30,7 +29,6 @@ type carto struct {
 	// been measured yet wait for an idle callback to measure them
 	// (measured is then set, and the labels are placed again).
 	lazy, measured bool
-	buf            []byte // a transform, written
 	// Texts met while the map moves are measured when the browser is idle
 	// (measureIdle), not in a frame: measuring lays out the page.
 	measureTask idleTask
@@ -55,20 +53,6 @@ type carto struct {
 	words // the legend's and the scale's words
 }
 
-// labelKey names a label across frames: its kind and what it names.
-type labelKey struct {
-	kind geo.LabelKind
-	ref  int
-}
-
-type labelEl struct {
-	el, style   js.Value
-	text, class string
-	x, y        float64 // the box's place, as in transform
-	hidden      bool
-	gen         uint32 // the last frame it was shown in
-}
-
 type legendKey struct {
 	story *geo.Story
 	theme string
@@ -82,7 +66,7 @@ const controlSelectors = "#map-controls button, #attribution, #legend, #scale, #
 const scaleMaxPx = 100
 
 func newCarto(doc, labels js.Value) *carto {
-	c := &carto{doc: doc, labels: labels, els: map[labelKey]*labelEl{}, measurer: &domMeasurer{doc: doc}}
+	c := &carto{doc: doc, labels: labels, divs: mapui.NewLabelDivs(), measurer: &domMeasurer{doc: doc}}
 	c.sizes = mapui.NewLabels(c.measurer)
 	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
 	c.legend, c.legendToggle, c.legendList = byID("legend"), byID("legend-toggle"), byID("legend-list")
@@ -229,52 +213,27 @@ func (c *carto) controls() {
 	}
 }
 
-// layout shows the placed labels as divs, reusing one div per label, and
-// hides the others. Only what changed crosses into JavaScript.
+// layout shows the placed labels as divs, one per label, applying the
+// changes mapui.LabelDivs lists: only what changed crosses into JavaScript.
 func (c *carto) layout(sc *geo.Scene) {
-	c.gen++
-	for i := range sc.Labels {
-		l := &sc.Labels[i]
-		if !l.Shown {
-			continue
+	for _, ch := range c.divs.Layout(sc.Labels) {
+		if ch.New {
+			el := c.doc.Call("createElement", "div")
+			c.labels.Call("appendChild", el)
+			c.els, c.styles = append(c.els, el), append(c.styles, el.Get("style"))
 		}
-		k := labelKey{l.Kind, l.Ref}
-		e := c.els[k]
-		if e == nil {
-			e = &labelEl{el: c.doc.Call("createElement", "div")}
-			c.labels.Call("appendChild", e.el)
-			c.els[k] = e
+		el := c.els[ch.Div]
+		if ch.SetText {
+			el.Set("textContent", ch.Text)
 		}
-		e.gen = c.gen
-		if e.text != l.Text {
-			e.text = l.Text
-			e.el.Set("textContent", l.Text)
+		if ch.SetClass {
+			el.Set("className", ch.Class)
 		}
-		if cl := l.Class(); e.class != cl {
-			e.class = cl
-			e.el.Set("className", cl)
+		if ch.Transform != "" {
+			c.styles[ch.Div].Set("transform", ch.Transform)
 		}
-		if x, y := math.Round(l.Box.X*100)/100, math.Round(l.Box.Y*100)/100; x != e.x || y != e.y || e.style.IsUndefined() {
-			e.x, e.y = x, y
-			if e.style.IsUndefined() {
-				e.style = e.el.Get("style")
-			}
-			c.buf = append(strconv.AppendFloat(append(strconv.AppendFloat(append(c.buf[:0], "translate("...), x, 'f', 2, 64), "px,"...), y, 'f', 2, 64), "px)"...)
-			e.style.Set("transform", string(c.buf))
-		}
-		if e.hidden {
-			e.hidden = false
-			e.el.Set("hidden", false)
-		}
-	}
-	for _, e := range c.els {
-		if e.gen != c.gen && !e.hidden {
-			e.hidden = true
-			e.el.Set("hidden", true)
-			// A hidden label keeps no status: .label.current finds the
-			// current sites' labels on the map.
-			e.class = "label"
-			e.el.Set("className", "label")
+		if ch.Show || ch.Hide {
+			el.Set("hidden", ch.Hide)
 		}
 	}
 }

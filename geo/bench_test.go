@@ -71,7 +71,7 @@ func BenchmarkNewMap(b *testing.B) {
 			s := bs.load(b)
 			b.ReportAllocs()
 			for b.Loop() {
-				geo.NewMap(s, bm, geo.Light)
+				geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light})
 			}
 		})
 	}
@@ -110,7 +110,7 @@ func BenchmarkScrub(b *testing.B) {
 	bm := geo.DefaultBasemap()
 	for _, bs := range benchStories {
 		b.Run(bs.name, func(b *testing.B) {
-			m := geo.NewMap(bs.load(b), bm, geo.Light)
+			m := geo.NewMap(geo.MapOptions{Story: bs.load(b), Basemap: bm, Theme: geo.Light})
 			tr := m.Story.Track()
 			curs := make([]int, 97)
 			for i := range curs {

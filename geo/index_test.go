@@ -23,7 +23,7 @@ func TestEmphasisMatchesCountryAt(t *testing.T) {
 			want[c.ID] = true
 		}
 	}
-	m := NewMap(s, bm, Light)
+	m := NewMap(MapOptions{Story: s, Basemap: bm, Theme: Light})
 	if len(want) < 5 {
 		t.Fatalf("only %d countries hold a site: the test says little", len(want))
 	}

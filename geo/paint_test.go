@@ -118,7 +118,7 @@ func TestPaintOrder(t *testing.T) {
 // (with a halo for the current ones) and each shown label, once.
 func TestPaintDemo(t *testing.T) {
 	s := loadDemo(t)
-	m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
+	m := geo.NewMap(geo.MapOptions{Story: s, Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 	v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 800, Height: 450, Ratio: 1})
 	cur, err := s.StartEvent("", nil)
 	if err != nil {
@@ -217,7 +217,7 @@ func TestLabelAnchor(t *testing.T) {
 func BenchmarkPaint(b *testing.B) {
 	for _, bs := range benchStories {
 		s := bs.load(b)
-		m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
+		m := geo.NewMap(geo.MapOptions{Story: s, Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 		v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 800, Height: 450, Ratio: 1})
 		cur := len(s.Events) * 2 / 3
 		sc := m.Render(v, cur)

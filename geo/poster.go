@@ -52,8 +52,7 @@ func NewPoster(s *Story, bm *Basemap, v View, cur int, opt PosterOptions) *Poste
 		if themes&t.want == 0 {
 			continue
 		}
-		m := NewMap(s, bm, t.th)
-		m.Mode = opt.Mode
+		m := NewMap(MapOptions{Story: s, Basemap: bm, Theme: t.th, Mode: opt.Mode})
 		sc := m.Render(v, cur)
 		if first == nil {
 			sc.Measure()

@@ -128,11 +128,7 @@ const (
 // reuses the Map's memory: the scene it returns is valid until the next call.
 // A Map is not safe for concurrent use.
 type Map struct {
-	Story    *Story
-	Basemap  *Basemap
-	Theme    Theme
-	Mode     Mode         // cumulative or point (see Story.SiteStatusIn)
-	Lang     string       // the language of city and country names ("ar", "fa", …; "" for English)
+	MapOptions
 	emphasis map[int]bool // countries holding a site of the story
 
 	// Reused by Render.
@@ -176,10 +172,22 @@ type levelCache struct {
 	room    []float64    // per country of the story: how far its name may move off LabelAt and stay inside (world units; labelRoom)
 }
 
-// NewMap prepares a story for drawing on a basemap. The story may be nil (the
-// basemap alone, for example while a story loads or when it failed).
-func NewMap(s *Story, bm *Basemap, th Theme) *Map {
-	m := &Map{Story: s, Basemap: bm, Theme: th, emphasis: map[int]bool{}}
+// MapOptions are what a Map shows: all of it in one value, so that a map
+// rebuilt with one thing changed keeps the others (o := m.MapOptions;
+// o.Basemap = bm; geo.NewMap(o)). Mode and Lang may also be changed on a
+// Map between renders.
+type MapOptions struct {
+	Story   *Story // nil: the basemap alone, for example while a story loads or when it failed
+	Basemap *Basemap
+	Theme   Theme
+	Mode    Mode   // cumulative or point (see Story.SiteStatusIn)
+	Lang    string // the language of city and country names ("ar", "fa", …; "" for English)
+}
+
+// NewMap prepares a story for drawing on a basemap.
+func NewMap(o MapOptions) *Map {
+	s, bm, th := o.Story, o.Basemap, o.Theme
+	m := &Map{MapOptions: o, emphasis: map[int]bool{}}
 	if s != nil && bm != nil {
 		m.emphasize(s, bm)
 	}

@@ -141,7 +141,7 @@ func demoMap(tb testing.TB) *geo.Map {
 	if err := geo.DefaultBasemapErr(); err != nil {
 		tb.Fatalf("the embedded basemap: %v", err)
 	}
-	return geo.NewMap(loadDemo(tb), geo.DefaultBasemap(), geo.Light)
+	return geo.NewMap(geo.MapOptions{Story: loadDemo(tb), Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 }
 
 func eventIndex(tb testing.TB, s *geo.Story, id string) int {
@@ -285,7 +285,7 @@ func TestRenderScene(t *testing.T) {
 	s := loadDemo(t)
 	cur := eventIndex(t, s, goldenEvent)
 	t.Run("nil story draws the basemap alone", func(t *testing.T) {
-		sc := geo.NewMap(nil, bm, geo.Light).Render(demoView, -1)
+		sc := geo.NewMap(geo.MapOptions{Basemap: bm, Theme: geo.Light}).Render(demoView, -1)
 		if len(sc.Fills) == 0 || len(sc.Lines) == 0 {
 			t.Errorf("%d fills and %d lines, want the basemap", len(sc.Fills), len(sc.Lines))
 		}
@@ -307,7 +307,7 @@ func TestRenderScene(t *testing.T) {
 		}
 	})
 	t.Run("nil basemap draws the story alone", func(t *testing.T) {
-		sc := geo.NewMap(s, nil, geo.Light).Render(demoView, cur)
+		sc := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light}).Render(demoView, cur)
 		if len(sc.Fills) != 0 || len(sc.Lines) != 0 {
 			t.Errorf("%d fills and %d lines without a basemap", len(sc.Fills), len(sc.Lines))
 		}
@@ -317,21 +317,21 @@ func TestRenderScene(t *testing.T) {
 	})
 	t.Run("a view far from the basemap has no fills", func(t *testing.T) {
 		far := geo.View{Center: orb.Point{0, 0}, Zoom: 8, Width: 640, Height: 420, Ratio: 2}
-		sc := geo.NewMap(s, bm, geo.Light).Render(far, cur)
+		sc := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light}).Render(far, cur)
 		if len(sc.Fills) != 0 || len(sc.Lines) != 0 {
 			t.Errorf("%d fills and %d lines in the Gulf of Guinea", len(sc.Fills), len(sc.Lines))
 		}
 	})
 	t.Run("the frame of the scene", func(t *testing.T) {
 		for _, th := range []geo.Theme{geo.Light, geo.Dark} {
-			sc := geo.NewMap(s, bm, th).Render(demoView, cur)
+			sc := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: th}).Render(demoView, cur)
 			if sc.Width != 640 || sc.Height != 420 || sc.Ratio != 2 || sc.Background != th.Sea {
 				t.Errorf("%s: scene %gx%g ratio %g background %v", th.Name, sc.Width, sc.Height, sc.Ratio, sc.Background)
 			}
 		}
 	})
 	t.Run("countries of the story are emphasized", func(t *testing.T) {
-		m := geo.NewMap(s, bm, geo.Light)
+		m := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light})
 		for _, st := range s.Sites {
 			c, ok := bm.CountryAt(st.World)
 			if !ok {
@@ -348,18 +348,18 @@ func TestRenderScene(t *testing.T) {
 		}
 	})
 	t.Run("render is repeatable and reuses its memory", func(t *testing.T) {
-		m := geo.NewMap(s, bm, geo.Light)
+		m := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light})
 		want := summary(s, m.Render(demoView, cur))
 		m.Render(demoView.Pan(100, 30), 0)
 		if got := summary(s, m.Render(demoView, cur)); got != want {
 			t.Error("rendering again gives a different scene")
 		}
-		if !reflect.DeepEqual(m.Render(demoView, cur), geo.NewMap(s, bm, geo.Light).Render(demoView, cur)) {
+		if !reflect.DeepEqual(m.Render(demoView, cur), geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light}).Render(demoView, cur)) {
 			t.Error("a used map and a new one render differently")
 		}
 		// Maps share no memory: scribbling over one scene leaves another
 		// map's alone.
-		other := geo.NewMap(s, bm, geo.Light)
+		other := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light})
 		for _, f := range m.Render(demoView, cur).Fills {
 			for _, p := range f.Polygons {
 				for _, r := range p {
@@ -377,8 +377,8 @@ func TestRenderScene(t *testing.T) {
 		}
 	})
 	t.Run("the basemap is never modified", func(t *testing.T) {
-		before := summary(s, geo.NewMap(s, bm, geo.Light).Render(demoView, cur))
-		m := geo.NewMap(s, bm, geo.Light)
+		before := summary(s, geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light}).Render(demoView, cur))
+		m := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light})
 		for _, f := range m.Render(demoView, cur).Fills {
 			for _, p := range f.Polygons {
 				for _, r := range p {
@@ -388,7 +388,7 @@ func TestRenderScene(t *testing.T) {
 				}
 			}
 		}
-		if after := summary(s, geo.NewMap(s, bm, geo.Light).Render(demoView, cur)); after != before {
+		if after := summary(s, geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light}).Render(demoView, cur)); after != before {
 			t.Error("scribbling over a scene changed the basemap")
 		}
 	})
@@ -409,7 +409,7 @@ func BenchmarkRender(b *testing.B) {
 			name string
 			m    *geo.Map
 			cur  int
-		}{bs.name, geo.NewMap(s, geo.DefaultBasemap(), geo.Light), len(s.Events) * 2 / 3}
+		}{bs.name, geo.NewMap(geo.MapOptions{Story: s, Basemap: geo.DefaultBasemap(), Theme: geo.Light}), len(s.Events) * 2 / 3}
 		if bs.events == 0 {
 			tc.cur = eventIndex(b, s, goldenEvent)
 		}
@@ -480,7 +480,7 @@ func TestRenderCities(t *testing.T) {
 		}
 	}
 	// Without the story, every city of the view is there.
-	sc := geo.NewMap(nil, geo.DefaultBasemap(), geo.Light).Render(geo.View{Center: orb.Point{47, 31}, Zoom: 5, Width: 1600, Height: 1200}, -1)
+	sc := geo.NewMap(geo.MapOptions{Basemap: geo.DefaultBasemap(), Theme: geo.Light}).Render(geo.View{Center: orb.Point{47, 31}, Zoom: 5, Width: 1600, Height: 1200}, -1)
 	if len(sc.Dots) != len(geo.Cities) {
 		t.Errorf("%d reference cities without a story, want all %d", len(sc.Dots), len(geo.Cities))
 	}
@@ -536,7 +536,7 @@ func TestRenderFutureLabels(t *testing.T) {
 // the scene: a generated story of 2,000 sites seen up close.
 func TestRenderCulls(t *testing.T) {
 	s := genStory(t, 1, 2000, 10000)
-	m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
+	m := geo.NewMap(geo.MapOptions{Story: s, Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 	v := geo.View{Center: orb.Point{44, 33}, Zoom: 9, Width: 640, Height: 420}
 	sc := m.Render(v, 5000)
 	for _, mk := range sc.Markers {
@@ -561,7 +561,7 @@ func TestRenderAllocs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	big := geo.NewMap(genStory(t, 1, 2000, 10000), geo.DefaultBasemap(), geo.Light)
+	big := geo.NewMap(geo.MapOptions{Story: genStory(t, 1, 2000, 10000), Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 	for _, m := range []*geo.Map{demoMap(t), big} {
 		for _, z := range benchZooms {
 			v := benchView
@@ -656,15 +656,15 @@ func TestLegend(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("legend of the demo:\n got %q\nwant %q", got, want)
 	}
-	one := geo.NewMap(&geo.Story{Sites: []geo.Site{{Kind: "oil_field"}, {Kind: "embassy"}}}, nil, geo.Dark)
+	one := geo.NewMap(geo.MapOptions{Story: &geo.Story{Sites: []geo.Site{{Kind: "oil_field"}, {Kind: "embassy"}}}, Theme: geo.Dark})
 	if l := one.Legend(); len(l) != 2 || l[0].Kind != "embassy" || l[1].Name != "Oil field" || l[1].Shape != geo.DotCircle {
 		t.Errorf("legend with one unknown kind: %+v", l)
 	}
-	two := geo.NewMap(&geo.Story{Sites: []geo.Site{{Kind: "port"}, {Kind: "site"}}}, nil, geo.Dark)
+	two := geo.NewMap(geo.MapOptions{Story: &geo.Story{Sites: []geo.Site{{Kind: "port"}, {Kind: "site"}}}, Theme: geo.Dark})
 	if l := two.Legend(); len(l) != 1 || l[0].Name != "Other site" {
 		t.Errorf("legend with two unknown kinds: %+v", l)
 	}
-	if l := geo.NewMap(nil, nil, geo.Light).Legend(); len(l) != 0 {
+	if l := geo.NewMap(geo.MapOptions{Theme: geo.Light}).Legend(); len(l) != 0 {
 		t.Errorf("legend without a story: %+v", l)
 	}
 }
@@ -684,7 +684,7 @@ func TestRenderLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := geo.NewMap(s, geo.DefaultBasemap(), geo.Light)
+	m := geo.NewMap(geo.MapOptions{Story: s, Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 	v := geo.View{Center: orb.Point{47, 34}, Zoom: 5, Width: 800, Height: 500}
 	threat := s.Index("launch")
 	sc := m.Render(v, threat)

@@ -132,7 +132,7 @@ func TestMapLang(t *testing.T) {
 		{"fa", "دمشق", "عراق", "تهران"},
 	} {
 		t.Run("lang="+tt.lang, func(t *testing.T) {
-			m := geo.NewMap(s.In(tt.lang), bm, geo.Light)
+			m := geo.NewMap(geo.MapOptions{Story: s.In(tt.lang), Basemap: bm, Theme: geo.Light})
 			m.Lang = tt.lang
 			sc := m.Render(demoView, len(s.Events)-1)
 			texts := map[geo.LabelKind][]string{}

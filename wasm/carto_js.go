@@ -2,35 +2,25 @@ package main
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"sync/atomic"
 	"syscall/js"
 
 	"mapline/geo"
-	"mapline/geo/lang"
+	"mapline/wasm/mapui"
 )
 
-// carto is the text of the map in the DOM: the labels (measured here, placed
-// by geo's Placer, laid out as divs over the canvas), the legend and the
-// scale bar. Everything is updated from Update, on the frames whose scene
-// changed.
+// carto is the text of the map in the DOM: the labels (sized by
+// mapui.Labels, measured in the page by domMeasurer, placed by geo's Placer,
+// laid out as divs over the canvas), the legend and the scale bar.
+// Everything is updated from Update, on the frames whose scene changed.
 type carto struct {
 	doc, labels js.Value
-	measurer    js.Value // a hidden box in #map-labels where texts are measured
+	sizes       *mapui.Labels // the labels' sizes, measured by measurer
+	measurer    *domMeasurer
 
-	// Sizes of label texts measured once: widths per class and text,
-	// heights per class; and the last size of each label, a faster lookup
-	// while its class and text stay the same.
-	widths  map[measureKey]float64
-	heights map[string]float64
-	sizes   map[labelKey]labelSize
-	pending []measureKey // texts to measure in this frame
-	queued  map[measureKey]bool
-	mels    []js.Value
-
-	els    map[labelKey]*labelEl
-	gen    uint32 // the frame of the last placement
+	divs   *mapui.LabelDivs // what each label's div shows
+	els    []js.Value       // the divs, by number (mapui.DivChange.Div)…
+	styles []js.Value       // …and their styles
 	placer geo.Placer
 	// keep: the map is moving. The labels shown keep their sides or go; no
 	// label is measured or placed anew (game.moving).
@@ -39,12 +29,8 @@ type carto struct {
 	// been measured yet wait for an idle callback to measure them
 	// (measured is then set, and the labels are placed again).
 	lazy, measured bool
-	buf            []byte // a transform, written
 	// Texts met while the map moves are measured when the browser is idle
 	// (measureIdle), not in a frame: measuring lays out the page.
-	later       []measureKey
-	laterSet    map[measureKey]bool // the texts in later
-	waiting     map[labelKey]bool   // the labels whose texts hold has seen to
 	measureTask idleTask
 
 	// keepOut are the boxes of what lies over the map (see
@@ -64,30 +50,7 @@ type carto struct {
 	scale, scaleKm, scaleMi js.Value
 	scaleKey                string
 
-	msg   *lang.Messages // the legend's and the scale's words
-	dates dates          // the scale's numbers
-}
-
-type measureKey struct{ class, text string }
-
-type labelSize struct {
-	class, text string
-	w, h        float64
-}
-
-// labelKey names a label across frames: its kind and what it names.
-type labelKey struct {
-	kind geo.LabelKind
-	ref  int
-}
-
-type labelEl struct {
-	el, style   js.Value
-	text, class string
-	x, y        float64 // the box's place, as in transform
-	hidden      bool
-	side        geo.Side
-	gen         uint32 // the last frame it was shown in
+	words // the legend's and the scale's words
 }
 
 type legendKey struct {
@@ -103,19 +66,15 @@ const controlSelectors = "#map-controls button, #attribution, #legend, #scale, #
 const scaleMaxPx = 100
 
 func newCarto(doc, labels js.Value) *carto {
-	c := &carto{
-		doc: doc, labels: labels,
-		widths: map[measureKey]float64{}, heights: map[string]float64{},
-		sizes: map[labelKey]labelSize{}, queued: map[measureKey]bool{}, waiting: map[labelKey]bool{}, laterSet: map[measureKey]bool{},
-		els: map[labelKey]*labelEl{},
-	}
+	c := &carto{doc: doc, labels: labels, divs: mapui.NewLabelDivs(), measurer: &domMeasurer{doc: doc}}
+	c.sizes = mapui.NewLabels(c.measurer)
 	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
 	c.legend, c.legendToggle, c.legendList = byID("legend"), byID("legend-toggle"), byID("legend-list")
 	c.scale, c.scaleKm, c.scaleMi = byID("scale"), byID("scale-km"), byID("scale-mi")
 	if labels.Truthy() {
-		c.measurer = doc.Call("createElement", "div")
-		c.measurer.Set("className", "label-measure")
-		labels.Call("appendChild", c.measurer)
+		c.measurer.box = doc.Call("createElement", "div")
+		c.measurer.box.Set("className", "label-measure")
+		labels.Call("appendChild", c.measurer.box)
 	}
 	return c
 }
@@ -171,117 +130,24 @@ func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
 		c.keepOutSize = size
 		c.controls()
 	}
+	var waits bool
 	if c.keep {
-		c.hold(sc.Labels)
+		waits = c.sizes.Hold(sc.Labels)
 	} else {
 		// While texts wait to be measured in idle callbacks, the others
 		// wait with them rather than lay the page out in this frame.
-		c.measure(sc.Labels, c.lazy || len(c.later) > 0)
+		waits = c.sizes.Measure(sc.Labels, c.lazy || c.sizes.Waiting())
+	}
+	if waits {
+		c.measureLater()
 	}
 	sc.Place(&c.placer, c.keepOut)
+	c.sizes.Placed(sc.Labels)
 	c.layout(sc)
 }
 
-// measure sets the size of every label: texts are measured once, in hidden
-// divs of the labels' own classes, all in one layout.
-func (c *carto) measure(labels []geo.Label, lazy bool) {
-	c.pending, c.mels = c.pending[:0], c.mels[:0]
-	for i := range labels {
-		l := &labels[i]
-		// The scene of the frame where a motion ends is the last one
-		// of the motion: its labels were held.
-		l.Keep, l.Drop = false, false
-		k := labelKey{l.Kind, l.Ref}
-		cl := l.Class()
-		if sz, ok := c.sizes[k]; ok && sz.class == cl && sz.text == l.Text {
-			l.W, l.H = sz.w, sz.h
-			continue
-		}
-		mk := measureKey{cl, l.Text}
-		if w, ok := c.widths[mk]; ok {
-			l.W, l.H = w, c.heights[cl]
-			c.sizes[k] = labelSize{cl, l.Text, l.W, l.H}
-			continue
-		}
-		if lazy {
-			// No layout inside the frame (the reader drags the slider,
-			// or other texts already wait): the text is measured in an
-			// idle callback, and the label shows in the frame after.
-			if !c.laterSet[mk] {
-				c.laterSet[mk] = true
-				c.later = append(c.later, mk)
-			}
-			continue
-		}
-		if c.queued[mk] {
-			continue
-		}
-		c.queued[mk] = true
-		c.pending = append(c.pending, mk)
-		el := c.doc.Call("createElement", "div")
-		el.Set("className", cl)
-		el.Set("textContent", l.Text)
-		c.measurer.Call("appendChild", el)
-		c.mels = append(c.mels, el)
-	}
-	if len(c.later) > 0 {
-		c.measureLater()
-	}
-	if len(c.pending) == 0 {
-		return
-	}
-	for i, k := range c.pending {
-		r := c.mels[i].Call("getBoundingClientRect")
-		c.widths[k] = r.Get("width").Float()
-		if _, ok := c.heights[k.class]; !ok {
-			c.heights[k.class] = r.Get("height").Float()
-		}
-	}
-	c.measurer.Call("replaceChildren")
-	clear(c.queued)
-	for i := range labels {
-		l := &labels[i]
-		if l.W == 0 {
-			cl := l.Class()
-			l.W, l.H = c.widths[measureKey{cl, l.Text}], c.heights[cl]
-			c.sizes[labelKey{l.Kind, l.Ref}] = labelSize{cl, l.Text, l.W, l.H}
-		}
-	}
-}
-
-// hold prepares the labels of a frame while the map moves: a label shown in
-// the last frame keeps its side (geo.Label.Keep), the others are left out,
-// and nothing is measured.
-func (c *carto) hold(labels []geo.Label) {
-	for i := range labels {
-		l := &labels[i]
-		k := labelKey{l.Kind, l.Ref}
-		e, sz := c.els[k], c.sizes[k]
-		cl := l.Class()
-		sized := sz.class == cl && sz.text == l.Text
-		if e == nil || e.gen != c.gen || e.hidden || !sized {
-			l.Drop = true
-			if !sized && !c.waiting[k] {
-				// Looked at once per label while the map moves: the
-				// text's key is a string, slower to hash than k.
-				c.waiting[k] = true
-				if mk := (measureKey{cl, l.Text}); !c.laterSet[mk] {
-					if _, ok := c.widths[mk]; !ok {
-						c.laterSet[mk] = true
-						c.later = append(c.later, mk)
-					}
-				}
-			}
-			continue
-		}
-		l.W, l.H, l.Keep, l.Side = sz.w, sz.h, true, e.side
-	}
-	if len(c.later) > 0 {
-		c.measureLater()
-	}
-}
-
-// measureLater measures the texts in c.later in idle callbacks.
+// measureLater measures the texts that wait (mapui.Labels) in idle
+// callbacks.
 func (c *carto) measureLater() {
 	if c.measureTask.run == nil {
 		c.measureTask.run = c.measureIdle
@@ -289,45 +155,46 @@ func (c *carto) measureLater() {
 	frames.whenIdle(&c.measureTask)
 }
 
-// measureIdleMax is how many texts one idle callback measures.
-const measureIdleMax = 100
-
-// measureIdle measures texts that hold met, a batch at a time, all of a
-// batch in one layout, so that the frame after the motion has their sizes.
+// measureIdle measures a batch of the texts that wait, then places the
+// labels again with the new sizes (a frame that holds them while the map
+// moves leaves them out until the motion ends).
 func (c *carto) measureIdle() {
-	n := min(len(c.later), measureIdleMax)
-	if n == 0 || !c.measurer.Truthy() {
+	if !c.measurer.box.Truthy() {
 		return
 	}
-	batch := c.later[:n]
-	c.mels = c.mels[:0]
-	for _, mk := range batch {
-		el := c.doc.Call("createElement", "div")
-		el.Set("className", mk.class)
-		el.Set("textContent", mk.text)
-		c.measurer.Call("appendChild", el)
-		c.mels = append(c.mels, el)
-	}
-	for i, mk := range batch {
-		r := c.mels[i].Call("getBoundingClientRect")
-		c.widths[mk] = r.Get("width").Float()
-		if _, ok := c.heights[mk.class]; !ok {
-			c.heights[mk.class] = r.Get("height").Float()
-		}
-		delete(c.laterSet, mk)
-	}
-	c.measurer.Call("replaceChildren")
-	c.mels = c.mels[:0]
-	c.later = append(c.later[:0], c.later[n:]...)
-	if len(c.later) > 0 {
+	measured, more := c.sizes.MeasureIdle()
+	if more {
 		frames.whenIdle(&c.measureTask)
-	} else {
-		clear(c.waiting)
 	}
-	// Place the labels again with the new sizes (a frame that holds them
-	// while the map moves leaves them out until the motion ends).
-	c.measured = true
-	frames.wake()
+	if measured {
+		c.measured = true
+		frames.wake()
+	}
+}
+
+// domMeasurer measures texts in a hidden box in #map-labels, each in a div
+// of its class, all in one layout (mapui.Measurer).
+type domMeasurer struct {
+	doc, box js.Value
+	els      []js.Value
+}
+
+func (m *domMeasurer) Measure(texts []mapui.Text, sizes []mapui.Size) {
+	m.els = m.els[:0]
+	for _, t := range texts {
+		el := m.doc.Call("createElement", "div")
+		el.Set("className", t.Class)
+		el.Set("textContent", t.Text)
+		m.box.Call("appendChild", el)
+		m.els = append(m.els, el)
+	}
+	for i, el := range m.els {
+		r := el.Call("getBoundingClientRect")
+		sizes[i] = mapui.Size{W: r.Get("width").Float(), H: r.Get("height").Float()}
+	}
+	m.box.Call("replaceChildren")
+	clear(m.els)
+	m.els = m.els[:0]
 }
 
 // controls finds the boxes of what lies over the map.
@@ -346,53 +213,27 @@ func (c *carto) controls() {
 	}
 }
 
-// layout shows the placed labels as divs, reusing one div per label, and
-// hides the others. Only what changed crosses into JavaScript.
+// layout shows the placed labels as divs, one per label, applying the
+// changes mapui.LabelDivs lists: only what changed crosses into JavaScript.
 func (c *carto) layout(sc *geo.Scene) {
-	c.gen++
-	for i := range sc.Labels {
-		l := &sc.Labels[i]
-		if !l.Shown {
-			continue
+	for _, ch := range c.divs.Layout(sc.Labels) {
+		if ch.New {
+			el := c.doc.Call("createElement", "div")
+			c.labels.Call("appendChild", el)
+			c.els, c.styles = append(c.els, el), append(c.styles, el.Get("style"))
 		}
-		k := labelKey{l.Kind, l.Ref}
-		e := c.els[k]
-		if e == nil {
-			e = &labelEl{el: c.doc.Call("createElement", "div")}
-			c.labels.Call("appendChild", e.el)
-			c.els[k] = e
+		el := c.els[ch.Div]
+		if ch.SetText {
+			el.Set("textContent", ch.Text)
 		}
-		e.gen = c.gen
-		if e.text != l.Text {
-			e.text = l.Text
-			e.el.Set("textContent", l.Text)
+		if ch.SetClass {
+			el.Set("className", ch.Class)
 		}
-		if cl := l.Class(); e.class != cl {
-			e.class = cl
-			e.el.Set("className", cl)
+		if ch.Transform != "" {
+			c.styles[ch.Div].Set("transform", ch.Transform)
 		}
-		e.side = l.Side
-		if x, y := math.Round(l.Box.X*100)/100, math.Round(l.Box.Y*100)/100; x != e.x || y != e.y || e.style.IsUndefined() {
-			e.x, e.y = x, y
-			if e.style.IsUndefined() {
-				e.style = e.el.Get("style")
-			}
-			c.buf = append(strconv.AppendFloat(append(strconv.AppendFloat(append(c.buf[:0], "translate("...), x, 'f', 2, 64), "px,"...), y, 'f', 2, 64), "px)"...)
-			e.style.Set("transform", string(c.buf))
-		}
-		if e.hidden {
-			e.hidden = false
-			e.el.Set("hidden", false)
-		}
-	}
-	for _, e := range c.els {
-		if e.gen != c.gen && !e.hidden {
-			e.hidden = true
-			e.el.Set("hidden", true)
-			// A hidden label keeps no status: .label.current finds the
-			// current sites' labels on the map.
-			e.class = "label"
-			e.el.Set("className", "label")
+		if ch.Show || ch.Hide {
+			el.Set("hidden", ch.Hide)
 		}
 	}
 }
@@ -419,7 +260,7 @@ func (c *carto) showLegend(m *geo.Map, width, height float64) {
 		li.Set("innerHTML", `<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">`+
 			e.Shape.SVG(10, 10, 5.5, geo.OutlineWidth, cssColor(e.Color), outline)+`</svg>`)
 		name := c.doc.Call("createElement", "span")
-		name.Set("textContent", c.kindName(e))
+		name.Set("textContent", c.legendName(e))
 		li.Call("appendChild", name)
 		c.legendList.Call("appendChild", li)
 	}
@@ -458,33 +299,4 @@ func (c *carto) showScale(v geo.View) {
 	set(c.scaleKm, km, b.KmPx)
 	set(c.scaleMi, mi, b.MiPx)
 	c.scale.Call("setAttribute", "aria-label", label)
-}
-
-// kindName is a legend entry's name in the reader's language: the kinds the
-// map knows and "Other site" have messages; a kind of the story's own is
-// named as the story names it.
-func (c *carto) kindName(e geo.LegendEntry) string {
-	if c.msg == nil {
-		return e.Name
-	}
-	if e.Name == "Other site" {
-		return c.msg.Text("kind.other")
-	}
-	if k := "kind." + e.Kind; c.msg.Has(k) {
-		return c.msg.Text(k)
-	}
-	return e.Name
-}
-
-// cssColor writes a colour for CSS: #rrggbb, or rgba() when translucent.
-func cssColor(c interface{ RGBA() (r, g, b, a uint32) }) string {
-	r, g, b, a := c.RGBA()
-	if a == 0xffff {
-		return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
-	}
-	if a == 0 {
-		return "transparent"
-	}
-	// RGBA is premultiplied.
-	return fmt.Sprintf("rgba(%d,%d,%d,%.3f)", r*0xff/a, g*0xff/a, b*0xff/a, float64(a)/0xffff)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"syscall/js"
 	_ "unsafe" // for go:linkname
+
+	"mapline/wasm/mapui"
 )
 
 // Ebitengine v2.8.8 reads window.devicePixelRatio once and keeps it in
@@ -48,8 +50,7 @@ func (p *page) followDevicePixelRatio() {
 		var f js.Func
 		f = js.FuncOf(func(js.Value, []js.Value) any {
 			f.Release()
-			check()
-			watch()
+			mapui.Guard("the resolution listener", func() { check(); watch() }, p.panicked)
 			return nil
 		})
 		q.Call("addEventListener", "change", f, map[string]any{"once": true})

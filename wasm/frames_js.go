@@ -7,6 +7,8 @@ import (
 	"time"
 	_ "unsafe" // for go:linkname
 
+	"mapline/wasm/mapui"
+
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -54,6 +56,20 @@ type frameGate struct {
 	draws   int       // frames that drew
 	work    []float64 // ms of main-thread work per frame since the last stats()
 	fns     []js.Func
+
+	// panicked reports a panic of an idle task (page.panicked once the page
+	// is there).
+	panicked func(mapui.Panic)
+}
+
+// report hands a panic to f.panicked, or to the console before the page is
+// there.
+func (f *frameGate) report(p mapui.Panic) {
+	if f.panicked != nil {
+		f.panicked(p)
+		return
+	}
+	logPanic(p)
 }
 
 var frames frameGate
@@ -168,9 +184,8 @@ func (f *frameGate) whenIdle(t *idleTask) {
 	win := js.Global()
 	if t.fn.IsUndefined() {
 		t.fn = js.FuncOf(func(js.Value, []js.Value) any {
-			defer func() { recover() }() // never panic across the JS boundary
 			t.pending = false
-			t.run()
+			mapui.Guard("an idle task", t.run, f.report) // never across the JS boundary
 			return nil
 		})
 	}
@@ -188,31 +203,37 @@ func (f *frameGate) whenIdle(t *idleTask) {
 // the map.
 func (f *frameGate) publish() {
 	stats := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		defer func() { recover() }() // never panic across the JS boundary
-		if len(args) > 0 && args[0].Type() == js.TypeObject && args[0].Get("gc").Truthy() {
-			// maplineStats({gc: true}) collects the Go heap first. Its
-			// finalizers then release the JavaScript values the map has
-			// let go of (syscall/js holds each until then), so that a
-			// garbage collection of the JS heap after it measures what is
-			// really kept.
-			runtime.GC()
-		}
-		f.mu.Lock()
-		work := make([]any, len(f.work))
-		for i, w := range f.work {
-			work[i] = w
-		}
-		f.work = f.work[:0]
-		out := map[string]any{"frames": f.frames, "draws": f.draws, "work": work}
-		f.mu.Unlock()
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		out["goHeapAlloc"] = float64(ms.HeapAlloc)
-		out["goSys"] = float64(ms.Sys)
+		var out map[string]any
+		mapui.Guard("maplineStats", func() { out = f.stats(args) }, f.report)
 		return out
 	})
 	f.fns = append(f.fns, stats)
 	js.Global().Set("maplineStats", stats)
+}
+
+// stats is what maplineStats returns (see publish).
+func (f *frameGate) stats(args []js.Value) map[string]any {
+	if len(args) > 0 && args[0].Type() == js.TypeObject && args[0].Get("gc").Truthy() {
+		// maplineStats({gc: true}) collects the Go heap first. Its
+		// finalizers then release the JavaScript values the map has
+		// let go of (syscall/js holds each until then), so that a
+		// garbage collection of the JS heap after it measures what is
+		// really kept.
+		runtime.GC()
+	}
+	f.mu.Lock()
+	work := make([]any, len(f.work))
+	for i, w := range f.work {
+		work[i] = w
+	}
+	f.work = f.work[:0]
+	out := map[string]any{"frames": f.frames, "draws": f.draws, "work": work}
+	f.mu.Unlock()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	out["goHeapAlloc"] = float64(ms.HeapAlloc)
+	out["goSys"] = float64(ms.Sys)
+	return out
 }
 
 // measure records a span of the map's start in the page's performance
@@ -223,6 +244,14 @@ func measure(name string, start, end float64) {
 	if !perf.Truthy() || !perf.Get("measure").Truthy() {
 		return
 	}
-	defer func() { recover() }() // an old browser without measure options
+	defer func() {
+		// An old browser without measure options throws a TypeError, and
+		// the span is not recorded; anything else is a bug.
+		if r := recover(); r != nil {
+			if _, ok := r.(js.Error); !ok {
+				panic(r)
+			}
+		}
+	}()
 	perf.Call("measure", name, map[string]any{"start": start, "end": end})
 }

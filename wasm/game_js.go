@@ -7,6 +7,7 @@ import (
 
 	"mapline/geo"
 	"mapline/wasm/draw"
+	"mapline/wasm/mapui"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -15,7 +16,7 @@ import (
 // (wasm/draw) turns it into vertices, Draw into drawing calls. State changes
 // in Update; pixels only in Draw, and only when the scene changed.
 type game struct {
-	st    *state
+	st    *mapui.State
 	page  *page
 	popup *popup
 
@@ -53,7 +54,7 @@ type game struct {
 // into triangles (about 10 ms of wasm).
 const prepareWork = 4000
 
-func newGame(st *state, p *page) *game {
+func newGame(st *mapui.State, p *page) *game {
 	img := ebiten.NewImage(3, 3)
 	img.Fill(color.White)
 	pp := newPopup(p)
@@ -68,27 +69,26 @@ func (g *game) Update() error {
 	}
 	now := time.Now()
 	was := g.moving
-	g.moving = g.page.apply(g.st)
+	g.moving = g.page.apply(g.st, now)
 	g.settling = was && !g.moving
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
-	g.st.storyFrame(now)
-	moved := g.st.eventDirty || g.st.dirty
-	if g.st.eventDirty {
-		g.st.eventDirty = false
+	g.st.StoryFrame(now)
+	eventChanged := g.st.TakeEventChange()
+	moved := eventChanged || g.st.Dirty()
+	if eventChanged {
 		g.page.tl.showEvent(g.st)
 	}
-	sc, changed := g.st.frame()
+	sc, changed := g.st.Frame()
 	if moved {
 		g.page.tl.wantHash(g.st)
 	}
-	if tl := g.page.tl; !g.moving && tl.hashWant != tl.hash {
+	if tl := g.page.tl; !g.moving && tl.hash.Pending() {
 		if g.hashTask.run == nil {
 			g.hashTask.run = func() {
 				tl := g.page.tl
-				tl.writeHash(time.Now())
-				if tl.hashWant != tl.hash { // too soon after the last one
-					frames.wakeAt(tl.hashAt.Add(hashEvery))
+				if tl.writeHash(time.Now()) { // too soon after the last change
+					frames.wakeAt(tl.hash.DueAt())
 				}
 			}
 		}
@@ -96,14 +96,14 @@ func (g *game) Update() error {
 	}
 	if changed {
 		g.page.tl.placePulses(sc)
-		g.page.setView(g.st.view)
+		g.page.setView(g.st.View())
 	}
 	if changed || g.settling {
 		g.scene, g.aa = sc, !g.moving
 	}
 	g.page.carto.keep = g.moving
 	g.page.carto.lazy = g.page.tl.sliding
-	g.page.placeLabels(sc, g.st.m, changed || g.settling)
+	g.page.placeLabels(sc, g.st.Map(), changed || g.settling)
 	g.popup.update(g.st, sc, changed)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
@@ -111,7 +111,7 @@ func (g *game) Update() error {
 		g.ready = true
 		g.page.setReady()
 	}
-	if g.ready && g.prepared != g.st.m {
+	if g.ready && g.prepared != g.st.Map() {
 		g.prepare()
 	}
 	g.schedule()
@@ -122,7 +122,7 @@ func (g *game) Update() error {
 func (g *game) prepare() {
 	if g.prepTask.run == nil {
 		g.prepTask.run = func() {
-			m := g.st.m
+			m := g.st.Map()
 			if m.Prepare(prepareWork) {
 				g.prepared = m
 				return
@@ -138,15 +138,15 @@ func (g *game) prepare() {
 // due later. When nothing is asked for, the loop stops until an event.
 func (g *game) schedule() {
 	st, tl := g.st, g.page.tl
-	if st.dirty || st.eventDirty || st.animating() || g.drawn && !g.ready {
+	if st.Dirty() || st.Animating() || g.drawn && !g.ready {
 		frames.wake()
 		return
 	}
-	if st.story.playing {
-		frames.wakeAt(st.story.due)
+	if playing, due := st.Playing(); playing {
+		frames.wakeAt(due)
 	}
-	if tl.hashWant != tl.hash && !g.moving && !g.hashTask.pending {
-		frames.wakeAt(tl.hashAt.Add(hashEvery))
+	if tl.hash.Pending() && !g.moving && !g.hashTask.pending {
+		frames.wakeAt(tl.hash.DueAt())
 	}
 }
 
@@ -155,7 +155,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		// A new screen image is blank: draw the last scene again.
 		g.lastSize = screen.Bounds().Size()
 		if g.scene == nil {
-			g.scene, g.aa = g.st.scene, !g.moving
+			g.scene, g.aa = g.st.Scene(), !g.moving
 		}
 	}
 	sc := g.scene
@@ -167,7 +167,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.screen.img, g.screen.white, g.screen.op.AntiAlias = screen, g.white, g.aa
 	g.painter.Paint(&g.screen, sc, g.ratio)
 	frames.drew()
-	if g.st.m.Story != nil {
+	if g.st.Map().Story != nil {
 		g.drawn = true
 	}
 }
@@ -176,7 +176,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 // device pixel ratio, so lines stay crisp on high-density screens.
 func (g *game) LayoutF(w, h float64) (float64, float64) {
 	r := ebiten.Monitor().DeviceScaleFactor()
-	g.st.resize(w, h, r)
+	g.st.Resize(w, h, r)
 	return w * r, h * r
 }
 

@@ -2,7 +2,8 @@ package main
 
 import (
 	"syscall/js"
-	"time"
+
+	"mapline/wasm/mapui"
 )
 
 // The host page's API reaches the map through frame.js, which alone speaks
@@ -19,8 +20,7 @@ func (tl *timeline) listenHost() {
 		if d.Type() != js.TypeObject {
 			return
 		}
-		c := command{Type: jsString(d, "type"), ID: jsString(d, "id"), Date: jsString(d, "date"), View: jsString(d, "view")}
-		tl.record(func(in *timelineInput) { in.host = append(in.host, c) })
+		tl.in.Host(mapui.Command{Type: jsString(d, "type"), ID: jsString(d, "id"), Date: jsString(d, "date"), View: jsString(d, "view")})
 	})
 }
 
@@ -32,18 +32,16 @@ func jsString(o js.Value, k string) string {
 	return ""
 }
 
-// runHost carries out the host's commands, telling the page of those that
-// fail.
-func (tl *timeline) runHost(st *state, cmds []command, now time.Time) {
-	for _, c := range cmds {
-		if err := st.run(c, now); err != nil {
-			detail := js.Global().Get("Object").New()
-			detail.Set("message", err.Error())
-			detail.Set("command", c.Type)
-			opts := js.Global().Get("Object").New()
-			opts.Set("detail", detail)
-			js.Global().Call("dispatchEvent", js.Global().Get("CustomEvent").New("mapline-error", opts))
-		}
+// hostFailed tells the page of the host's commands that failed
+// (mapui.Timeline.Apply carries them out).
+func (tl *timeline) hostFailed(failed []mapui.CommandError) {
+	for _, f := range failed {
+		detail := js.Global().Get("Object").New()
+		detail.Set("message", f.Err.Error())
+		detail.Set("command", f.Command.Type)
+		opts := js.Global().Get("Object").New()
+		opts.Set("detail", detail)
+		js.Global().Call("dispatchEvent", js.Global().Get("CustomEvent").New("mapline-error", opts))
 	}
 }
 

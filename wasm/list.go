@@ -44,3 +44,45 @@ func windowFor(n, cur int, now span) span {
 // earlier and later widen the span by a page, within the story's n events.
 func (w span) earlier() span    { return span{max(0, w.lo-listPage), w.hi} }
 func (w span) later(n int) span { return span{w.lo, min(n, w.hi+listPage)} }
+
+// A change of the span listed (relist).
+type listChange int
+
+const (
+	listKeep    listChange = iota // nothing to do
+	listPrepend                   // add the items of lo to hi-1 before the others
+	listAppend                    // add the items of lo to hi-1 after the others
+	listRebuild                   // build the list anew: the items of lo to hi-1
+)
+
+// relist is how a list showing old comes to show w: by adding items at
+// one end when w widens old there, else built anew; lo, hi are the events
+// whose items are built.
+func relist(old, w span) (c listChange, lo, hi int) {
+	switch {
+	case w == old:
+		return listKeep, 0, 0
+	case old.len() > 0 && w.hi == old.hi && w.lo < old.lo:
+		return listPrepend, w.lo, old.lo
+	case old.len() > 0 && w.lo == old.lo && w.hi > old.hi:
+		return listAppend, old.hi, w.hi
+	}
+	return listRebuild, w.lo, w.hi
+}
+
+// listWords are what a list of n events showing w says: the events it holds
+// ("" when it holds all) and the buttons' texts for a page more before and
+// after ("" hides a button).
+func (wd words) listWords(w span, n int) (rng, earlier, later string) {
+	num := wd.dates.number
+	if w.lo != 0 || w.hi != n {
+		rng = wd.msg.Text("list.range", "from", num(w.lo+1), "to", num(w.hi), "n", num(n))
+	}
+	more := func(key string, k int) string {
+		if k <= 0 {
+			return ""
+		}
+		return wd.msg.Plural(key, k, "n", num(k))
+	}
+	return rng, more("list.earlier", min(listPage, w.lo)), more("list.later", min(listPage, n-w.hi))
+}

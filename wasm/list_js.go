@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"mapline/geo"
+	"mapline/wasm/mapui"
 )
 
 // The list of all events in the page (list.go says why a long story shows a
@@ -33,8 +34,8 @@ func newEventList(doc js.Value, ol js.Value) eventList {
 
 // listenList lets the buttons widen the list.
 func (tl *timeline) listenList() {
-	tl.p.on(tl.list.earlier, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.more = -1 }) })
-	tl.p.on(tl.list.later, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.more = 1 }) })
+	tl.p.on(tl.list.earlier, "click", nil, func(js.Value) { tl.in.More(-1) })
+	tl.p.on(tl.list.later, "click", nil, func(js.Value) { tl.in.More(1) })
 }
 
 // buildList starts the list of a new story, before any event is current.
@@ -67,9 +68,9 @@ func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 // callback rather than in a frame: building the items of a new window took
 // 20 ms in a profile, and a reader who pauses the slider for a moment
 // may drag it on.
-func (tl *timeline) settleList(st *state, now time.Time) {
+func (tl *timeline) settleList(st *mapui.State, now time.Time) {
 	l := &tl.list
-	if !l.stale || st.m.Story == nil || tl.sliding {
+	if !l.stale || st.Map().Story == nil || tl.sliding {
 		return
 	}
 	if now.Sub(l.slidAt) < listSettle {
@@ -112,21 +113,20 @@ func (tl *timeline) widen(s *geo.Story, dir int) {
 // when w widens the window listed, else builds it anew.
 func (tl *timeline) showList(s *geo.Story, w span) {
 	l := &tl.list
-	if w == l.w {
+	var frag js.Value
+	switch c, lo, hi := relist(l.w, w); c {
+	case listKeep:
 		return
-	}
-	switch old := l.w; {
-	case old.len() > 0 && w.hi == old.hi && w.lo < old.lo:
-		frag, add := tl.itemsOf(s, w.lo, old.lo, make([]js.Value, 0, old.lo-w.lo+len(l.items)))
+	case listPrepend:
+		var add []js.Value
+		frag, add = tl.itemsOf(s, lo, hi, make([]js.Value, 0, hi-lo+len(l.items)))
 		l.ol.Call("prepend", frag)
 		l.items = append(add, l.items...)
-	case old.len() > 0 && w.lo == old.lo && w.hi > old.hi:
-		var frag js.Value
-		frag, l.items = tl.itemsOf(s, old.hi, w.hi, l.items)
+	case listAppend:
+		frag, l.items = tl.itemsOf(s, lo, hi, l.items)
 		l.ol.Call("append", frag)
 	default:
-		var frag js.Value
-		frag, l.items = tl.itemsOf(s, w.lo, w.hi, l.items[:0])
+		frag, l.items = tl.itemsOf(s, lo, hi, l.items[:0])
 		l.ol.Call("replaceChildren", frag)
 		l.current = -1
 	}
@@ -147,28 +147,21 @@ func (tl *timeline) itemsOf(s *geo.Story, lo, hi int, items []js.Value) (js.Valu
 }
 
 // showListRange says which events a partial list holds and shows the
-// buttons for the others.
+// buttons for the others (words.listWords).
 func (tl *timeline) showListRange(n int) {
 	l := &tl.list
-	whole := l.w.lo == 0 && l.w.hi == n
-	msg, num := tl.p.msg, tl.p.dates.number
-	if l.rangeEl.Truthy() {
-		if !whole {
-			l.rangeEl.Set("textContent", msg.Text("list.range", "from", num(l.w.lo+1), "to", num(l.w.hi), "n", num(n)))
+	rng, earlier, later := tl.p.listWords(l.w, n)
+	for _, x := range []struct {
+		el   js.Value
+		text string
+	}{{l.rangeEl, rng}, {l.earlier, earlier}, {l.later, later}} {
+		if x.el.Truthy() {
+			if x.text != "" {
+				x.el.Set("textContent", x.text)
+			}
+			x.el.Set("hidden", x.text == "")
 		}
-		l.rangeEl.Set("hidden", whole)
 	}
-	more := func(b js.Value, key string, k int) {
-		if !b.Truthy() {
-			return
-		}
-		if k > 0 {
-			b.Set("textContent", msg.Plural(key, k, "n", num(k)))
-		}
-		b.Set("hidden", k == 0)
-	}
-	more(l.earlier, "list.earlier", min(listPage, l.w.lo))
-	more(l.later, "list.later", min(listPage, n-l.w.hi))
 }
 
 // markCurrent marks the current event's item and keeps it in sight in the
@@ -225,7 +218,7 @@ func (tl *timeline) item(s *geo.Story, i int) js.Value {
 	if e.Description != "" {
 		li.Call("appendChild", tl.p.dataText(el("p", "", e.Description), e.Texts, "description"))
 	}
-	if pl := tl.placesOf(s, e); pl != "" {
+	if pl := tl.p.placesOf(s, e); pl != "" {
 		li.Call("appendChild", el("p", "places", pl))
 	}
 	if e.Source != "" {

@@ -1,6 +1,10 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"mapline/geo/lang"
+)
 
 func TestWindowFor(t *testing.T) {
 	for _, tc := range []struct {
@@ -42,5 +46,48 @@ func TestSpanWiden(t *testing.T) {
 	}
 	if got := w.later(1000); got != (span{30, 130}) {
 		t.Errorf("later = %v", got)
+	}
+}
+
+func TestRelist(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		old, w span
+		c      listChange
+		lo, hi int
+	}{
+		{"the same", span{10, 60}, span{10, 60}, listKeep, 0, 0},
+		{"earlier events", span{60, 110}, span{10, 110}, listPrepend, 10, 60},
+		{"later events", span{10, 60}, span{10, 110}, listAppend, 60, 110},
+		{"a new window", span{10, 60}, span{4000, 4050}, listRebuild, 4000, 4050},
+		{"the first window", span{}, span{0, 50}, listRebuild, 0, 50},
+		{"a smaller window", span{10, 110}, span{10, 60}, listRebuild, 10, 60},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if c, lo, hi := relist(tc.old, tc.w); c != tc.c || lo != tc.lo || hi != tc.hi {
+				t.Errorf("relist(%v, %v) = %v, %d, %d; want %v, %d, %d", tc.old, tc.w, c, lo, hi, tc.c, tc.lo, tc.hi)
+			}
+		})
+	}
+}
+
+func TestListWords(t *testing.T) {
+	w := newWords(lang.Get("en"), nil)
+	for _, tc := range []struct {
+		name                string
+		w                   span
+		n                   int
+		rng, earlier, later string
+	}{
+		{"a whole list says nothing", span{0, 20}, 20, "", "", ""},
+		{"the first window", span{0, 50}, 1000, "Events 1–50 of 1000", "", "Show 50 later events"},
+		{"near the end", span{960, 999}, 1000, "Events 961–999 of 1000", "Show 50 earlier events", "Show 1 later event"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rng, earlier, later := w.listWords(tc.w, tc.n)
+			if rng != tc.rng || earlier != tc.earlier || later != tc.later {
+				t.Errorf("listWords = %q, %q, %q; want %q, %q, %q", rng, earlier, later, tc.rng, tc.earlier, tc.later)
+			}
+		})
 	}
 }

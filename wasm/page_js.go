@@ -2,16 +2,17 @@ package main
 
 import (
 	"net/url"
-	"strings"
 	"sync"
 	"syscall/js"
 
 	"mapline/geo"
 	"mapline/geo/lang"
+	"mapline/wasm/mapui"
 )
 
 // page is the bridge to the DOM of embed.html: it reads the reader's input
-// from DOM events (collected between frames in inbox) and writes the text of
+// from DOM events (recorded between frames in mapui.Input, the story's
+// arrival in inbox) and writes the text of
 // the map: the labels, the notes and the state flags. The timeline's controls
 // are in timeline_js.go (tl).
 type page struct {
@@ -19,12 +20,13 @@ type page struct {
 	labels, note, storyTitle js.Value
 	tl                       *timeline
 	carto                    *carto // labels, legend, scale bar (carto_js.go)
-	msg                      *lang.Messages
-	dates                    dates  // the reader's dates and numbers (intl.go)
-	rtl                      bool   // the page reads right to left
+	words                           // the page's language (words.go)
 	storyLang                string // the language of the story's plain texts (geo.Story.Lang)
 	view                     string // last data-view
 	cursor                   string
+
+	input *mapui.Input // the reader's gestures on the map (input_js.go)
+	zoom  *controls    // the zoom buttons
 
 	mu           sync.Mutex
 	themeChanged bool
@@ -45,12 +47,10 @@ func newPage() *page {
 	if l := p.root.Call("getAttribute", "lang"); l.Truthy() {
 		tag = l.String()
 	}
-	p.msg = lang.Get(tag)
-	p.dates = newDates(p.msg, browserFormatter)
-	p.rtl = p.msg.Dir() == "rtl"
+	p.words = newWords(lang.Get(tag), browserFormatter)
 	p.tl = newTimeline(p)
 	p.carto = newCarto(doc, p.labels)
-	p.carto.msg, p.carto.dates = p.msg, p.dates
+	p.carto.words = p.words
 	p.carto.listen(p)
 	return p
 }
@@ -128,7 +128,7 @@ func metaContent(name string) string {
 	return m.Call("getAttribute", "content").String()
 }
 
-// theme is the map theme that matches the page: embed.js decides it from the
+// theme is the map theme that matches the page: frame.js decides it from the
 // dark= flag and prefers-color-scheme, and marks the root with class "dark".
 func (p *page) theme() geo.Theme {
 	if p.root.Get("classList").Call("contains", "dark").Bool() {
@@ -137,7 +137,7 @@ func (p *page) theme() geo.Theme {
 	return geo.Light
 }
 
-// listenTheme follows the page's theme: embed.js fires "mapline-theme" on
+// listenTheme follows the page's theme: frame.js fires "mapline-theme" on
 // window when the reader's colour scheme changes under dark=auto.
 func (p *page) listenTheme() {
 	p.on(js.Global(), "mapline-theme", nil, func(js.Value) {
@@ -148,13 +148,13 @@ func (p *page) listenTheme() {
 }
 
 // applyTheme hands a theme change to the state.
-func (p *page) applyTheme(st *state) {
+func (p *page) applyTheme(st *mapui.State) {
 	p.mu.Lock()
 	changed := p.themeChanged
 	p.themeChanged = false
 	p.mu.Unlock()
 	if changed {
-		st.setTheme(p.theme())
+		st.SetTheme(p.theme())
 	}
 }
 
@@ -175,20 +175,31 @@ func (p *page) placeLabels(sc *geo.Scene, m *geo.Map, changed bool) {
 	p.carto.update(sc, m, changed)
 }
 
+// panicked reports a panic of a listener or an idle task (mapui.Guard): on
+// the console with its stack, and on the page as an error
+// (data-mapline="error" and the note over the map), so that a control that
+// stops working leaves a trace.
+func (p *page) panicked(pn mapui.Panic) {
+	logPanic(pn)
+	p.showError(pn)
+}
+
+// logPanic writes a panic and its stack to the console.
+func logPanic(pn mapui.Panic) {
+	if c := js.Global().Get("console"); c.Truthy() {
+		c.Call("error", pn.Error()+"\n"+pn.Stack)
+	}
+}
+
 func (p *page) showError(err error) {
 	p.root.Call("setAttribute", "data-mapline", "error")
 	p.note.Set("hidden", false)
 	p.note.Call("replaceChildren")
 	p.note.Call("appendChild", p.el("strong", "", p.msg.Text("error.story")))
-	lines := strings.Split(err.Error(), "\n")
-	const maxLines = 8
-	if n := len(lines) - maxLines; n > 0 {
-		lines = append(lines[:maxLines], p.msg.Plural("error.more", n, "n", p.dates.number(n)))
-	}
 	ul := p.el("ul", "", "")
 	ul.Call("setAttribute", "dir", "auto") // the problems are in English
-	for _, l := range lines {
-		ul.Call("appendChild", p.el("li", "", strings.TrimPrefix(l, "geo: ")))
+	for _, l := range p.errorLines(err) {
+		ul.Call("appendChild", p.el("li", "", l))
 	}
 	p.note.Call("appendChild", ul)
 }

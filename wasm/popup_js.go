@@ -2,39 +2,24 @@ package main
 
 import (
 	"fmt"
-	"strings"
-	"sync"
 	"syscall/js"
 
 	"mapline/geo"
+	"mapline/wasm/mapui"
 )
 
 // popup is the card of one site: its name, kind and the events there up to
 // the current moment, each with its source. Mouse hover shows it; a click or
 // a tap pins it until Esc, the close button or a click elsewhere.
+// mapui.Popup decides which card shows; popup builds and places it.
 type popup struct {
-	p   *page
-	el  js.Value
-	mu  sync.Mutex
-	in  popupInput
-	cur struct {
-		site   int // -1 when closed
-		pinned bool
-		event  int // the current event it was built for
-	}
-}
-
-type popupInput struct {
-	hover, tap    bool
-	hx, hy        float64 // last hover point, CSS px on the canvas
-	tx, ty        float64 // tap point
-	close, redraw bool
+	p  *page
+	el js.Value
+	in *mapui.Popup
 }
 
 func newPopup(p *page) *popup {
-	pp := &popup{p: p, el: p.doc.Call("getElementById", "popup")}
-	pp.cur.site = -1
-	return pp
+	return &popup{p: p, el: p.doc.Call("getElementById", "popup"), in: mapui.NewPopup()}
 }
 
 // listen registers the popup's listeners: hover and click on the canvas,
@@ -57,9 +42,7 @@ func (pp *popup) listen() {
 			return
 		}
 		if x, y, ok := canvasPoint(e); ok {
-			pp.mu.Lock()
-			pp.in.hover, pp.in.hx, pp.in.hy = true, x, y
-			pp.mu.Unlock()
+			pp.in.Hover(x, y)
 		}
 	})
 	p.on(win, "pointerdown", capture, func(e js.Value) {
@@ -71,116 +54,43 @@ func (pp *popup) listen() {
 			return
 		}
 		if x, y, ok := canvasPoint(e); ok {
-			pp.mu.Lock()
-			pp.in.tap, pp.in.tx, pp.in.ty = true, x, y
-			pp.mu.Unlock()
+			pp.in.Tap(x, y)
 		}
 	})
 	p.on(win, "keydown", nil, func(e js.Value) {
 		if e.Get("key").String() == "Escape" {
-			pp.mu.Lock()
-			pp.in.close = true
-			pp.mu.Unlock()
+			pp.in.Close()
 		}
 	})
 	if btn := p.doc.Call("getElementById", "popup-close"); btn.Truthy() {
-		p.on(btn, "click", nil, func(js.Value) {
-			pp.mu.Lock()
-			pp.in.close = true
-			pp.mu.Unlock()
-		})
+		p.on(btn, "click", nil, func(js.Value) { pp.in.Close() })
 	}
 }
 
-// update applies the input since the last frame; sc is the scene on screen.
-// It runs in Update, after the scene for this frame is known.
-func (pp *popup) update(st *state, sc *geo.Scene, sceneChanged bool) {
+// update shows, fills, places or hides the card as mapui.Popup decides,
+// and sets the cursor over the map. It runs in Update, after the scene for
+// this frame is known.
+func (pp *popup) update(st *mapui.State, sc *geo.Scene, sceneChanged bool) {
 	if !pp.el.Truthy() {
 		return
 	}
-	pp.mu.Lock()
-	in := pp.in
-	pp.in = popupInput{}
-	pp.mu.Unlock()
-	s := st.m.Story
-	if s == nil || sc == nil {
+	s := st.Map().Story
+	f := pp.in.Apply(sc, s != nil, st.Current(), sceneChanged)
+	if f.Cursor != "" {
+		pp.p.setCursor(f.Cursor)
+	}
+	if f.Hide {
+		pp.el.Set("hidden", true)
+	}
+	if !f.Show {
 		return
 	}
-	siteAt := func(x, y float64) int {
-		if i := sc.MarkerAt(x, y, 4); i >= 0 {
-			return sc.Markers[i].Site
-		}
-		return -1
+	if f.Fill {
+		pp.fill(s, f.Site, st.Current())
 	}
-	switch {
-	case in.close:
-		pp.hide()
-	case in.tap:
-		if site := siteAt(in.tx, in.ty); site >= 0 {
-			pp.show(st, sc, site, true)
-		} else {
-			pp.hide()
-		}
-	case in.hover && !pp.cur.pinned:
-		site := siteAt(in.hx, in.hy)
-		cursor := "grab"
-		if site >= 0 {
-			cursor = "pointer"
-		}
-		pp.p.setCursor(cursor)
-		if site != pp.cur.site {
-			if site >= 0 {
-				pp.show(st, sc, site, false)
-			} else {
-				pp.hide()
-			}
-		}
-	}
-	if pp.cur.site >= 0 && (sceneChanged || pp.cur.event != st.cur) {
-		pp.show(st, sc, pp.cur.site, pp.cur.pinned)
-	}
-}
-
-func (pp *popup) hide() {
-	pp.cur.site, pp.cur.pinned = -1, false
-	pp.el.Set("hidden", true)
-}
-
-// show fills the popup for a site and places it beside the site's marker.
-func (pp *popup) show(st *state, sc *geo.Scene, site int, pinned bool) {
-	var m *geo.Marker
-	for i := range sc.Markers {
-		if sc.Markers[i].Site == site {
-			m = &sc.Markers[i]
-		}
-	}
-	if m == nil || m.X < 0 || m.Y < 0 || m.X > sc.Width || m.Y > sc.Height {
-		pp.hide()
-		return
-	}
-	s := st.m.Story
-	if site != pp.cur.site || st.cur != pp.cur.event {
-		pp.fill(s, site, st.cur)
-	}
-	pp.cur.site, pp.cur.pinned, pp.cur.event = site, pinned, st.cur
 	pp.el.Set("hidden", false)
 	w, h := pp.el.Get("offsetWidth").Float(), pp.el.Get("offsetHeight").Float()
-	// Beside the marker, on the side the text starts from: the right in a
-	// left-to-right page, the left in a right-to-left one; the other side
-	// when it does not fit.
-	right, left := m.X+m.R+10, m.X-m.R-10-w
-	x := right
-	if pp.p.rtl {
-		x = left
-		if x < 4 {
-			x = right
-		}
-	} else if x+w > sc.Width-4 {
-		x = left
-	}
-	y := m.Y - 24
-	x = max(4, min(x, sc.Width-w-4))
-	y = max(4, min(y, sc.Height-h-4))
+	x, y := mapui.PopupAt(f.Marker, w, h, sc.Width, sc.Height, pp.p.rtl)
 	pp.el.Get("style").Set("transform", fmt.Sprintf("translate(%.0fpx, %.0fpx)", x, y))
 }
 
@@ -226,17 +136,4 @@ func (pp *popup) fill(s *geo.Story, site, cur int) {
 		ol.Call("appendChild", li)
 	}
 	body.Call("appendChild", ol)
-}
-
-// kindName is a site kind as a reader reads it: in the reader's language
-// for the kinds the map knows, else as the story spells it, capitalized.
-func (p *page) kindName(k string) string {
-	switch k {
-	case "", "site":
-		return p.msg.Text("kind.site")
-	}
-	if key := "kind." + k; p.msg.Has(key) {
-		return p.msg.Text(key)
-	}
-	return strings.ToUpper(k[:1]) + k[1:]
 }

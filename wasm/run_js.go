@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"mapline/geo"
+	"mapline/wasm/mapui"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -19,21 +20,21 @@ func run() {
 	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
 	probs = append(oprobs, probs...)
 	p := newPage()
-	st := newState(p.theme())
-	st.lang = p.msg.Lang
-	st.m.Lang = st.lang
+	frames.panicked = p.panicked
+	st := mapui.NewState(p.theme())
+	st.SetLang(p.msg.Lang)
 	if pr.view != nil {
-		st.setView(pr.view.Center, pr.view.Zoom)
-		st.story.follow = !pr.readerView
+		st.SetView(pr.view.Center, pr.view.Zoom)
+		st.Follow(!pr.readerView)
 	} else if v, ok := parseView(p.root.Call("getAttribute", "data-start-view").String()); ok {
 		// The view of the poster the reader has been looking at (frame.js).
-		st.setPosterView(v.Center, v.Zoom)
+		st.SetPosterView(v.Center, v.Zoom)
 	}
 	p.listen()
 	p.tl.listen()
 	p.tl.listenHost()
 	p.tl.options(pr)
-	st.setMode(pr.mode)
+	st.SetMode(pr.mode)
 	p.listenTheme()
 	p.followDevicePixelRatio()
 	go load(p, pr, probs)

@@ -3,13 +3,11 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"strings"
-	"sync"
 	"syscall/js"
 	"time"
 
 	"mapline/geo"
-	"mapline/geo/lang"
+	"mapline/wasm/mapui"
 )
 
 // timeline is the bridge to the story's controls: the time slider with a
@@ -24,8 +22,7 @@ type timeline struct {
 	date, title, desc, places, source      js.Value
 	live, events, banner, pulses, startEnd js.Value
 
-	mu sync.Mutex
-	in timelineInput
+	in *mapui.Timeline // what the controls' listeners record
 
 	story     *geo.Story
 	track     geo.Track
@@ -37,24 +34,8 @@ type timeline struct {
 	shown     int         // the event on show, -1 for none
 	playing   bool        // the play button's state on show
 	sliding   bool        // the reader is dragging the slider: do not move its thumb
-	hash      string      // the URL hash last written
-	hashWant  string      // the URL hash for the reader's place now
-	hashAt    time.Time   // when it was last written
+	hash      mapui.Hash  // when to write the URL hash
 	pulseAt   map[int]int // site → pulse element index, for the current event
-	autoplay  bool        // play once the story is there (autoplay=true)
-}
-
-type timelineInput struct {
-	goTo       int     // an event to show, -1 for none
-	step       int     // -1 previous, +1 next
-	slide      float64 // a slider position 0..1, -1 for none
-	togglePlay bool
-	mode       string
-	speed      float64
-	loop       int // 0 unchanged, 1 on, -1 off
-	follow     int
-	host       []command // the host page's commands (host_js.go)
-	more       int       // widen the list: -1 earlier, +1 later
 }
 
 func newTimeline(p *page) *timeline {
@@ -65,15 +46,9 @@ func newTimeline(p *page) *timeline {
 		marks: byID("track-marks"), mode: byID("mode"), speed: byID("speed"), loop: byID("loop"), follow: byID("follow"),
 		date: byID("card-date"), title: byID("card-title"), desc: byID("card-desc"), places: byID("card-places"),
 		source: byID("card-source"), live: byID("live"), events: byID("events"), banner: byID("banner"),
-		pulses: byID("map-pulses"), shown: -1, in: timelineInput{goTo: -1, slide: -1},
+		pulses: byID("map-pulses"), shown: -1, in: mapui.NewTimeline(),
 		list: newEventList(doc, byID("events")),
 	}
-}
-
-func (tl *timeline) record(f func(in *timelineInput)) {
-	tl.mu.Lock()
-	f(&tl.in)
-	tl.mu.Unlock()
 }
 
 // listen registers the controls' listeners.
@@ -83,8 +58,7 @@ func (tl *timeline) listen() {
 		v, err1 := strconv.ParseFloat(tl.slider.Get("value").String(), 64)
 		mx, err2 := strconv.ParseFloat(tl.slider.Get("max").String(), 64)
 		if err1 == nil && err2 == nil && mx > 0 {
-			// The latest of the inputs in one frame wins.
-			tl.record(func(in *timelineInput) { in.slide, in.step, in.goTo = v/mx, 0, -1 })
+			tl.in.Slide(v / mx)
 		}
 	})
 	// On the slider ←/→ (↓/↑) step through the events one by one, Home and
@@ -97,14 +71,13 @@ func (tl *timeline) listen() {
 		handled := true
 		switch key := e.Get("key").String(); key {
 		case "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown":
-			step := arrowStep(key, p.rtl)
-			tl.record(func(in *timelineInput) { in.step, in.slide = in.step+step, -1 })
+			tl.in.Step(arrowStep(key, p.rtl))
 		case "Home":
-			tl.record(func(in *timelineInput) { in.goTo, in.step, in.slide = 0, 0, -1 })
+			tl.in.GoTo(0)
 		case "End":
-			tl.record(func(in *timelineInput) { in.goTo, in.step, in.slide = 1<<30, 0, -1 })
+			tl.in.GoTo(1 << 30)
 		case " ", "Spacebar":
-			tl.record(func(in *timelineInput) { in.togglePlay = true })
+			tl.in.TogglePlay()
 		default:
 			handled = false
 		}
@@ -112,26 +85,17 @@ func (tl *timeline) listen() {
 			e.Call("preventDefault")
 		}
 	})
-	p.on(tl.prev, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.step-- }) })
-	p.on(tl.next, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.step++ }) })
-	p.on(tl.play, "click", nil, func(js.Value) { tl.record(func(in *timelineInput) { in.togglePlay = true }) })
-	p.on(tl.mode, "change", nil, func(js.Value) {
-		v := tl.mode.Get("value").String()
-		tl.record(func(in *timelineInput) { in.mode = v })
-	})
+	p.on(tl.prev, "click", nil, func(js.Value) { tl.in.Step(-1) })
+	p.on(tl.next, "click", nil, func(js.Value) { tl.in.Step(1) })
+	p.on(tl.play, "click", nil, func(js.Value) { tl.in.TogglePlay() })
+	p.on(tl.mode, "change", nil, func(js.Value) { tl.in.SetMode(tl.mode.Get("value").String()) })
 	p.on(tl.speed, "change", nil, func(js.Value) {
 		if v, err := strconv.ParseFloat(tl.speed.Get("value").String(), 64); err == nil {
-			tl.record(func(in *timelineInput) { in.speed = v })
+			tl.in.SetSpeed(v)
 		}
 	})
-	p.on(tl.loop, "change", nil, func(js.Value) {
-		on := tl.loop.Get("checked").Bool()
-		tl.record(func(in *timelineInput) { in.loop = map[bool]int{true: 1, false: -1}[on] })
-	})
-	p.on(tl.follow, "change", nil, func(js.Value) {
-		on := tl.follow.Get("checked").Bool()
-		tl.record(func(in *timelineInput) { in.follow = map[bool]int{true: 1, false: -1}[on] })
-	})
+	p.on(tl.loop, "change", nil, func(js.Value) { tl.in.SetLoop(tl.loop.Get("checked").Bool()) })
+	p.on(tl.follow, "change", nil, func(js.Value) { tl.in.SetFollow(tl.follow.Get("checked").Bool()) })
 	// Choosing an event in the list moves the timeline.
 	p.on(tl.events, "click", nil, func(e js.Value) {
 		b := e.Get("target").Call("closest", "button.choose")
@@ -139,7 +103,7 @@ func (tl *timeline) listen() {
 			return
 		}
 		if i, err := strconv.Atoi(b.Get("dataset").Get("index").String()); err == nil {
-			tl.record(func(in *timelineInput) { in.goTo = i })
+			tl.in.GoTo(i)
 		}
 	})
 	tl.listenList()
@@ -148,73 +112,23 @@ func (tl *timeline) listen() {
 // options shows the URL's choices in the controls.
 func (tl *timeline) options(pr params) {
 	tl.mode.Set("value", pr.mode.String())
-	tl.autoplay = pr.play
+	tl.in.Autoplay(pr.play)
 }
 
-// apply hands the controls' input to the state.
-func (tl *timeline) apply(st *state, now time.Time) {
-	tl.mu.Lock()
-	in := tl.in
-	tl.in = timelineInput{goTo: -1, slide: -1}
-	tl.mu.Unlock()
-	s := st.m.Story
-	if s == nil || len(s.Events) == 0 {
-		if len(in.host) > 0 && s == nil { // kept (a few) until the story is there
-			tl.record(func(later *timelineInput) {
-				later.host = append(in.host, later.host...)[:min(16, len(in.host)+len(later.host))]
-			})
-		}
+// apply hands the controls' input to the state (mapui.Timeline.Apply) and
+// shows what it did beyond the state: the list widened or caught up, the
+// host's commands that failed.
+func (tl *timeline) apply(st *mapui.State, now time.Time) {
+	step := tl.in.Apply(st, tl.track, now)
+	tl.sliding = step.Sliding
+	if st.Map().Story == nil || len(st.Map().Story.Events) == 0 {
 		return
 	}
-	if tl.autoplay {
-		// Never start by itself when the reader prefers reduced motion.
-		tl.autoplay = false
-		if !st.still {
-			st.play(now)
-		}
-	}
-	tl.sliding = false
-	switch {
-	case in.slide >= 0:
-		st.pause()
-		tl.sliding = true
-		st.goTo(max(0, s.AtTime(tl.track.Time(in.slide))), now)
-	case in.step != 0:
-		st.pause()
-		st.goTo(st.cur+in.step, now)
-	case in.goTo >= 0:
-		st.pause()
-		st.goTo(min(in.goTo, len(s.Events)-1), now)
-	}
-	tl.runHost(st, in.host, now)
-	if in.more != 0 {
-		tl.widen(s, in.more)
+	tl.hostFailed(step.Failed)
+	if step.More != 0 {
+		tl.widen(st.Map().Story, step.More)
 	}
 	tl.settleList(st, now)
-	if in.togglePlay {
-		if st.story.playing {
-			st.pause()
-		} else {
-			st.play(now)
-		}
-	}
-	if in.mode != "" {
-		if m, ok := geo.ParseMode(in.mode); ok {
-			st.setMode(m)
-		}
-	}
-	if in.speed > 0 {
-		st.story.speed = in.speed
-	}
-	if in.loop != 0 {
-		st.story.loop = in.loop > 0
-	}
-	if in.follow != 0 {
-		st.story.follow = in.follow > 0
-		if st.story.follow {
-			st.aim()
-		}
-	}
 }
 
 // showStory sets up the controls for a story: the slider's scale, its marks,
@@ -239,7 +153,7 @@ func (tl *timeline) showStory(s *geo.Story) {
 	}
 	tl.buildList(s)
 	tl.layoutMarks()
-	tl.p.setText("map-desc", tl.mapDescription(s))
+	tl.p.setText("map-desc", tl.p.mapDescription(s))
 }
 
 // showDate writes a date into el in the reader's calendar, with the
@@ -256,52 +170,19 @@ func (tl *timeline) showDate(el js.Value, sp geo.Span) {
 	}
 }
 
-// mapDescription says in words what the map shows, for screen readers (the
-// canvas's aria-describedby).
-func (tl *timeline) mapDescription(s *geo.Story) string {
-	msg := tl.p.msg
-	var places []string
-	for _, st := range s.Sites {
-		places = append(places, msg.Text("place.kind", "name", st.Name, "kind", strings.ToLower(tl.p.kindName(st.Kind))))
-	}
-	n := len(s.Sites)
-	d := msg.Plural("map.desc", n, "n", tl.p.dates.number(n), "places", strings.Join(places, msg.Text("list.sep")))
-	return d + " " + msg.Text("map.desc.more")
-}
-
 // dataText marks an element holding the story's text of field: its
 // direction is that of its first strong letter (an English title in an
 // Arabic page reads left to right, and the other way round), and its
-// language, for screen readers, the story's own ("lang" of the file) when
-// the story has no text of the field in the page's language.
+// language the one words.textLang says.
 func (p *page) dataText(el js.Value, texts geo.Texts, field string) js.Value {
 	el.Call("setAttribute", "dir", "auto")
-	if l := p.storyLang; l != "" && !texts.Has(field, p.msg.Lang) && lang.Match(l) != p.msg.Lang {
+	if l := p.textLang(p.storyLang, texts, field); l != "" {
 		el.Call("setAttribute", "lang", l)
 	} else {
 		el.Call("removeAttribute", "lang")
 	}
 	return el
 }
-
-// placesOf names an event's places: "Places: Baghdad, Erbil", or that it
-// concerns the whole region. Each name is isolated (U+2068 … U+2069) so a
-// name in one direction does not reorder the list in the other.
-func (tl *timeline) placesOf(s *geo.Story, e *geo.Event) string {
-	var names []string
-	for _, j := range e.Sites {
-		names = append(names, tl.isolate(s.Sites[j].Name))
-	}
-	if e.Place != "" {
-		names = append(names, tl.isolate(e.Place))
-	}
-	return tl.p.msg.Places(names, e.Point != nil)
-}
-
-// isolate wraps a text of the story in Unicode first-strong isolates
-// (FSI … PDI), a direction of its own as <bdi> gives an element, when it
-// starts in the other direction than the page's (isolate.go).
-func (tl *timeline) isolate(s string) string { return isolateIn(s, tl.p.rtl) }
 
 // layoutMarks draws a mark per event (or per cluster of events too close to
 // tell apart) on the slider's track, at the track's current width.
@@ -340,51 +221,44 @@ func (tl *timeline) layoutMarks() {
 // showEvent writes the current event everywhere it shows: the card, the
 // slider (thumb and value text), the marks, the list, the buttons, the live
 // region, the banner of region-wide events and the URL hash.
-func (tl *timeline) showEvent(st *state) {
-	s := st.m.Story
+func (tl *timeline) showEvent(st *mapui.State) {
+	s := st.Map().Story
 	tl.layoutMarks()
-	if tl.playing != st.story.playing {
-		tl.playing = st.story.playing
+	if playing, _ := st.Playing(); tl.playing != playing {
+		tl.playing = playing
 		tl.play.Call("setAttribute", "aria-pressed", strconv.FormatBool(tl.playing))
 		tl.play.Call("setAttribute", "aria-label", tl.p.msg.Text(map[bool]string{true: "timeline.pause", false: "timeline.play"}[tl.playing]))
 		tl.play.Set("textContent", map[bool]string{true: "❚❚", false: "▶"}[tl.playing])
 	}
-	tl.follow.Set("checked", st.story.follow)
-	cur := st.cur
+	tl.follow.Set("checked", st.Following())
+	cur := st.Current()
 	if s == nil || cur < 0 || cur >= len(s.Events) || cur == tl.shown {
 		return
 	}
 	tl.shown = cur
 	e := &s.Events[cur]
-	date := tl.p.dates.span(e.Time)
+	w := tl.p.event(s, cur)
 	if !tl.sliding {
 		tl.slider.Set("value", int(tl.track.Pos(e.Time.Start.T)*float64(tl.track.Hours())+0.5))
 	}
-	msg, num := tl.p.msg, tl.p.dates.number
-	tl.slider.Call("setAttribute", "aria-valuetext", msg.Text("slider.value", "date", date, "title", e.Title,
-		"i", num(cur+1), "n", num(len(s.Events))))
+	tl.slider.Call("setAttribute", "aria-valuetext", w.valueText)
 	tl.showDate(tl.date, e.Time)
 	tl.p.publishEvent(e.ID, e.Time.Start.ISO())
 	tl.title.Set("textContent", e.Title)
 	tl.desc.Set("textContent", e.Description)
 	tl.p.dataText(tl.title, e.Texts, "title")
 	tl.p.dataText(tl.desc, e.Texts, "description")
-	pl := tl.placesOf(s, e)
-	tl.places.Set("textContent", pl)
-	tl.places.Set("hidden", pl == "")
+	tl.places.Set("textContent", w.places)
+	tl.places.Set("hidden", w.places == "")
 	tl.source.Get("parentElement").Set("hidden", e.Source == "")
 	tl.p.sourceInto(tl.source, e.Source)
-	where := ""
-	if pl != "" {
-		where = " " + pl + "."
-	}
-	tl.live.Set("textContent", msg.Text("live", "i", num(cur+1), "n", num(len(s.Events)), "date", date, "title", e.Title)+where)
+	tl.live.Set("textContent", w.live)
 	tl.prev.Set("disabled", cur == 0)
 	tl.next.Set("disabled", cur == len(s.Events)-1)
-	if e.Regional() {
-		tl.banner.Set("textContent", msg.Text("region.banner", "title", tl.isolate(e.Title)))
+	if w.banner != "" {
+		tl.banner.Set("textContent", w.banner)
 	}
-	tl.banner.Set("hidden", !e.Regional())
+	tl.banner.Set("hidden", w.banner == "")
 	// Only the marks whose state changed cross into JavaScript.
 	for i, m := range tl.marksOf {
 		class := markClass(m, cur)
@@ -399,35 +273,28 @@ func (tl *timeline) showEvent(st *state) {
 
 // wantHash works out the URL hash for the reader's place: the current event,
 // and the view when the reader has moved the map away from the story.
-func (tl *timeline) wantHash(st *state) {
-	s := st.m.Story
-	if s == nil || st.cur < 0 || st.cur >= len(s.Events) || s.Events[st.cur].ID == "" {
+func (tl *timeline) wantHash(st *mapui.State) {
+	s, cur := st.Map().Story, st.Current()
+	if s == nil || cur < 0 || cur >= len(s.Events) || s.Events[cur].ID == "" {
 		return
 	}
-	h := "#event-" + s.Events[st.cur].ID
-	if !st.story.follow {
-		h += "&view=" + viewParam(st.view)
+	h := "#event-" + s.Events[cur].ID
+	if !st.Following() {
+		h += "&view=" + viewParam(st.View())
 	}
-	if h != tl.hashWant {
-		tl.hashWant, tl.hashAt = h, time.Now()
-	}
+	tl.hash.Want(h, time.Now())
 }
 
-// writeHash puts the wanted hash in the URL, so a shared link opens there,
-// once the reader's place has rested for hashEvery: one history update per
-// stop, never one per step of a drag (replaceState took 17 ms in a profile,
-// and browsers throttle it), and no new history entry.
-func (tl *timeline) writeHash(now time.Time) {
-	if tl.hashWant == tl.hash || now.Sub(tl.hashAt) < hashEvery {
-		return
+// writeHash puts the hash in the URL when it is due (mapui.Hash), and
+// reports whether one still waits.
+func (tl *timeline) writeHash(now time.Time) (waits bool) {
+	if h, ok := tl.hash.Due(now); ok {
+		loc := js.Global().Get("location")
+		u := loc.Get("pathname").String() + loc.Get("search").String() + h
+		js.Global().Get("history").Call("replaceState", js.Null(), "", u)
 	}
-	tl.hash = tl.hashWant
-	loc := js.Global().Get("location")
-	u := loc.Get("pathname").String() + loc.Get("search").String() + tl.hash
-	js.Global().Get("history").Call("replaceState", js.Null(), "", u)
+	return tl.hash.Pending()
 }
-
-const hashEvery = 400 * time.Millisecond
 
 // placePulses rings the current event's sites briefly (a CSS animation,
 // still under prefers-reduced-motion) and keeps the rings on their markers.

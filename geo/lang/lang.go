@@ -59,12 +59,6 @@ func mustRead(l string) []byte {
 	return b
 }
 
-// File returns the message file of a supported language, as embedded.
-func File(l string) ([]byte, bool) {
-	b, err := files.ReadFile("messages/" + l + ".json")
-	return b, err == nil
-}
-
 // Parse reads a message file of language l.
 func Parse(l string, data []byte) (*Messages, error) {
 	var raw map[string]json.RawMessage

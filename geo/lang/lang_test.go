@@ -68,9 +68,9 @@ func subset(a, b []string) bool {
 // The files are plain JSON objects the page (site/lang.js) reads as they are.
 func TestFilesAreJSON(t *testing.T) {
 	for _, l := range Supported {
-		b, ok := File(l)
-		if !ok {
-			t.Fatalf("%s: no file", l)
+		b, err := files.ReadFile("messages/" + l + ".json")
+		if err != nil {
+			t.Fatalf("%s: no file: %v", l, err)
 		}
 		var v map[string]any
 		if err := json.Unmarshal(b, &v); err != nil {

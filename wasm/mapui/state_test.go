@@ -1,4 +1,4 @@
-package main
+package mapui
 
 import (
 	"math"
@@ -13,7 +13,7 @@ import (
 
 func demoStory(t *testing.T) *geo.Story {
 	t.Helper()
-	f, err := os.Open("../site/data/story.geojson")
+	f, err := os.Open("../../site/data/story.geojson")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,14 +29,14 @@ func demoStory(t *testing.T) *geo.Story {
 func TestStateFitsStoryOnce(t *testing.T) {
 	for _, order := range []string{"size-first", "story-first"} {
 		t.Run(order, func(t *testing.T) {
-			st := newState(geo.Light)
+			st := NewState(geo.Light)
 			s := demoStory(t)
 			if order == "size-first" {
-				st.resize(800, 500, 2)
-				st.setStory(s, -1)
+				st.Resize(800, 500, 2)
+				st.SetStory(s, -1)
 			} else {
-				st.setStory(s, -1)
-				st.resize(800, 500, 2)
+				st.SetStory(s, -1)
+				st.Resize(800, 500, 2)
 			}
 			b, _ := s.Bound()
 			for _, p := range []orb.Point{b.Min, b.Max} {
@@ -49,7 +49,7 @@ func TestStateFitsStoryOnce(t *testing.T) {
 				t.Errorf("cur %d eventDirty %v, want the first event, announced", st.cur, st.eventDirty)
 			}
 			// A resize before the reader moves fits the story again.
-			st.resize(500, 700, 2)
+			st.Resize(500, 700, 2)
 			for _, p := range []orb.Point{b.Min, b.Max} {
 				if q := st.view.Screen(p); q[0] < fitPadding-1e-6 || q[0] > 500-fitPadding+1e-6 || q[1] < fitPadding-1e-6 || q[1] > 700-fitPadding+1e-6 {
 					t.Errorf("after a resize, corner %v of the story is at %v, outside the padded view", p, q)
@@ -58,7 +58,7 @@ func TestStateFitsStoryOnce(t *testing.T) {
 			// A later resize does not fit again once the reader has moved.
 			st.pan(10, 0)
 			c := st.view.Center
-			st.resize(600, 400, 2)
+			st.Resize(600, 400, 2)
 			if st.view.Center != c {
 				t.Errorf("resize after a pan moved the centre from %v to %v", c, st.view.Center)
 			}
@@ -67,10 +67,10 @@ func TestStateFitsStoryOnce(t *testing.T) {
 }
 
 func TestStateViewFromURLIsKept(t *testing.T) {
-	st := newState(geo.Light)
-	st.setView(orb.Point{44, 33}, 6)
-	st.resize(800, 500, 1)
-	st.setStory(demoStory(t), -1)
+	st := NewState(geo.Light)
+	st.SetView(orb.Point{44, 33}, 6)
+	st.Resize(800, 500, 1)
+	st.SetStory(demoStory(t), -1)
 	if st.view.Center != (orb.Point{44, 33}) || st.view.Zoom != 6 {
 		t.Errorf("view= was replaced by a fit: %v z%v", st.view.Center, st.view.Zoom)
 	}
@@ -91,10 +91,10 @@ func TestStatePosterView(t *testing.T) {
 		{"cuts the event off", orb.Point{50.41, 30.09}, 5.083, false}, // the square poster on a 390×474 map
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := newState(geo.Light)
-			st.setPosterView(tc.center, tc.zoom)
-			st.resize(390, 474, 1)
-			st.setStory(s, -1)
+			st := NewState(geo.Light)
+			st.SetPosterView(tc.center, tc.zoom)
+			st.Resize(390, 474, 1)
+			st.SetStory(s, -1)
 			kept := st.view.Center == tc.center && st.view.Zoom == tc.zoom
 			if kept != tc.keep {
 				t.Errorf("opened at %s, poster %v z%g: kept %v, want %v", st.view.Param(), tc.center, tc.zoom, kept, tc.keep)
@@ -111,15 +111,15 @@ func TestStatePosterView(t *testing.T) {
 
 // Draw only when something changed.
 func TestStateFrameOnlyWhenDirty(t *testing.T) {
-	st := newState(geo.Light)
-	if _, ok := st.frame(); ok {
+	st := NewState(geo.Light)
+	if _, ok := st.Frame(); ok {
 		t.Error("a frame before the map has a size")
 	}
-	st.resize(400, 300, 1)
-	if _, ok := st.frame(); !ok {
+	st.Resize(400, 300, 1)
+	if _, ok := st.Frame(); !ok {
 		t.Fatal("no first frame")
 	}
-	if _, ok := st.frame(); ok {
+	if _, ok := st.Frame(); ok {
 		t.Error("a second frame with nothing changed")
 	}
 	type step struct {
@@ -129,45 +129,45 @@ func TestStateFrameOnlyWhenDirty(t *testing.T) {
 	for _, c := range []step{
 		{"pan", func() { st.pan(3, 4) }},
 		{"zoom", func() { st.zoom(0.5, orb.Point{10, 10}) }},
-		{"resize", func() { st.resize(401, 300, 1) }},
-		{"ratio", func() { st.resize(401, 300, 2) }},
-		{"story", func() { st.setStory(demoStory(t), -1) }},
-		{"event", func() { st.setEvent(3) }},
+		{"resize", func() { st.Resize(401, 300, 1) }},
+		{"ratio", func() { st.Resize(401, 300, 2) }},
+		{"story", func() { st.SetStory(demoStory(t), -1) }},
+		{"event", func() { st.SetEvent(3) }},
 	} {
 		c.do()
-		if _, ok := st.frame(); !ok {
+		if _, ok := st.Frame(); !ok {
 			t.Errorf("%s: no new frame", c.name)
 		}
 	}
 	for _, c := range []step{
 		{"no-pan", func() { st.pan(0, 0) }},
 		{"no-zoom", func() { st.zoom(0, orb.Point{}) }},
-		{"same-size", func() { st.resize(401, 300, 2) }},
-		{"same-event", func() { st.setEvent(3) }},
+		{"same-size", func() { st.Resize(401, 300, 2) }},
+		{"same-event", func() { st.SetEvent(3) }},
 	} {
 		c.do()
-		if _, ok := st.frame(); ok {
+		if _, ok := st.Frame(); ok {
 			t.Errorf("%s: a frame although nothing changed", c.name)
 		}
 	}
 }
 
 func TestStateSetEventClamps(t *testing.T) {
-	st := newState(geo.Light)
-	st.setEvent(2) // no story: nothing happens
+	st := NewState(geo.Light)
+	st.SetEvent(2) // no story: nothing happens
 	if st.cur != -1 {
 		t.Errorf("cur %d without a story", st.cur)
 	}
 	s := demoStory(t)
-	st.setStory(s, 4)
+	st.SetStory(s, 4)
 	if st.cur != 4 {
 		t.Errorf("initial event %d, want 4", st.cur)
 	}
-	st.setEvent(999)
+	st.SetEvent(999)
 	if st.cur != len(s.Events)-1 {
 		t.Errorf("cur %d, want the last event", st.cur)
 	}
-	st.setEvent(-5)
+	st.SetEvent(-5)
 	if st.cur != 0 {
 		t.Errorf("cur %d, want the first event", st.cur)
 	}
@@ -175,14 +175,14 @@ func TestStateSetEventClamps(t *testing.T) {
 
 // settle advances the animations in frames of 16 ms until they end (at most
 // 5 s) and reports how many frames were drawn on the way.
-func settle(t *testing.T, st *state) (frames int) {
+func settle(t *testing.T, st *State) (frames int) {
 	t.Helper()
-	for i := 0; st.animating(); i++ {
+	for i := 0; st.Animating(); i++ {
 		if i > 5000/16 {
 			t.Fatal("the animation does not end")
 		}
 		st.advance(16)
-		if _, ok := st.frame(); ok {
+		if _, ok := st.Frame(); ok {
 			frames++
 		}
 	}
@@ -190,12 +190,12 @@ func settle(t *testing.T, st *state) (frames int) {
 }
 
 // sized is a state with the map at 800×500 CSS px showing the region.
-func sized(t *testing.T) *state {
+func sized(t *testing.T) *State {
 	t.Helper()
-	st := newState(geo.Light)
-	st.setView(orb.Point{45, 30}, 5)
-	st.resize(800, 500, 1)
-	st.frame()
+	st := NewState(geo.Light)
+	st.SetView(orb.Point{45, 30}, 5)
+	st.Resize(800, 500, 1)
+	st.Frame()
 	return st
 }
 
@@ -222,7 +222,7 @@ func TestStateSmoothZoomKeepsThePointUnderTheCursor(t *testing.T) {
 	if want := zoomMillis / 16; frames < want-2 || frames > want+2 {
 		t.Errorf("%d frames drawn during the zoom, want about %d", frames, want)
 	}
-	if _, ok := st.frame(); ok || st.animating() {
+	if _, ok := st.Frame(); ok || st.Animating() {
 		t.Error("the map still draws after the zoom ended")
 	}
 }
@@ -292,7 +292,7 @@ func TestStatePressStopsEverything(t *testing.T) {
 	st.do(op{kind: opPanBy, d: orb.Point{80, 0}})
 	st.advance(16)
 	st.do(op{kind: opStop})
-	if st.animating() {
+	if st.Animating() {
 		t.Error("still animating after a press")
 	}
 }
@@ -300,13 +300,13 @@ func TestStatePressStopsEverything(t *testing.T) {
 func TestStateResetReturnsHome(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		init func(st *state)
+		init func(st *State)
 	}{
-		{"view from the URL", func(st *state) { st.setView(orb.Point{44, 33}, 6); st.resize(800, 500, 1) }},
-		{"fit of the story", func(st *state) { st.resize(800, 500, 1); st.setStory(demoStory(t), -1) }},
+		{"view from the URL", func(st *State) { st.SetView(orb.Point{44, 33}, 6); st.Resize(800, 500, 1) }},
+		{"fit of the story", func(st *State) { st.Resize(800, 500, 1); st.SetStory(demoStory(t), -1) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := newState(geo.Light)
+			st := NewState(geo.Light)
 			tc.init(st)
 			home := st.view
 			st.pan(-200, 90)
@@ -330,16 +330,16 @@ func TestStateStill(t *testing.T) {
 	st.still = true
 	home := st.view
 	st.do(op{kind: opZoomBy, dz: 1, centre: true})
-	if st.view.Zoom != 6 || st.animating() {
-		t.Errorf("zoom %v animating %v, want 6 at once", st.view.Zoom, st.animating())
+	if st.view.Zoom != 6 || st.Animating() {
+		t.Errorf("zoom %v animating %v, want 6 at once", st.view.Zoom, st.Animating())
 	}
 	st.do(op{kind: opFling, d: orb.Point{1, 0}})
 	st.do(op{kind: opPanBy, d: orb.Point{80, 0}})
-	if st.animating() {
+	if st.Animating() {
 		t.Error("a fling or a key pan animates")
 	}
 	st.do(op{kind: opReset})
-	if st.view != home || st.animating() {
+	if st.view != home || st.Animating() {
 		t.Errorf("reset: %v z%v, want %v z%v at once", st.view.Center, st.view.Zoom, home.Center, home.Zoom)
 	}
 }
@@ -366,16 +366,67 @@ func TestStateTickUsesTheClock(t *testing.T) {
 	st := sized(t)
 	st.do(op{kind: opZoomBy, dz: 1, centre: true})
 	t0 := time.Now()
-	st.tick(t0) // the first frame counts as 1/60 s
-	st.tick(t0.Add(zoomMillis / 2 * time.Millisecond))
-	st.tick(t0.Add(zoomMillis * time.Millisecond))
-	if st.animating() || math.Abs(st.view.Zoom-6) > 1e-9 {
-		t.Errorf("after the zoom's duration: animating %v at zoom %v, want done at 6", st.animating(), st.view.Zoom)
+	st.Tick(t0) // the first frame counts as 1/60 s
+	st.Tick(t0.Add(zoomMillis / 2 * time.Millisecond))
+	st.Tick(t0.Add(zoomMillis * time.Millisecond))
+	if st.Animating() || math.Abs(st.view.Zoom-6) > 1e-9 {
+		t.Errorf("after the zoom's duration: animating %v at zoom %v, want done at 6", st.Animating(), st.view.Zoom)
 	}
 	// The next animation starts afresh: a long idle time is not one step.
 	st.do(op{kind: opZoomBy, dz: 1, centre: true})
-	st.tick(t0.Add(time.Hour))
+	st.Tick(t0.Add(time.Hour))
 	if z := st.view.Zoom; z <= 6 || z >= 6.5 {
 		t.Errorf("first frame of the next zoom went to %v, want a small step from 6", z)
 	}
+}
+
+// The map's names stay in the page's language whatever rebuilds the map: the
+// basemap arriving with a story that failed, with one that loaded, a change
+// of theme.
+func TestStateKeepsTheLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		load func(t *testing.T, st *State, s *geo.Story)
+	}{
+		{"story-fails", func(t *testing.T, st *State, _ *geo.Story) { st.SetBasemap(testBasemap(t)) }},
+		{"story-loads", func(t *testing.T, st *State, s *geo.Story) { st.SetBasemap(testBasemap(t)); st.SetStory(s, -1) }},
+		{"theme-after-failure", func(t *testing.T, st *State, _ *geo.Story) { st.SetBasemap(testBasemap(t)); st.SetTheme(geo.Dark) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := NewState(geo.Light)
+			st.SetLang("ar")
+			tc.load(t, st, demoStory(t))
+			st.Resize(800, 500, 1)
+			sc, _ := st.Frame()
+			cities := 0
+			for _, l := range sc.Labels {
+				if l.Kind != geo.CityLabel {
+					continue
+				}
+				cities++
+				c := geo.Cities[l.Ref]
+				if want := c.NameIn("ar"); l.Text != want {
+					t.Errorf("city %q is labelled %q, want %q", c.Name, l.Text, want)
+				}
+			}
+			if cities == 0 {
+				t.Fatal("no city labels in the scene")
+			}
+		})
+	}
+}
+
+// testBasemap is the basemap the page fetches (geo.DefaultBasemap is not in
+// the wasm build).
+func testBasemap(t *testing.T) *geo.Basemap {
+	t.Helper()
+	b, err := os.ReadFile("../../geo/basemap.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bm, err := geo.DecodeBasemap(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bm
 }

@@ -1,4 +1,4 @@
-package main
+package mapui
 
 import (
 	"math"
@@ -9,10 +9,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// state is the map's state between frames: what is shown, and whether it must
+// State is the map's state between frames: what is shown, and whether it must
 // be drawn again. It holds no browser handle, so it is tested on the host; the
-// game (game_js.go) feeds it input and draws its scene.
-type state struct {
+// game (wasm/game_js.go) feeds it input (Input, Timeline) and draws its scene.
+type State struct {
 	m     *geo.Map
 	view  geo.View
 	cur   int       // current event, -1 for none
@@ -24,7 +24,6 @@ type state struct {
 	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
 	floor float64   // the lowest zoom, at which the bound is still large in the view
 	still bool      // the reader prefers reduced motion: no animations, no inertia
-	lang  string    // the language of the map's names (geo.Map.Lang)
 	anim  motion
 
 	story story // the player, the mode and the camera (player.go)
@@ -40,11 +39,11 @@ const (
 	fitMaxZoom = geo.FitMaxZoom
 )
 
-func newState(th geo.Theme) *state {
+func NewState(th geo.Theme) *State {
 	v := geo.HomeView
 	v.Ratio = 1
-	return &state{
-		m:     geo.NewMap(nil, &geo.Basemap{}, th), // until the basemap arrives (setBasemap)
+	return &State{
+		m:     geo.NewMap(geo.MapOptions{Basemap: &geo.Basemap{}, Theme: th}), // until the basemap arrives (setBasemap)
 		view:  v,
 		home:  v,
 		bound: geo.Region,
@@ -57,9 +56,10 @@ func newState(th geo.Theme) *state {
 
 // setStory shows a story. initial is the event to start at (from t= or an
 // event id), or -1 for the first event.
-func (s *state) setStory(st *geo.Story, initial int) {
-	s.m = geo.NewMap(st, s.m.Basemap, s.m.Theme)
-	s.m.Mode, s.m.Lang = s.story.mode, s.lang
+func (s *State) SetStory(st *geo.Story, initial int) {
+	o := s.m.MapOptions
+	o.Story = st
+	s.m = geo.NewMap(o)
 	if initial < 0 && len(st.Events) > 0 {
 		initial = 0
 	}
@@ -71,24 +71,32 @@ func (s *state) setStory(st *geo.Story, initial int) {
 }
 
 // setBasemap draws the map on another basemap.
-func (s *state) setBasemap(bm *geo.Basemap) {
-	s.m = geo.NewMap(s.m.Story, bm, s.m.Theme)
-	s.m.Mode = s.story.mode
+func (s *State) SetBasemap(bm *geo.Basemap) {
+	o := s.m.MapOptions
+	o.Basemap = bm
+	s.m = geo.NewMap(o)
 	s.dirty = true
 }
 
 // setTheme draws the map in another theme.
-func (s *state) setTheme(th geo.Theme) {
+func (s *State) SetTheme(th geo.Theme) {
 	if th.Name == s.m.Theme.Name {
 		return
 	}
-	s.m = geo.NewMap(s.m.Story, s.m.Basemap, th)
-	s.m.Mode, s.m.Lang = s.story.mode, s.lang
+	o := s.m.MapOptions
+	o.Theme = th
+	s.m = geo.NewMap(o)
+	s.dirty = true
+}
+
+// setLang names the map's cities and countries in language l ("ar", "fa", …).
+func (s *State) SetLang(l string) {
+	s.m.Lang = l
 	s.dirty = true
 }
 
 // setView sets the view from the URL (the size is kept).
-func (s *state) setView(center orb.Point, zoom float64) {
+func (s *State) SetView(center orb.Point, zoom float64) {
 	s.view.Center, s.view.Zoom = center, zoom
 	s.moved, s.fit = true, false
 	s.limits()
@@ -96,18 +104,18 @@ func (s *state) setView(center orb.Point, zoom float64) {
 	s.dirty = true
 }
 
-// setPosterView opens the map on the view of the poster the reader has been
+// SetPosterView opens the map on the view of the poster the reader has been
 // looking at, unless that view, at the map's size, does not show the current
 // event's places (fitIfReady decides when both the story and the size are
 // known).
-func (s *state) setPosterView(center orb.Point, zoom float64) {
+func (s *State) SetPosterView(center orb.Point, zoom float64) {
 	s.hint = &geo.View{Center: center, Zoom: zoom}
 	s.view.Center, s.view.Zoom = center, zoom
 	s.home = s.view
 	s.dirty = true
 }
 
-func (s *state) fitIfReady() {
+func (s *State) fitIfReady() {
 	if !s.fit || s.view.Width <= 0 || s.view.Height <= 0 || s.m.Story == nil {
 		return
 	}
@@ -122,7 +130,7 @@ func (s *state) fitIfReady() {
 }
 
 // resize sets the map's size in CSS pixels and the device pixel ratio.
-func (s *state) resize(w, h, ratio float64) {
+func (s *State) Resize(w, h, ratio float64) {
 	if w == s.view.Width && h == s.view.Height && ratio == s.view.Ratio {
 		return
 	}
@@ -136,8 +144,8 @@ func (s *state) resize(w, h, ratio float64) {
 	s.dirty = true
 }
 
-// An op is one thing the reader's input does to the view. input_js.go turns
-// DOM events into ops (through gesture.go) and Update hands them to do in
+// An op is one thing the reader's input does to the view. Input turns
+// events into ops (through gesture.go) and Input.Apply hands them to do in
 // the order they came.
 type op struct {
 	kind   opKind
@@ -189,7 +197,7 @@ func (m *motion) stop() {
 func (m *motion) flying() bool { return m.flight.Duration > 0 }
 
 // do applies one op.
-func (s *state) do(o op) {
+func (s *State) do(o op) {
 	if o.kind != opStop && s.story.follow {
 		// The reader takes the map: the camera stops following the story.
 		s.story.follow = false
@@ -221,14 +229,14 @@ func (s *state) do(o op) {
 
 // limits works out the bound and the lowest zoom, which depend on the story
 // and on the map's size, and keeps the view within them.
-func (s *state) limits() {
+func (s *State) limits() {
 	s.bound, s.floor = geo.Limits(s.m.Story, s.view)
 	s.view = s.view.Constrain(s.bound, s.floor)
 }
 
 // set makes v the view, kept within the limits, and reports whether that
 // changed what the map shows.
-func (s *state) set(v geo.View) bool {
+func (s *State) set(v geo.View) bool {
 	v = v.Constrain(s.bound, s.floor)
 	if v == s.view {
 		return false
@@ -240,7 +248,7 @@ func (s *state) set(v geo.View) bool {
 }
 
 // pan moves the map by a drag of dx, dy CSS pixels.
-func (s *state) pan(dx, dy float64) bool {
+func (s *State) pan(dx, dy float64) bool {
 	if dx == 0 && dy == 0 {
 		return false
 	}
@@ -249,7 +257,7 @@ func (s *state) pan(dx, dy float64) bool {
 
 // zoom zooms by dz about the screen point p, no further out than the floor:
 // the geographic point under p stays under it.
-func (s *state) zoom(dz float64, p orb.Point) {
+func (s *State) zoom(dz float64, p orb.Point) {
 	if dz == 0 || math.IsNaN(dz) {
 		return
 	}
@@ -259,7 +267,7 @@ func (s *state) zoom(dz float64, p orb.Point) {
 
 // zoomBy zooms by dz about p in zoomMillis. Zooms that come while one runs
 // add to its target, so every wheel event counts.
-func (s *state) zoomBy(dz float64, p orb.Point) {
+func (s *State) zoomBy(dz float64, p orb.Point) {
 	if dz == 0 || math.IsNaN(dz) {
 		return
 	}
@@ -280,7 +288,7 @@ func (s *state) zoomBy(dz float64, p orb.Point) {
 
 // panBy moves the map by d in panMillis; pans that come while one runs
 // (a held arrow key) add to it.
-func (s *state) panBy(d orb.Point) {
+func (s *State) panBy(d orb.Point) {
 	a := &s.anim
 	a.flight.Duration = 0
 	if s.still {
@@ -297,7 +305,7 @@ func (s *state) panBy(d orb.Point) {
 
 // reset flies back to the initial view (zooming out and in again on a long
 // way, as Leaflet's and MapLibre's flyTo).
-func (s *state) reset() {
+func (s *State) reset() {
 	s.anim.stop()
 	to := s.view
 	to.Center, to.Zoom = s.home.Center, s.home.Zoom
@@ -311,7 +319,7 @@ func (s *state) reset() {
 
 // flyTo flies to view to along geo.Flight's curve in at most max, or jumps
 // there when the reader prefers reduced motion.
-func (s *state) flyTo(to geo.View, max time.Duration) {
+func (s *State) flyTo(to geo.View, max time.Duration) {
 	s.anim.stop()
 	if s.still {
 		s.set(to)
@@ -326,24 +334,24 @@ func (s *state) flyTo(to geo.View, max time.Duration) {
 
 // animating tells whether the view moves on by itself: Update must call
 // advance each frame.
-func (s *state) animating() bool { return s.anim.running() }
+func (s *State) Animating() bool { return s.anim.running() }
 
 // tick moves the running animations on to the time now. Update calls it
 // every frame while animating.
-func (s *state) tick(now time.Time) {
+func (s *State) Tick(now time.Time) {
 	dt := 1000.0 / 60 // the first frame of an animation
 	if !s.anim.clock.IsZero() {
 		dt = float64(now.Sub(s.anim.clock)) / float64(time.Millisecond)
 	}
 	s.anim.clock = now
 	s.advance(dt)
-	if !s.animating() {
+	if !s.Animating() {
 		s.anim.clock = time.Time{}
 	}
 }
 
 // advance moves the running animations on by dt milliseconds.
-func (s *state) advance(dt float64) {
+func (s *State) advance(dt float64) {
 	dt = math.Max(0, math.Min(dt, maxStep))
 	a := &s.anim
 	if a.flying() {
@@ -372,7 +380,7 @@ func (s *state) advance(dt float64) {
 }
 
 // setEvent makes event i current (clamped to the story's events).
-func (s *state) setEvent(i int) {
+func (s *State) SetEvent(i int) {
 	st := s.m.Story
 	if st == nil || len(st.Events) == 0 {
 		return
@@ -387,7 +395,7 @@ func (s *state) setEvent(i int) {
 
 // frame returns the scene to draw, computing it again only when something
 // changed; ok is false when the last scene is still on screen.
-func (s *state) frame() (sc *geo.Scene, ok bool) {
+func (s *State) Frame() (sc *geo.Scene, ok bool) {
 	if !s.dirty || s.view.Width <= 0 || s.view.Height <= 0 {
 		return s.scene, false
 	}
@@ -395,3 +403,39 @@ func (s *state) frame() (sc *geo.Scene, ok bool) {
 	s.dirty = false
 	return s.scene, true
 }
+
+// What the page reads of the state.
+
+// Map is the map shown (its story, basemap, theme, mode and language).
+func (s *State) Map() *geo.Map { return s.m }
+
+// View is the view shown.
+func (s *State) View() geo.View { return s.view }
+
+// Current is the current event, -1 for none.
+func (s *State) Current() int { return s.cur }
+
+// Scene is the last scene Frame computed (nil before the first).
+func (s *State) Scene() *geo.Scene { return s.scene }
+
+// Dirty tells whether the scene must be computed and drawn again.
+func (s *State) Dirty() bool { return s.dirty }
+
+// TakeEventChange reports whether the current event, the player or the
+// camera's following changed since the last call (the page then shows
+// them again).
+func (s *State) TakeEventChange() bool {
+	c := s.eventDirty
+	s.eventDirty = false
+	return c
+}
+
+// Playing tells whether the player plays, and when it steps next.
+func (s *State) Playing() (on bool, due time.Time) { return s.story.playing, s.story.due }
+
+// Following tells whether the camera follows the story's events.
+func (s *State) Following() bool { return s.story.follow }
+
+// Follow sets whether the camera follows the story's events (at the start:
+// not when the URL holds a view a reader moved to).
+func (s *State) Follow(on bool) { s.story.follow = on }

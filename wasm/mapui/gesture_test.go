@@ -1,9 +1,8 @@
-package main
+package mapui
 
 import (
 	"fmt"
 	"math"
-	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -51,12 +50,12 @@ func TestCooperative(t *testing.T) {
 		{&yes, false, true},
 		{&yes, true, true},
 	} {
-		if got := cooperative(tc.flag, tc.framed); got != tc.want {
+		if got := Cooperative(tc.flag, tc.framed); got != tc.want {
 			flag := "unset"
 			if tc.flag != nil {
 				flag = fmt.Sprint(*tc.flag)
 			}
-			t.Errorf("cooperative(flag %s, framed %v) = %v, want %v", flag, tc.framed, got, tc.want)
+			t.Errorf("Cooperative(flag %s, framed %v) = %v, want %v", flag, tc.framed, got, tc.want)
 		}
 	}
 	for _, tc := range []struct {
@@ -81,12 +80,6 @@ func TestHints(t *testing.T) {
 		if got := isMac(tc.platform); got != tc.mac {
 			t.Errorf("isMac(%q) = %v", tc.platform, got)
 		}
-	}
-	if h := wheelHint(true); !strings.Contains(h, "⌘ + scroll") {
-		t.Errorf("Mac hint %q", h)
-	}
-	if h := wheelHint(false); !strings.Contains(h, "Ctrl + scroll") {
-		t.Errorf("hint %q", h)
 	}
 }
 
@@ -232,19 +225,19 @@ func TestPinch(t *testing.T) {
 
 // A touchStep is one touch event of a scenario and what it must do.
 type touchStep struct {
-	kind   touchKind
+	kind   TouchKind
 	t      float64
-	now    []touch
+	now    []Touch
 	uncanc bool     // the event is not cancelable: the page scrolls
 	ops    []opKind // the kinds of the ops, in order
 	cancel bool
 	hint   bool
 }
 
-func fingers(xy ...float64) []touch {
-	var ts []touch
+func fingers(xy ...float64) []Touch {
+	var ts []Touch
 	for i := 0; i+1 < len(xy); i += 2 {
-		ts = append(ts, touch{id: i / 2, p: orb.Point{xy[i], xy[i+1]}})
+		ts = append(ts, Touch{ID: i / 2, P: orb.Point{xy[i], xy[i+1]}})
 	}
 	return ts
 }
@@ -256,72 +249,72 @@ func TestTouchGesture(t *testing.T) {
 		steps []touchStep
 	}{
 		{"one finger pans and flings", false, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchMove, t: 16, now: fingers(120, 100), ops: []opKind{opPan}, cancel: true},
-			{kind: touchMove, t: 32, now: fingers(140, 100), ops: []opKind{opPan}, cancel: true},
-			{kind: touchEnd, t: 40, ops: []opKind{opFling}, cancel: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchMove, t: 16, now: fingers(120, 100), ops: []opKind{opPan}, cancel: true},
+			{kind: TouchMove, t: 32, now: fingers(140, 100), ops: []opKind{opPan}, cancel: true},
+			{kind: TouchEnd, t: 40, ops: []opKind{opFling}, cancel: true},
 		}},
 		{"one finger held still before the release does not fling", false, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchMove, t: 16, now: fingers(140, 100), ops: []opKind{opPan}, cancel: true},
-			{kind: touchEnd, t: 400, cancel: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchMove, t: 16, now: fingers(140, 100), ops: []opKind{opPan}, cancel: true},
+			{kind: TouchEnd, t: 400, cancel: true},
 		}},
 		{"cooperative: one finger scrolls the page and shows the hint once", true, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
-			{kind: touchMove, t: 16, now: fingers(100, 105)},
-			{kind: touchMove, t: 32, now: fingers(100, 130), hint: true},
-			{kind: touchMove, t: 48, now: fingers(100, 160)},
-			{kind: touchEnd, t: 60},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
+			{kind: TouchMove, t: 16, now: fingers(100, 105)},
+			{kind: TouchMove, t: 32, now: fingers(100, 130), hint: true},
+			{kind: TouchMove, t: 48, now: fingers(100, 160)},
+			{kind: TouchEnd, t: 60},
 		}},
 		{"two fingers pinch", true, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
-			{kind: touchStart, t: 5, now: fingers(100, 100, 200, 100), cancel: true},
-			{kind: touchMove, t: 20, now: fingers(50, 100, 250, 100), ops: []opKind{opPan, opZoom}, cancel: true},
-			{kind: touchEnd, t: 30, now: fingers(50, 100)},
-			{kind: touchMove, t: 40, now: fingers(80, 100)}, // the last finger does not move a cooperative map
-			{kind: touchEnd, t: 50},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
+			{kind: TouchStart, t: 5, now: fingers(100, 100, 200, 100), cancel: true},
+			{kind: TouchMove, t: 20, now: fingers(50, 100, 250, 100), ops: []opKind{opPan, opZoom}, cancel: true},
+			{kind: TouchEnd, t: 30, now: fingers(50, 100)},
+			{kind: TouchMove, t: 40, now: fingers(80, 100)}, // the last finger does not move a cooperative map
+			{kind: TouchEnd, t: 50},
 		}},
 		{"a second finger starts a new baseline", false, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchStart, t: 5, now: fingers(100, 100, 300, 300), cancel: true},
-			{kind: touchMove, t: 20, now: fingers(100, 100, 310, 310), ops: []opKind{opPan, opZoom}, cancel: true},
-			{kind: touchEnd, t: 30, now: fingers(100, 100), cancel: true},
-			{kind: touchMove, t: 40, now: fingers(110, 100), ops: []opKind{opPan}, cancel: true},
-			{kind: touchEnd, t: 45, cancel: true}, // no fling after a pinch
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchStart, t: 5, now: fingers(100, 100, 300, 300), cancel: true},
+			{kind: TouchMove, t: 20, now: fingers(100, 100, 310, 310), ops: []opKind{opPan, opZoom}, cancel: true},
+			{kind: TouchEnd, t: 30, now: fingers(100, 100), cancel: true},
+			{kind: TouchMove, t: 40, now: fingers(110, 100), ops: []opKind{opPan}, cancel: true},
+			{kind: TouchEnd, t: 45, cancel: true}, // no fling after a pinch
 		}},
 		{"the page scrolls already: the map keeps still", true, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
-			{kind: touchMove, t: 16, now: fingers(100, 150), hint: true},
-			{kind: touchStart, t: 20, now: fingers(100, 150, 200, 150), cancel: true},
-			{kind: touchMove, t: 30, now: fingers(100, 170, 200, 170), uncanc: true, cancel: true},
-			{kind: touchEnd, t: 40, uncanc: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
+			{kind: TouchMove, t: 16, now: fingers(100, 150), hint: true},
+			{kind: TouchStart, t: 20, now: fingers(100, 150, 200, 150), cancel: true},
+			{kind: TouchMove, t: 30, now: fingers(100, 170, 200, 170), uncanc: true, cancel: true},
+			{kind: TouchEnd, t: 40, uncanc: true},
 		}},
 		{"double tap zooms in", true, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
-			{kind: touchEnd, t: 80},
-			{kind: touchStart, t: 200, now: fingers(104, 103), ops: []opKind{opStop}},
-			{kind: touchEnd, t: 260, ops: []opKind{opZoomBy}, cancel: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}},
+			{kind: TouchEnd, t: 80},
+			{kind: TouchStart, t: 200, now: fingers(104, 103), ops: []opKind{opStop}},
+			{kind: TouchEnd, t: 260, ops: []opKind{opZoomBy}, cancel: true},
 			// A third tap starts over.
-			{kind: touchStart, t: 400, now: fingers(104, 103), ops: []opKind{opStop}},
-			{kind: touchEnd, t: 450},
+			{kind: TouchStart, t: 400, now: fingers(104, 103), ops: []opKind{opStop}},
+			{kind: TouchEnd, t: 450},
 		}},
 		{"taps too far apart in time", false, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchEnd, t: 80, cancel: true},
-			{kind: touchStart, t: 500, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchEnd, t: 560, cancel: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchEnd, t: 80, cancel: true},
+			{kind: TouchStart, t: 500, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchEnd, t: 560, cancel: true},
 		}},
 		{"taps too far apart on the map", false, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchEnd, t: 80, cancel: true},
-			{kind: touchStart, t: 200, now: fingers(200, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchEnd, t: 260, cancel: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchEnd, t: 80, cancel: true},
+			{kind: TouchStart, t: 200, now: fingers(200, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchEnd, t: 260, cancel: true},
 		}},
 		{"a long press is not a tap", false, []touchStep{
-			{kind: touchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchEnd, t: 500, cancel: true},
-			{kind: touchStart, t: 600, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
-			{kind: touchEnd, t: 650, cancel: true},
+			{kind: TouchStart, t: 0, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchEnd, t: 500, cancel: true},
+			{kind: TouchStart, t: 600, now: fingers(100, 100), ops: []opKind{opStop}, cancel: true},
+			{kind: TouchEnd, t: 650, cancel: true},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -343,10 +336,10 @@ func TestTouchGesture(t *testing.T) {
 // The double tap zooms in about the tap, by one level.
 func TestDoubleTapOp(t *testing.T) {
 	g := touchGesture{}
-	g.event(touchStart, 0, fingers(50, 60), true, nil)
-	g.event(touchEnd, 50, nil, true, nil)
-	g.event(touchStart, 150, fingers(52, 61), true, nil)
-	r := g.event(touchEnd, 200, nil, true, nil)
+	g.event(TouchStart, 0, fingers(50, 60), true, nil)
+	g.event(TouchEnd, 50, nil, true, nil)
+	g.event(TouchStart, 150, fingers(52, 61), true, nil)
+	r := g.event(TouchEnd, 200, nil, true, nil)
 	if len(r.ops) != 1 || r.ops[0] != (op{kind: opZoomBy, dz: 1, at: orb.Point{52, 61}}) {
 		t.Errorf("double tap ops %+v", r.ops)
 	}

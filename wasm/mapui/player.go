@@ -1,4 +1,4 @@
-package main
+package mapui
 
 import (
 	"math"
@@ -10,14 +10,12 @@ import (
 )
 
 // story is the part of the state that moves through the story: the player
-// that steps on its own, the mode, and the camera that follows the events.
+// that steps on its own and the camera that follows the events.
 type story struct {
 	playing bool
 	loop    bool
 	speed   float64   // 1 is the normal pace
 	due     time.Time // when the player steps next
-
-	mode geo.Mode
 
 	follow bool        // move the map to each event's places
 	flight *geo.Flight // the camera's move in progress
@@ -32,7 +30,7 @@ const stepEvery = 3500 * time.Millisecond
 // flightMax is the longest camera move.
 const flightMax = 2 * time.Second
 
-func (s *state) interval() time.Duration {
+func (s *State) interval() time.Duration {
 	sp := s.story.speed
 	if sp <= 0 {
 		sp = 1
@@ -41,13 +39,13 @@ func (s *state) interval() time.Duration {
 }
 
 // play starts the player; at the last event it starts again from the first.
-func (s *state) play(now time.Time) {
+func (s *State) Play(now time.Time) {
 	st := s.m.Story
 	if st == nil || len(st.Events) < 2 {
 		return
 	}
 	if s.cur >= len(st.Events)-1 {
-		s.goTo(0, now)
+		s.GoTo(0, now)
 	}
 	s.story.playing = true
 	s.story.due = now.Add(s.interval())
@@ -55,7 +53,7 @@ func (s *state) play(now time.Time) {
 }
 
 // pause stops the player.
-func (s *state) pause() {
+func (s *State) Pause() {
 	if s.story.playing {
 		s.story.playing = false
 		s.eventDirty = true
@@ -63,27 +61,27 @@ func (s *state) pause() {
 }
 
 // goTo makes event i current, moving the camera to it when following.
-func (s *state) goTo(i int, now time.Time) {
+func (s *State) GoTo(i int, now time.Time) {
 	prev := s.cur
-	s.setEvent(i)
+	s.SetEvent(i)
 	if s.cur != prev {
-		s.aim()
+		s.Aim()
 	}
 }
 
 // storyFrame runs the player; it is called every frame and does nothing when
 // the player is not playing. (The camera's flights run with the other
 // animations, in state.tick.)
-func (s *state) storyFrame(now time.Time) {
+func (s *State) StoryFrame(now time.Time) {
 	st := s.m.Story
 	if s.story.playing && st != nil && !now.Before(s.story.due) {
 		switch {
 		case s.cur < len(st.Events)-1:
-			s.goTo(s.cur+1, now)
+			s.GoTo(s.cur+1, now)
 		case s.story.loop:
-			s.goTo(0, now)
+			s.GoTo(0, now)
 		default:
-			s.pause()
+			s.Pause()
 		}
 		s.story.due = now.Add(s.interval())
 	}
@@ -92,7 +90,7 @@ func (s *state) storyFrame(now time.Time) {
 // aim moves the camera to the current event when following: to the event's
 // own view, or just enough to bring its places into sight (never zooming in
 // further than the reader is).
-func (s *state) aim() {
+func (s *State) Aim() {
 	st := s.m.Story
 	if !s.story.follow || st == nil || s.cur < 0 || s.view.Width <= 0 {
 		return
@@ -117,7 +115,7 @@ func (s *state) aim() {
 
 // inSight reports whether a bound (longitude/latitude) is inside the view with
 // some room around it.
-func (s *state) inSight(b orb.Bound) bool {
+func (s *State) inSight(b orb.Bound) bool {
 	for _, p := range []orb.Point{b.Min, b.Max} {
 		q := s.view.Screen(p)
 		if q[0] < fitPadding || q[1] < fitPadding || q[0] > s.view.Width-fitPadding || q[1] > s.view.Height-fitPadding {
@@ -133,10 +131,10 @@ func sameView(a, b geo.View) bool {
 
 // setMode shows everything so far (geo.Cumulative) or only the current event
 // (geo.Point).
-func (s *state) setMode(m geo.Mode) {
-	if m == s.story.mode {
+func (s *State) SetMode(m geo.Mode) {
+	if m == s.m.Mode {
 		return
 	}
-	s.story.mode, s.m.Mode = m, m
+	s.m.Mode = m
 	s.dirty = true
 }

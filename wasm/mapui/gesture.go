@@ -1,10 +1,10 @@
-package main
+package mapui
 
 // The pure part of the reader's input: what a wheel notch, a drag, a pinch,
 // a double tap or a key does to the map, and how the map moves on afterwards
-// (smooth zoom, inertia). input_js.go reads the DOM events and feeds them in;
-// state.go applies the resulting ops to the view. Nothing here touches the
-// browser, so it is tested on the host. Times are in milliseconds, distances
+// (smooth zoom, inertia). Input (input.go) takes the events that
+// wasm/input_js.go reads from the DOM; state.go applies the resulting ops to
+// the view. Times are in milliseconds, distances
 // in CSS pixels.
 
 import (
@@ -64,11 +64,11 @@ func wheelZoom(deltaY float64, deltaMode int, pinch bool, pageHeight float64) fl
 	return -deltaY / wheelPxPerZoom
 }
 
-// cooperative tells whether the map shares gestures with the page around it
+// Cooperative tells whether the map shares gestures with the page around it
 // (as Google Maps' "cooperative" gesture handling): a plain wheel and one
 // finger scroll the page, ctrl/⌘+wheel and two fingers move the map. It is on
 // inside an iframe unless the URL flag cooperative= says otherwise.
-func cooperative(flag *bool, framed bool) bool {
+func Cooperative(flag *bool, framed bool) bool {
 	if flag != nil {
 		return *flag
 	}
@@ -77,16 +77,6 @@ func cooperative(flag *bool, framed bool) bool {
 
 // wheelZooms tells whether a wheel event zooms the map; mod is ctrl or ⌘.
 func wheelZooms(coop, mod bool) bool { return !coop || mod }
-
-// Hints shown over the map when a cooperative map lets a gesture through.
-func wheelHint(mac bool) string {
-	if mac {
-		return "Use ⌘ + scroll to zoom the map"
-	}
-	return "Use Ctrl + scroll to zoom the map"
-}
-
-const touchHint = "Use two fingers to move the map"
 
 // isMac tells from navigator.userAgentData.platform or navigator.platform
 // whether the zoom key is ⌘ (iPads with a keyboard too).
@@ -254,18 +244,19 @@ func pinch(a0, b0, a1, b1 orb.Point) (d orb.Point, dz float64, at orb.Point) {
 
 func distance(a, b orb.Point) float64 { return math.Hypot(a.X()-b.X(), a.Y()-b.Y()) }
 
-// touch is one finger on the map, in CSS pixels from the map's top left.
-type touch struct {
-	id int
-	p  orb.Point
+// A Touch is one finger on the map, in CSS pixels from the map's top left.
+type Touch struct {
+	ID int // the browser's Touch.identifier
+	P  orb.Point
 }
 
-type touchKind int
+// A TouchKind is the kind of a touch event.
+type TouchKind int
 
 const (
-	touchStart touchKind = iota
-	touchMove
-	touchEnd // touchend and touchcancel
+	TouchStart TouchKind = iota
+	TouchMove
+	TouchEnd // touchend and touchcancel
 )
 
 // touchGesture follows the fingers on the map from touch event to touch
@@ -275,7 +266,7 @@ const (
 type touchGesture struct {
 	coop bool
 
-	prev   []touch // the fingers at the last event
+	prev   []Touch // the fingers at the last event
 	start  sample  // where and when the gesture's first finger went down
 	moved  bool    // a finger went further than tapSlop: not a tap
 	multi  bool    // two fingers were down at some point: no tap, no glide
@@ -289,21 +280,21 @@ type touchGesture struct {
 type touchResult struct {
 	ops    []op
 	cancel bool // the map uses the event: preventDefault, the page must not scroll
-	hint   bool // show touchHint: one finger tried to move a cooperative map
+	hint   bool // show the hint (hint.touch): one finger tried to move a cooperative map
 }
 
 // event takes a touch event of the given kind at time t with the fingers now
 // on the map (after the event). cancelable is the event's cancelable: when it
 // is false the browser is already scrolling the page, and the map leaves
 // the gesture to it. The ops are appended to out.
-func (g *touchGesture) event(kind touchKind, t float64, now []touch, cancelable bool, out []op) touchResult {
+func (g *touchGesture) event(kind TouchKind, t float64, now []Touch, cancelable bool, out []op) touchResult {
 	r := touchResult{ops: out}
 	n := len(now)
 	switch kind {
-	case touchStart:
+	case TouchStart:
 		if len(g.prev) == 0 && n > 0 { // a new gesture
 			r.ops = append(r.ops, op{kind: opStop})
-			g.start, g.moved, g.multi, g.hinted = sample{t, now[0].p}, false, false, false
+			g.start, g.moved, g.multi, g.hinted = sample{t, now[0].P}, false, false, false
 			g.vel.reset()
 		}
 		if n >= 2 {
@@ -311,14 +302,14 @@ func (g *touchGesture) event(kind touchKind, t float64, now []touch, cancelable 
 		}
 		g.vel.reset()
 		if n == 1 {
-			g.vel.add(t, now[0].p)
+			g.vel.add(t, now[0].P)
 		}
 		r.cancel = touchMoves(g.coop, n)
-	case touchMove:
+	case TouchMove:
 		if n == 0 || !samePair(g.prev, now) {
 			break // a finger came or went: start again from here
 		}
-		if distance(now[0].p, g.start.p) > tapSlop || n >= 2 {
+		if distance(now[0].P, g.start.p) > tapSlop || n >= 2 {
 			g.moved = true
 		}
 		if !touchMoves(g.coop, n) {
@@ -332,18 +323,18 @@ func (g *touchGesture) event(kind touchKind, t float64, now []touch, cancelable 
 			break
 		}
 		if n == 1 {
-			d := orb.Point{now[0].p.X() - g.prev[0].p.X(), now[0].p.Y() - g.prev[0].p.Y()}
+			d := orb.Point{now[0].P.X() - g.prev[0].P.X(), now[0].P.Y() - g.prev[0].P.Y()}
 			r.ops = append(r.ops, op{kind: opPan, d: d})
-			g.vel.add(t, now[0].p)
+			g.vel.add(t, now[0].P)
 			break
 		}
-		d, dz, at := pinch(g.prev[0].p, g.prev[1].p, now[0].p, now[1].p)
+		d, dz, at := pinch(g.prev[0].P, g.prev[1].P, now[0].P, now[1].P)
 		r.ops = append(r.ops, op{kind: opPan, d: d}, op{kind: opZoom, dz: dz, at: at})
-	case touchEnd:
+	case TouchEnd:
 		if n > 0 { // fingers remain: they go on from where they are
 			g.vel.reset()
 			if n == 1 {
-				g.vel.add(t, now[0].p)
+				g.vel.add(t, now[0].P)
 			}
 			r.cancel = touchMoves(g.coop, n)
 			break
@@ -352,7 +343,7 @@ func (g *touchGesture) event(kind touchKind, t float64, now []touch, cancelable 
 		if len(g.prev) == 0 {
 			break // the end of a gesture that started elsewhere
 		}
-		end := g.prev[0].p
+		end := g.prev[0].P
 		switch {
 		case !g.multi && !g.moved && t-g.start.t <= tapMillis:
 			if g.tapped && g.start.t-g.last.t <= doubleTapGap && distance(g.start.p, g.last.p) <= doubleTapSlop {
@@ -382,12 +373,12 @@ func touchMoves(coop bool, n int) bool { return n >= 2 || (n == 1 && !coop) }
 
 // samePair tells whether the first two fingers (or the one finger) of a and b
 // are the same.
-func samePair(a, b []touch) bool {
+func samePair(a, b []Touch) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := 0; i < len(a) && i < 2; i++ {
-		if a[i].id != b[i].id {
+		if a[i].ID != b[i].ID {
 			return false
 		}
 	}

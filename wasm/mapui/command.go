@@ -1,4 +1,4 @@
-package main
+package mapui
 
 import (
 	"fmt"
@@ -8,27 +8,27 @@ import (
 	"mapline/geo"
 )
 
-// command is one request of the host page, as frame.js relays it from a
+// Command is one request of the host page, as frame.js relays it from a
 // postMessage (see docs/embed-api.md): go to an event by id or to a date,
 // play, pause, or show a view. frame.js checks the message's shape and
-// sender; command checks its meaning.
-type command struct {
+// sender; Command checks its meaning.
+type Command struct {
 	Type string // goto, play, pause, setView
 	ID   string // goto: an event id
 	Date string // goto: an ISO 8601 date (the latest event at or before it)
 	View string // setView: LAT,LON,ZOOM as in the view= flag
 }
 
-// run applies the command to the state. A command that names no event, a
+// Run applies the command to the state. A command that names no event, a
 // date that is not a date or a view that is not a view changes nothing and
 // returns an error saying why (frame.js posts it back as an "error" message).
-func (s *state) run(c command, now time.Time) error {
+func (s *State) Run(c Command, now time.Time) error {
 	st := s.m.Story
 	switch c.Type {
 	case "play":
-		s.play(now)
+		s.Play(now)
 	case "pause":
-		s.pause()
+		s.Pause()
 	case "goto":
 		if st == nil || len(st.Events) == 0 {
 			return fmt.Errorf("goto: the story has no events")
@@ -49,11 +49,11 @@ func (s *state) run(c command, now time.Time) error {
 		default:
 			return fmt.Errorf("goto: needs an id or a date")
 		}
-		s.pause()
-		s.goTo(i, now)
+		s.Pause()
+		s.GoTo(i, now)
 	case "setView":
-		v, ok := parseView(c.View)
-		if !ok {
+		v, err := geo.ParseView(c.View)
+		if err != nil {
 			return fmt.Errorf("setView: view %q is not LAT,LON,ZOOM", c.View)
 		}
 		s.anim.stop()
@@ -61,9 +61,9 @@ func (s *state) run(c command, now time.Time) error {
 			s.story.follow = false
 			s.eventDirty = true
 		}
-		s.setView(v.Center, v.Zoom)
+		s.SetView(v.Center, v.Zoom)
 	default:
-		return fmt.Errorf("unknown command %q", c.Type)
+		return fmt.Errorf("unknown Command %q", c.Type)
 	}
 	return nil
 }

@@ -1,0 +1,108 @@
+package mapui
+
+import (
+	"testing"
+
+	"mapline/geo"
+)
+
+// popupScene has site 0 at (100, 100) and site 1 at (300, 100), radius 6, on
+// a map 400 by 300.
+func popupScene() *geo.Scene {
+	return &geo.Scene{Width: 400, Height: 300, Markers: []geo.Marker{
+		{Site: 0, X: 100, Y: 100, R: 6}, {Site: 1, X: 300, Y: 100, R: 6},
+	}}
+}
+
+func TestPopup(t *testing.T) {
+	type frame struct {
+		input   func(p *Popup)
+		cur     int
+		changed bool       // the scene changed
+		move    bool       // site 1's marker goes off screen first
+		want    PopupFrame // Marker is compared by site only
+	}
+	hover := func(x, y float64) func(*Popup) { return func(p *Popup) { p.Hover(x, y) } }
+	tap := func(x, y float64) func(*Popup) { return func(p *Popup) { p.Tap(x, y) } }
+	none := func(*Popup) {}
+	for _, tc := range []struct {
+		name   string
+		frames []frame
+	}{
+		{"hovering over a marker shows its card", []frame{
+			{input: hover(102, 99), want: PopupFrame{Show: true, Site: 0, Fill: true, Cursor: "pointer"}},
+			{input: hover(101, 101), want: PopupFrame{Site: 0, Cursor: "pointer"}},
+			{input: hover(200, 200), want: PopupFrame{Hide: true, Site: -1, Cursor: "grab"}},
+			{input: hover(200, 210), want: PopupFrame{Site: -1, Cursor: "grab"}},
+		}},
+		{"a tap pins the card: hovering elsewhere leaves it", []frame{
+			{input: tap(300, 100), want: PopupFrame{Show: true, Site: 1, Fill: true}},
+			{input: hover(100, 100), want: PopupFrame{Site: 1}},
+			{input: tap(200, 200), want: PopupFrame{Hide: true, Site: -1}},
+		}},
+		{"Esc closes it", []frame{
+			{input: tap(100, 100), want: PopupFrame{Show: true, Site: 0, Fill: true}},
+			{input: func(p *Popup) { p.Close() }, want: PopupFrame{Hide: true, Site: -1}},
+		}},
+		{"the card follows its marker and is filled again for another event", []frame{
+			{input: tap(100, 100), cur: 2, want: PopupFrame{Show: true, Site: 0, Fill: true}},
+			{input: none, cur: 2, changed: true, want: PopupFrame{Show: true, Site: 0}},
+			{input: none, cur: 3, want: PopupFrame{Show: true, Site: 0, Fill: true}},
+			{input: none, cur: 3, want: PopupFrame{Site: 0}},
+		}},
+		{"a marker going off screen closes its card", []frame{
+			{input: tap(300, 100), want: PopupFrame{Show: true, Site: 1, Fill: true}},
+			{input: none, changed: true, move: true, want: PopupFrame{Hide: true, Site: -1}},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewPopup()
+			for i, f := range tc.frames {
+				sc := popupScene()
+				if f.move {
+					sc.Markers[1].X = 500
+				}
+				f.input(p)
+				got := p.Apply(sc, true, f.cur, f.changed)
+				if got.Show && got.Marker.Site != got.Site {
+					t.Errorf("frame %d: the marker of site %d for site %d", i, got.Marker.Site, got.Site)
+				}
+				got.Marker = geo.Marker{}
+				if got != f.want {
+					t.Errorf("frame %d: %+v, want %+v", i, got, f.want)
+				}
+			}
+		})
+	}
+}
+
+func TestPopupWithoutStory(t *testing.T) {
+	p := NewPopup()
+	p.Tap(100, 100)
+	if f := p.Apply(popupScene(), false, -1, true); f.Show || f.Hide {
+		t.Errorf("%+v before the story", f)
+	}
+}
+
+func TestPopupAt(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		x, y   float64 // the marker, radius 6
+		rtl    bool
+		wx, wy float64
+	}{
+		{"right of the marker", 100, 100, false, 116, 76},
+		{"left when it does not fit on the right", 300, 100, false, 184, 76},
+		{"left in a right-to-left page", 300, 100, true, 184, 76},
+		{"right in a right-to-left page when it does not fit on the left", 50, 100, true, 66, 76},
+		{"kept inside the map at the top", 100, 10, false, 116, 4},
+		{"kept inside the map at the bottom", 100, 290, false, 116, 216},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, y := PopupAt(geo.Marker{X: tc.x, Y: tc.y, R: 6}, 100, 80, 400, 300, tc.rtl)
+			if x != tc.wx || y != tc.wy {
+				t.Errorf("at %v, %v, want %v, %v", x, y, tc.wx, tc.wy)
+			}
+		})
+	}
+}

@@ -18,6 +18,9 @@ func run() {
 	origins, oprobs := dataOrigins(metaContent("mapline-data-origins"))
 	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
 	probs = append(oprobs, probs...)
+	for _, hp := range pr.hashProbs {
+		js.Global().Get("console").Call("warn", "mapline: "+hp)
+	}
 	p := newPage()
 	st := newState(p.theme())
 	st.lang = p.msg.Lang

@@ -404,10 +404,11 @@ func (tl *timeline) wantHash(st *state) {
 	if s == nil || st.cur < 0 || st.cur >= len(s.Events) || s.Events[st.cur].ID == "" {
 		return
 	}
-	h := "#event-" + s.Events[st.cur].ID
+	view := ""
 	if !st.story.follow {
-		h += "&view=" + viewParam(st.view)
+		view = viewParam(st.view)
 	}
+	h := formatHash(s.Events[st.cur].ID, view)
 	if h != tl.hashWant {
 		tl.hashWant, tl.hashAt = h, time.Now()
 	}

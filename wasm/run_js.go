@@ -75,6 +75,11 @@ func load(p *page, pr params, probs []string) {
 		errs = append(errs, err)
 	}
 	initial := -1
+	if s != nil && len(s.Events) == 0 {
+		// Nothing to show on the timeline: say so rather than show an
+		// empty map as if it were ready.
+		errs = append(errs, errors.New("the story has no events: an event is a feature with properties.time and properties.title (docs/story-format.md)"))
+	}
 	if s != nil {
 		var err error
 		if initial, err = s.StartEvent(pr.event, pr.t); err != nil {

@@ -222,8 +222,9 @@ func (tl *timeline) apply(st *state, now time.Time) {
 func (tl *timeline) showStory(s *geo.Story) {
 	tl.story, tl.track, tl.shown = s, s.Track(), -1
 	tl.p.storyLang = s.Lang
+	// A story without a title leaves the bar empty, not "Loading the story…".
+	tl.p.storyTitle.Set("textContent", s.Title)
 	if s.Title != "" {
-		tl.p.storyTitle.Set("textContent", s.Title)
 		tl.p.dataText(tl.p.storyTitle, s.Texts, "title")
 	}
 	n := len(s.Events)

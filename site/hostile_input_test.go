@@ -3,10 +3,12 @@ package site
 // Browser tests of hostile or odd input to the embed and the host script
 // (issue 19): static means no wasm until the reader asks, every load ends
 // in ready or error, a bad hash spoils only itself, a story without a title
-// drops the placeholder.
+// drops the placeholder, and embed.js makes embeds only of embed.html.
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -182,3 +184,95 @@ func TestHashInBrowser(t *testing.T) {
 func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
+
+// TestHostScriptRefuses: embed.js makes embeds only of embed.html on its
+// own origin or on the origins its script element lists (data-origins); a
+// javascript: or data: address, another page, another origin stay inert
+// placeholders with a console warning. An adopted embed's iframe that comes
+// to hold a page of another origin is not obeyed.
+func TestHostScriptRefuses(t *testing.T) {
+	other := strings.Replace(baseURL, "127.0.0.1", "localhost", 1) // the same server, another origin
+	if other == baseURL {
+		t.Fatalf("the test server %s is not on 127.0.0.1", baseURL)
+	}
+	refused := []string{
+		"javascript:parent.__pwned=1",
+		" JaVaScRiPt:parent.__pwned=2",
+		"java\tscript:parent.__pwned=3",
+		"data:text/html,<script>parent.postMessage({mapline:1,type:'height',height:4000},'*')</script>",
+		"/testdata/intruder.html",
+		"/embed.html.evil/x",
+		other + "/embed.html",
+		"//localhost:1/embed.html",
+		"about:blank",
+	}
+	for _, tc := range []struct {
+		name, origins string
+		accepted      []string
+		refused       []string
+	}{
+		{"own-origin", "", []string{"/embed.html?static=1", baseURL + "/embed.html?static=1"}, refused},
+		{"listed-origin", other + " https://maps.example.org", []string{other + "/embed.html?static=1"}, refused[:6]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := tab(t, 900, 650, 1)
+			w := watchTab(t, ctx)
+			console := consoleOf(t, ctx)
+			q := "?origins=" + queryEscape(tc.origins)
+			for _, s := range append(append([]string(nil), tc.accepted...), tc.refused...) {
+				q += "&src=" + queryEscape(s)
+			}
+			navigate(t, ctx, "/testdata/embedjs-host.html"+q)
+			waitText(t, ctx, `String(!!(window.mapline && window.mapline.version))`, "true")
+			time.Sleep(time.Second) // what would run has run
+			for i, s := range tc.accepted {
+				js := `String(document.querySelectorAll("#embed-` + itoa(i) + ` iframe").length)`
+				if got := text(t, ctx, js); got != "1" {
+					t.Errorf("%s: %s iframes, want the embed", s, got)
+				}
+			}
+			for j, s := range tc.refused {
+				i := len(tc.accepted) + j
+				if got := text(t, ctx, `String(document.querySelectorAll("#embed-`+itoa(i)+` iframe").length + " " + (mapline.get("#embed-`+itoa(i)+`") === null))`); got != "0 true" {
+					t.Errorf("%q: iframes and not adopted %q, want %q", s, got, "0 true")
+				}
+			}
+			if got := text(t, ctx, `String(window.__pwned)`); got != "undefined" {
+				t.Errorf("a data-src ran script on the host page: __pwned = %s", got)
+			}
+			if d := w.opened(); len(d) > 0 {
+				t.Errorf("dialogs: %q", d)
+			}
+			if got := text(t, ctx, `window.heard.join(" ")`); strings.Contains(got, "height") && text(t, ctx, `String(Math.max(...[...document.querySelectorAll("iframe")].map(f => f.getBoundingClientRect().height)))`) == "4000" {
+				t.Errorf("a refused embed's height message was obeyed")
+			}
+			log := console()
+			if n := strings.Count(log, "mapline: refused"); n != len(tc.refused) {
+				t.Errorf("%d console warnings of a refusal, want %d:\n%s", n, len(tc.refused), log)
+			}
+		})
+	}
+	t.Run("another-origin-in-the-frame", func(t *testing.T) {
+		ctx := tab(t, 900, 650, 1)
+		navigate(t, ctx, "/testdata/embedjs-host.html?src="+queryEscape("/embed.html?static=1"))
+		waitText(t, ctx, `String(document.querySelectorAll("#embed-0 iframe").length)`, "1")
+		height := `String(document.querySelector("#embed-0 iframe").getBoundingClientRect().height)`
+		waitUntil(t, ctx, "the embed's height", func() bool { return text(t, ctx, `window.heard.join(" ")`) != "" })
+		h0 := text(t, ctx, height)
+		// The iframe now holds a page of another origin that speaks the protocol.
+		src := `window.evilHeard = 0;
+			window.addEventListener("message", e => { if (e.data && e.data.height === 4000) window.evilHeard++; });
+			document.querySelector("#embed-0 iframe").src = ` + jsString(other+"/testdata/evil-height.html")
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
+			t.Fatal(err)
+		}
+		waitText(t, ctx, `String(window.evilHeard)`, "5") // the page heard all five
+		if got := text(t, ctx, height); got != h0 {
+			t.Errorf("the iframe's height went from %s to %s on messages from another origin", h0, got)
+		}
+	})
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func queryEscape(s string) string { return url.QueryEscape(s) }

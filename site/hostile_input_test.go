@@ -276,3 +276,14 @@ func TestHostScriptRefuses(t *testing.T) {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func queryEscape(s string) string { return url.QueryEscape(s) }
+
+// TestStoryPastALimit: a story with an event whose title is 50,000
+// combining marks (it blocked the page for 43 s) loads the rest and ends in
+// an error that names the feature and the field.
+func TestStoryPastALimit(t *testing.T) {
+	ctx := tab(t, 900, 650, 1)
+	open(t, ctx, "/embed.html?lazy=false&data=testdata/combining-title.geojson", "error")
+	waitText(t, ctx, `document.getElementById("map-note").textContent`, `feature 1 ("zalgo"): properties.title: has more than 8 combining marks in a row`)
+	// The rest of the story is there, and the page answers.
+	waitText(t, ctx, `document.documentElement.hasAttribute("data-drawn") + " " + document.getElementById("card-title").textContent`, "true Talks in Muscat")
+}

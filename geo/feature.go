@@ -418,6 +418,9 @@ func (p *props) texts(src string, fields ...string) (Texts, error) {
 			continue
 		}
 		v, err := value{src[m.v.start:m.v.end], m.v.plain}.str(false)
+		if err == nil {
+			err = checkText(v, textLimit(f))
+		}
 		if err != nil {
 			return nil, textError{m.key, err.Error()}
 		}
@@ -630,6 +633,16 @@ func camera(v value) (*Camera, error) {
 		return nil, fmt.Errorf("zoom %s must be %d to %d", parts[2], MinZoom, MaxZoom)
 	}
 	return &Camera{Center: orb.Point{f[1], f[0]}, Zoom: f[2]}, nil
+}
+
+// optText reads an optional text of the story's field (title,
+// description) within its limit (textLimit).
+func optText(text, field string) (string, error) {
+	s, err := optString(text)
+	if err == nil {
+		err = checkText(s, textLimit(field))
+	}
+	return s, err
 }
 
 func optString(text string) (string, error) {

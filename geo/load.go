@@ -93,6 +93,11 @@ type loader struct {
 	// its length by finish): the slice is not written for each.
 	n int
 
+	// Sites past MaxSites: how many, and the first of them.
+	extraSites   int
+	extraFeature int
+	extraID      string
+
 	// Many small lists cut from few blocks.
 	places     slab[[2]int32]
 	ints       slab[int]
@@ -166,7 +171,10 @@ func (ld *loader) feature(i int, f *feature) {
 		ok = false
 	}
 	var err error
-	if st.Name, err = f.value(p.known[pName]).str(true); err != nil {
+	if st.Name, err = f.value(p.known[pName]).str(true); err == nil {
+		err = checkText(st.Name, MaxTitle)
+	}
+	if err != nil {
 		prob(id, "properties.name", err.Error())
 		ok = false
 	}
@@ -174,7 +182,10 @@ func (ld *loader) feature(i int, f *feature) {
 		prob(id, "properties.kind", err.Error())
 		ok = false
 	}
-	if st.Description, err = f.value(p.known[pDescription]).str(false); err != nil {
+	if st.Description, err = f.value(p.known[pDescription]).str(false); err == nil {
+		err = checkText(st.Description, MaxText)
+	}
+	if err != nil {
 		prob(id, "properties.description", err.Error())
 		ok = false
 	}
@@ -188,6 +199,13 @@ func (ld *loader) feature(i int, f *feature) {
 	}
 	if st.Kind == "" {
 		st.Kind = "site"
+	}
+	if ok && len(ld.s.Sites) >= MaxSites {
+		if ld.extraSites == 0 {
+			ld.extraFeature, ld.extraID = i, id
+		}
+		ld.extraSites++
+		return
 	}
 	if ok {
 		ld.siteIdx[id] = len(ld.s.Sites)
@@ -241,8 +259,11 @@ func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) 
 	ev := &ld.s.Events[:ld.n][ld.n-1] // a zero Event: see below
 	ev.ID, ev.Feature = id, i
 	ok := true
-	field := func(name string, k int, dst *string, required bool) {
+	field := func(name string, k int, dst *string, required bool, max int) {
 		v, err := f.value(p.known[k]).str(required)
+		if err == nil {
+			err = checkText(v, max)
+		}
 		if err != nil {
 			prob("properties."+name, err.Error())
 			ok = false
@@ -252,12 +273,12 @@ func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) 
 		}
 	}
 	var tm, end string
-	field("time", pTime, &tm, true)
-	field("end", pEnd, &end, false)
-	field("title", pTitle, &ev.Title, true)
-	field("description", pDescription, &ev.Description, false)
-	field("source", pSource, &ev.Source, false)
-	field("place", pPlace, &ev.Place, false)
+	field("time", pTime, &tm, true, MaxTitle)
+	field("end", pEnd, &end, false, MaxTitle)
+	field("title", pTitle, &ev.Title, true, MaxTitle)
+	field("description", pDescription, &ev.Description, false, MaxText)
+	field("source", pSource, &ev.Source, false, MaxText)
+	field("place", pPlace, &ev.Place, false, MaxTitle)
 	approx, err := f.value(p.known[pApproximate]).boolean()
 	if err != nil {
 		prob("properties.approximate", err.Error())
@@ -282,11 +303,17 @@ func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) 
 		ev.Time = sp
 	}
 	siteIDs, err := ld.siteList(f.value(p.known[pSites]))
+	if n := len(siteIDs.at); err == nil && n > MaxSitesPerEvent {
+		err = fmt.Errorf("names %d sites; an event may name at most %d", n, MaxSitesPerEvent)
+	}
 	if err != nil {
 		prob("properties.sites", err.Error())
 		ok = false
 	}
 	links, err := ld.links(f.value(p.known[pLinks]))
+	if n := len(links.at) / 2; err == nil && n > MaxSitesPerEvent {
+		err = fmt.Errorf("has %d links; an event may have at most %d", n, MaxSitesPerEvent)
+	}
 	if err != nil {
 		prob("properties.links", err.Error())
 		ok = false
@@ -325,12 +352,12 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 	s := ld.s
 	var probs []Problem
 	fileProb := func(field, msg string) { probs = append(probs, Problem{Feature: -1, Field: field, Msg: msg}) }
-	if t, err := optString(top["title"]); err != nil {
+	if t, err := optText(top["title"], "title"); err != nil {
 		fileProb("title", err.Error())
 	} else {
 		s.Title = t
 	}
-	if t, err := optString(top["description"]); err != nil {
+	if t, err := optText(top["description"], "description"); err != nil {
 		fileProb("description", err.Error())
 	} else {
 		s.Description = t
@@ -344,7 +371,7 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(top)) { // problems in a steady order
 		if f, ok := localField(k, "title", "description"); ok {
-			if t, err := optString(top[k]); err != nil {
+			if t, err := optText(top[k], f); err != nil {
 				fileProb(k, err.Error())
 			} else if t != "" {
 				if s.Texts == nil {
@@ -353,6 +380,10 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 				s.Texts[f] = t
 			}
 		}
+	}
+	if ld.extraSites > 0 {
+		fileProb("features", fmt.Sprintf("the story has %d sites; a story may have at most %d: the sites from feature %d (%q) on are left out",
+			MaxSites+ld.extraSites, MaxSites, ld.extraFeature, ld.extraID))
 	}
 	probs = append(probs, ld.probs...)
 	s.Events = s.Events[:ld.n]

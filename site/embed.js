@@ -7,9 +7,17 @@
 //   m.goto("ordered-departure");       // an event id, or m.goto({date: "2025-06-11"})
 //   m.play(); m.pause(); m.setView("33.3,44.4,6");
 //   m.on("eventchange", function (msg) { … msg.id, msg.date … });
-// Messages are matched to their iframe by event.source; docs/embed-api.md
-// describes the protocol. Plain iframes of embed.html with the class
-// "mapline-embed" get the same treatment.
+// Messages are matched to their iframe by event.source and event.origin;
+// docs/embed-api.md describes the protocol. Plain iframes of embed.html with
+// the class "mapline-embed" get the same treatment.
+//
+// Only embed.html is made into an embed: on this script's own origin, or on
+// an origin the script element lists,
+//   <script src="https://maps.example.org/embed.js"
+//           data-origins="https://cdn.example.org https://maps2.example.org"></script>
+// A placeholder or iframe with any other address (javascript:, data:,
+// another page, another origin) is refused with a console warning and left
+// as it is (docs/security.md).
 (function () {
   "use strict";
   if (window.mapline && window.mapline.version) return; // loaded twice
@@ -17,8 +25,42 @@
   var MIN_H = 200, MAX_H = 5000;
   var embeds = [];
 
-  function Embed(frame, box) {
+  // The origins whose embed.html this script trusts: its own, and those of
+  // its data-origins attribute.
+  var me = document.currentScript;
+  var origins = [];
+  function addOrigin(s) {
+    try {
+      var u = new URL(s);
+      if ((u.protocol === "https:" || u.protocol === "http:") && origins.indexOf(u.origin) < 0) origins.push(u.origin);
+    } catch (e) { console.warn("mapline: data-origins: " + JSON.stringify(s) + " is not an origin like https://maps.example.org"); }
+  }
+  if (me && me.src) addOrigin(me.src);
+  else console.warn("mapline: embed.js cannot see its own address (loaded as a module?): only the origins of data-origins are trusted");
+  var listed = me && me.getAttribute("data-origins");
+  if (listed) listed.split(/\s+/).forEach(function (o) { if (o) addOrigin(o); });
+
+  // embedURL returns the address of an embed (resolved against the page),
+  // or "" with a console warning when it is not embed.html on a trusted
+  // origin. what names the element in the warning.
+  function embedURL(src, what) {
+    var u = null;
+    try { u = new URL(src, document.baseURI); } catch (e) { /* refused below */ }
+    var why = !u ? "it is not an address"
+      : u.protocol !== "https:" && u.protocol !== "http:" ? "only http: and https: addresses are embedded"
+      : origins.indexOf(u.origin) < 0 ? "its origin " + u.origin + " is not this script's (" + origins.join(", ") + "); list it in the script's data-origins"
+      : !/\/embed\.html$/.test(u.pathname) ? "only embed.html is embedded"
+      : "";
+    if (why) {
+      console.warn("mapline: refused " + what + " " + JSON.stringify(String(src).slice(0, 200)) + ": " + why);
+      return "";
+    }
+    return u.href;
+  }
+
+  function Embed(frame, box, origin) {
     this.frame = frame;
+    this.origin = origin; // the embed's origin: messages from any other are not its
     this.box = box || frame;
     this.heard = false; // the embed has spoken: it listens
     this.queue = [];
@@ -66,16 +108,16 @@
     this.box.dispatchEvent(ev);
   };
 
-  function find(source) {
+  function find(source, origin) {
     for (var i = 0; i < embeds.length; i++) {
-      if (embeds[i].frame.contentWindow === source) return embeds[i];
+      if (embeds[i].frame.contentWindow === source && embeds[i].origin === origin) return embeds[i];
     }
     return null;
   }
   window.addEventListener("message", function (e) {
     var m = e.data;
     if (!m || typeof m !== "object" || m.mapline !== PROTOCOL || typeof m.type !== "string") return;
-    var em = find(e.source);
+    var em = find(e.source, e.origin);
     if (em) em.receive(m);
   });
 
@@ -90,9 +132,9 @@
     }
   }, { rootMargin: "600px 0px" }) : null;
 
-  function adopt(frame, box) {
+  function adopt(frame, box, origin) {
     for (var i = 0; i < embeds.length; i++) if (embeds[i].frame === frame) return embeds[i];
-    var em = new Embed(frame, box);
+    var em = new Embed(frame, box, origin);
     embeds.push(em);
     if (near) near.observe(frame);
     return em;
@@ -105,18 +147,25 @@
     var boxes = r.querySelectorAll("div.mapline-embed[data-src]");
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i];
-      if (box.querySelector("iframe")) continue;
+      if (box.querySelector("iframe") || box.hasAttribute("data-mapline-refused")) continue;
+      var src = embedURL(box.getAttribute("data-src"), "data-src");
+      if (!src) { box.setAttribute("data-mapline-refused", ""); continue; }
       var f = document.createElement("iframe");
-      f.src = box.getAttribute("data-src");
+      f.src = src;
       f.title = box.getAttribute("data-title") || "Interactive map with a timeline";
       f.setAttribute("data-fit", "");
       f.setAttribute("allow", "fullscreen");
       f.style.cssText = "display:block;width:100%;border:0;height:" + (parseInt(box.getAttribute("data-height"), 10) || 560) + "px";
       box.appendChild(f);
-      adopt(f, box);
+      adopt(f, box, new URL(src).origin);
     }
-    var plain = r.querySelectorAll("iframe.mapline-embed");
-    for (var j = 0; j < plain.length; j++) adopt(plain[j], plain[j]);
+    var plain = r.querySelectorAll("iframe.mapline-embed:not([data-mapline-refused])");
+    for (var j = 0; j < plain.length; j++) {
+      if (get(plain[j])) continue;
+      var psrc = embedURL(plain[j].getAttribute("src") || "", "iframe src");
+      if (psrc) adopt(plain[j], plain[j], new URL(psrc).origin);
+      else plain[j].setAttribute("data-mapline-refused", "");
+    }
     return embeds.length;
   }
 

@@ -110,6 +110,10 @@
     host.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
   }
 
+  // static (any value but false or 0) means no wasm until the reader asks
+  // (see "When to load" below): the host's "load" and commands wait too.
+  var staticMode = q.get("static");
+  var staticOnly = staticMode !== null && staticMode !== "false" && staticMode !== "0";
   var sent = {}; // what the host has been told (watch)
   var commands = { "goto": 1, play: 1, pause: 1, setView: 1, load: 1 };
   var queued = [];
@@ -118,14 +122,14 @@
     if (!host || e.source !== host) return;
     var d = e.data;
     if (!d || typeof d !== "object" || d.mapline !== PROTOCOL || !commands.hasOwnProperty(d.type)) return;
-    if (d.type === "load") { start("host"); return; }
+    if (d.type === "load") { if (!staticOnly) start("host"); return; }
     var c = { type: d.type, id: str(d.id, 200), date: str(d.date, 40), view: str(d.view, 80) };
     if (d.type === "setView" && !c.view && typeof d.lat === "number" && typeof d.lon === "number" && typeof d.zoom === "number") {
       c.view = d.lat + "," + d.lon + "," + d.zoom;
     }
     if (d.type === "goto" && !c.id && !c.date) return;
     if (d.type === "setView" && !c.view) return;
-    if (!sent.drawn) { if (queued.length < 32) queued.push(c); start("host"); return; }
+    if (!sent.drawn) { if (queued.length < 32) queued.push(c); if (!staticOnly) start("host"); return; }
     command(c);
   });
   function command(c) { window.dispatchEvent(new CustomEvent("mapline-command", { detail: c })); }
@@ -139,6 +143,11 @@
       sent.state = state;
       if (state === "ready") {
         post("ready", { event: root.getAttribute("data-event"), date: root.getAttribute("data-date"), view: root.getAttribute("data-view") });
+      } else {
+        // The story could not be shown (or not all of it): the note says
+        // why; the host hears it, and the progress bar goes.
+        if (loader) loader.hidden = true;
+        post("error", { message: note.innerText || note.textContent, command: "" });
       }
     }
     // The map has drawn (a story with errors draws too): it takes over.
@@ -293,15 +302,16 @@
     }).catch(function (e) { fail(T("error.load", "The interactive map could not be loaded: {error}").replace("{error}", String(e && e.message || e))); });
   }
 
-  // When to load: static keeps the poster (static=click: until the reader
-  // asks); lazy=false at once; otherwise when the embed comes near the
-  // reader's viewport (or the host says it is near, for cross-origin hosts,
-  // whose viewport margin the embed cannot see).
-  var mode = q.get("static");
-  var staticOnly = mode !== null && mode !== "false" && mode !== "0";
-  if (staticOnly && poster) {
+  // When to load: static keeps the poster and loads nothing until the
+  // reader asks with the button (static=click; or any static without a
+  // poster, as with another story, language, time or view: there is no
+  // still map then, only the story in HTML and the button); lazy=false at
+  // once; otherwise when the embed comes near the reader's viewport (or the
+  // host says it is near, for cross-origin hosts, whose viewport margin the
+  // embed cannot see).
+  if (staticOnly) {
     root.setAttribute("data-load", "waiting");
-    if (mode === "click" && loadButton) {
+    if ((staticMode === "click" || !poster) && loadButton) {
       loadButton.hidden = false;
       loadButton.addEventListener("click", function () { start("click"); });
     }

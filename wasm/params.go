@@ -22,6 +22,9 @@ type params struct {
 	coop       *bool  // cooperative=true|false; nil: on inside an iframe (see cooperative)
 	mode       geo.Mode
 	play       bool // autoplay=true: play on load (never when the reader prefers reduced motion)
+	// hashProbs are the parts of the hash that were left out (parseHash):
+	// they go to the console, the map opens as if they were not there.
+	hashProbs []string
 }
 
 // readParams reads location's query and hash. Bad values are reported and
@@ -32,6 +35,8 @@ type params struct {
 func readParams(href string, origins ...string) (params, []string) {
 	var pr params
 	var probs []string
+	// The hash is read apart (parseHash): a bad part of it spoils only itself.
+	href, fragment, _ := strings.Cut(href, "#")
 	u, err := url.Parse(href)
 	if err != nil {
 		return pr, []string{"the page address cannot be read"}
@@ -61,11 +66,11 @@ func readParams(href string, origins ...string) (params, []string) {
 				data, origin.Of(u), allowedList(origins), o))
 		}
 	}
-	// The hash carries the reader's place in a shared link:
-	// #event-<id>, optionally &view=LAT,LON,ZOOM (which wins over the query's).
-	hash, _ := url.ParseQuery(strings.Replace(u.Fragment, "event-", "event=", 1))
+	// The hash's view wins over the query's.
+	hash, hashProbs := parseHash(fragment)
+	pr.hashProbs = hashProbs
 	view := q.Get("view")
-	if hv := hash.Get("view"); hv != "" {
+	if hv := hash.view; hv != "" {
 		view, pr.readerView = hv, true
 	}
 	if view != "" {
@@ -82,7 +87,7 @@ func readParams(href string, origins ...string) (params, []string) {
 			probs = append(probs, "t="+err.Error())
 		}
 	}
-	pr.event = hash.Get("event")
+	pr.event = hash.event
 	switch c := q.Get("cooperative"); c {
 	case "":
 	case "true", "false":

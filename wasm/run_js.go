@@ -19,6 +19,9 @@ func run() {
 	origins, oprobs := dataOrigins(metaContent("mapline-data-origins"))
 	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
 	probs = append(oprobs, probs...)
+	for _, hp := range pr.hashProbs {
+		js.Global().Get("console").Call("warn", "mapline: "+hp)
+	}
 	p := newPage()
 	frames.panicked = p.panicked
 	st := mapui.NewState(p.theme())
@@ -73,6 +76,11 @@ func load(p *page, pr params, probs []string) {
 		errs = append(errs, err)
 	}
 	initial := -1
+	if s != nil && len(s.Events) == 0 {
+		// Nothing to show on the timeline: say so rather than show an
+		// empty map as if it were ready.
+		errs = append(errs, errors.New("the story has no events: an event is a feature with properties.time and properties.title (docs/story-format.md)"))
+	}
 	if s != nil {
 		var err error
 		if initial, err = s.StartEvent(pr.event, pr.t); err != nil {

@@ -136,8 +136,9 @@ func (tl *timeline) apply(st *mapui.State, now time.Time) {
 func (tl *timeline) showStory(s *geo.Story) {
 	tl.story, tl.track, tl.shown = s, s.Track(), -1
 	tl.p.storyLang = s.Lang
+	// A story without a title leaves the bar empty, not "Loading the story…".
+	tl.p.storyTitle.Set("textContent", s.Title)
 	if s.Title != "" {
-		tl.p.storyTitle.Set("textContent", s.Title)
 		tl.p.dataText(tl.p.storyTitle, s.Texts, "title")
 	}
 	n := len(s.Events)
@@ -278,10 +279,11 @@ func (tl *timeline) wantHash(st *mapui.State) {
 	if s == nil || cur < 0 || cur >= len(s.Events) || s.Events[cur].ID == "" {
 		return
 	}
-	h := "#event-" + s.Events[cur].ID
+	view := ""
 	if !st.Following() {
-		h += "&view=" + viewParam(st.View())
+		view = viewParam(st.View())
 	}
+	h := formatHash(s.Events[cur].ID, view)
 	tl.hash.Want(h, time.Now())
 }
 

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// The URL hash carries the reader's place in a shared link:
+// #event-<id>, optionally &view=LAT,LON,ZOOM. The id is escaped as in a
+// query (url.QueryEscape), so that an id with "%", "+", "&" or "#" makes a
+// link that opens on it again.
+
+// formatHash writes the hash for the event with the given id and, when view
+// is not "", the view (in the form viewParam writes, which needs no escaping).
+func formatHash(id, view string) string {
+	h := "#event-" + url.QueryEscape(id)
+	if view != "" {
+		h += "&view=" + view
+	}
+	return h
+}
+
+// hashPlace is what a hash says: an event id and a view, "" when it does not
+// say them.
+type hashPlace struct {
+	event, view string
+}
+
+// parseHash reads the fragment of a URL (after the "#", as the browser has
+// it, escaped). A part that cannot be read (a "%" not followed by two hex
+// digits) is left out and reported; the other parts still count. Parts it
+// does not know are ignored. The first of repeated parts wins.
+func parseHash(fragment string) (hashPlace, []string) {
+	var hp hashPlace
+	var probs []string
+	seen := map[string]bool{}
+	for part := range strings.SplitSeq(fragment, "&") {
+		var key, raw string
+		if rest, ok := strings.CutPrefix(part, "event-"); ok {
+			key, raw = "event", rest
+		} else {
+			key, raw, _ = strings.Cut(part, "=")
+		}
+		if key != "event" && key != "view" || seen[key] {
+			continue
+		}
+		v, err := url.QueryUnescape(raw)
+		if err != nil {
+			probs = append(probs, fmt.Sprintf("the link's #%s part %q is ignored: a %% must be followed by two hex digits", key, clip(part, 80)))
+			continue
+		}
+		seen[key] = true
+		if key == "event" {
+			hp.event = v
+		} else {
+			hp.view = v
+		}
+	}
+	return hp, probs
+}
+
+// clip cuts s to at most n bytes (on a rune boundary), with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}

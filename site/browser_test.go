@@ -346,7 +346,7 @@ func TestUnreadableStories(t *testing.T) {
 			// The title says what became of the story (the demo's, with a bad view).
 			want := "The story could not be loaded"
 			if tc.name == "bad-view" {
-				want = "U.S. pulls staff"
+				want = "U.S. orders diplomats"
 			}
 			if got := text(t, ctx, `document.getElementById("story-title").textContent`); !strings.Contains(got, want) {
 				t.Errorf("title %q, want %q", got, want)

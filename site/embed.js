@@ -157,7 +157,8 @@
       f.setAttribute("allow", "fullscreen");
       f.style.cssText = "display:block;width:100%;border:0;height:" + (parseInt(box.getAttribute("data-height"), 10) || 560) + "px";
       box.appendChild(f);
-      adopt(f, box, new URL(src).origin);
+      // The embed hears that its height follows its content (frame.js).
+      adopt(f, box, new URL(src).origin).send({ type: "fit" });
     }
     var plain = r.querySelectorAll("iframe.mapline-embed:not([data-mapline-refused])");
     for (var j = 0; j < plain.length; j++) {

@@ -115,7 +115,7 @@
   var staticMode = q.get("static");
   var staticOnly = staticMode !== null && staticMode !== "false" && staticMode !== "0";
   var sent = {}; // what the host has been told (watch)
-  var commands = { "goto": 1, play: 1, pause: 1, setView: 1, load: 1 };
+  var commands = { "goto": 1, play: 1, pause: 1, setView: 1, load: 1, fit: 1 };
   var queued = [];
   function str(v, max) { return typeof v === "string" && v.length <= max ? v : ""; }
   window.addEventListener("message", function (e) {
@@ -123,6 +123,10 @@
     var d = e.data;
     if (!d || typeof d !== "object" || d.mapline !== PROTOCOL || !commands.hasOwnProperty(d.type)) return;
     if (d.type === "load") { if (!staticOnly) start("host"); return; }
+    // The host fits the iframe's height to what the embed asks for: the
+    // layout for short embeds (the style sheet) must not apply, or the height
+    // would depend on itself.
+    if (d.type === "fit") { root.classList.add("fitted"); refit(); return; }
     var c = { type: d.type, id: str(d.id, 200), date: str(d.date, 40), view: str(d.view, 80) };
     if (d.type === "setView" && !c.view && typeof d.lat === "number" && typeof d.lon === "number" && typeof d.zoom === "number") {
       c.view = d.lat + "," + d.lon + "," + d.zoom;

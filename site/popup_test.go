@@ -29,7 +29,7 @@ func TestSitePopup(t *testing.T) {
 	}
 	waitText(t, ctx, `document.getElementById("popup").hidden ? "" : document.getElementById("popup").innerText`, "Al-Asad air base")
 	body := text(t, ctx, `document.getElementById("popup").innerText`)
-	for _, want := range []string{"Military", "location approximate", "Attack on Al-Asad injures U.S. personnel", "5 August 2024", "Politico", "Iran threatens U.S. bases"} {
+	for _, want := range []string{"Military", "location approximate", "Attack on Al-Asad injures U.S. personnel", "5 August 2024", "Politico", "Reuters and the Associated Press"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("popup %q does not contain %q", body, want)
 		}

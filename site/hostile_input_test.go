@@ -115,7 +115,8 @@ func TestStaticMeansNoWasm(t *testing.T) {
 }
 
 // TestStoryWithoutTitle: once a story without a title is loaded, the title
-// bar holds no placeholder ("Loading the story…" or its translation).
+// bar holds no placeholder ("Loading the story…" or its translation), and
+// shows nothing: the map takes its room.
 func TestStoryWithoutTitle(t *testing.T) {
 	for _, q := range []string{"", "&lang=fa"} {
 		t.Run("lang"+q, func(t *testing.T) {
@@ -126,6 +127,8 @@ func TestStoryWithoutTitle(t *testing.T) {
 			if got != "(hidden)" && strings.TrimSpace(got) != "" {
 				t.Errorf("title bar %q after the story without a title is ready", got)
 			}
+			// Nothing at all: no empty heading, no empty bar over the map.
+			waitText(t, ctx, `String(document.getElementById("head").offsetHeight)`, "0")
 		})
 	}
 }

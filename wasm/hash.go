@@ -47,7 +47,8 @@ func parseHash(fragment string) (hashPlace, []string) {
 		}
 		v, err := url.QueryUnescape(raw)
 		if err != nil {
-			probs = append(probs, fmt.Sprintf("the link's #%s part %q is ignored: a %% must be followed by two hex digits", key, clip(part, 80)))
+			// Quoted, then clipped: quoting can make a byte four characters.
+			probs = append(probs, fmt.Sprintf("the link's #%s part %s is ignored: a %% must be followed by two hex digits", key, clip(fmt.Sprintf("%q", part), 80)))
 			continue
 		}
 		seen[key] = true

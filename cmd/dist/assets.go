@@ -138,8 +138,9 @@ func findAssets(dir string, files []string) (map[string]*asset, []string, error)
 }
 
 // prepareEmbed writes into the embed page, before its references are
-// checked, the data origins (opt.dataOrigins) and the first paint (the
-// wasm's size; with opt.story, the story's poster and text).
+// checked, the data origins (opt.dataOrigins), what its scripts share with
+// the wasm (setSpec) and the first paint (the wasm's size; with opt.story,
+// the story's poster and text).
 func (t *tree) prepareEmbed(opt options, sum *summary) error {
 	var err error
 	if data, ok := t.page[originsPage]; ok {
@@ -154,6 +155,9 @@ func (t *tree) prepareEmbed(opt options, sum *summary) error {
 		size := 0
 		if w := t.assets["mapline.wasm"]; w != nil {
 			size = len(w.data)
+		}
+		if p, err = setSpec(p); err != nil {
+			return fmt.Errorf("%s: %v", t.dir, err)
 		}
 		if t.page["embed.html"], err = firstPaint(t.dir, p, size, opt.story); err != nil {
 			return fmt.Errorf("%s: %v", t.dir, err)

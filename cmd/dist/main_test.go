@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"mapline/internal/embedspec"
+
 	"mapline/site"
 )
 
@@ -22,7 +24,7 @@ import (
 func fixture() map[string]string {
 	wasm := "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02\x03 mapline code ", 400)
 	return map[string]string{
-		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
+		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><meta name="mapline-spec" content=""><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
 <p>` + strings.Repeat("The map. ", 40) + `</p>
 <script src="wasm_exec.js"></script>
 <script src="frame.js"></script>
@@ -169,6 +171,10 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	if want := fmt.Sprintf(`data-wasm-bytes="%d"`, len(fixture()["mapline.wasm"])); !strings.Contains(snap["embed.html"], want) {
 		t.Errorf("embed.html lacks %s", want)
 	}
+	// embed.html carries what its scripts share with the wasm (embedspec).
+	if want := embedspec.Meta(); !strings.Contains(snap["embed.html"], want) || strings.Contains(snap["embed.html"], `content=""`) {
+		t.Errorf("embed.html lacks %s", want)
+	}
 	// The host pages' script keeps its name: other sites load it by name.
 	if snap["embed.js"] != fixture()["embed.js"] {
 		t.Errorf("embed.js was renamed or changed")
@@ -241,6 +247,9 @@ func TestMissingReference(t *testing.T) {
 		{"absolute path", func(f map[string]string) {
 			f["index.html"] = strings.Replace(f["index.html"], `'./article.css'`, `"/article.css"`, 1)
 		}, []string{"index.html", `"article.css"`}},
+		{"spec meta missing", func(f map[string]string) {
+			f["embed.html"] = strings.Replace(f["embed.html"], `<meta name="mapline-spec" content="">`, ``, 1)
+		}, []string{"embed.html", `<meta name="mapline-spec">`}},
 		{"page missing", func(f map[string]string) {
 			delete(f, "index.html")
 		}, []string{"index.html is missing"}},

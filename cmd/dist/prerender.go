@@ -10,12 +10,27 @@ import (
 
 	"mapline/geo"
 	"mapline/geo/svg"
+	"mapline/internal/embedspec"
 	"mapline/site"
 )
 
 // wasmBytes is where embed.html carries the wasm's raw size: frame.js counts
 // the bytes it receives (after decompression) against it for its progress bar.
 var wasmBytes = regexp.MustCompile(`data-wasm-bytes="[0-9]*"`)
+
+// specMeta is where embed.html carries internal/embedspec for its scripts:
+// the flags and their values, the languages and their direction, the map's
+// shape.
+var specMeta = regexp.MustCompile(`<meta name="` + embedspec.MetaName + `"[^>]*>`)
+
+// setSpec writes embedspec's meta into the embed page, in place of the one
+// it has (the page's scripts read it; a page without it is an error).
+func setSpec(page []byte) ([]byte, error) {
+	if !specMeta.Match(page) {
+		return nil, fmt.Errorf(`embed.html has no <meta name="%s"> for its scripts' flags, languages and shape`, embedspec.MetaName)
+	}
+	return specMeta.ReplaceAllLiteral(page, []byte(embedspec.Meta())), nil
+}
 
 // firstPaint writes into the embed page what it shows before the wasm runs:
 // the wasm's size, and, with a story (a path under dir), that story's poster

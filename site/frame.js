@@ -106,10 +106,13 @@
   // header, the panel and a map of a pleasant shape, or the open list on
   // narrow embeds. It depends on the width only, so a host that follows it
   // never feeds back into it.
+  // The map's shape (ratio to the width, least and most height in px) is
+  // Go's (the spec above), as the posters are cut for it.
   var lastHeight = 0;
+  var shape = spec.map || [0, 0, 0];
   function wantedHeight() {
     var w = window.innerWidth;
-    var map = Math.round(Math.min(Math.max(w * 0.62, 260), 560));
+    var map = Math.round(Math.min(Math.max(w * shape[0], shape[1]), shape[2]));
     var h = head.offsetHeight + panel.offsetHeight + map;
     if (!wide.matches && !list.hidden) h = Math.max(h, head.offsetHeight + list.scrollHeight + panel.offsetHeight);
     return Math.ceil(h);

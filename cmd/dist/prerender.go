@@ -88,8 +88,8 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 // posterSizes are the sizes of the posters written into embed.html, in CSS
 // px: one for phones and one for wider embeds (embed.css picks by width,
 // frame.js by the shape of the map when it runs).
-// Their shape is the map's in an embed whose height embed.js fits:
-// 0.62 of the width, at least 260 px (frame.js wantedHeight).
+// Their shape is the map's in an embed whose height embed.js fits
+// (embedspec.MapHeight, which the page's script reads from the build).
 //
 // A poster covers the map (object-fit: cover), so a map of another shape
 // crops it: minRatio and maxRatio (width/height) are the shapes of the maps
@@ -100,9 +100,9 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 // poster that every such crop keeps, so no crop cuts a site off
 // (TestFollowKeepsCurrentInside in site/ checks the live map that opens on it).
 var posterSizes = []posterSize{
-	{"narrow", 360, 260, 1.175, 1.49},
-	{"wide", 720, 446, 1.49, 2},
-	{"square", 380, 380, 0.8, 1.175}, // a phone's plain iframe of a fixed height; frame.js picks it by shape
+	{"narrow", 360, float64(embedspec.MapHeight(360)), 1.175, 1.49}, // 360×260
+	{"wide", 720, float64(embedspec.MapHeight(720)), 1.49, 2},       // 720×446
+	{"square", 380, 380, 0.8, 1.175},                                // a phone's plain iframe of a fixed height; frame.js picks it by shape
 }
 
 type posterSize struct {

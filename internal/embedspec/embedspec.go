@@ -83,7 +83,8 @@ func Value(q url.Values, name string) (string, error) {
 
 // The map's shape in an embed whose height its host fits (embed.js): the
 // map is MapRatio of the embed's width high, at least MapMin and at most
-// MapMax CSS px.
+// MapMax CSS px. The page's script asks its host for that height; cmd/dist
+// cuts the posters to it.
 const (
 	MapRatio = 0.62
 	MapMin   = 260

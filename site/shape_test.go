@@ -45,3 +45,21 @@ func TestMapShapeFromGo(t *testing.T) {
 		})
 	}
 }
+
+// TestControlsFromGo: the zoom buttons lie where Go (embedspec.ZoomBox,
+// which keeps the posters' labels clear of them) says, their sizes being
+// the ones make build writes into the style sheet.
+func TestControlsFromGo(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	var m struct{ X, Y, W, H, MapW float64 }
+	js := `(() => { const c = document.querySelector("canvas").getBoundingClientRect(), b = document.getElementById("map-controls").getBoundingClientRect();
+		return JSON.stringify({X: b.left - c.left, Y: b.top - c.top, W: b.width, H: b.height, MapW: c.width}); })()`
+	if err := json.Unmarshal([]byte(text(t, ctx, js)), &m); err != nil {
+		t.Fatal(err)
+	}
+	want := embedspec.ZoomBox(m.MapW)
+	if m.X != want.X || m.Y != want.Y || m.W != want.W || m.H != want.H {
+		t.Errorf("the zoom buttons lie at %+v on a map %g px wide, want %+v", m, m.MapW, want)
+	}
+}

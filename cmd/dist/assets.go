@@ -151,6 +151,11 @@ func (t *tree) prepareEmbed(opt options, sum *summary) error {
 	} else if len(opt.dataOrigins) > 0 {
 		return fmt.Errorf("%s: no %s to list the data origins in", t.dir, originsPage)
 	}
+	if c := t.assets["embed.css"]; c != nil {
+		if c.data, err = setControls(c.data); err != nil {
+			return fmt.Errorf("%s: %v", t.dir, err)
+		}
+	}
 	if p, ok := t.page["embed.html"]; ok {
 		size := 0
 		if w := t.assets["mapline.wasm"]; w != nil {

@@ -32,6 +32,19 @@ func setSpec(page []byte) ([]byte, error) {
 	return specMeta.ReplaceAllLiteral(page, []byte(embedspec.Meta())), nil
 }
 
+// controlsRule is where the style sheet carries the controls' sizes
+// (embedspec.CSS), after its marker comment.
+var controlsRule = regexp.MustCompile(`:root \{[^}]*\} /\* m:controls \*/`)
+
+// setControls writes embedspec's controls' sizes into the embed's style
+// sheet, in place of the rule it marks (a sheet without it is an error).
+func setControls(css []byte) ([]byte, error) {
+	if !controlsRule.Match(css) {
+		return nil, fmt.Errorf("embed.css has no \":root {} /* m:controls */\" rule for the controls' sizes")
+	}
+	return controlsRule.ReplaceAllLiteral(css, []byte(embedspec.CSS()+" /* m:controls */")), nil
+}
+
 // firstPaint writes into the embed page what it shows before the wasm runs:
 // the wasm's size, and, with a story (a path under dir), that story's poster
 // and text (site.Prerender).
@@ -67,11 +80,15 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 		// the attribution bottom right, the scale and the key bottom left
 		// (the key starts closed on phones). The poster's labels keep clear
 		// of them, as the live map's do.
-		keep := []geo.Box{{X: p.w - 40, Y: 8, W: 32, H: 104}, {X: p.w - 177, Y: p.h - 18, W: 177, H: 18}}
+		// The zoom buttons' box and the key's inset come from embedspec,
+		// which the style sheet reads too; the boxes of text (the
+		// attribution, the scale, the key) are measured.
+		const in = embedspec.ControlInset
+		keep := []geo.Box{embedspec.ZoomBox(p.w), {X: p.w - 177, Y: p.h - 18, W: 177, H: 18}}
 		if p.w < 560 {
-			keep = append(keep, geo.Box{X: 8, Y: p.h - 70, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 37, W: 48, H: 29})
+			keep = append(keep, geo.Box{X: in, Y: p.h - in - 62, W: 100, H: 29}, geo.Box{X: in, Y: p.h - in - 29, W: 48, H: 29})
 		} else {
-			keep = append(keep, geo.Box{X: 8, Y: p.h - 190, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 157, W: 107, H: 149})
+			keep = append(keep, geo.Box{X: in, Y: p.h - in - 182, W: 100, H: 29}, geo.Box{X: in, Y: p.h - in - 149, W: 107, H: 149})
 		}
 		pic, err := svg.Append(nil, geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{KeepOut: keep}))
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"mapline/geo"
 	"mapline/geo/lang"
 )
 
@@ -139,4 +140,24 @@ var attr = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&g
 // Meta is the <meta name="mapline-spec"> element that carries JSON.
 func Meta() string {
 	return `<meta name="` + MetaName + `" content='` + attr.Replace(string(JSON())) + `'>`
+}
+
+// The map's own controls: the zoom buttons top right, the key bottom left.
+// make build writes them into the style sheet as CSS variables (CSS), and
+// cmd/dist keeps the posters' labels clear of the zoom buttons (ZoomBox).
+const (
+	ControlInset  = 8  // CSS px from the map's edges to the zoom buttons and to the key
+	ControlButton = 32 // a zoom button's side (larger on touch screens, where no poster is cut for)
+	ControlGap    = 8  // between zoom out and reset
+)
+
+// CSS is the style sheet's rule of the controls' sizes.
+func CSS() string {
+	return fmt.Sprintf(":root { --ctl-inset: %dpx; --ctl-button: %dpx; --ctl-gap: %dpx; }", ControlInset, ControlButton, ControlGap)
+}
+
+// ZoomBox is where the zoom buttons (in, out, and reset apart) lie on a map
+// w px wide, in a left-to-right page.
+func ZoomBox(w float64) geo.Box {
+	return geo.Box{X: w - ControlInset - ControlButton, Y: ControlInset, W: ControlButton, H: 3*ControlButton + ControlGap}
 }

@@ -13,12 +13,25 @@
     return typeof t === "string" ? t : english;
   }
   var english = (root.getAttribute("lang") || "en").split("-")[0] === "en";
-  // A flag is on when present without a value or with any value but false/0.
-  function flag(name) { var v = q.get(name); return v !== null && v !== "false" && v !== "0"; }
+  // What the page shares with the wasm, as make build writes it from Go
+  // (internal/embedspec): the flags and the values each accepts, the map's
+  // shape. A flag means here what it means to the wasm: its value as the
+  // table maps it; absent or not accepted (the wasm reports it), its default.
+  var spec = {};
+  try {
+    var meta = document.querySelector('meta[name="mapline-spec"]');
+    spec = (meta && JSON.parse(meta.content)) || {};
+  } catch (e) { spec = {}; }
+  function flag(name) {
+    var f = spec.flags && spec.flags[name];
+    if (!f) return "";
+    var v = q.get(name);
+    return v !== null && Object.prototype.hasOwnProperty.call(f.values, v) ? f.values[v] : f.default;
+  }
 
-  // Theme: dark=true|false|auto (auto follows the reader's colour scheme).
+  // Theme: dark, or dark=auto (follows the reader's colour scheme).
   // The map reads the root's "dark" class and listens for "mapline-theme".
-  var dark = q.get("dark");
+  var dark = flag("dark");
   var scheme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   function theme() {
     var on = dark === "true" || (dark === "auto" && !!scheme && scheme.matches);
@@ -33,8 +46,8 @@
   }
   // plain: no title and no footer; transparent: the host's background shows
   // around the map.
-  root.classList.toggle("plain", flag("plain"));
-  root.classList.toggle("transparent", flag("transparent"));
+  root.classList.toggle("plain", flag("plain") === "true");
+  root.classList.toggle("transparent", flag("transparent") === "true");
 
   // The body is the map: keep it between the header and the panel. Ebitengine
   // sizes its canvas on window resize, so tell it when the panel changes.
@@ -93,10 +106,13 @@
   // header, the panel and a map of a pleasant shape, or the open list on
   // narrow embeds. It depends on the width only, so a host that follows it
   // never feeds back into it.
+  // The map's shape (ratio to the width, least and most height in px) is
+  // Go's (the spec above), as the posters are cut for it.
   var lastHeight = 0;
+  var shape = spec.map || [0, 0, 0];
   function wantedHeight() {
     var w = window.innerWidth;
-    var map = Math.round(Math.min(Math.max(w * 0.62, 260), 560));
+    var map = Math.round(Math.min(Math.max(w * shape[0], shape[1]), shape[2]));
     var h = head.offsetHeight + panel.offsetHeight + map;
     if (!wide.matches && !list.hidden) h = Math.max(h, head.offsetHeight + list.scrollHeight + panel.offsetHeight);
     return Math.ceil(h);
@@ -110,10 +126,10 @@
     host.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
   }
 
-  // static (any value but false or 0) means no wasm until the reader asks
-  // (see "When to load" below): the host's "load" and commands wait too.
-  var staticMode = q.get("static");
-  var staticOnly = staticMode !== null && staticMode !== "false" && staticMode !== "0";
+  // static (or static=click) means no wasm until the reader asks (see "When
+  // to load" below): the host's "load" and commands wait too.
+  var staticMode = flag("static");
+  var staticOnly = staticMode === "true" || staticMode === "click";
   var sent = {}; // what the host has been told (watch)
   var commands = { "goto": 1, play: 1, pause: 1, setView: 1, load: 1, fit: 1 };
   var queued = [];
@@ -181,7 +197,7 @@
   var poster = $("poster");
   // The poster and the text are English: another language drops them too.
   var sameStory = !q.has("data") && english;
-  var defaults = sameStory && !q.has("t") && !q.has("view") && (q.get("mode") || "cumulative") === "cumulative" && !location.hash;
+  var defaults = sameStory && !q.has("t") && !q.has("view") && flag("mode") === "cumulative" && !location.hash;
   if (!defaults) {
     if (poster) poster.remove();
     poster = null;
@@ -319,7 +335,7 @@
       loadButton.hidden = false;
       loadButton.addEventListener("click", function () { start("click"); });
     }
-  } else if (q.get("lazy") === "false" || !window.IntersectionObserver) {
+  } else if (flag("lazy") === "false" || !window.IntersectionObserver) {
     start("eager");
   } else {
     root.setAttribute("data-load", "waiting");

@@ -6,9 +6,18 @@
 // attribute. Loaded in <head>, no inline script (strict CSP).
 (function () {
   "use strict";
-  var supported = ["en", "ar", "ckb", "fa"];
-  var rtl = { ar: true, ckb: true, fa: true };
   var root = document.documentElement;
+  // The languages (the default first) and those that read right to left, as
+  // make build writes them from Go (geo/lang, through internal/embedspec);
+  // English alone without them.
+  var spec = {};
+  try {
+    var meta = document.querySelector('meta[name="mapline-spec"]');
+    spec = (meta && JSON.parse(meta.content)) || {};
+  } catch (e) { spec = {}; }
+  var supported = spec.langs && spec.langs.length ? spec.langs : ["en"];
+  var rtl = {};
+  for (var r = 0; spec.rtl && r < spec.rtl.length; r++) rtl[spec.rtl[r]] = true;
 
   // match finds the first supported language of a list of BCP 47 tags, as
   // geo/lang.Match does: "fa-IR" is fa, "ku-Arab" (Kurdish in Arabic
@@ -24,7 +33,7 @@
   }
   var asked = new URLSearchParams(location.search).get("lang");
   var lang = (asked && match([asked])) ||
-    match(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]) || "en";
+    match(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]) || supported[0];
   root.setAttribute("lang", lang);
   root.setAttribute("dir", rtl[lang] ? "rtl" : "ltr");
 

@@ -283,3 +283,28 @@ func TestPopupRTL(t *testing.T) {
 		})
 	}
 }
+
+// TestLangScriptFollowsGo: the page's script (lang.js) knows the languages
+// and their direction from Go alone (geo/lang, written into embed.html by
+// make build): every language of lang.Supported is taken from lang= and
+// gets lang.Dir's direction, before the wasm, and an unknown one falls back
+// to the default.
+func TestLangScriptFollowsGo(t *testing.T) {
+	cases := append([]string(nil), lang.Supported...)
+	cases = append(cases, "xx")
+	for _, l := range cases {
+		t.Run(l, func(t *testing.T) {
+			want, dir := l, lang.Dir(l)
+			if l == "xx" {
+				want, dir = lang.Supported[0], lang.Dir(lang.Supported[0])
+			}
+			ctx := tab(t, 600, 500, 1)
+			navigate(t, ctx, "/embed.html?static=1&lang="+l)
+			waitText(t, ctx, "document.readyState", "complete")
+			got := text(t, ctx, `document.documentElement.lang + " " + document.documentElement.dir + " " + window.maplineLang.dir`)
+			if w := want + " " + dir + " " + dir; got != w {
+				t.Errorf("lang=%s: the page has %q, want %q", l, got, w)
+			}
+		})
+	}
+}

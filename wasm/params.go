@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"mapline/geo"
+	"mapline/internal/embedspec"
 	"mapline/internal/origin"
 )
 
@@ -19,9 +20,9 @@ type params struct {
 	readerView bool
 	t          *geo.Date
 	event      string // from #event-<id>
-	coop       *bool  // cooperative=true|false; nil: on inside an iframe (see cooperative)
+	coop       *bool  // cooperative (embedspec); nil: on inside an iframe (see cooperative)
 	mode       geo.Mode
-	play       bool // autoplay=true: play on load (never when the reader prefers reduced motion)
+	play       bool // autoplay: play on load (never when the reader prefers reduced motion)
 	// hashProbs are the parts of the hash that were left out (parseHash):
 	// they go to the console, the map opens as if they were not there.
 	hashProbs []string
@@ -88,25 +89,25 @@ func readParams(href string, origins ...string) (params, []string) {
 		}
 	}
 	pr.event = hash.event
-	switch c := q.Get("cooperative"); c {
-	case "":
-	case "true", "false":
-		on := c == "true"
-		pr.coop = &on
-	default:
-		probs = append(probs, fmt.Sprintf("cooperative=%q must be true or false", c))
-	}
-	if m, ok := geo.ParseMode(q.Get("mode")); ok {
-		pr.mode = m
-	} else {
-		probs = append(probs, fmt.Sprintf("mode=%q must be cumulative or point", q.Get("mode")))
-	}
-	switch a := q.Get("autoplay"); a {
-	case "", "false":
-	case "true":
-		pr.play = true
-	default:
-		probs = append(probs, fmt.Sprintf("autoplay=%q must be true or false", a))
+	// The flags with a closed set of values, by the rules the page's script
+	// reads them with (internal/embedspec); the ones only the page uses
+	// (dark, static…) are checked here too, so that a bad value is reported.
+	for _, f := range embedspec.Flags {
+		v, err := embedspec.Value(q, f.Name)
+		if err != nil {
+			probs = append(probs, err.Error())
+		}
+		switch f.Name {
+		case "cooperative":
+			if v != "" {
+				on := v == "true"
+				pr.coop = &on
+			}
+		case "mode":
+			pr.mode, _ = geo.ParseMode(v)
+		case "autoplay":
+			pr.play = v == "true"
+		}
 	}
 	return pr, probs
 }

@@ -138,8 +138,9 @@ func findAssets(dir string, files []string) (map[string]*asset, []string, error)
 }
 
 // prepareEmbed writes into the embed page, before its references are
-// checked, the data origins (opt.dataOrigins) and the first paint (the
-// wasm's size; with opt.story, the story's poster and text).
+// checked, the data origins (opt.dataOrigins), what its scripts share with
+// the wasm (setSpec) and the first paint (the wasm's size; with opt.story,
+// the story's poster and text).
 func (t *tree) prepareEmbed(opt options, sum *summary) error {
 	var err error
 	if data, ok := t.page[originsPage]; ok {
@@ -150,10 +151,18 @@ func (t *tree) prepareEmbed(opt options, sum *summary) error {
 	} else if len(opt.dataOrigins) > 0 {
 		return fmt.Errorf("%s: no %s to list the data origins in", t.dir, originsPage)
 	}
+	if c := t.assets["embed.css"]; c != nil {
+		if c.data, err = setControls(c.data); err != nil {
+			return fmt.Errorf("%s: %v", t.dir, err)
+		}
+	}
 	if p, ok := t.page["embed.html"]; ok {
 		size := 0
 		if w := t.assets["mapline.wasm"]; w != nil {
 			size = len(w.data)
+		}
+		if p, err = setSpec(p); err != nil {
+			return fmt.Errorf("%s: %v", t.dir, err)
 		}
 		if t.page["embed.html"], err = firstPaint(t.dir, p, size, opt.story); err != nil {
 			return fmt.Errorf("%s: %v", t.dir, err)

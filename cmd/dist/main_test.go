@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"mapline/internal/embedspec"
+
 	"mapline/site"
 )
 
@@ -22,7 +24,7 @@ import (
 func fixture() map[string]string {
 	wasm := "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02\x03 mapline code ", 400)
 	return map[string]string{
-		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
+		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><meta name="mapline-spec" content=""><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
 <p>` + strings.Repeat("The map. ", 40) + `</p>
 <script src="wasm_exec.js"></script>
 <script src="frame.js"></script>
@@ -39,7 +41,7 @@ func fixture() map[string]string {
 		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"lang.js":            `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
 		"lang/ar.json":       `{"timeline": "الخط الزمني"` + strings.Repeat(`, "k": "نص"`, 40) + "}",
-		"embed.css":          strings.Repeat("body { margin: 0; }\n", 30),
+		"embed.css":          ":root {} /* m:controls */\n" + strings.Repeat("body { margin: 0; }\n", 30),
 		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
 		"article.js":         "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
 		"mapline.wasm":       wasm,
@@ -169,6 +171,14 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	if want := fmt.Sprintf(`data-wasm-bytes="%d"`, len(fixture()["mapline.wasm"])); !strings.Contains(snap["embed.html"], want) {
 		t.Errorf("embed.html lacks %s", want)
 	}
+	// embed.html carries what its scripts share with the wasm (embedspec).
+	if want := embedspec.Meta(); !strings.Contains(snap["embed.html"], want) || strings.Contains(snap["embed.html"], `content=""`) {
+		t.Errorf("embed.html lacks %s", want)
+	}
+	// embed.css carries the controls' sizes (embedspec).
+	if want := embedspec.CSS() + " /* m:controls */"; !strings.Contains(snap[names["embed.css"]], want) {
+		t.Errorf("embed.css lacks %s:\n%s", want, snap[names["embed.css"]])
+	}
 	// The host pages' script keeps its name: other sites load it by name.
 	if snap["embed.js"] != fixture()["embed.js"] {
 		t.Errorf("embed.js was renamed or changed")
@@ -241,6 +251,12 @@ func TestMissingReference(t *testing.T) {
 		{"absolute path", func(f map[string]string) {
 			f["index.html"] = strings.Replace(f["index.html"], `'./article.css'`, `"/article.css"`, 1)
 		}, []string{"index.html", `"article.css"`}},
+		{"spec meta missing", func(f map[string]string) {
+			f["embed.html"] = strings.Replace(f["embed.html"], `<meta name="mapline-spec" content="">`, ``, 1)
+		}, []string{"embed.html", `<meta name="mapline-spec">`}},
+		{"controls rule missing", func(f map[string]string) {
+			f["embed.css"] = strings.Replace(f["embed.css"], ":root {} /* m:controls */", "", 1)
+		}, []string{"embed.css", "m:controls"}},
 		{"page missing", func(f map[string]string) {
 			delete(f, "index.html")
 		}, []string{"index.html is missing"}},

@@ -10,12 +10,40 @@ import (
 
 	"mapline/geo"
 	"mapline/geo/svg"
+	"mapline/internal/embedspec"
 	"mapline/site"
 )
 
 // wasmBytes is where embed.html carries the wasm's raw size: frame.js counts
 // the bytes it receives (after decompression) against it for its progress bar.
 var wasmBytes = regexp.MustCompile(`data-wasm-bytes="[0-9]*"`)
+
+// specMeta is where embed.html carries internal/embedspec for its scripts:
+// the flags and their values, the languages and their direction, the map's
+// shape.
+var specMeta = regexp.MustCompile(`<meta name="` + embedspec.MetaName + `"[^>]*>`)
+
+// setSpec writes embedspec's meta into the embed page, in place of the one
+// it has (the page's scripts read it; a page without it is an error).
+func setSpec(page []byte) ([]byte, error) {
+	if !specMeta.Match(page) {
+		return nil, fmt.Errorf(`embed.html has no <meta name="%s"> for its scripts' flags, languages and shape`, embedspec.MetaName)
+	}
+	return specMeta.ReplaceAllLiteral(page, []byte(embedspec.Meta())), nil
+}
+
+// controlsRule is where the style sheet carries the controls' sizes
+// (embedspec.CSS), after its marker comment.
+var controlsRule = regexp.MustCompile(`:root \{[^}]*\} /\* m:controls \*/`)
+
+// setControls writes embedspec's controls' sizes into the embed's style
+// sheet, in place of the rule it marks (a sheet without it is an error).
+func setControls(css []byte) ([]byte, error) {
+	if !controlsRule.Match(css) {
+		return nil, fmt.Errorf("embed.css has no \":root {} /* m:controls */\" rule for the controls' sizes")
+	}
+	return controlsRule.ReplaceAllLiteral(css, []byte(embedspec.CSS()+" /* m:controls */")), nil
+}
 
 // firstPaint writes into the embed page what it shows before the wasm runs:
 // the wasm's size, and, with a story (a path under dir), that story's poster
@@ -52,11 +80,15 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 		// the attribution bottom right, the scale and the key bottom left
 		// (the key starts closed on phones). The poster's labels keep clear
 		// of them, as the live map's do.
-		keep := []geo.Box{{X: p.w - 40, Y: 8, W: 32, H: 104}, {X: p.w - 177, Y: p.h - 18, W: 177, H: 18}}
+		// The zoom buttons' box and the key's inset come from embedspec,
+		// which the style sheet reads too; the boxes of text (the
+		// attribution, the scale, the key) are measured.
+		const in = embedspec.ControlInset
+		keep := []geo.Box{embedspec.ZoomBox(p.w), {X: p.w - 177, Y: p.h - 18, W: 177, H: 18}}
 		if p.w < 560 {
-			keep = append(keep, geo.Box{X: 8, Y: p.h - 70, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 37, W: 48, H: 29})
+			keep = append(keep, geo.Box{X: in, Y: p.h - in - 62, W: 100, H: 29}, geo.Box{X: in, Y: p.h - in - 29, W: 48, H: 29})
 		} else {
-			keep = append(keep, geo.Box{X: 8, Y: p.h - 190, W: 100, H: 29}, geo.Box{X: 8, Y: p.h - 157, W: 107, H: 149})
+			keep = append(keep, geo.Box{X: in, Y: p.h - in - 182, W: 100, H: 29}, geo.Box{X: in, Y: p.h - in - 149, W: 107, H: 149})
 		}
 		pic, err := svg.Append(nil, geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{KeepOut: keep}))
 		if err != nil {
@@ -73,8 +105,8 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 // posterSizes are the sizes of the posters written into embed.html, in CSS
 // px: one for phones and one for wider embeds (embed.css picks by width,
 // frame.js by the shape of the map when it runs).
-// Their shape is the map's in an embed whose height embed.js fits:
-// 0.62 of the width, at least 260 px (frame.js wantedHeight).
+// Their shape is the map's in an embed whose height embed.js fits
+// (embedspec.MapHeight, which the page's script reads from the build).
 //
 // A poster covers the map (object-fit: cover), so a map of another shape
 // crops it: minRatio and maxRatio (width/height) are the shapes of the maps
@@ -85,9 +117,9 @@ func firstPaint(dir string, page []byte, wasmSize int, story string) ([]byte, er
 // poster that every such crop keeps, so no crop cuts a site off
 // (TestFollowKeepsCurrentInside in site/ checks the live map that opens on it).
 var posterSizes = []posterSize{
-	{"narrow", 360, 260, 1.175, 1.49},
-	{"wide", 720, 446, 1.49, 2},
-	{"square", 380, 380, 0.8, 1.175}, // a phone's plain iframe of a fixed height; frame.js picks it by shape
+	{"narrow", 360, float64(embedspec.MapHeight(360)), 1.175, 1.49}, // 360×260
+	{"wide", 720, float64(embedspec.MapHeight(720)), 1.49, 2},       // 720×446
+	{"square", 380, 380, 0.8, 1.175},                                // a phone's plain iframe of a fixed height; frame.js picks it by shape
 }
 
 type posterSize struct {

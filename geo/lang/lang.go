@@ -25,7 +25,9 @@ var files embed.FS
 // and the language every other one falls back to, key by key.
 const Default = "en"
 
-// Supported are the languages with a message file, Default first.
+// Supported are the languages with a message file, Default first. This
+// list and Dir are the only ones: make build writes them into embed.html
+// (internal/embedspec) for the page's script, site/lang.js.
 var Supported = []string{"en", "ar", "ckb", "fa"}
 
 // Messages are the interface texts of one language.

@@ -80,7 +80,9 @@ func openHost(t *testing.T, ctx context.Context, query string) {
 	}
 	// In view: a frame out of view may get no animation frames.
 	text(t, ctx, `window.scrollTo({top: document.getElementById("map").offsetTop, behavior: "instant"}), ""`)
-	waitText(t, ctx, frameDoc+`?.documentElement?.dataset.mapline ?? ""`, "ready")
+	// Loading and compiling the wasm takes seconds, more on a busy machine:
+	// the same minute open gives a page.
+	waitContains(t, ctx, frameDoc+`?.documentElement?.dataset.mapline ?? ""`, "ready", 60*time.Second)
 }
 
 // frameCanvasRect is the map's canvas in the host page's viewport.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 
 	"mapline/geo"
 	"mapline/wasm/mapui"
@@ -105,3 +106,39 @@ func pulses(sc *geo.Scene) []int {
 
 // pulseAt is the CSS transform that puts a ring on marker m.
 func pulseAt(m geo.Marker) string { return fmt.Sprintf("translate(%.1fpx, %.1fpx)", m.X, m.Y) }
+
+// sliderKey hands a key pressed on the time slider to in, and reports
+// whether it used it: ←/→ (↓/↑) step through the events one by one (→ goes
+// back in a right-to-left page, where time runs from the right), Home and
+// End go to the first and last, Space plays or pauses. Keys with Alt, Ctrl
+// or Meta (mod), PageUp/PageDown and the rest keep the range input's own
+// behaviour.
+func sliderKey(in *mapui.Timeline, key string, mod, rtl bool) bool {
+	if mod {
+		return false
+	}
+	switch key {
+	case "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown":
+		in.Step(arrowStep(key, rtl))
+	case "Home":
+		in.GoTo(0)
+	case "End":
+		in.GoTo(1 << 30)
+	case " ", "Spacebar":
+		in.TogglePlay()
+	default:
+		return false
+	}
+	return true
+}
+
+// sliderPos is where the slider's value stands on its scale, from 0 to 1;
+// ok is false for values that cannot be read or a slider without a scale.
+func sliderPos(value, max string) (pos float64, ok bool) {
+	v, err1 := strconv.ParseFloat(value, 64)
+	mx, err2 := strconv.ParseFloat(max, 64)
+	if err1 != nil || err2 != nil || !(mx > 0) {
+		return 0, false
+	}
+	return v / mx, true
+}

@@ -53,33 +53,15 @@ func newTimeline(p *page) *timeline {
 func (tl *timeline) listen() {
 	p := tl.p
 	p.on(tl.slider, "input", nil, func(js.Value) {
-		v, err1 := strconv.ParseFloat(tl.slider.Get("value").String(), 64)
-		mx, err2 := strconv.ParseFloat(tl.slider.Get("max").String(), 64)
-		if err1 == nil && err2 == nil && mx > 0 {
-			tl.in.Slide(v / mx)
+		if pos, ok := sliderPos(tl.slider.Get("value").String(), tl.slider.Get("max").String()); ok {
+			tl.in.Slide(pos)
 		}
 	})
-	// On the slider ←/→ (↓/↑) step through the events one by one, Home and
-	// End go to the first and last, Space plays or pauses. PageUp/PageDown
-	// and dragging keep the range input's own behaviour (move in time).
+	// Keys on the slider (sliderKey); dragging keeps the range input's own
+	// behaviour (move in time).
 	p.on(tl.slider, "keydown", nil, func(e js.Value) {
-		if e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
-			return
-		}
-		handled := true
-		switch key := e.Get("key").String(); key {
-		case "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown":
-			tl.in.Step(arrowStep(key, p.rtl))
-		case "Home":
-			tl.in.GoTo(0)
-		case "End":
-			tl.in.GoTo(1 << 30)
-		case " ", "Spacebar":
-			tl.in.TogglePlay()
-		default:
-			handled = false
-		}
-		if handled {
+		mod := e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+		if sliderKey(tl.in, e.Get("key").String(), mod, p.rtl) {
 			e.Call("preventDefault")
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"mapline/geo"
 	"mapline/geo/lang"
@@ -170,5 +171,60 @@ func TestPulses(t *testing.T) {
 	}
 	if got := pulseAt(sc.Markers[0]); got != "translate(10.0px, 20.0px)" {
 		t.Errorf("pulseAt = %q", got)
+	}
+}
+
+func TestSliderKey(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		key     string
+		mod     bool
+		rtl     bool
+		used    bool
+		cur     int // from event 1 of 4
+		playing bool
+	}{
+		{name: "right goes on", key: "ArrowRight", used: true, cur: 2},
+		{name: "right goes back right to left", key: "ArrowRight", rtl: true, used: true, cur: 0},
+		{name: "up goes on right to left too", key: "ArrowUp", rtl: true, used: true, cur: 2},
+		{name: "down goes back", key: "ArrowDown", used: true, cur: 0},
+		{name: "home", key: "Home", used: true, cur: 0},
+		{name: "end", key: "End", used: true, cur: 3},
+		{name: "space plays", key: " ", used: true, cur: 1, playing: true},
+		{name: "with ctrl it is the browser's", key: "ArrowRight", mod: true, cur: 1},
+		{name: "page down is the slider's own", key: "PageDown", cur: 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := trackStory(t)
+			st := mapui.NewState(geo.Light)
+			st.Resize(800, 500, 1)
+			st.SetStory(s, 1)
+			in := mapui.NewTimeline()
+			if used := sliderKey(in, tc.key, tc.mod, tc.rtl); used != tc.used {
+				t.Errorf("sliderKey(%q) = %v, want %v", tc.key, used, tc.used)
+			}
+			in.Apply(st, s.Track(), time.Now())
+			playing, _ := st.Playing()
+			if st.Current() != tc.cur || playing != tc.playing {
+				t.Errorf("after %q: event %d, playing %v; want %d, %v", tc.key, st.Current(), playing, tc.cur, tc.playing)
+			}
+		})
+	}
+}
+
+func TestSliderPos(t *testing.T) {
+	for _, tc := range []struct {
+		value, max string
+		pos        float64
+		ok         bool
+	}{
+		{"12", "48", 0.25, true},
+		{"0", "0", 0, false},
+		{"", "48", 0, false},
+		{"3", "NaN", 0, false},
+	} {
+		if pos, ok := sliderPos(tc.value, tc.max); pos != tc.pos || ok != tc.ok {
+			t.Errorf("sliderPos(%q, %q) = %v, %v; want %v, %v", tc.value, tc.max, pos, ok, tc.pos, tc.ok)
+		}
 	}
 }

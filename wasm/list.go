@@ -43,6 +43,29 @@ func windowFor(n, cur int, now span) span {
 	return span{lo, min(n, lo+listPage)}
 }
 
+// widen is the span a page wider before (dir < 0) or after the span, within
+// the story's n events, and the edge of the new span next to the button
+// pressed (its first event before, its last after), where the focus goes if
+// that button hides.
+func (w span) widen(dir, n int) (wider span, edge int) {
+	if dir > 0 {
+		wider = w.later(n)
+		return wider, wider.hi - 1
+	}
+	wider = w.earlier()
+	return wider, wider.lo
+}
+
+// setPlace is where event i stands in a story of n events, said by each item
+// of a partial list (aria-posinset, aria-setsize); ok is false when the
+// list shows every event.
+func setPlace(i, n int) (pos, size int, ok bool) {
+	if n <= listAll {
+		return 0, 0, false
+	}
+	return i + 1, n, true
+}
+
 // earlier and later widen the span by a page, within the story's n events.
 func (w span) earlier() span    { return span{max(0, w.lo-listPage), w.hi} }
 func (w span) later(n int) span { return span{w.lo, min(n, w.hi+listPage)} }

@@ -88,17 +88,15 @@ func (tl *timeline) widen(s *geo.Story, dir int) {
 	if l.w.len() == 0 {
 		return
 	}
-	w, btn, edge := l.w.earlier(), l.earlier, 0
+	w, edge := l.w.widen(dir, len(s.Events))
+	btn := l.earlier
 	if dir > 0 {
-		w, btn = l.w.later(len(s.Events)), l.later
+		btn = l.later
 	}
 	focused := tl.p.doc.Get("activeElement").Equal(btn)
 	tl.showList(s, w)
-	if dir > 0 {
-		edge = len(l.items) - 1
-	}
-	if focused && btn.Get("hidden").Bool() && len(l.items) > 0 {
-		l.items[edge].Call("querySelector", "button.choose").Call("focus")
+	if focused && btn.Get("hidden").Bool() && l.w.has(edge) {
+		l.items[edge-l.w.lo].Call("querySelector", "button.choose").Call("focus")
 	}
 }
 
@@ -187,9 +185,9 @@ func (tl *timeline) item(s *geo.Story, i int) js.Value {
 	if e.ID != "" {
 		li.Set("id", "event-"+e.ID)
 	}
-	if len(s.Events) > listAll {
-		li.Call("setAttribute", "aria-posinset", i+1)
-		li.Call("setAttribute", "aria-setsize", len(s.Events))
+	if pos, size, ok := setPlace(i, len(s.Events)); ok {
+		li.Call("setAttribute", "aria-posinset", pos)
+		li.Call("setAttribute", "aria-setsize", size)
 	}
 	b := el("button", "choose", "")
 	b.Set("type", "button")

@@ -173,3 +173,45 @@ func TestScrollTo(t *testing.T) {
 		})
 	}
 }
+
+func TestSpanWidenEdge(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		w     span
+		dir   int
+		n     int
+		wider span
+		edge  int
+	}{
+		{"a page before", span{100, 150}, -1, 1000, span{100 - listPage, 150}, 100 - listPage},
+		{"a page after", span{100, 150}, 1, 1000, span{100, 150 + listPage}, 150 + listPage - 1},
+		{"to the story's start", span{20, 70}, -1, 1000, span{0, 70}, 0},
+		{"to the story's end", span{900, 980}, 1, 1000, span{900, 1000}, 999},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wider, edge := tc.w.widen(tc.dir, tc.n)
+			if wider != tc.wider || edge != tc.edge {
+				t.Errorf("%v.widen(%d) = %v, %d; want %v, %d", tc.w, tc.dir, wider, edge, tc.wider, tc.edge)
+			}
+		})
+	}
+}
+
+func TestSetPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		i, n      int
+		pos, size int
+		ok        bool
+	}{
+		{"a whole list says nothing", 4, listAll, 0, 0, false},
+		{"a partial list", 4, listAll + 1, 5, listAll + 1, true},
+		{"the last of many", 99999, 100000, 100000, 100000, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if pos, size, ok := setPlace(tc.i, tc.n); pos != tc.pos || size != tc.size || ok != tc.ok {
+				t.Errorf("setPlace(%d, %d) = %d, %d, %v; want %d, %d, %v", tc.i, tc.n, pos, size, ok, tc.pos, tc.size, tc.ok)
+			}
+		})
+	}
+}

@@ -39,6 +39,7 @@ type carto struct {
 	// size (a ResizeObserver sets relayout): reading the layout on every
 	// frame of a pan would make the browser lay out the page every frame.
 	keepOut     []geo.Box
+	rects       []geo.Box // the boxes of what lies over the map in the page, reused
 	keepOutSize [2]float64
 	relayout    atomic.Bool
 
@@ -61,9 +62,6 @@ type legendKey struct {
 // The selectors of what lies over the map, which labels keep clear of: the
 // controls, the key, the attribution, the banner of regional events.
 const controlSelectors = "#map-controls button, #attribution, #legend, #scale, #banner, #map-note"
-
-// scaleMaxPx is the longest a scale bar gets, in CSS px.
-const scaleMaxPx = 100
 
 func newCarto(doc, labels js.Value) *carto {
 	c := &carto{doc: doc, labels: labels, divs: mapui.NewLabelDivs(), measurer: &domMeasurer{doc: doc}}
@@ -118,25 +116,23 @@ func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
 	if sc == nil || !c.labels.Truthy() {
 		return
 	}
-	moved := c.relayout.Swap(false)
-	fresh := c.measured && !c.keep
-	if !changed && !moved && !fresh {
+	size := [2]float64{sc.Width, sc.Height}
+	pass := planLabels(changed, c.relayout.Swap(false), c.measured, c.keep, c.lazy, c.sizes.Waiting(), size, c.keepOutSize)
+	if !pass.run {
 		return
 	}
 	c.measured = false
 	c.showLegend(m, sc.Width, sc.Height)
 	c.showScale(sc.View)
-	if size := [2]float64{sc.Width, sc.Height}; moved || size != c.keepOutSize {
+	if pass.readControls {
 		c.keepOutSize = size
 		c.controls()
 	}
 	var waits bool
-	if c.keep {
+	if pass.hold {
 		waits = c.sizes.Hold(sc.Labels)
 	} else {
-		// While texts wait to be measured in idle callbacks, the others
-		// wait with them rather than lay the page out in this frame.
-		waits = c.sizes.Measure(sc.Labels, c.lazy || c.sizes.Waiting())
+		waits = c.sizes.Measure(sc.Labels, pass.lazy)
 	}
 	if waits {
 		c.measureLater()
@@ -199,18 +195,17 @@ func (m *domMeasurer) Measure(texts []mapui.Text, sizes []mapui.Size) {
 
 // controls finds the boxes of what lies over the map.
 func (c *carto) controls() {
-	c.keepOut = c.keepOut[:0]
-	origin := c.labels.Call("getBoundingClientRect")
-	ox, oy := origin.Get("left").Float(), origin.Get("top").Float()
-	els := c.doc.Call("querySelectorAll", controlSelectors)
-	for i := 0; i < els.Length(); i++ {
-		r := els.Index(i).Call("getBoundingClientRect")
-		w, h := r.Get("width").Float(), r.Get("height").Float()
-		if w <= 0 || h <= 0 { // hidden
-			continue
-		}
-		c.keepOut = append(c.keepOut, geo.Box{X: r.Get("left").Float() - ox, Y: r.Get("top").Float() - oy, W: w, H: h})
+	rect := func(el js.Value) geo.Box {
+		r := el.Call("getBoundingClientRect")
+		return geo.Box{X: r.Get("left").Float(), Y: r.Get("top").Float(), W: r.Get("width").Float(), H: r.Get("height").Float()}
 	}
+	origin := rect(c.labels)
+	els := c.doc.Call("querySelectorAll", controlSelectors)
+	c.rects = c.rects[:0]
+	for i := 0; i < els.Length(); i++ {
+		c.rects = append(c.rects, rect(els.Index(i)))
+	}
+	c.keepOut = keepOut(c.keepOut[:0], origin.X, origin.Y, c.rects)
 }
 
 // layout shows the placed labels as divs, one per label, applying the
@@ -256,9 +251,7 @@ func (c *carto) showLegend(m *geo.Map, width, height float64) {
 	for _, e := range entries {
 		li := c.doc.Call("createElement", "li")
 		li.Set("className", "legend-"+e.Shape.String())
-		// The SVG holds only numbers and colours of our own, never data.
-		li.Set("innerHTML", `<svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">`+
-			e.Shape.SVG(10, 10, 5.5, geo.OutlineWidth, cssColor(e.Color), outline)+`</svg>`)
+		li.Set("innerHTML", legendIcon(e, outline))
 		name := c.doc.Call("createElement", "span")
 		name.Set("textContent", c.legendName(e))
 		li.Call("appendChild", name)
@@ -267,16 +260,9 @@ func (c *carto) showLegend(m *geo.Map, width, height float64) {
 	c.legend.Set("hidden", len(entries) == 0)
 	if !c.legendSet {
 		c.legendSet = true
-		c.setLegendOpen(width >= legendOpenWidth && height >= legendOpenHeight)
+		c.setLegendOpen(legendOpens(width, height))
 	}
 }
-
-// On maps narrower or lower than this (phones, short embeds) the legend
-// starts closed, behind its button.
-const (
-	legendOpenWidth  = 480
-	legendOpenHeight = 300
-)
 
 // showScale sets the scale bar for the view: a round length in km and in
 // miles, each bar as long as its length on screen at the centre of the map.
@@ -284,19 +270,17 @@ func (c *carto) showScale(v geo.View) {
 	if !c.scale.Truthy() {
 		return
 	}
-	b := v.ScaleBar(scaleMaxPx)
-	km, mi, label := c.dates.scale(b)
-	key := fmt.Sprintf("%s %.1f %s %.1f", km, b.KmPx, mi, b.MiPx)
-	if key == c.scaleKey {
+	b := c.scaleBar(v)
+	if b.key == c.scaleKey {
 		return
 	}
-	c.scaleKey = key
-	c.scale.Set("hidden", b.Km == 0)
-	set := func(el js.Value, text string, px float64) {
+	c.scaleKey = b.key
+	c.scale.Set("hidden", b.hidden)
+	set := func(el js.Value, text, width string) {
 		el.Set("textContent", text)
-		el.Get("style").Set("width", fmt.Sprintf("%.1fpx", px))
+		el.Get("style").Set("width", width)
 	}
-	set(c.scaleKm, km, b.KmPx)
-	set(c.scaleMi, mi, b.MiPx)
-	c.scale.Call("setAttribute", "aria-label", label)
+	set(c.scaleKm, b.km, b.kmPx)
+	set(c.scaleMi, b.mi, b.miPx)
+	c.scale.Call("setAttribute", "aria-label", b.label)
 }

@@ -43,19 +43,15 @@ var ebitenRAF js.Value
 // frameGate holds Ebitengine's frame callback while the map is idle, and
 // counts the frames and the main-thread time each took, for cmd/bench.
 type frameGate struct {
-	mu      sync.Mutex
-	raf     js.Value // the browser's requestAnimationFrame
-	now     js.Value // performance.now
-	parked  js.Value // Ebitengine's frame callback, held while idle
-	want    bool     // let the next request through
-	timer   *time.Timer
-	timerAt time.Time
-
-	started float64   // performance.now() when the running frame began, 0 for none
-	frames  int       // frames run
-	draws   int       // frames that drew
-	work    []float64 // ms of main-thread work per frame since the last stats()
-	fns     []js.Func
+	mu     sync.Mutex
+	raf    js.Value // the browser's requestAnimationFrame
+	now    js.Value // performance.now
+	parked js.Value // Ebitengine's frame callback, held while idle
+	want   bool     // let the next request through
+	timer  *time.Timer
+	next   alarm      // when timer goes off (frames.go)
+	count  frameCount // the frames, in performance.now() ms (frames.go)
+	fns    []js.Func
 
 	// panicked reports a panic of an idle task (page.panicked once the page
 	// is there).
@@ -87,8 +83,7 @@ func (f *frameGate) start() {
 	var cb js.Value
 	tick := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		f.mu.Lock()
-		f.started = f.ms()
-		f.frames++
+		f.count.begin(f.ms())
 		c := cb
 		f.mu.Unlock()
 		return c.Invoke(args[0])
@@ -97,13 +92,9 @@ func (f *frameGate) start() {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		cb = args[0]
-		if f.started > 0 {
-			// The frame's work is done: Ebitengine asks for the next one.
-			if len(f.work) < 1<<16 {
-				f.work = append(f.work, f.ms()-f.started)
-			}
-			f.started = 0
-		}
+		// The frame's work, if one ran, is done: Ebitengine asks for the
+		// next one.
+		f.count.end(f.ms())
 		if f.want {
 			f.want = false
 			return f.raf.Invoke(tick)
@@ -144,21 +135,20 @@ func (f *frameGate) wake() {
 func (f *frameGate) wakeAt(t time.Time) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	now := time.Now()
-	if f.timer != nil && f.timerAt.After(now) && !f.timerAt.After(t) {
+	d, rearm := f.next.set(t, time.Now())
+	if !rearm {
 		return
 	}
 	if f.timer != nil {
 		f.timer.Stop()
 	}
-	f.timerAt = t
-	f.timer = time.AfterFunc(max(t.Sub(now), 0), f.wake)
+	f.timer = time.AfterFunc(d, f.wake)
 }
 
 // drew counts a frame that drew.
 func (f *frameGate) drew() {
 	f.mu.Lock()
-	f.draws++
+	f.count.draws++
 	f.mu.Unlock()
 }
 
@@ -222,12 +212,7 @@ func (f *frameGate) stats(args []js.Value) map[string]any {
 		runtime.GC()
 	}
 	f.mu.Lock()
-	work := make([]any, len(f.work))
-	for i, w := range f.work {
-		work[i] = w
-	}
-	f.work = f.work[:0]
-	out := map[string]any{"frames": f.frames, "draws": f.draws, "work": work}
+	out := f.count.take()
 	f.mu.Unlock()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

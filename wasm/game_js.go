@@ -48,6 +48,8 @@ type game struct {
 	// idle (geo.Map.Prepare), a piece at a time.
 	prepTask idleTask
 	prepared *geo.Map
+
+	wakes []time.Time // the times schedule asks frames for, reused
 }
 
 // prepareWork is how many points of the basemap one idle callback cuts
@@ -133,21 +135,21 @@ func (g *game) prepare() {
 	frames.whenIdle(&g.prepTask)
 }
 
-// schedule asks for the frames the map needs (see frames_js.go): the next
-// one while anything moves or waits to be drawn, and one when something is
-// due later. When nothing is asked for, the loop stops until an event.
+// schedule asks for the frames the map needs (frameNeeds.next, the gate in
+// frames_js.go).
 func (g *game) schedule() {
 	st, tl := g.st, g.page.tl
-	if st.Dirty() || st.Animating() || g.drawn && !g.ready {
+	playing, step := st.Playing()
+	now, at := frameNeeds{changing: st.Dirty() || st.Animating(), unannounced: g.drawn && !g.ready,
+		playing: playing, step: step, hash: tl.hash.Pending(), hashDue: tl.hash.DueAt(),
+		hashQueued: g.hashTask.pending, moving: g.moving}.next(g.wakes[:0])
+	if now {
 		frames.wake()
-		return
 	}
-	if playing, due := st.Playing(); playing {
-		frames.wakeAt(due)
+	for _, t := range at {
+		frames.wakeAt(t)
 	}
-	if tl.hash.Pending() && !g.moving && !g.hashTask.pending {
-		frames.wakeAt(tl.hash.DueAt())
-	}
+	g.wakes = at
 }
 
 func (g *game) Draw(screen *ebiten.Image) {

@@ -1,5 +1,7 @@
 package main
 
+import "time"
+
 // The list of all events is the story in words, for every reader and for
 // screen readers. A story of a few hundred events lists them all. A larger
 // one (a newsroom's data set of 100,000 rows) lists a window of them round
@@ -41,9 +43,101 @@ func windowFor(n, cur int, now span) span {
 	return span{lo, min(n, lo+listPage)}
 }
 
+// widen is the span a page wider before (dir < 0) or after the span, within
+// the story's n events, and the edge of the new span next to the button
+// pressed (its first event before, its last after), where the focus goes if
+// that button hides.
+func (w span) widen(dir, n int) (wider span, edge int) {
+	if dir > 0 {
+		wider = w.later(n)
+		return wider, wider.hi - 1
+	}
+	wider = w.earlier()
+	return wider, wider.lo
+}
+
+// setPlace is where event i stands in a story of n events, said by each item
+// of a partial list (aria-posinset, aria-setsize); ok is false when the
+// list shows every event.
+func setPlace(i, n int) (pos, size int, ok bool) {
+	if n <= listAll {
+		return 0, 0, false
+	}
+	return i + 1, n, true
+}
+
 // earlier and later widen the span by a page, within the story's n events.
 func (w span) earlier() span    { return span{max(0, w.lo-listPage), w.hi} }
 func (w span) later(n int) span { return span{w.lo, min(n, w.hi+listPage)} }
+
+// listSettle is how long the slider rests before the list catches up with
+// it (listState.settle).
+const listSettle = 150 * time.Millisecond
+
+// listState is what the list shows between frames: the events listed, the
+// one marked current, and whether the current event waits to be listed
+// while the reader drags the slider. The items are built when they come into
+// the window, never all at once; while the reader drags the slider the list
+// waits, and it catches up once the slider has rested for listSettle.
+type listState struct {
+	w       span      // the events listed
+	current int       // the event marked current, -1 for none
+	stale   bool      // the current event waits to be listed
+	slidAt  time.Time // the last slider input while stale
+}
+
+// slide is the reader dragging the slider at now: the list stops marking
+// an event (unmark, -1 when none listed is marked) and waits until at.
+func (l *listState) slide(now time.Time) (unmark int, at time.Time) {
+	unmark = -1
+	if l.w.has(l.current) {
+		unmark = l.current
+	}
+	l.current, l.stale, l.slidAt = -1, true, now
+	return unmark, now.Add(listSettle)
+}
+
+// settle says whether a list that waits catches up now (run), or when to
+// ask again (at; zero when it does not wait or the slider still moves).
+func (l *listState) settle(now time.Time, sliding bool) (run bool, at time.Time) {
+	if !l.stale || sliding {
+		return false, time.Time{}
+	}
+	if now.Sub(l.slidAt) < listSettle {
+		return false, l.slidAt.Add(listSettle)
+	}
+	return true, time.Time{}
+}
+
+// mark makes cur the event marked current: unmark is the item to unmark,
+// -1 for none; ok says whether cur is listed, to be marked. Nothing changes
+// when cur is marked already (unmark -1, ok false).
+func (l *listState) mark(cur int) (unmark int, ok bool) {
+	unmark = -1
+	if cur == l.current {
+		return -1, false
+	}
+	if l.w.has(l.current) {
+		unmark = l.current
+	}
+	l.current = -1
+	if !l.w.has(cur) {
+		return unmark, false
+	}
+	l.current = cur
+	return unmark, true
+}
+
+// scrollTo is where a list box scrolled to top, height px tall, scrolls to
+// show an item at itemTop, itemHeight px tall (from the top of the list);
+// ok is false when the item is in sight already. The item then shows a
+// little below the box's top.
+func scrollTo(itemTop, itemHeight, top, height float64) (to float64, ok bool) {
+	if itemTop < top || itemTop+itemHeight > top+height {
+		return itemTop - 8, true
+	}
+	return top, false
+}
 
 // A change of the span listed (relist).
 type listChange int

@@ -10,26 +10,18 @@ import (
 )
 
 // The list of all events in the page (list.go says why a long story shows a
-// window of it). The items are built when they come into the window, never
-// all at once; while the reader drags the slider the list waits, and it
-// catches up once the slider has rested for listSettle.
-
-const listSettle = 150 * time.Millisecond
-
+// window of it, and when it waits for the slider).
 type eventList struct {
 	ol, rangeEl, earlier, later js.Value
-	w                           span       // the events listed
-	items                       []js.Value // their <li>, items[i-w.lo] for event i
-	current                     int        // the event marked current, -1 for none
-	stale                       bool       // the current event waits to be listed
-	slidAt                      time.Time  // the last slider input while stale
-	task                        idleTask   // catches the list up (settleList)
+	listState
+	items []js.Value // the <li> of the events listed, items[i-w.lo] for event i
+	task  idleTask   // catches the list up (settleList)
 }
 
 func newEventList(doc js.Value, ol js.Value) eventList {
 	byID := func(id string) js.Value { return doc.Call("getElementById", id) }
 	return eventList{ol: ol, rangeEl: byID("events-range"), earlier: byID("events-earlier"),
-		later: byID("events-later"), current: -1}
+		later: byID("events-later"), listState: listState{current: -1}}
 }
 
 // listenList lets the buttons widen the list.
@@ -42,7 +34,7 @@ func (tl *timeline) listenList() {
 func (tl *timeline) buildList(s *geo.Story) {
 	l := &tl.list
 	l.ol.Call("replaceChildren")
-	l.w, l.items, l.current, l.stale = span{}, l.items[:0], -1, false
+	l.listState, l.items = listState{current: -1}, l.items[:0]
 	tl.showList(s, windowFor(len(s.Events), 0, span{}))
 }
 
@@ -52,11 +44,11 @@ func (tl *timeline) buildList(s *geo.Story) {
 func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 	l := &tl.list
 	if tl.sliding {
-		if l.w.has(l.current) {
-			l.items[l.current-l.w.lo].Call("removeAttribute", "aria-current")
+		unmark, at := l.slide(now)
+		if unmark >= 0 {
+			l.items[unmark-l.w.lo].Call("removeAttribute", "aria-current")
 		}
-		l.current, l.stale, l.slidAt = -1, true, now
-		frames.wakeAt(now.Add(listSettle))
+		frames.wakeAt(at)
 		return
 	}
 	l.stale = false
@@ -70,17 +62,18 @@ func (tl *timeline) syncList(s *geo.Story, cur int, now time.Time) {
 // may drag it on.
 func (tl *timeline) settleList(st *mapui.State, now time.Time) {
 	l := &tl.list
-	if !l.stale || st.Map().Story == nil || tl.sliding {
+	run, at := l.settle(now, tl.sliding)
+	if st.Map().Story == nil || !run && at.IsZero() {
 		return
 	}
-	if now.Sub(l.slidAt) < listSettle {
-		frames.wakeAt(l.slidAt.Add(listSettle))
+	if !run {
+		frames.wakeAt(at)
 		return
 	}
 	if l.task.run == nil {
 		l.task.run = func() {
-			if s := tl.story; s != nil && l.stale && !tl.sliding && time.Since(l.slidAt) >= listSettle {
-				tl.syncList(s, tl.shown, time.Now())
+			if run, _ := l.settle(time.Now(), tl.sliding); run && tl.story != nil {
+				tl.syncList(tl.story, tl.shown, time.Now())
 			}
 		}
 	}
@@ -95,17 +88,15 @@ func (tl *timeline) widen(s *geo.Story, dir int) {
 	if l.w.len() == 0 {
 		return
 	}
-	w, btn, edge := l.w.earlier(), l.earlier, 0
+	w, edge := l.w.widen(dir, len(s.Events))
+	btn := l.earlier
 	if dir > 0 {
-		w, btn = l.w.later(len(s.Events)), l.later
+		btn = l.later
 	}
 	focused := tl.p.doc.Get("activeElement").Equal(btn)
 	tl.showList(s, w)
-	if dir > 0 {
-		edge = len(l.items) - 1
-	}
-	if focused && btn.Get("hidden").Bool() && len(l.items) > 0 {
-		l.items[edge].Call("querySelector", "button.choose").Call("focus")
+	if focused && btn.Get("hidden").Bool() && l.w.has(edge) {
+		l.items[edge-l.w.lo].Call("querySelector", "button.choose").Call("focus")
 	}
 }
 
@@ -168,24 +159,19 @@ func (tl *timeline) showListRange(n int) {
 // list, without moving the page.
 func (tl *timeline) markCurrent(cur int) {
 	l := &tl.list
-	if cur == l.current {
+	unmark, ok := l.mark(cur)
+	if unmark >= 0 {
+		l.items[unmark-l.w.lo].Call("removeAttribute", "aria-current")
+	}
+	if !ok {
 		return
 	}
-	if l.w.has(l.current) {
-		l.items[l.current-l.w.lo].Call("removeAttribute", "aria-current")
-	}
-	l.current = -1
-	if !l.w.has(cur) {
-		return
-	}
-	l.current = cur
 	item := l.items[cur-l.w.lo]
 	item.Call("setAttribute", "aria-current", "true")
 	box := tl.events.Get("parentElement")
-	top, h := item.Get("offsetTop").Float(), item.Get("offsetHeight").Float()
-	lt, lh := box.Get("scrollTop").Float(), box.Get("clientHeight").Float()
-	if top < lt || top+h > lt+lh {
-		box.Set("scrollTop", top-8)
+	if to, ok := scrollTo(item.Get("offsetTop").Float(), item.Get("offsetHeight").Float(),
+		box.Get("scrollTop").Float(), box.Get("clientHeight").Float()); ok {
+		box.Set("scrollTop", to)
 	}
 }
 
@@ -199,9 +185,9 @@ func (tl *timeline) item(s *geo.Story, i int) js.Value {
 	if e.ID != "" {
 		li.Set("id", "event-"+e.ID)
 	}
-	if len(s.Events) > listAll {
-		li.Call("setAttribute", "aria-posinset", i+1)
-		li.Call("setAttribute", "aria-setsize", len(s.Events))
+	if pos, size, ok := setPlace(i, len(s.Events)); ok {
+		li.Call("setAttribute", "aria-posinset", pos)
+		li.Call("setAttribute", "aria-setsize", size)
 	}
 	b := el("button", "choose", "")
 	b.Set("type", "button")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"testing"
+	"time"
 
 	"mapline/geo/lang"
 )
@@ -87,6 +88,129 @@ func TestListWords(t *testing.T) {
 			rng, earlier, later := w.listWords(tc.w, tc.n)
 			if rng != tc.rng || earlier != tc.earlier || later != tc.later {
 				t.Errorf("listWords = %q, %q, %q; want %q, %q, %q", rng, earlier, later, tc.rng, tc.earlier, tc.later)
+			}
+		})
+	}
+}
+
+func TestListStateSlideAndSettle(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	l := listState{w: span{0, 50}, current: 7}
+	unmark, at := l.slide(t0)
+	if unmark != 7 || !at.Equal(t0.Add(listSettle)) || l.current != -1 || !l.stale {
+		t.Fatalf("slide = %d, %v (state %+v); want 7 unmarked, a look again after listSettle", unmark, at, l)
+	}
+	if unmark, _ := l.slide(t0.Add(10 * time.Millisecond)); unmark != -1 {
+		t.Errorf("a second slide unmarks %d, want none", unmark)
+	}
+	slid := t0.Add(10 * time.Millisecond)
+	for _, tc := range []struct {
+		name    string
+		now     time.Time
+		sliding bool
+		run     bool
+		at      time.Time
+	}{
+		{"the slider still moves", slid.Add(time.Second), true, false, time.Time{}},
+		{"too soon after the last input", slid.Add(listSettle / 2), false, false, slid.Add(listSettle)},
+		{"the slider has rested", slid.Add(listSettle), false, true, time.Time{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			run, at := l.settle(tc.now, tc.sliding)
+			if run != tc.run || !at.Equal(tc.at) {
+				t.Errorf("settle = %v, %v; want %v, %v", run, at, tc.run, tc.at)
+			}
+		})
+	}
+	l.stale = false
+	if run, at := l.settle(slid.Add(time.Hour), false); run || !at.IsZero() {
+		t.Errorf("a list that does not wait: settle = %v, %v; want nothing to do", run, at)
+	}
+}
+
+func TestListStateMark(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		w            span
+		current, cur int
+		unmark       int
+		ok           bool
+		after        int
+	}{
+		{"the first mark", span{0, 50}, -1, 3, -1, true, 3},
+		{"the same event", span{0, 50}, 3, 3, -1, false, 3},
+		{"the next event", span{0, 50}, 3, 4, 3, true, 4},
+		{"an event not listed", span{0, 50}, 3, 60, 3, false, -1},
+		{"from an event not listed", span{10, 50}, 5, 12, -1, true, 12},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l := listState{w: tc.w, current: tc.current}
+			unmark, ok := l.mark(tc.cur)
+			if unmark != tc.unmark || ok != tc.ok || l.current != tc.after {
+				t.Errorf("mark(%d) = %d, %v, current %d; want %d, %v, %d", tc.cur, unmark, ok, l.current, tc.unmark, tc.ok, tc.after)
+			}
+		})
+	}
+}
+
+func TestScrollTo(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		itemTop, itemH, top float64
+		to                  float64
+		ok                  bool
+	}{
+		{"in sight", 120, 40, 100, 100, false},
+		{"above the box", 50, 40, 100, 42, true},
+		{"below the box", 380, 40, 100, 372, true},
+		{"cut at the bottom", 290, 40, 100, 282, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			to, ok := scrollTo(tc.itemTop, tc.itemH, tc.top, 200)
+			if to != tc.to || ok != tc.ok {
+				t.Errorf("scrollTo = %v, %v; want %v, %v", to, ok, tc.to, tc.ok)
+			}
+		})
+	}
+}
+
+func TestSpanWidenEdge(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		w     span
+		dir   int
+		n     int
+		wider span
+		edge  int
+	}{
+		{"a page before", span{100, 150}, -1, 1000, span{100 - listPage, 150}, 100 - listPage},
+		{"a page after", span{100, 150}, 1, 1000, span{100, 150 + listPage}, 150 + listPage - 1},
+		{"to the story's start", span{20, 70}, -1, 1000, span{0, 70}, 0},
+		{"to the story's end", span{900, 980}, 1, 1000, span{900, 1000}, 999},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wider, edge := tc.w.widen(tc.dir, tc.n)
+			if wider != tc.wider || edge != tc.edge {
+				t.Errorf("%v.widen(%d) = %v, %d; want %v, %d", tc.w, tc.dir, wider, edge, tc.wider, tc.edge)
+			}
+		})
+	}
+}
+
+func TestSetPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		i, n      int
+		pos, size int
+		ok        bool
+	}{
+		{"a whole list says nothing", 4, listAll, 0, 0, false},
+		{"a partial list", 4, listAll + 1, 5, listAll + 1, true},
+		{"the last of many", 99999, 100000, 100000, 100000, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if pos, size, ok := setPlace(tc.i, tc.n); pos != tc.pos || size != tc.size || ok != tc.ok {
+				t.Errorf("setPlace(%d, %d) = %d, %d, %v; want %d, %d, %v", tc.i, tc.n, pos, size, ok, tc.pos, tc.size, tc.ok)
 			}
 		})
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net/url"
 	"sync"
 	"syscall/js"
 
@@ -107,12 +106,12 @@ func (p *page) setText(id, text string) {
 // new tab, without referrer or opener), plain text otherwise.
 func (p *page) sourceInto(el js.Value, src string) {
 	el.Set("textContent", "")
-	if u, err := url.Parse(src); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+	if href, host, ok := sourceLink(src); ok {
 		a := p.doc.Call("createElement", "a")
-		a.Set("href", u.String())
+		a.Set("href", href)
 		a.Set("rel", "noopener noreferrer")
 		a.Set("target", "_blank")
-		a.Set("textContent", u.Host)
+		a.Set("textContent", host)
 		el.Call("appendChild", a)
 		return
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"syscall/js"
 
 	"mapline/geo"
@@ -49,8 +48,7 @@ func (pp *popup) listen() {
 		downX, downY = e.Get("clientX").Float(), e.Get("clientY").Float()
 	})
 	p.on(win, "pointerup", capture, func(e js.Value) {
-		dx, dy := e.Get("clientX").Float()-downX, e.Get("clientY").Float()-downY
-		if dx*dx+dy*dy > 25 { // a drag, not a tap
+		if !isTap(e.Get("clientX").Float()-downX, e.Get("clientY").Float()-downY) { // a drag
 			return
 		}
 		if x, y, ok := canvasPoint(e); ok {
@@ -91,34 +89,28 @@ func (pp *popup) update(st *mapui.State, sc *geo.Scene, sceneChanged bool) {
 	pp.el.Set("hidden", false)
 	w, h := pp.el.Get("offsetWidth").Float(), pp.el.Get("offsetHeight").Float()
 	x, y := mapui.PopupAt(f.Marker, w, h, sc.Width, sc.Height, pp.p.rtl)
-	pp.el.Get("style").Set("transform", fmt.Sprintf("translate(%.0fpx, %.0fpx)", x, y))
+	pp.el.Get("style").Set("transform", popupTransform(x, y))
 }
 
 func (pp *popup) fill(s *geo.Story, site, cur int) {
 	st := &s.Sites[site]
-	doc := pp.p.doc
+	c := pp.p.popupCard(s, site, cur)
 	el := pp.p.el
-	body := doc.Call("getElementById", "popup-body")
+	body := pp.p.doc.Call("getElementById", "popup-body")
 	body.Call("replaceChildren")
-	msg := pp.p.msg
-	pp.el.Call("setAttribute", "aria-label", st.Name)
-	body.Call("appendChild", pp.p.dataText(el("h3", "", st.Name), st.Texts, "name"))
-	kind := pp.p.kindName(st.Kind)
-	if st.Approx {
-		kind += " · " + msg.Text("popup.approx")
+	pp.el.Call("setAttribute", "aria-label", c.name)
+	body.Call("appendChild", pp.p.dataText(el("h3", "", c.name), st.Texts, "name"))
+	body.Call("appendChild", el("p", "kind", c.kind))
+	if c.desc != "" {
+		body.Call("appendChild", pp.p.dataText(el("p", "", c.desc), st.Texts, "description"))
 	}
-	body.Call("appendChild", el("p", "kind", kind))
-	if st.Description != "" {
-		body.Call("appendChild", pp.p.dataText(el("p", "", st.Description), st.Texts, "description"))
-	}
-	evs := s.EventsAt(site, cur)
-	if len(evs) == 0 {
-		body.Call("appendChild", el("p", "none", msg.Text("popup.none")))
+	if c.none != "" {
+		body.Call("appendChild", el("p", "none", c.none))
 		return
 	}
-	body.Call("appendChild", el("h4", "", msg.Text("popup.upto", "date", pp.p.dates.date(s.Events[cur].Time.Start))))
+	body.Call("appendChild", el("h4", "", c.upto))
 	ol := el("ol", "", "")
-	for _, i := range evs {
+	for _, i := range c.events {
 		e := &s.Events[i]
 		li := el("li", "", "")
 		if i == cur {

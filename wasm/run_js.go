@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"syscall/js"
 
@@ -40,7 +39,7 @@ func run() {
 	st.SetMode(pr.mode)
 	p.listenTheme()
 	p.followDevicePixelRatio()
-	go load(p, pr, probs)
+	go loadInPage(p, pr, probs)
 
 	// Draw only when something changed: an idle map keeps its last frame.
 	ebiten.SetScreenClearedEveryFrame(false)
@@ -54,40 +53,14 @@ func run() {
 	}
 }
 
-// load fetches and parses the story, then hands it to the game.
-func load(p *page, pr params, probs []string) {
-	var errs []error
-	for _, pb := range probs {
-		errs = append(errs, errors.New(pb))
-	}
+// loadInPage loads the basemap and the story (load) and hands them to the
+// next Update.
+func loadInPage(p *page, pr params, probs []string) {
 	defer frames.wake() // the next Update takes the story
 	// The basemap is on its way already (frame.js fetched it beside the
 	// wasm); the story and the basemap come to the map together.
-	bm, err := fetchBasemap()
-	if err != nil {
-		errs = append(errs, err)
-	}
-	if pr.data == "" {
-		p.storyLoaded(nil, bm, -1, errors.Join(errs...))
-		return
-	}
-	s, err := fetchStory(pr.data)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	initial := -1
-	if s != nil && len(s.Events) == 0 {
-		// Nothing to show on the timeline: say so rather than show an
-		// empty map as if it were ready.
-		errs = append(errs, errors.New("the story has no events: an event is a feature with properties.time and properties.title (docs/story-format.md)"))
-	}
-	if s != nil {
-		var err error
-		if initial, err = s.StartEvent(pr.event, pr.t); err != nil {
-			errs = append(errs, fmt.Errorf("%w (from the link)", err))
-		}
-	}
-	p.storyLoaded(s, bm, initial, errors.Join(errs...))
+	l := load(pr, probs, fetchers{basemap: fetchBasemap, story: fetchStory})
+	p.storyLoaded(l.story, l.basemap, l.initial, l.err)
 }
 
 // fetchBasemap decodes the basemap frame.js fetches (window.maplineBasemap,
@@ -123,9 +96,9 @@ func fetchStory(u string) (*geo.Story, error) {
 	// A story over the limit is refused before it is read, when the server
 	// says its size. A compressed story's Content-Length is its compressed
 	// size: readStoryText counts the cap again on what the browser hands.
-	n, err := strconv.ParseInt(resp.Get("headers").Call("get", "Content-Length").String(), 10, 64)
-	if err == nil && n > geo.MaxStoryBytes {
-		return nil, fmt.Errorf("the story at %s is %.1f MB, larger than the %d MB a story may be", u, float64(n)/(1<<20), geo.MaxStoryBytes>>20)
+	n, err := storyTooLarge(u, resp.Get("headers").Call("get", "Content-Length").String())
+	if err != nil {
+		return nil, err
 	}
 	body := newJSBody(resp)
 	text, err := readStoryText(u, body, n, body.cancel)

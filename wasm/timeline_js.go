@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 	"syscall/js"
 	"time"
@@ -24,18 +23,17 @@ type timeline struct {
 
 	in *mapui.Timeline // what the controls' listeners record
 
-	story     *geo.Story
-	track     geo.Track
-	list      eventList // the list of all events (list_js.go)
-	markEls   []js.Value
-	marksW    float64     // track width the marks were laid out for
-	marksOf   []geo.Mark  // the marks, for their state
-	markClass []string    // the class each mark has now
-	shown     int         // the event on show, -1 for none
-	playing   bool        // the play button's state on show
-	sliding   bool        // the reader is dragging the slider: do not move its thumb
-	hash      mapui.Hash  // when to write the URL hash
-	pulseAt   map[int]int // site → pulse element index, for the current event
+	story   *geo.Story
+	track   geo.Track
+	list    eventList // the list of all events (list_js.go)
+	markEls []js.Value
+	marksOf markTrack   // the marks and their classes (timeline.go)
+	changed []int       // the marks whose class changed, reused
+	shown   int         // the event on show, -1 for none
+	playing bool        // the play button's state on show
+	sliding bool        // the reader is dragging the slider: do not move its thumb
+	hash    mapui.Hash  // when to write the URL hash
+	pulseAt map[int]int // site → pulse element index, for the current event
 }
 
 func newTimeline(p *page) *timeline {
@@ -55,33 +53,15 @@ func newTimeline(p *page) *timeline {
 func (tl *timeline) listen() {
 	p := tl.p
 	p.on(tl.slider, "input", nil, func(js.Value) {
-		v, err1 := strconv.ParseFloat(tl.slider.Get("value").String(), 64)
-		mx, err2 := strconv.ParseFloat(tl.slider.Get("max").String(), 64)
-		if err1 == nil && err2 == nil && mx > 0 {
-			tl.in.Slide(v / mx)
+		if pos, ok := sliderPos(tl.slider.Get("value").String(), tl.slider.Get("max").String()); ok {
+			tl.in.Slide(pos)
 		}
 	})
-	// On the slider ←/→ (↓/↑) step through the events one by one, Home and
-	// End go to the first and last, Space plays or pauses. PageUp/PageDown
-	// and dragging keep the range input's own behaviour (move in time).
+	// Keys on the slider (sliderKey); dragging keeps the range input's own
+	// behaviour (move in time).
 	p.on(tl.slider, "keydown", nil, func(e js.Value) {
-		if e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
-			return
-		}
-		handled := true
-		switch key := e.Get("key").String(); key {
-		case "ArrowRight", "ArrowUp", "ArrowLeft", "ArrowDown":
-			tl.in.Step(arrowStep(key, p.rtl))
-		case "Home":
-			tl.in.GoTo(0)
-		case "End":
-			tl.in.GoTo(1 << 30)
-		case " ", "Spacebar":
-			tl.in.TogglePlay()
-		default:
-			handled = false
-		}
-		if handled {
+		mod := e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+		if sliderKey(tl.in, e.Get("key").String(), mod, p.rtl) {
 			e.Call("preventDefault")
 		}
 	})
@@ -188,33 +168,22 @@ func (p *page) dataText(el js.Value, texts geo.Texts, field string) js.Value {
 // layoutMarks draws a mark per event (or per cluster of events too close to
 // tell apart) on the slider's track, at the track's current width.
 func (tl *timeline) layoutMarks() {
-	s := tl.story
-	if s == nil || !tl.marks.Truthy() {
+	if !tl.marks.Truthy() || !tl.marksOf.layout(tl.story, tl.marks.Get("clientWidth").Float()) {
 		return
 	}
-	w := tl.marks.Get("clientWidth").Float()
-	if w <= 0 || w == tl.marksW {
-		return
-	}
-	tl.marksW = w
-	tl.marksOf = s.Marks(w, 5)
 	tl.marks.Call("replaceChildren")
 	tl.markEls = tl.markEls[:0]
-	tl.markClass = tl.markClass[:0]
-	for _, m := range tl.marksOf {
+	for i, m := range tl.marksOf.marks {
 		d := tl.p.doc.Call("createElement", "span")
-		class := markClass(m, -1)
-		d.Set("className", class)
+		d.Set("className", tl.marksOf.classes[i])
 		st := d.Get("style")
-		// From the start of the line: the left, or the right in a
-		// right-to-left page, where the timeline runs from the right.
-		st.Call("setProperty", "inset-inline-start", fmt.Sprintf("%.1fpx", m.X))
-		if m.X2-m.X >= 3 {
-			st.Set("width", fmt.Sprintf("%.1fpx", m.X2-m.X))
+		start, width := markStyle(m)
+		st.Call("setProperty", "inset-inline-start", start)
+		if width != "" {
+			st.Set("width", width)
 		}
 		tl.marks.Call("appendChild", d)
 		tl.markEls = append(tl.markEls, d)
-		tl.markClass = append(tl.markClass, class)
 	}
 	tl.shown = -1 // mark the current event again
 }
@@ -228,8 +197,9 @@ func (tl *timeline) showEvent(st *mapui.State) {
 	if playing, _ := st.Playing(); tl.playing != playing {
 		tl.playing = playing
 		tl.play.Call("setAttribute", "aria-pressed", strconv.FormatBool(tl.playing))
-		tl.play.Call("setAttribute", "aria-label", tl.p.msg.Text(map[bool]string{true: "timeline.pause", false: "timeline.play"}[tl.playing]))
-		tl.play.Set("textContent", map[bool]string{true: "❚❚", false: "▶"}[tl.playing])
+		label, symbol := tl.p.playButton(playing)
+		tl.play.Call("setAttribute", "aria-label", label)
+		tl.play.Set("textContent", symbol)
 	}
 	tl.follow.Set("checked", st.Following())
 	cur := st.Current()
@@ -240,7 +210,7 @@ func (tl *timeline) showEvent(st *mapui.State) {
 	e := &s.Events[cur]
 	w := tl.p.event(s, cur)
 	if !tl.sliding {
-		tl.slider.Set("value", int(tl.track.Pos(e.Time.Start.T)*float64(tl.track.Hours())+0.5))
+		tl.slider.Set("value", sliderValue(tl.track, e))
 	}
 	tl.slider.Call("setAttribute", "aria-valuetext", w.valueText)
 	tl.showDate(tl.date, e.Time)
@@ -261,12 +231,9 @@ func (tl *timeline) showEvent(st *mapui.State) {
 	}
 	tl.banner.Set("hidden", w.banner == "")
 	// Only the marks whose state changed cross into JavaScript.
-	for i, m := range tl.marksOf {
-		class := markClass(m, cur)
-		if tl.markClass[i] != class {
-			tl.markClass[i] = class
-			tl.markEls[i].Set("className", class)
-		}
+	tl.changed = tl.marksOf.current(cur, tl.changed[:0])
+	for _, i := range tl.changed {
+		tl.markEls[i].Set("className", tl.marksOf.classes[i])
 	}
 	tl.syncList(s, cur, time.Now())
 	tl.pulseAt = nil // new pulses at the next scene
@@ -275,16 +242,9 @@ func (tl *timeline) showEvent(st *mapui.State) {
 // wantHash works out the URL hash for the reader's place: the current event,
 // and the view when the reader has moved the map away from the story.
 func (tl *timeline) wantHash(st *mapui.State) {
-	s, cur := st.Map().Story, st.Current()
-	if s == nil || cur < 0 || cur >= len(s.Events) || s.Events[cur].ID == "" {
-		return
+	if h, ok := hashFor(st); ok {
+		tl.hash.Want(h, time.Now())
 	}
-	view := ""
-	if !st.Following() {
-		view = viewParam(st.View())
-	}
-	h := formatHash(s.Events[cur].ID, view)
-	tl.hash.Want(h, time.Now())
 }
 
 // writeHash puts the hash in the URL when it is due (mapui.Hash), and
@@ -307,20 +267,17 @@ func (tl *timeline) placePulses(sc *geo.Scene) {
 	if tl.pulseAt == nil {
 		tl.pulses.Call("replaceChildren")
 		tl.pulseAt = map[int]int{}
-		for _, m := range sc.Markers {
-			if m.Status != geo.Current || m.Site < 0 {
-				continue
-			}
+		for i, site := range pulses(sc) {
 			d := tl.p.doc.Call("createElement", "span")
 			d.Set("className", "pulse")
 			tl.pulses.Call("appendChild", d)
-			tl.pulseAt[m.Site] = tl.pulses.Get("children").Get("length").Int() - 1
+			tl.pulseAt[site] = i
 		}
 	}
 	kids := tl.pulses.Get("children")
 	for _, m := range sc.Markers {
 		if i, ok := tl.pulseAt[m.Site]; ok && m.Status == geo.Current {
-			at := fmt.Sprintf("translate(%.1fpx, %.1fpx)", m.X, m.Y)
+			at := pulseAt(m)
 			st := kids.Index(i).Get("style")
 			st.Call("setProperty", "--at", at)
 			st.Set("transform", at)

@@ -1,0 +1,66 @@
+package main
+
+import "time"
+
+// The frame gate's bookkeeping (frames_js.go runs the gate in the page):
+// when the next timed frame is due, and the frames counted for cmd/bench.
+
+// alarm is the time of the next timed frame: of several times asked for,
+// the earliest still to come wins.
+type alarm struct {
+	at    time.Time
+	armed bool
+}
+
+// set asks for a frame at t, at now. rearm says whether the timer must be
+// set again (the one running stopped), to go off after d; it need not when
+// a time still to come and no later than t is set already.
+func (a *alarm) set(t, now time.Time) (d time.Duration, rearm bool) {
+	if a.armed && a.at.After(now) && !a.at.After(t) {
+		return 0, false
+	}
+	a.at, a.armed = t, true
+	return max(t.Sub(now), 0), true
+}
+
+// maxWork is the most frames whose work frameCount keeps between two
+// readings, so that a page nobody measures does not grow.
+const maxWork = 1 << 16
+
+// frameCount counts the frames run and drawn, and the main-thread ms each
+// frame took (from its start to Ebitengine asking for the next), for
+// cmd/bench (maplineStats).
+type frameCount struct {
+	started float64   // when the running frame began, 0 for none
+	frames  int       // frames run
+	draws   int       // frames that drew
+	work    []float64 // ms of main-thread work per frame since the last take
+}
+
+// begin starts a frame at ms.
+func (c *frameCount) begin(ms float64) {
+	c.started = ms
+	c.frames++
+}
+
+// end ends the running frame, if any, at ms.
+func (c *frameCount) end(ms float64) {
+	if c.started == 0 {
+		return
+	}
+	if len(c.work) < maxWork {
+		c.work = append(c.work, ms-c.started)
+	}
+	c.started = 0
+}
+
+// take is what maplineStats says of the frames: the frames run and drawn so
+// far, and the work of each since the last take, which it forgets.
+func (c *frameCount) take() map[string]any {
+	work := make([]any, len(c.work))
+	for i, w := range c.work {
+		work[i] = w
+	}
+	c.work = c.work[:0]
+	return map[string]any{"frames": c.frames, "draws": c.draws, "work": work}
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"testing"
+	"time"
+)
+
+func TestAlarm(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	s := time.Second
+	var a alarm
+	for _, tc := range []struct {
+		name  string
+		t     time.Time // asked for
+		now   time.Time
+		d     time.Duration
+		rearm bool
+	}{
+		{"the first", t0.Add(5 * s), t0, 5 * s, true},
+		{"a later one waits for the earlier", t0.Add(8 * s), t0.Add(s), 0, false},
+		{"the same time again", t0.Add(5 * s), t0.Add(2 * s), 0, false},
+		{"an earlier one wins", t0.Add(3 * s), t0.Add(2 * s), s, true},
+		{"after the last went off, a later one", t0.Add(9 * s), t0.Add(4 * s), 5 * s, true},
+		{"a time past runs at once", t0.Add(8 * s), t0.Add(10 * s), 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, rearm := a.set(tc.t, tc.now)
+			if d != tc.d || rearm != tc.rearm {
+				t.Errorf("set(%v) at %v = %v, %v; want %v, %v", tc.t.Sub(t0), tc.now.Sub(t0), d, rearm, tc.d, tc.rearm)
+			}
+		})
+	}
+}
+
+func TestFrameCount(t *testing.T) {
+	var c frameCount
+	c.end(5) // Ebitengine's first request, before any frame ran
+	c.begin(10)
+	c.end(14.5)
+	c.begin(20)
+	c.draws++
+	c.end(21)
+	c.begin(30) // still running
+	got := c.take()
+	work := got["work"].([]any)
+	if got["frames"] != 3 || got["draws"] != 1 || len(work) != 2 || work[0] != 4.5 || work[1] != 1.0 {
+		t.Errorf("take = %v, want 3 frames, 1 drawn, work [4.5 1]", got)
+	}
+	c.end(32)
+	if got := c.take(); len(got["work"].([]any)) != 1 || got["frames"] != 3 {
+		t.Errorf("the next take = %v, want only the frame since, 3 frames in all", got)
+	}
+	for range maxWork + 10 {
+		c.begin(1)
+		c.end(2)
+	}
+	if n := len(c.take()["work"].([]any)); n != maxWork {
+		t.Errorf("%d frames of work kept, want at most %d", n, maxWork)
+	}
+}

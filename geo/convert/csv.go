@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -216,7 +218,7 @@ func CSV(sheets ...Sheet) (*Doc, error) {
 	if len(probs) > 0 {
 		return nil, &Error{probs}
 	}
-	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}}
+	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}, byName: map[string][]int{}}
 	if sts != nil {
 		c.sites(sts)
 	}
@@ -232,6 +234,8 @@ type csvConv struct {
 	probs []Problem
 	taken ids            // feature ids in use
 	byRef map[string]int // site id, and name in lower case → index in doc.Features
+	// byName lists every site of a name (in lower case), in order.
+	byName map[string][]int
 	// sitesAt finds the site made from a place column with coordinates.
 	sitesAt map[string]int
 }
@@ -347,6 +351,9 @@ func (c *csvConv) addSite(f Feature) int {
 	n := len(c.doc.Features)
 	c.doc.Features = append(c.doc.Features, f)
 	c.byRef[f.ID] = n
+	if name, _ := f.Properties["name"].(string); name != "" {
+		c.byName[strings.ToLower(name)] = append(c.byName[strings.ToLower(name)], n)
+	}
 	if name, _ := f.Properties["name"].(string); name != "" {
 		if _, dup := c.byRef[strings.ToLower(name)]; !dup {
 			c.byRef[strings.ToLower(name)] = n
@@ -558,25 +565,71 @@ func (c *csvConv) events(s *sheet) {
 	}
 }
 
-// siteAt is the site of a place with coordinates in the events sheet: a site
-// of the sites sheet with that id or name, or one made for it (the same name
-// at the same point makes one site).
+// SameSite is how far apart, in metres, two places of one name may be and
+// still be one site. Farther apart they are two sites, with a warning.
+const SameSite = 1000
+
+// siteAt is the site of a place with coordinates in the events sheet: the
+// nearest site with that id or name (of the sites sheet, or made for an
+// earlier row) when it is within SameSite metres, or else one made for it. A
+// name already used farther away makes a site of its own (an id with a
+// number: gaza-2), with a warning naming the row of the nearest.
 func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 	key := fmt.Sprintf("%s\x00%v,%v", strings.ToLower(place), pt[0], pt[1])
 	if j, ok := c.sitesAt[key]; ok {
 		return c.doc.Features[j].ID
 	}
-	if sid, ok := c.site(place); ok {
-		return sid
+	near, dist := -1, 0.0
+	cands := c.byName[strings.ToLower(place)]
+	if j, ok := c.byRef[place]; ok && !slices.Contains(cands, j) {
+		cands = append([]int{j}, cands...)
+	}
+	for _, j := range cands {
+		if q := c.doc.Features[j].Point; q != nil {
+			if d := distance(*q, *pt); near < 0 || d < dist {
+				near, dist = j, d
+			}
+		}
+	}
+	if near >= 0 && dist <= SameSite {
+		c.sitesAt[key] = near
+		return c.doc.Features[near].ID
 	}
 	props := map[string]any{"name": place}
 	if k := s.get(i, "kind"); k != "" {
 		props["kind"] = k
 	}
 	id := c.taken.unique(orDefault(slug(place), "site"))
+	if near >= 0 {
+		other := c.doc.Features[near].From
+		if rest, ok := strings.CutPrefix(other, s.name+": "); ok {
+			other = rest
+		}
+		c.prob(s, i, "place", fmt.Sprintf("%s is %s km from the place of that name in %s: a site of its own, %s (one name is one site only within 1 km)",
+			quote(place), thousands(int(math.Round(dist/1000))), other, id), true)
+	}
 	j := c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	c.sitesAt[key] = j
 	return id
+}
+
+// distance is the great-circle distance in metres between two points
+// [longitude, latitude] in degrees.
+func distance(a, b [2]float64) float64 {
+	const r = 6371008.8 // the Earth's mean radius (IUGG), metres
+	rad := math.Pi / 180
+	dlat, dlon := (b[1]-a[1])*rad, (b[0]-a[0])*rad
+	h := math.Pow(math.Sin(dlat/2), 2) + math.Cos(a[1]*rad)*math.Cos(b[1]*rad)*math.Pow(math.Sin(dlon/2), 2)
+	return 2 * r * math.Asin(math.Sqrt(min(1, h)))
+}
+
+// thousands writes n with commas between thousands: 4,700.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for k := len(s) - 3; k > 0 && s[k-1] != '-'; k -= 3 {
+		s = s[:k] + "," + s[k:]
+	}
+	return s
 }
 
 func orDefault(s, d string) string {

@@ -130,6 +130,9 @@ func TestImport(t *testing.T) {
 			stderr: "warning: timeline.json: events[1]: properties.source: no source"},
 		{name: "timedimension", args: []string{fixtures + "timedimension.geojson"}, sites: 2, events: 7,
 			stderr: "warning: timedimension.geojson: features[4]: geometry: a Polygon is dropped"},
+		{name: "csv-columns", args: []string{"-columns", "date=Fecha,title=Titular,source=Fuente", "-columns", "lat=Y,lon=X,place=Lugar", "testdata/other-layout.csv"}, sites: 2, events: 2},
+		{name: "csv-usgs", args: []string{fixtures + "layouts/usgs.csv"}, sites: 3, events: 3,
+			stderr: `warning: usgs.csv: row 1: no headline or title column: each title is built from columns mag and place: "M 4.5 – 10 km SW of Neiafu, Tonga"`},
 		{name: "story-passes-through", args: []string{"../../site/data/story.geojson"}, sites: 7, events: 12},
 	}
 	for _, tt := range tests {
@@ -170,6 +173,13 @@ func TestImport(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a story was written despite the errors: %v", err)
+	}
+	// -columns: a field that is not one, a pair without "=".
+	if code, _, stderr := run("import", "-columns", "date=Fecha,titel=Titular", "testdata/other-layout.csv"); code != 1 || !strings.Contains(stderr, `other-layout.csv: row 1: columns: "titel" is not a field`) {
+		t.Errorf("-columns titel=: status %d, stderr\n%s", code, stderr)
+	}
+	if code, _, stderr := run("import", "-columns", "date", "testdata/other-layout.csv"); code != 2 || !strings.Contains(stderr, `"date": write FIELD=COLUMN`) {
+		t.Errorf("-columns date: status %d, stderr\n%s", code, stderr)
 	}
 	// To standard output without -o.
 	code, stdout, _ := run("import", "-sites", fixtures+"sites.csv", fixtures+"events.csv")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -16,6 +17,9 @@ import (
 type Sheet struct {
 	Name string
 	Data []byte
+	// Columns names the columns of fields in a layout of other names:
+	// field (see Fields) → the column's name as in the header, in any case.
+	Columns map[string]string
 }
 
 // MaxSheetBytes is the largest sheet CSV reads.
@@ -23,23 +27,24 @@ const MaxSheetBytes = 20 << 20
 
 // columns maps each field of the story format to the column names that mean
 // it, in the spelling of TimelineJS's Google Sheets template, of Knight Lab's
-// StoryMapJS and of what newsrooms name their columns. Names are compared in
+// StoryMapJS, of the layouts of ACLED, GDELT 1.0 and the USGS earthquake
+// feed (see layouts.go), and of what newsrooms name their columns. Names are compared in
 // lower case with spaces and hyphens read as underscores.
 var columns = []struct {
 	field string
 	names []string
 }{
-	{"id", []string{"id", "event_id", "site_id", "unique_id", "slug"}},
-	{"time", []string{"date", "start_date", "start", "time", "when"}},
+	{"id", []string{"id", "event_id", "site_id", "unique_id", "slug", "event_id_cnty", "globaleventid"}},
+	{"time", []string{"date", "start_date", "start", "time", "when", "event_date", "sqldate"}},
 	{"end", []string{"end_date", "end"}},
 	{"title", []string{"headline", "title"}},
-	{"description", []string{"text", "description", "body"}},
-	{"source", []string{"source", "source_url", "url", "link"}},
+	{"description", []string{"text", "description", "body", "notes"}},
+	{"source", []string{"source", "source_url", "url", "link", "sourceurl"}},
 	{"sites", []string{"sites", "site"}},
-	{"place", []string{"place", "location", "places"}},
+	{"place", []string{"place", "location", "places", "actiongeo_fullname"}},
 	{"name", []string{"name", "site_name"}},
-	{"lat", []string{"lat", "latitude"}},
-	{"lon", []string{"lon", "lng", "long", "longitude"}},
+	{"lat", []string{"lat", "latitude", "actiongeo_lat"}},
+	{"lon", []string{"lon", "lng", "long", "longitude", "actiongeo_long"}},
 	{"kind", []string{"kind", "site_kind", "category"}},
 	{"approximate", []string{"approximate", "approx", "circa"}},
 	// TimelineJS's template: the date in parts.
@@ -64,8 +69,13 @@ type sheet struct {
 	header []string       // as written
 	col    map[string]int // field → column index
 	extra  []int          // columns of no field, kept as properties
-	rows   [][]string
-	lines  []int // the line of each row in the file
+	notes  []Problem      // warnings about the header
+	// title builds a row's title in a layout without a title column
+	// (layouts.go); titleCols are the columns it reads.
+	title     func(i int) string
+	titleCols []int
+	rows      [][]string
+	lines     []int // the line of each row in the file
 }
 
 func (s *sheet) has(field string) bool { _, ok := s.col[field]; return ok }
@@ -144,9 +154,15 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		}
 	}
 	seen := map[string]int{}
+	if ps := s.named(sh.Columns); ps != nil {
+		return nil, ps
+	}
+	for f, i := range s.col {
+		seen[f] = i
+	}
 	for i, h := range s.header {
 		n := normalize(h)
-		if n == "" {
+		if n == "" || slices.Contains(slices.Collect(maps.Values(s.col)), i) {
 			continue
 		}
 		if f, ok := byName[n]; ok {
@@ -176,9 +192,11 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 			}
 		}
 	}
-	if i := slices.IndexFunc(s.extra, func(c int) bool { return normalize(s.header[c]) == "type" }); i >= 0 {
+	if i := slices.IndexFunc(s.extra, func(c int) bool { return normalize(s.header[c]) == "type" }); i >= 0 && s.has("year") {
 		s.col["type"] = s.extra[i]
+		s.extra = slices.Delete(s.extra, i, i+1)
 	}
+	s.layout()
 	return s, probs
 }
 
@@ -212,6 +230,9 @@ func CSV(sheets ...Sheet) (*Doc, error) {
 			probs = append(probs, Problem{File: sh.Name, Where: "row 1", Msg: "neither events (no date, start_date or year column) nor sites (no name, lat and lon columns)"})
 		}
 	}
+	if evs != nil && !evs.has("title") && evs.title == nil {
+		probs = append(probs, Problem{File: evs.name, Where: "row 1", Msg: "a sheet of events needs a headline or title column (or -columns title=COLUMN)"})
+	}
 	if evs == nil && len(probs) == 0 {
 		probs = append(probs, Problem{Msg: "no sheet of events (a sheet with a date, start_date or year column)"})
 	}
@@ -219,6 +240,11 @@ func CSV(sheets ...Sheet) (*Doc, error) {
 		return nil, &Error{probs}
 	}
 	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}, byName: map[string][]int{}}
+	for _, s := range []*sheet{evs, sts} {
+		if s != nil {
+			c.probs = append(c.probs, s.notes...)
+		}
+	}
 	if sts != nil {
 		c.sites(sts)
 	}
@@ -478,15 +504,17 @@ func (c *csvConv) events(s *sheet) {
 			}
 		}
 		title, marked := plain(s.get(i, "title"))
+		if s.title != nil && !s.has("title") {
+			title, marked = plain(s.title(i))
+		}
 		if marked {
 			c.prob(s, i, "title", "HTML markup removed: the story format holds plain text", true)
 		}
 		if title == "" {
-			field := "title"
 			if !s.has("title") {
-				c.prob(s, i, "", "a sheet of events needs a headline or title column", false)
+				c.prob(s, i, "", "no title: the columns a title is built from are empty", false)
 			} else {
-				c.prob(s, i, field, "is empty: every event needs a headline", false)
+				c.prob(s, i, "title", "is empty: every event needs a headline", false)
 			}
 			ok = false
 		}

@@ -27,8 +27,8 @@ func TestCSVErrors(t *testing.T) {
 			want: []string{"convert: b.csv: a second sheet of events (the first is a.csv): give one"}},
 		{name: "same-column-twice", sheets: sheets("e.csv", "date,title,headline\n2025,A,B\n"),
 			want: []string{"convert: e.csv: row 1: column headline: means the same as column title: keep one of them"}},
-		{name: "no-title-column", sheets: sheets("e.csv", "date,source\n2025,W\n"),
-			want: []string{"convert: e.csv: row 2: a sheet of events needs a headline or title column"}},
+		{name: "no-title-column", sheets: sheets("e.csv", "date,source\n2025,W\n2026,W\n"),
+			want: []string{"convert: e.csv: row 1: a sheet of events needs a headline or title column (or -columns title=COLUMN)"}},
 		{name: "row-errors", sheets: sheets("e.csv", head+
 			"a,,,No date,W,,,,\n"+
 			"b,11.06.2025,,Dotted,W,,,,\n"+

@@ -16,6 +16,7 @@ const dateHint = "write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps t
 
 var (
 	slashDate = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
+	basicDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
 	noZone    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$`)
 )
 
@@ -26,6 +27,10 @@ func span(s string) (out, warn string, err error) {
 	s = strings.TrimSpace(s)
 	if m := slashDate.FindStringSubmatch(s); m != nil {
 		return "", "", fmt.Errorf("%s is not an ISO 8601 date: %s/%s could be day/month or month/day; %s", quote(s), m[1], m[2], dateHint)
+	}
+	if m := basicDate.FindStringSubmatch(s); m != nil {
+		// ISO 8601's basic form, GDELT's SQLDATE: 20250611.
+		s = m[1] + "-" + m[2] + "-" + m[3]
 	}
 	a, b, isRange := strings.Cut(s, "/")
 	fix := func(d string) string {

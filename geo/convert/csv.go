@@ -108,7 +108,10 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 	if len(sh.Data) > MaxSheetBytes {
 		return nil, prob("", fmt.Sprintf("larger than %d MB", MaxSheetBytes>>20))
 	}
-	data := bytes.TrimPrefix(sh.Data, []byte("\ufeff"))
+	data, enc := decodeText(sh.Name, sh.Data, true)
+	if enc != nil && !enc.Warning {
+		return nil, []Problem{*enc}
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, prob("", "the sheet is empty")
 	}
@@ -123,6 +126,9 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		r.Comma = '\t'
 	}
 	s := &sheet{name: sh.Name, col: map[string]int{}}
+	if enc != nil {
+		s.notes = append(s.notes, *enc)
+	}
 	var probs []Problem
 	for {
 		rec, err := r.Read()

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -34,7 +33,10 @@ var ownProps = []string{"sites", "links", "view", "place", "approximate", "kind"
 // converts to itself.
 func TimeDimension(name string, data []byte) (*Doc, error) {
 	file := func(msg string) error { return &Error{[]Problem{{File: name, Msg: msg}}} }
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data, enc := decodeText(name, data, false)
+	if enc != nil && !enc.Warning {
+		return nil, &Error{[]Problem{*enc}}
+	}
 	if len(data) > MaxSheetBytes {
 		return nil, file(fmt.Sprintf("larger than %d MB", MaxSheetBytes>>20))
 	}
@@ -59,6 +61,9 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 	}
 	doc := &Doc{Title: top.Title, Description: top.Description}
 	var probs []Problem
+	if enc != nil {
+		probs = append(probs, *enc)
+	}
 	taken := ids{}
 	var sites, events []Feature
 	for i, raw := range top.Features {

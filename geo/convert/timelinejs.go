@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -45,7 +44,10 @@ func TimelineJS(name string, data []byte) (*Doc, error) {
 		Eras   []json.RawMessage `json:"eras"`
 	}
 	file := func(msg string) error { return &Error{[]Problem{{File: name, Msg: msg}}} }
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data, enc := decodeText(name, data, false)
+	if enc != nil && !enc.Warning {
+		return nil, &Error{[]Problem{*enc}}
+	}
 	if len(data) > MaxSheetBytes {
 		return nil, file(fmt.Sprintf("larger than %d MB", MaxSheetBytes>>20))
 	}
@@ -60,6 +62,9 @@ func TimelineJS(name string, data []byte) (*Doc, error) {
 	}
 	doc := &Doc{}
 	var probs []Problem
+	if enc != nil {
+		probs = append(probs, *enc)
+	}
 	if top.Title != nil && top.Title.Text != nil {
 		doc.Title, _ = plain(top.Title.Text.Headline)
 		doc.Description, _ = plain(top.Title.Text.Text)

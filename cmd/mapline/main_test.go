@@ -82,8 +82,8 @@ warning: ` + stories + `event-bad-time.geojson: feature 1 ("attack"): properties
 			out: stories + "bad-json.geojson: the story is not valid JSON: line 6, column 5: invalid character '{' after array element\n" +
 				stories + "bad-json.geojson: not valid: 1 error, 0 warnings\n"},
 		{name: "csv-rows-and-columns", args: []string{"testdata/bad-events.csv"}, code: 1,
-			out: `bad-events.csv: row 3: column date: "6/11/2025" is not an ISO 8601 date: 6/11 could be day/month or month/day; write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)
-bad-events.csv: row 4: column date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)
+			out: `bad-events.csv: row 3: column date: "6/11/2025" is not an ISO 8601 date: 6/11 could be day/month or month/day; write it as 2025-11-06 (6 November) or 2025-06-11 (June 11); a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd
+bad-events.csv: row 4: column date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30)
 bad-events.csv: row 5: column headline: is empty: every event needs a headline
 bad-events.csv: row 6: column lat: "north" is not a latitude in decimal degrees (like 33.31)
 bad-events.csv: row 7: column lat: latitude 95 is outside -90..90

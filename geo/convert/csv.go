@@ -456,7 +456,7 @@ func (c *csvConv) when(s *sheet, i int, start bool) (string, bool) {
 		}
 		return "", true
 	}
-	out, warn, err := span(v)
+	out, warn, err := span(v, true)
 	if err != nil {
 		c.prob(s, i, vf, err.Error(), false)
 		return "", false

@@ -111,7 +111,7 @@ func TestColumnsOption(t *testing.T) {
 		{name: "named", columns: map[string]string{"date": "fecha", "title": "Titular", "lat": "Y", "lon": "X", "place": "Lugar"},
 			events: []string{" 2025-06-12 Vuelos@erbil"},
 			warnings: []string{
-				`convert: e.csv: row 2: column Fecha: "11/06/2025" is not an ISO 8601 date: 11/06 could be day/month or month/day; write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+				`convert: e.csv: row 2: column Fecha: "11/06/2025" is not an ISO 8601 date: 11/06 could be day/month or month/day; write it as 2025-06-11 (11 June) or 2025-11-06 (November 6); a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd`,
 			}},
 		{name: "unknown-field", columns: map[string]string{"date": "Fecha", "titel": "Titular"},
 			warnings: []string{`convert: e.csv: row 1: columns: "titel" is not a field: the fields are id, date, end, title, description, source, sites, place, name, lat, lon, kind, approximate`}},

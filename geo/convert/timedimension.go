@@ -334,7 +334,7 @@ func readTimes(raw json.RawMessage) (times []string, warn string, err error) {
 func oneTime(raw json.RawMessage) (string, string, error) {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return span(s)
+		return span(s, false)
 	}
 	var ms float64
 	if json.Unmarshal(raw, &ms) == nil {

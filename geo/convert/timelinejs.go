@@ -217,6 +217,6 @@ func (d *tlDate) iso() (string, error) {
 		}
 		s += "Z"
 	}
-	out, _, err := span(s)
+	out, _, err := span(s, false)
 	return out, err
 }

@@ -50,7 +50,8 @@ Converts FILE into a mapline story (docs/story-format.md):
     with -sites a CSV sheet of sites (id, name, lat, lon, kind, …); ACLED,
     GDELT and USGS earthquake layouts are read as they are, and -columns
     names the columns of any other;
-  - a TimelineJS JSON file (events with start_date, text.headline, …);
+  - a TimelineJS JSON file (events with start_date, text.headline, …; or
+    TimelineJS 2's {"timeline": {"date": […]}});
   - GeoJSON for Leaflet.TimeDimension (properties.time or times).
 The columns and fields are in docs/story-format.md. Every problem is printed,
 one a line, with its row and column or item and field; with any error no
@@ -120,8 +121,9 @@ func detect(name string, data []byte) string {
 		return fromCSV
 	}
 	var top struct {
-		Type   string          `json:"type"`
-		Events json.RawMessage `json:"events"`
+		Type     string          `json:"type"`
+		Events   json.RawMessage `json:"events"`
+		Timeline json.RawMessage `json:"timeline"` // TimelineJS 2
 	}
 	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &top) != nil {
 		if strings.HasSuffix(strings.ToLower(name), "json") {
@@ -129,7 +131,7 @@ func detect(name string, data []byte) string {
 		}
 		return fromCSV
 	}
-	if top.Events != nil && top.Type == "" {
+	if (top.Events != nil || top.Timeline != nil) && top.Type == "" {
 		return fromTimelineJS
 	}
 	return fromStory

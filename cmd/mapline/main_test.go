@@ -128,6 +128,8 @@ func TestImport(t *testing.T) {
 		{name: "csv-two-sheets", args: []string{"-sites", fixtures + "sites.csv", fixtures + "events.csv"}, sites: 2, events: 3},
 		{name: "timelinejs", args: []string{"-title", "Given title", fixtures + "timeline.json"}, events: 3,
 			stderr: "warning: timeline.json: events[1]: properties.source: no source"},
+		{name: "timelinejs2", args: []string{fixtures + "timeline2.json"}, events: 3,
+			stderr: `warning: timeline2.json: timeline.date[2]: headline: is empty: the title is the text's first sentence, "Flights out of Erbil resume."`},
 		{name: "timedimension", args: []string{fixtures + "timedimension.geojson"}, sites: 2, events: 7,
 			stderr: "warning: timedimension.geojson: features[4]: geometry: a Polygon is dropped"},
 		{name: "csv-columns", args: []string{"-columns", "date=Fecha,title=Titular,source=Fuente", "-columns", "lat=Y,lon=X,place=Lugar", "testdata/other-layout.csv"}, sites: 2, events: 2},

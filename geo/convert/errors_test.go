@@ -123,7 +123,7 @@ func TestTimelineJSErrors(t *testing.T) {
 			`convert: t.json: events[6]: start_date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30)`,
 			`convert: t.json: events[7]: end_date: year "x" must be a whole number`,
 			`convert: warning: t.json: events[8]: text.headline: HTML markup removed: the story format holds plain text`,
-			`convert: t.json: events[8]: text.headline: is required: every event needs a headline`,
+			`convert: t.json: events[8]: text.headline: is required: every event needs a headline (or a text to make one from)`,
 			`convert: t.json: events[10] ("u"): unique_id: "u" is the unique_id of an earlier event`,
 		}},
 	}

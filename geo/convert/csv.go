@@ -245,7 +245,7 @@ func CSV(sheets ...Sheet) (*Doc, error) {
 	if len(probs) > 0 {
 		return nil, &Error{probs}
 	}
-	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}, byName: map[string][]int{}}
+	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}, byName: map[string]int{}, byBand: map[string][]int{}}
 	for _, s := range []*sheet{evs, sts} {
 		if s != nil {
 			c.probs = append(c.probs, s.notes...)
@@ -266,8 +266,11 @@ type csvConv struct {
 	probs []Problem
 	taken ids            // feature ids in use
 	byRef map[string]int // site id, and name in lower case → index in doc.Features
-	// byName lists every site of a name (in lower case), in order.
-	byName map[string][]int
+	// byName is the first site of each name (in lower case); byBand lists
+	// the sites of a name by band of latitude (nameBand), to find the
+	// nearest without comparing a row with every site of its name.
+	byName map[string]int
+	byBand map[string][]int
 	// sitesAt finds the site made from a place column with coordinates.
 	sitesAt map[string]int
 }
@@ -348,7 +351,7 @@ func (c *csvConv) sites(s *sheet) {
 		}
 		ok = ok && !bad
 		id := s.get(i, "id")
-		if id != "" && c.taken[id] {
+		if id != "" && c.taken.has(id) {
 			c.prob(s, i, "id", fmt.Sprintf("%q is the id of an earlier row", id), false)
 			ok = false
 		}
@@ -373,7 +376,7 @@ func (c *csvConv) sites(s *sheet) {
 		if id == "" {
 			id = c.taken.unique(orDefault(slug(name), "site"))
 		} else {
-			c.taken[id] = true
+			c.taken.take(id)
 		}
 		c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	}
@@ -384,7 +387,13 @@ func (c *csvConv) addSite(f Feature) int {
 	c.doc.Features = append(c.doc.Features, f)
 	c.byRef[f.ID] = n
 	if name, _ := f.Properties["name"].(string); name != "" {
-		c.byName[strings.ToLower(name)] = append(c.byName[strings.ToLower(name)], n)
+		if _, ok := c.byName[strings.ToLower(name)]; !ok {
+			c.byName[strings.ToLower(name)] = n
+		}
+		if f.Point != nil {
+			k := nameBand(name, f.Point[1], 0)
+			c.byBand[k] = append(c.byBand[k], n)
+		}
 	}
 	if name, _ := f.Properties["name"].(string); name != "" {
 		if _, dup := c.byRef[strings.ToLower(name)]; !dup {
@@ -543,7 +552,7 @@ func (c *csvConv) events(s *sheet) {
 			}
 		}
 		id := s.get(i, "id")
-		if id != "" && c.taken[id] {
+		if id != "" && c.taken.has(id) {
 			c.prob(s, i, "id", fmt.Sprintf("%q is the id of an earlier row or site", id), false)
 			ok = false
 		}
@@ -590,7 +599,7 @@ func (c *csvConv) events(s *sheet) {
 		}
 		extras(s, i, props)
 		if id != "" {
-			c.taken[id] = true
+			c.taken.take(id)
 		}
 		rows = append(rows, row{i, Feature{ID: id, Point: geom, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])}})
 	}
@@ -607,16 +616,20 @@ const SameSite = 1000
 // nearest site with that id or name (of the sites sheet, or made for an
 // earlier row) when it is within SameSite metres, or else one made for it. A
 // name already used farther away makes a site of its own (an id with a
-// number: gaza-2), with a warning naming the row of the nearest.
+// number: gaza-2), with a warning naming the row of the nearest site of
+// that name within a band of latitude about 3 km wide, or else of the first.
 func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 	key := fmt.Sprintf("%s\x00%v,%v", strings.ToLower(place), pt[0], pt[1])
 	if j, ok := c.sitesAt[key]; ok {
 		return c.doc.Features[j].ID
 	}
 	near, dist := -1, 0.0
-	cands := c.byName[strings.ToLower(place)]
-	if j, ok := c.byRef[place]; ok && !slices.Contains(cands, j) {
-		cands = append([]int{j}, cands...)
+	var cands []int
+	for d := -1; d <= 1; d++ {
+		cands = append(cands, c.byBand[nameBand(place, pt[1], d)]...)
+	}
+	if j, ok := c.byRef[place]; ok {
+		cands = append(cands, j)
 	}
 	for _, j := range cands {
 		if q := c.doc.Features[j].Point; q != nil {
@@ -628,6 +641,13 @@ func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 	if near >= 0 && dist <= SameSite {
 		c.sitesAt[key] = near
 		return c.doc.Features[near].ID
+	}
+	if near < 0 { // none near: the first of the name, to name in the warning
+		if j, ok := c.byName[strings.ToLower(place)]; ok && c.doc.Features[j].Point != nil {
+			near, dist = j, distance(*c.doc.Features[j].Point, *pt)
+		} else if j, ok := c.byRef[place]; ok && c.doc.Features[j].Point != nil {
+			near, dist = j, distance(*c.doc.Features[j].Point, *pt)
+		}
 	}
 	props := map[string]any{"name": place}
 	if k := s.get(i, "kind"); k != "" {
@@ -645,6 +665,14 @@ func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 	j := c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	c.sitesAt[key] = j
 	return id
+}
+
+// nameBand is the key of byBand: a name in lower case and the band of
+// latitude (bands of 0.01°, 1.1 km, wider than SameSite) lat is in, moved by
+// d bands. Two places within SameSite of each other are in the same band or
+// in bands next to each other.
+func nameBand(name string, lat float64, d int) string {
+	return fmt.Sprintf("%s\x00%d", strings.ToLower(name), int(math.Floor(lat*100))+d)
 }
 
 // distance is the great-circle distance in metres between two points

@@ -52,10 +52,14 @@ func TestSameNameElsewhere(t *testing.T) {
 		{name: "gaza-25-km-apart", csv: "date,title,place,lat,lon\n" +
 			"2024-03-01,Strike,Gaza,31.52,34.45\n" +
 			"2024-03-01,Strike,Gaza,31.31,34.35\n" +
-			"2024-03-02,Strike,gaza,31.525,34.452\n",
-			sites:    []string{"gaza=34.45,31.52", "gaza-2=34.35,31.31"},
-			events:   []string{"Strike@gaza", "Strike@gaza-2", "Strike@gaza"},
-			warnings: []string{`convert: warning: q.csv: row 3: column place: "Gaza" is 25 km from the place of that name in row 2: a site of its own, gaza-2 (one name is one site only within 1 km)`}},
+			"2024-03-02,Strike,gaza,31.525,34.452\n" +
+			"2024-03-03,Strike,Gaza,31.10,34.25\n",
+			sites:  []string{"gaza=34.45,31.52", "gaza-2=34.35,31.31", "gaza-3=34.25,31.1"},
+			events: []string{"Strike@gaza", "Strike@gaza-2", "Strike@gaza", "Strike@gaza-3"},
+			warnings: []string{
+				`convert: warning: q.csv: row 3: column place: "Gaza" is 25 km from the place of that name in row 2: a site of its own, gaza-2 (one name is one site only within 1 km)`,
+				`convert: warning: q.csv: row 5: column place: "Gaza" is 50 km from the place of that name in row 2: a site of its own, gaza-3 (one name is one site only within 1 km)`,
+			}},
 		{name: "case-differs", csv: "date,title,place,lat,lon\n" +
 			"2024-03-01,Here,Baghdad,33.3,44.4\n" +
 			"2024-03-02,Elsewhere,baghdad,36.19,44.01\n",

@@ -227,11 +227,11 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			continue
 		}
 		if id != "" {
-			if taken[id] {
+			if taken.has(id) {
 				prob("id", fmt.Sprintf("%q is the id of an earlier feature", id), false)
 				continue
 			}
-			taken[id] = true
+			taken.take(id)
 		}
 		switch {
 		case len(times) == 0 && gtype == "Point":

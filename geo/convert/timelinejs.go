@@ -150,7 +150,7 @@ func TimelineJS(name string, data []byte) (*Doc, error) {
 		if d := ev.DisplayDate; d != "" {
 			props["display_date"] = d
 		}
-		if ev.UniqueID != "" && taken[ev.UniqueID] {
+		if ev.UniqueID != "" && taken.has(ev.UniqueID) {
 			prob("unique_id", fmt.Sprintf("%q is the unique_id of an earlier event", ev.UniqueID), false)
 			ok = false
 		}
@@ -158,7 +158,7 @@ func TimelineJS(name string, data []byte) (*Doc, error) {
 			continue
 		}
 		if ev.UniqueID != "" {
-			taken[ev.UniqueID] = true
+			taken.take(ev.UniqueID)
 		}
 		doc.Features = append(doc.Features, Feature{ID: ev.UniqueID, Properties: props, From: name + ": " + item})
 	}

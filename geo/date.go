@@ -107,7 +107,9 @@ func parseDate(in, s string) (Date, error) {
 		return n, err == nil
 	}
 	y, ok := num(parts[0], 4)
-	if !ok && unicode.IsLetter(rune(s[0])) {
+	// Words ("11 June 2025") or a bare number that is not a year (an
+	// Excel serial date): the forms, not the year, are what to say.
+	if !ok && (strings.IndexFunc(s, unicode.IsLetter) >= 0 || len(parts) == 1 && len(s) > 4 && strings.Trim(s, "0123456789") == "") {
 		return bad("expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
 	}
 	if !ok {

@@ -68,6 +68,10 @@ func TestParseDate(t *testing.T) {
 			err: `"2025-06-11T14:00:00" is not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ssZ with a time zone)`},
 		{name: "time without seconds", in: "2025-06-11T14:00Z",
 			err: `"2025-06-11T14:00Z" is not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ssZ with a time zone)`},
+		{name: "day in words", in: "11 June 2025",
+			err: `"11 June 2025" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)`},
+		{name: "a number", in: "45374",
+			err: `"45374" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)`},
 		{name: "words", in: "June 2025",
 			err: `"June 2025" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ)`},
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"mapline/geo"
@@ -37,15 +38,20 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the story to this file (default: standard output)")
 	from := fs.String("from", "", "the input's format: csv, timelinejs or timedimension (default: from the file)")
 	sites := fs.String("sites", "", "a CSV sheet of sites (id, name, lat, lon, …) for a CSV sheet of events")
+	var cols columnsFlag
+	fs.Var(&cols, "columns", "the columns of a CSV sheet of another layout: date=COLUMN,lat=COLUMN,title=COLUMN,… (fields: "+strings.Join(convert.Fields, ", ")+")")
 	title := fs.String("title", "", "the story's title (default: the input's, if it has one)")
 	desc := fs.String("description", "", "the story's description (default: the input's, if it has one)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: mapline import [-o story.geojson] [-from FORMAT] [-sites sites.csv] [-title T] [-description D] FILE
+		fmt.Fprint(stderr, `usage: mapline import [-o story.geojson] [-from FORMAT] [-sites sites.csv] [-columns F=COL,…] [-title T] [-description D] FILE
 
 Converts FILE into a mapline story (docs/story-format.md):
   - a CSV sheet of events (date, headline, text, source, place, lat, lon, …),
-    with -sites a CSV sheet of sites (id, name, lat, lon, kind, …);
-  - a TimelineJS JSON file (events with start_date, text.headline, …);
+    with -sites a CSV sheet of sites (id, name, lat, lon, kind, …); ACLED,
+    GDELT and USGS earthquake layouts are read as they are, and -columns
+    names the columns of any other;
+  - a TimelineJS JSON file (events with start_date, text.headline, …; or
+    TimelineJS 2's {"timeline": {"date": […]}});
   - GeoJSON for Leaflet.TimeDimension (properties.time or times).
 The columns and fields are in docs/story-format.md. Every problem is printed,
 one a line, with its row and column or item and field; with any error no
@@ -73,7 +79,7 @@ Flags:
 			*from = fromTimeDimension
 		}
 	}
-	res, err := convertFile(fs.Arg(0), *from, *sites)
+	res, err := convertFile(fs.Arg(0), *from, *sites, cols)
 	if err != nil {
 		fmt.Fprintf(stderr, "mapline import: %v\n", err)
 		return 2
@@ -115,8 +121,9 @@ func detect(name string, data []byte) string {
 		return fromCSV
 	}
 	var top struct {
-		Type   string          `json:"type"`
-		Events json.RawMessage `json:"events"`
+		Type     string          `json:"type"`
+		Events   json.RawMessage `json:"events"`
+		Timeline json.RawMessage `json:"timeline"` // TimelineJS 2
 	}
 	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &top) != nil {
 		if strings.HasSuffix(strings.ToLower(name), "json") {
@@ -124,7 +131,7 @@ func detect(name string, data []byte) string {
 		}
 		return fromCSV
 	}
-	if top.Events != nil && top.Type == "" {
+	if (top.Events != nil || top.Timeline != nil) && top.Type == "" {
 		return fromTimelineJS
 	}
 	return fromStory
@@ -153,10 +160,39 @@ func readInput(name string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(f, maxInput))
 }
 
+// columnsFlag is -columns: date=Fecha,title=Titular names the columns of
+// fields in a CSV sheet of events of another layout.
+type columnsFlag map[string]string
+
+func (c *columnsFlag) String() string {
+	var kv []string
+	for k, v := range *c {
+		kv = append(kv, k+"="+v)
+	}
+	slices.Sort(kv)
+	return strings.Join(kv, ",")
+}
+
+func (c *columnsFlag) Set(s string) error {
+	if *c == nil {
+		*c = columnsFlag{}
+	}
+	for _, kv := range strings.Split(s, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" {
+			return fmt.Errorf("%q: write FIELD=COLUMN, separated by commas (date=Fecha,title=Titular)", kv)
+		}
+		(*c)[k] = v
+	}
+	return nil
+}
+
 // convertFile reads name in the format from ("" to detect it); sites is a
-// CSV sheet of sites to go with a CSV sheet of events. Its error is for
-// files that cannot be read or a format that does not exist.
-func convertFile(name, from, sites string) (*conversion, error) {
+// CSV sheet of sites to go with a CSV sheet of events, cols the columns of
+// its fields (-columns). Its error is for files that cannot be read or a
+// format that does not exist.
+func convertFile(name, from, sites string, cols columnsFlag) (*conversion, error) {
 	data, err := readInput(name)
 	if err != nil {
 		return nil, err
@@ -166,6 +202,9 @@ func convertFile(name, from, sites string) (*conversion, error) {
 		if from == fromStory && sites != "" {
 			from = fromCSV
 		}
+	}
+	if len(cols) > 0 && from != fromCSV {
+		return nil, fmt.Errorf("-columns goes with a CSV sheet, not with %s (%s)", name, from)
 	}
 	if sites != "" && from != fromCSV {
 		return nil, fmt.Errorf("-sites goes with a CSV sheet of events, not with %s (%s)", name, from)
@@ -177,7 +216,7 @@ func convertFile(name, from, sites string) (*conversion, error) {
 		c.story = data
 		return c, nil
 	case fromCSV:
-		sheets := []convert.Sheet{{Name: filepath.Base(name), Data: data}}
+		sheets := []convert.Sheet{{Name: filepath.Base(name), Data: data, Columns: cols}}
 		if sites != "" {
 			sd, err := readInput(sites)
 			if err != nil {

@@ -82,8 +82,8 @@ warning: ` + stories + `event-bad-time.geojson: feature 1 ("attack"): properties
 			out: stories + "bad-json.geojson: the story is not valid JSON: line 6, column 5: invalid character '{' after array element\n" +
 				stories + "bad-json.geojson: not valid: 1 error, 0 warnings\n"},
 		{name: "csv-rows-and-columns", args: []string{"testdata/bad-events.csv"}, code: 1,
-			out: `bad-events.csv: row 3: column date: "6/11/2025" is not an ISO 8601 date: 6/11 could be day/month or month/day; write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)
-bad-events.csv: row 4: column date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)
+			out: `bad-events.csv: row 3: column date: "6/11/2025" is not an ISO 8601 date: 6/11 could be day/month or month/day; write it as 2025-11-06 (6 November) or 2025-06-11 (June 11); a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd
+bad-events.csv: row 4: column date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30)
 bad-events.csv: row 5: column headline: is empty: every event needs a headline
 bad-events.csv: row 6: column lat: "north" is not a latitude in decimal degrees (like 33.31)
 bad-events.csv: row 7: column lat: latitude 95 is outside -90..90
@@ -128,8 +128,13 @@ func TestImport(t *testing.T) {
 		{name: "csv-two-sheets", args: []string{"-sites", fixtures + "sites.csv", fixtures + "events.csv"}, sites: 2, events: 3},
 		{name: "timelinejs", args: []string{"-title", "Given title", fixtures + "timeline.json"}, events: 3,
 			stderr: "warning: timeline.json: events[1]: properties.source: no source"},
+		{name: "timelinejs2", args: []string{fixtures + "timeline2.json"}, events: 3,
+			stderr: `warning: timeline2.json: timeline.date[2]: headline: is empty: the title is the text's first sentence, "Flights out of Erbil resume."`},
 		{name: "timedimension", args: []string{fixtures + "timedimension.geojson"}, sites: 2, events: 7,
 			stderr: "warning: timedimension.geojson: features[4]: geometry: a Polygon is dropped"},
+		{name: "csv-columns", args: []string{"-columns", "date=Fecha,title=Titular,source=Fuente", "-columns", "lat=Y,lon=X,place=Lugar", "testdata/other-layout.csv"}, sites: 2, events: 2},
+		{name: "csv-usgs", args: []string{fixtures + "layouts/usgs.csv"}, sites: 3, events: 3,
+			stderr: `warning: usgs.csv: row 1: no headline or title column: each title is built from columns mag and place: "M 4.5 – 10 km SW of Neiafu, Tonga"`},
 		{name: "story-passes-through", args: []string{"../../site/data/story.geojson"}, sites: 7, events: 12},
 	}
 	for _, tt := range tests {
@@ -170,6 +175,13 @@ func TestImport(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a story was written despite the errors: %v", err)
+	}
+	// -columns: a field that is not one, a pair without "=".
+	if code, _, stderr := run("import", "-columns", "date=Fecha,titel=Titular", "testdata/other-layout.csv"); code != 1 || !strings.Contains(stderr, `other-layout.csv: row 1: columns: "titel" is not a field`) {
+		t.Errorf("-columns titel=: status %d, stderr\n%s", code, stderr)
+	}
+	if code, _, stderr := run("import", "-columns", "date", "testdata/other-layout.csv"); code != 2 || !strings.Contains(stderr, `"date": write FIELD=COLUMN`) {
+		t.Errorf("-columns date: status %d, stderr\n%s", code, stderr)
 	}
 	// To standard output without -o.
 	code, stdout, _ := run("import", "-sites", fixtures+"sites.csv", fixtures+"events.csv")

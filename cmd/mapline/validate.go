@@ -5,6 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
+
+	"mapline/geo/convert"
 )
 
 func init() {
@@ -22,8 +25,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("q", false, "print errors only, no warnings")
 	from := fs.String("from", "", "the files' format: story, csv, timelinejs or timedimension (default: from each file)")
 	sites := fs.String("sites", "", "a CSV sheet of sites for the CSV sheets of events")
+	var cols columnsFlag
+	fs.Var(&cols, "columns", "the columns of CSV sheets of another layout: date=COLUMN,lat=COLUMN,title=COLUMN,… (fields: "+strings.Join(convert.Fields, ", ")+")")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `usage: mapline validate [-strict] [-q] [-from FORMAT] [-sites sites.csv] FILE…
+		fmt.Fprint(stderr, `usage: mapline validate [-strict] [-q] [-from FORMAT] [-sites sites.csv] [-columns F=COL,…] FILE…
 
 Checks each FILE as the widget loads it and prints every problem, one a line:
 the feature's index and id (or the CSV row and column, or the TimelineJS item
@@ -51,7 +56,7 @@ Flags:
 	}
 	status := 0
 	for _, name := range fs.Args() {
-		c, err := convertFile(name, *from, *sites)
+		c, err := convertFile(name, *from, *sites, cols)
 		if err != nil {
 			fmt.Fprintf(stderr, "mapline validate: %v\n", err)
 			status = 2

@@ -164,16 +164,33 @@ func slug(s string) string {
 	return b.String()
 }
 
-// ids hands out unique ids.
-type ids map[string]bool
+// ids hands out unique ids: an id in use has a value above 0; the value of
+// a base that unique numbered is the next number to try, so that a
+// thousand sites of one name cost a thousand steps, not half a million.
+type ids map[string]int
+
+func (u ids) has(id string) bool { return u[id] > 0 }
+
+func (u ids) take(id string) {
+	if u[id] == 0 {
+		u[id] = 1
+	}
+}
 
 // unique returns base, or base-2, base-3 … when base is taken, and takes it.
 func (u ids) unique(base string) string {
-	id := base
-	for n := 2; u[id]; n++ {
+	if !u.has(base) {
+		u.take(base)
+		return base
+	}
+	n := max(u[base], 2)
+	id := fmt.Sprintf("%s-%d", base, n)
+	for u.has(id) {
+		n++
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
-	u[id] = true
+	u[base] = n + 1
+	u.take(id)
 	return id
 }
 

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -14,6 +17,9 @@ import (
 type Sheet struct {
 	Name string
 	Data []byte
+	// Columns names the columns of fields in a layout of other names:
+	// field (see Fields) → the column's name as in the header, in any case.
+	Columns map[string]string
 }
 
 // MaxSheetBytes is the largest sheet CSV reads.
@@ -21,23 +27,24 @@ const MaxSheetBytes = 20 << 20
 
 // columns maps each field of the story format to the column names that mean
 // it, in the spelling of TimelineJS's Google Sheets template, of Knight Lab's
-// StoryMapJS and of what newsrooms name their columns. Names are compared in
+// StoryMapJS, of the layouts of ACLED, GDELT 1.0 and the USGS earthquake
+// feed (see layouts.go), and of what newsrooms name their columns. Names are compared in
 // lower case with spaces and hyphens read as underscores.
 var columns = []struct {
 	field string
 	names []string
 }{
-	{"id", []string{"id", "event_id", "site_id", "unique_id", "slug"}},
-	{"time", []string{"date", "start_date", "start", "time", "when"}},
+	{"id", []string{"id", "event_id", "site_id", "unique_id", "slug", "event_id_cnty", "globaleventid"}},
+	{"time", []string{"date", "start_date", "start", "time", "when", "event_date", "sqldate"}},
 	{"end", []string{"end_date", "end"}},
 	{"title", []string{"headline", "title"}},
-	{"description", []string{"text", "description", "body"}},
-	{"source", []string{"source", "source_url", "url", "link"}},
+	{"description", []string{"text", "description", "body", "notes"}},
+	{"source", []string{"source", "source_url", "url", "link", "sourceurl"}},
 	{"sites", []string{"sites", "site"}},
-	{"place", []string{"place", "location", "places"}},
+	{"place", []string{"place", "location", "places", "actiongeo_fullname"}},
 	{"name", []string{"name", "site_name"}},
-	{"lat", []string{"lat", "latitude"}},
-	{"lon", []string{"lon", "lng", "long", "longitude"}},
+	{"lat", []string{"lat", "latitude", "actiongeo_lat"}},
+	{"lon", []string{"lon", "lng", "long", "longitude", "actiongeo_long"}},
 	{"kind", []string{"kind", "site_kind", "category"}},
 	{"approximate", []string{"approximate", "approx", "circa"}},
 	// TimelineJS's template: the date in parts.
@@ -62,8 +69,13 @@ type sheet struct {
 	header []string       // as written
 	col    map[string]int // field → column index
 	extra  []int          // columns of no field, kept as properties
-	rows   [][]string
-	lines  []int // the line of each row in the file
+	notes  []Problem      // warnings about the header
+	// title builds a row's title in a layout without a title column
+	// (layouts.go); titleCols are the columns it reads.
+	title     func(i int) string
+	titleCols []int
+	rows      [][]string
+	lines     []int // the line of each row in the file
 }
 
 func (s *sheet) has(field string) bool { _, ok := s.col[field]; return ok }
@@ -96,7 +108,10 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 	if len(sh.Data) > MaxSheetBytes {
 		return nil, prob("", fmt.Sprintf("larger than %d MB", MaxSheetBytes>>20))
 	}
-	data := bytes.TrimPrefix(sh.Data, []byte("\ufeff"))
+	data, enc := decodeText(sh.Name, sh.Data, true)
+	if enc != nil && !enc.Warning {
+		return nil, []Problem{*enc}
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, prob("", "the sheet is empty")
 	}
@@ -111,6 +126,9 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		r.Comma = '\t'
 	}
 	s := &sheet{name: sh.Name, col: map[string]int{}}
+	if enc != nil {
+		s.notes = append(s.notes, *enc)
+	}
 	var probs []Problem
 	for {
 		rec, err := r.Read()
@@ -142,9 +160,15 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		}
 	}
 	seen := map[string]int{}
+	if ps := s.named(sh.Columns); ps != nil {
+		return nil, ps
+	}
+	for f, i := range s.col {
+		seen[f] = i
+	}
 	for i, h := range s.header {
 		n := normalize(h)
-		if n == "" {
+		if n == "" || slices.Contains(slices.Collect(maps.Values(s.col)), i) {
 			continue
 		}
 		if f, ok := byName[n]; ok {
@@ -174,9 +198,11 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 			}
 		}
 	}
-	if i := slices.IndexFunc(s.extra, func(c int) bool { return normalize(s.header[c]) == "type" }); i >= 0 {
+	if i := slices.IndexFunc(s.extra, func(c int) bool { return normalize(s.header[c]) == "type" }); i >= 0 && s.has("year") {
 		s.col["type"] = s.extra[i]
+		s.extra = slices.Delete(s.extra, i, i+1)
 	}
+	s.layout()
 	return s, probs
 }
 
@@ -210,13 +236,21 @@ func CSV(sheets ...Sheet) (*Doc, error) {
 			probs = append(probs, Problem{File: sh.Name, Where: "row 1", Msg: "neither events (no date, start_date or year column) nor sites (no name, lat and lon columns)"})
 		}
 	}
+	if evs != nil && !evs.has("title") && evs.title == nil {
+		probs = append(probs, Problem{File: evs.name, Where: "row 1", Msg: "a sheet of events needs a headline or title column (or -columns title=COLUMN)"})
+	}
 	if evs == nil && len(probs) == 0 {
 		probs = append(probs, Problem{Msg: "no sheet of events (a sheet with a date, start_date or year column)"})
 	}
 	if len(probs) > 0 {
 		return nil, &Error{probs}
 	}
-	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}}
+	c := &csvConv{doc: &Doc{}, taken: ids{}, byRef: map[string]int{}, byName: map[string]int{}, byBand: map[string][]int{}}
+	for _, s := range []*sheet{evs, sts} {
+		if s != nil {
+			c.probs = append(c.probs, s.notes...)
+		}
+	}
 	if sts != nil {
 		c.sites(sts)
 	}
@@ -232,6 +266,11 @@ type csvConv struct {
 	probs []Problem
 	taken ids            // feature ids in use
 	byRef map[string]int // site id, and name in lower case → index in doc.Features
+	// byName is the first site of each name (in lower case); byBand lists
+	// the sites of a name by band of latitude (nameBand), to find the
+	// nearest without comparing a row with every site of its name.
+	byName map[string]int
+	byBand map[string][]int
 	// sitesAt finds the site made from a place column with coordinates.
 	sitesAt map[string]int
 }
@@ -312,7 +351,7 @@ func (c *csvConv) sites(s *sheet) {
 		}
 		ok = ok && !bad
 		id := s.get(i, "id")
-		if id != "" && c.taken[id] {
+		if id != "" && c.taken.has(id) {
 			c.prob(s, i, "id", fmt.Sprintf("%q is the id of an earlier row", id), false)
 			ok = false
 		}
@@ -337,7 +376,7 @@ func (c *csvConv) sites(s *sheet) {
 		if id == "" {
 			id = c.taken.unique(orDefault(slug(name), "site"))
 		} else {
-			c.taken[id] = true
+			c.taken.take(id)
 		}
 		c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	}
@@ -347,6 +386,15 @@ func (c *csvConv) addSite(f Feature) int {
 	n := len(c.doc.Features)
 	c.doc.Features = append(c.doc.Features, f)
 	c.byRef[f.ID] = n
+	if name, _ := f.Properties["name"].(string); name != "" {
+		if _, ok := c.byName[strings.ToLower(name)]; !ok {
+			c.byName[strings.ToLower(name)] = n
+		}
+		if f.Point != nil {
+			k := nameBand(name, f.Point[1], 0)
+			c.byBand[k] = append(c.byBand[k], n)
+		}
+	}
 	if name, _ := f.Properties["name"].(string); name != "" {
 		if _, dup := c.byRef[strings.ToLower(name)]; !dup {
 			c.byRef[strings.ToLower(name)] = n
@@ -417,7 +465,7 @@ func (c *csvConv) when(s *sheet, i int, start bool) (string, bool) {
 		}
 		return "", true
 	}
-	out, warn, err := span(v)
+	out, warn, err := span(v, true)
 	if err != nil {
 		c.prob(s, i, vf, err.Error(), false)
 		return "", false
@@ -471,15 +519,17 @@ func (c *csvConv) events(s *sheet) {
 			}
 		}
 		title, marked := plain(s.get(i, "title"))
+		if s.title != nil && !s.has("title") {
+			title, marked = plain(s.title(i))
+		}
 		if marked {
 			c.prob(s, i, "title", "HTML markup removed: the story format holds plain text", true)
 		}
 		if title == "" {
-			field := "title"
 			if !s.has("title") {
-				c.prob(s, i, "", "a sheet of events needs a headline or title column", false)
+				c.prob(s, i, "", "no title: the columns a title is built from are empty", false)
 			} else {
-				c.prob(s, i, field, "is empty: every event needs a headline", false)
+				c.prob(s, i, "title", "is empty: every event needs a headline", false)
 			}
 			ok = false
 		}
@@ -502,7 +552,7 @@ func (c *csvConv) events(s *sheet) {
 			}
 		}
 		id := s.get(i, "id")
-		if id != "" && c.taken[id] {
+		if id != "" && c.taken.has(id) {
 			c.prob(s, i, "id", fmt.Sprintf("%q is the id of an earlier row or site", id), false)
 			ok = false
 		}
@@ -549,7 +599,7 @@ func (c *csvConv) events(s *sheet) {
 		}
 		extras(s, i, props)
 		if id != "" {
-			c.taken[id] = true
+			c.taken.take(id)
 		}
 		rows = append(rows, row{i, Feature{ID: id, Point: geom, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])}})
 	}
@@ -558,25 +608,90 @@ func (c *csvConv) events(s *sheet) {
 	}
 }
 
-// siteAt is the site of a place with coordinates in the events sheet: a site
-// of the sites sheet with that id or name, or one made for it (the same name
-// at the same point makes one site).
+// SameSite is how far apart, in metres, two places of one name may be and
+// still be one site. Farther apart they are two sites, with a warning.
+const SameSite = 1000
+
+// siteAt is the site of a place with coordinates in the events sheet: the
+// nearest site with that id or name (of the sites sheet, or made for an
+// earlier row) when it is within SameSite metres, or else one made for it. A
+// name already used farther away makes a site of its own (an id with a
+// number: gaza-2), with a warning naming the row of the nearest site of
+// that name within a band of latitude about 3 km wide, or else of the first.
 func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 	key := fmt.Sprintf("%s\x00%v,%v", strings.ToLower(place), pt[0], pt[1])
 	if j, ok := c.sitesAt[key]; ok {
 		return c.doc.Features[j].ID
 	}
-	if sid, ok := c.site(place); ok {
-		return sid
+	near, dist := -1, 0.0
+	var cands []int
+	for d := -1; d <= 1; d++ {
+		cands = append(cands, c.byBand[nameBand(place, pt[1], d)]...)
+	}
+	if j, ok := c.byRef[place]; ok {
+		cands = append(cands, j)
+	}
+	for _, j := range cands {
+		if q := c.doc.Features[j].Point; q != nil {
+			if d := distance(*q, *pt); near < 0 || d < dist {
+				near, dist = j, d
+			}
+		}
+	}
+	if near >= 0 && dist <= SameSite {
+		c.sitesAt[key] = near
+		return c.doc.Features[near].ID
+	}
+	if near < 0 { // none near: the first of the name, to name in the warning
+		if j, ok := c.byName[strings.ToLower(place)]; ok && c.doc.Features[j].Point != nil {
+			near, dist = j, distance(*c.doc.Features[j].Point, *pt)
+		} else if j, ok := c.byRef[place]; ok && c.doc.Features[j].Point != nil {
+			near, dist = j, distance(*c.doc.Features[j].Point, *pt)
+		}
 	}
 	props := map[string]any{"name": place}
 	if k := s.get(i, "kind"); k != "" {
 		props["kind"] = k
 	}
 	id := c.taken.unique(orDefault(slug(place), "site"))
+	if near >= 0 {
+		other := c.doc.Features[near].From
+		if rest, ok := strings.CutPrefix(other, s.name+": "); ok {
+			other = rest
+		}
+		c.prob(s, i, "place", fmt.Sprintf("%s is %s km from the place of that name in %s: a site of its own, %s (one name is one site only within 1 km)",
+			quote(place), thousands(int(math.Round(dist/1000))), other, id), true)
+	}
 	j := c.addSite(Feature{ID: id, Point: pt, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])})
 	c.sitesAt[key] = j
 	return id
+}
+
+// nameBand is the key of byBand: a name in lower case and the band of
+// latitude (bands of 0.01°, 1.1 km, wider than SameSite) lat is in, moved by
+// d bands. Two places within SameSite of each other are in the same band or
+// in bands next to each other.
+func nameBand(name string, lat float64, d int) string {
+	return fmt.Sprintf("%s\x00%d", strings.ToLower(name), int(math.Floor(lat*100))+d)
+}
+
+// distance is the great-circle distance in metres between two points
+// [longitude, latitude] in degrees.
+func distance(a, b [2]float64) float64 {
+	const r = 6371008.8 // the Earth's mean radius (IUGG), metres
+	rad := math.Pi / 180
+	dlat, dlon := (b[1]-a[1])*rad, (b[0]-a[0])*rad
+	h := math.Pow(math.Sin(dlat/2), 2) + math.Cos(a[1]*rad)*math.Cos(b[1]*rad)*math.Pow(math.Sin(dlon/2), 2)
+	return 2 * r * math.Asin(math.Sqrt(min(1, h)))
+}
+
+// thousands writes n with commas between thousands: 4,700.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for k := len(s) - 3; k > 0 && s[k-1] != '-'; k -= 3 {
+		s = s[:k] + "," + s[k:]
+	}
+	return s
 }
 
 func orDefault(s, d string) string {

@@ -27,12 +27,12 @@ func TestCSVErrors(t *testing.T) {
 			want: []string{"convert: b.csv: a second sheet of events (the first is a.csv): give one"}},
 		{name: "same-column-twice", sheets: sheets("e.csv", "date,title,headline\n2025,A,B\n"),
 			want: []string{"convert: e.csv: row 1: column headline: means the same as column title: keep one of them"}},
-		{name: "no-title-column", sheets: sheets("e.csv", "date,source\n2025,W\n"),
-			want: []string{"convert: e.csv: row 2: a sheet of events needs a headline or title column"}},
+		{name: "no-title-column", sheets: sheets("e.csv", "date,source\n2025,W\n2026,W\n"),
+			want: []string{"convert: e.csv: row 1: a sheet of events needs a headline or title column (or -columns title=COLUMN)"}},
 		{name: "row-errors", sheets: sheets("e.csv", head+
 			"a,,,No date,W,,,,\n"+
 			"b,11.06.2025,,Dotted,W,,,,\n"+
-			"c,June 11 2025,,Words,W,,,,\n"+
+			"c,mid-June 2025,,Words,W,,,,\n"+
 			"d,2025-06-11,2025-06-12/2025-06-13,Interval end,W,,,,\n"+
 			"e,2025-06-11,,Approx,W,,,,maybe\n"+
 			"f,2025-06-11,,Lon out,W,P,10,181\n"+
@@ -40,8 +40,8 @@ func TestCSVErrors(t *testing.T) {
 			"g,2025-06-11,,Only lon,W,,,44,\n"),
 			want: []string{
 				`convert: e.csv: row 2 ("a"): column date: is empty: every event needs a date`,
-				`convert: e.csv: row 3 ("b"): column date: "11.06.2025" is not an ISO 8601 date: 11/06 could be day/month or month/day; write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
-				`convert: e.csv: row 4 ("c"): column date: "June 11 2025" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+				`convert: e.csv: row 3 ("b"): column date: "11.06.2025" is not an ISO 8601 date: 11/06 could be day/month or month/day; write it as 2025-06-11 (11 June) or 2025-11-06 (November 6); a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd`,
+				`convert: e.csv: row 4 ("c"): column date: "mid-June 2025" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ); write it in the form 2025-06-11, 2025-06 or 2025; a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd`,
 				`convert: e.csv: row 5 ("d"): column end_date: must be one date, not an interval`,
 				`convert: e.csv: row 6 ("e"): column approximate: "maybe" must be true or false (or yes or no)`,
 				`convert: e.csv: row 7 ("f"): column lon: longitude 181 is outside -180..180`,
@@ -65,9 +65,9 @@ func TestCSVErrors(t *testing.T) {
 			}},
 		{name: "timelinejs-template-errors", sheets: sheets("t.csv", "Year,Month,Day,Time,Headline\n2025,2,30,,No such day\n,,,,No year\n2025,6,11,25:00,Bad hour\n"),
 			want: []string{
-				`convert: t.csv: row 2: column Year: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+				`convert: t.csv: row 2: column Year: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30)`,
 				`convert: t.csv: row 3: column Year: is empty: every event needs a date`,
-				`convert: t.csv: row 4: column Year: "2025-06-11T25:00:00Z" is not an ISO 8601 date (the hour must be 00 to 23); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+				`convert: t.csv: row 4: column Year: "2025-06-11T25:00:00Z" is not an ISO 8601 date (the hour must be 00 to 23)`,
 			}},
 	}
 	for _, tt := range tests {
@@ -120,10 +120,10 @@ func TestTimelineJSErrors(t *testing.T) {
 			`convert: t.json: events[3]: start_date: year "twenty" must be a whole number`,
 			`convert: t.json: events[4]: start_date: day is given without month`,
 			`convert: t.json: events[5]: start_date: year -44 cannot be written in ISO 8601's four digits`,
-			`convert: t.json: events[6]: start_date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+			`convert: t.json: events[6]: start_date: "2025-02-30" is not an ISO 8601 date (February 2025 has no day 30)`,
 			`convert: t.json: events[7]: end_date: year "x" must be a whole number`,
 			`convert: warning: t.json: events[8]: text.headline: HTML markup removed: the story format holds plain text`,
-			`convert: t.json: events[8]: text.headline: is required: every event needs a headline`,
+			`convert: t.json: events[8]: text.headline: is required: every event needs a headline (or a text to make one from)`,
 			`convert: t.json: events[10] ("u"): unique_id: "u" is the unique_id of an earlier event`,
 		}},
 	}
@@ -161,7 +161,7 @@ func TestTimeDimensionErrors(t *testing.T) {
 			`convert: t.geojson: features[1]: id: must be a string or a number`,
 			`convert: t.geojson: features[2]: geometry: coordinates must be [longitude, latitude]`,
 			`convert: t.geojson: features[3]: geometry: [200, 1] is outside longitude -180..180, latitude -90..90`,
-			`convert: t.geojson: features[4]: properties.time: "yesterday" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ); write it as 2025-06-11, 2025-06 or 2025 (a spreadsheet keeps that form when the column is formatted as text or as yyyy-mm-dd)`,
+			`convert: t.geojson: features[4]: properties.time: "yesterday" is not an ISO 8601 date (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ); write it in the form 2025-06-11, 2025-06 or 2025`,
 			`convert: t.geojson: features[5]: properties.times: is an empty list`,
 			`convert: t.geojson: features[6]: properties.times: item 1: must be an ISO 8601 date or a number of milliseconds since 1970, not true`,
 			`convert: t.geojson: features[7]: properties.time: 1e+20 milliseconds since 1970 is not a time ISO 8601's four-digit years can write`,

@@ -48,6 +48,9 @@ func FuzzCSV(f *testing.F) {
 		{"one-sheet.csv", ""},
 		{"events.csv", "sites.csv"},
 		{"timelinejs-template.csv", ""},
+		{"layouts/acled.csv", ""},
+		{"layouts/gdelt.csv", ""},
+		{"layouts/usgs.csv", ""},
 	}
 	for _, s := range seeds {
 		ev, err := readFile(s[0])
@@ -64,6 +67,8 @@ func FuzzCSV(f *testing.F) {
 	}
 	f.Add([]byte("date,headline,lat,lon,place\n2025-02-30,x,1,2,p\n"), []byte(nil))
 	f.Add([]byte("date;headline\n\"unterminated;x\n"), []byte(nil))
+	f.Add([]byte("date,title,place,lat,lon\n11 June 2025,T\xe9h\xe9ran,T\xe9h\xe9ran,35.69,51.39\n1678733522,x,T\xe9h\xe9ran,35.7,51.4\n"), []byte(nil))
+	f.Add([]byte("\xff\xfed\x00a\x00t\x00e\x00"), []byte(nil))
 	f.Fuzz(func(t *testing.T, events, sites []byte) {
 		sheets := []convert.Sheet{{Name: "events.csv", Data: events}}
 		if len(sites) > 0 {
@@ -77,7 +82,7 @@ func FuzzCSV(f *testing.F) {
 // FuzzTimelineJS feeds the TimelineJS and the TimeDimension converters the
 // same bytes.
 func FuzzTimelineJS(f *testing.F) {
-	for _, name := range []string{"timeline.json", "timedimension.geojson"} {
+	for _, name := range []string{"timeline.json", "timeline2.json", "timedimension.geojson"} {
 		data, err := readFile(name)
 		if err != nil {
 			f.Fatal(err)

@@ -1,7 +1,6 @@
 package convert
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -34,7 +33,10 @@ var ownProps = []string{"sites", "links", "view", "place", "approximate", "kind"
 // converts to itself.
 func TimeDimension(name string, data []byte) (*Doc, error) {
 	file := func(msg string) error { return &Error{[]Problem{{File: name, Msg: msg}}} }
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data, enc := decodeText(name, data, false)
+	if enc != nil && !enc.Warning {
+		return nil, &Error{[]Problem{*enc}}
+	}
 	if len(data) > MaxSheetBytes {
 		return nil, file(fmt.Sprintf("larger than %d MB", MaxSheetBytes>>20))
 	}
@@ -59,6 +61,9 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 	}
 	doc := &Doc{Title: top.Title, Description: top.Description}
 	var probs []Problem
+	if enc != nil {
+		probs = append(probs, *enc)
+	}
 	taken := ids{}
 	var sites, events []Feature
 	for i, raw := range top.Features {
@@ -222,11 +227,11 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			continue
 		}
 		if id != "" {
-			if taken[id] {
+			if taken.has(id) {
 				prob("id", fmt.Sprintf("%q is the id of an earlier feature", id), false)
 				continue
 			}
-			taken[id] = true
+			taken.take(id)
 		}
 		switch {
 		case len(times) == 0 && gtype == "Point":
@@ -329,7 +334,7 @@ func readTimes(raw json.RawMessage) (times []string, warn string, err error) {
 func oneTime(raw json.RawMessage) (string, string, error) {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
-		return span(s)
+		return span(s, false)
 	}
 	var ms float64
 	if json.Unmarshal(raw, &ms) == nil {

@@ -630,7 +630,7 @@ func labelRoom(c *Country) float64 {
 				inside = true
 			}
 			for j := 1; j < len(ring); j++ {
-				room = math.Min(room, segmentDistance(p, ring[j-1], ring[j]))
+				room = math.Min(room, planar.DistanceFromSegment(ring[j-1], ring[j], p))
 			}
 		}
 	}
@@ -638,16 +638,6 @@ func labelRoom(c *Country) float64 {
 		return 0
 	}
 	return room
-}
-
-// segmentDistance is the distance from p to the segment from a to b.
-func segmentDistance(p, a, b orb.Point) float64 {
-	dx, dy := b[0]-a[0], b[1]-a[1]
-	t := 0.0
-	if l2 := dx*dx + dy*dy; l2 > 0 {
-		t = math.Max(0, math.Min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
-	}
-	return math.Hypot(p[0]-a[0]-t*dx, p[1]-a[1]-t*dy)
 }
 
 // LinkWidth is the width of an event's arcs between sites, in CSS px.

@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"math"
-	"os"
 	"testing"
 
 	"mapline/geo"
+	"mapline/internal/browser"
 )
 
 // TestPosterSurvivesCrops: each poster, covering a map of any shape it is
@@ -14,12 +14,7 @@ import (
 // inside the map with geo.FitPadding to spare, as the live map that opens on
 // the poster's view requires (geo.OpeningView).
 func TestPosterSurvivesCrops(t *testing.T) {
-	f, err := os.Open("../../site/data/story.geojson")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := geo.Load(f)
+	s, err := browser.Demo("../../site") // the source of dist/, laid out the same
 	if err != nil {
 		t.Fatal(err)
 	}

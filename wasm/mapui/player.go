@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"mapline/geo"
-
-	"github.com/paulmach/orb"
 )
 
 // story is the part of the state that moves through the story: the player
@@ -102,7 +100,7 @@ func (s *State) Aim() {
 		to.Center, to.Zoom = e.Camera.Center, e.Camera.Zoom
 	default:
 		b, ok := st.EventBound(s.cur)
-		if !ok || s.inSight(b) {
+		if !ok || s.view.Shows(b, fitPadding) {
 			return
 		}
 		to = to.Fit(b, fitPadding*2, math.Min(s.view.Zoom, fitMaxZoom))
@@ -111,18 +109,6 @@ func (s *State) Aim() {
 	if !sameView(to, s.view) {
 		s.flyTo(to, flightMax)
 	}
-}
-
-// inSight reports whether a bound (longitude/latitude) is inside the view with
-// some room around it.
-func (s *State) inSight(b orb.Bound) bool {
-	for _, p := range []orb.Point{b.Min, b.Max} {
-		q := s.view.Screen(p)
-		if q[0] < fitPadding || q[1] < fitPadding || q[0] > s.view.Width-fitPadding || q[1] > s.view.Height-fitPadding {
-			return false
-		}
-	}
-	return true
 }
 
 func sameView(a, b geo.View) bool {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"mapline/geo"
+	"mapline/wasm/mapui"
 )
 
 // What the text of the map (carto_js.go) decides, on the host
@@ -81,4 +83,214 @@ func (w words) scaleBar(v geo.View) scaleBar {
 	return scaleBar{km: km, mi: mi, label: label, hidden: b.Km == 0,
 		kmPx: fmt.Sprintf("%.1fpx", b.KmPx), miPx: fmt.Sprintf("%.1fpx", b.MiPx),
 		key: fmt.Sprintf("%s %.1f %s %.1f", km, b.KmPx, mi, b.MiPx)}
+}
+
+// carto is the text of the map in the DOM: the labels (sized by
+// mapui.Labels, measured in the page by domMeasurer, placed by geo's Placer,
+// laid out as divs over the canvas), the legend and the scale bar.
+// Everything is updated from Update, on the frames whose scene changed.
+type carto struct {
+	doc      document
+	labels   node
+	sizes    *mapui.Labels // the labels' sizes, measured by measurer
+	measurer mapui.Measurer
+
+	divs   *mapui.LabelDivs // what each label's div shows
+	els    []node           // the divs, by number (mapui.DivChange.Div)
+	placer geo.Placer
+	// keep: the map is moving. The labels shown keep their sides or go; no
+	// label is measured or placed anew (game.moving).
+	keep bool
+	// lazy: the reader drags the time slider. Labels whose texts have not
+	// been measured yet wait for an idle callback to measure them
+	// (measured is then set, and the labels are placed again).
+	lazy, measured bool
+	// Texts met while the map moves are measured when the browser is idle
+	// (measureIdle), not in a frame: measuring lays out the page.
+	measureTask idleTask
+
+	// keepOut are the boxes of what lies over the map (see
+	// controlSelectors), in map CSS px: labels stay out of them. They are
+	// read again only when the map's size changes or one of them changes
+	// size (a ResizeObserver sets relayout): reading the layout on every
+	// frame of a pan would make the browser lay out the page every frame.
+	keepOut     []geo.Box
+	rects       []geo.Box // the boxes of what lies over the map in the page, reused
+	keepOutSize [2]float64
+	relayout    atomic.Bool
+
+	legend, legendToggle, legendList node
+	legendFor                        legendKey
+	legendOpen                       bool
+	legendSet                        bool // the reader or the first layout chose open or closed
+
+	scale, scaleKm, scaleMi node
+	scaleKey                string
+
+	words // the legend's and the scale's words
+}
+
+type legendKey struct {
+	story *geo.Story
+	theme string
+}
+
+// The selectors of what lies over the map, which labels keep clear of: the
+// controls, the key, the attribution, the banner of regional events.
+const controlSelectors = "#map-controls button, #attribution, #legend, #scale, #banner, #map-note"
+
+func newCarto(doc document, labels node, m mapui.Measurer) *carto {
+	c := &carto{doc: doc, labels: labels, divs: mapui.NewLabelDivs(), measurer: m}
+	c.sizes = mapui.NewLabels(m)
+	c.legend, c.legendToggle, c.legendList = doc.byID("legend"), doc.byID("legend-toggle"), doc.byID("legend-list")
+	c.scale, c.scaleKm, c.scaleMi = doc.byID("scale"), doc.byID("scale-km"), doc.byID("scale-mi")
+	return c
+}
+
+func (c *carto) setLegendOpen(open bool) {
+	c.legendOpen = open
+	c.legendToggle.setAttr("aria-expanded", fmt.Sprint(open))
+	c.legendList.set("hidden", !open)
+}
+
+// update shows the labels, the legend and the scale bar of the scene on
+// screen. It does nothing unless the scene changed or the controls moved.
+func (c *carto) update(sc *geo.Scene, m *geo.Map, changed bool) {
+	if sc == nil || !c.labels.ok() {
+		return
+	}
+	size := [2]float64{sc.Width, sc.Height}
+	pass := planLabels(changed, c.relayout.Swap(false), c.measured, c.keep, c.lazy, c.sizes.Waiting(), size, c.keepOutSize)
+	if !pass.run {
+		return
+	}
+	c.measured = false
+	c.showLegend(m, sc.Width, sc.Height)
+	c.showScale(sc.View)
+	if pass.readControls {
+		c.keepOutSize = size
+		c.controls()
+	}
+	var waits bool
+	if pass.hold {
+		waits = c.sizes.Hold(sc.Labels)
+	} else {
+		waits = c.sizes.Measure(sc.Labels, pass.lazy)
+	}
+	if waits {
+		c.measureLater()
+	}
+	sc.Place(&c.placer, c.keepOut)
+	c.sizes.Placed(sc.Labels)
+	c.layout(sc)
+}
+
+// measureLater measures the texts that wait (mapui.Labels) in idle
+// callbacks.
+func (c *carto) measureLater() {
+	if c.measureTask.run == nil {
+		c.measureTask.run = c.measureIdle
+	}
+	sched.whenIdle(&c.measureTask)
+}
+
+// measureIdle measures a batch of the texts that wait, then places the
+// labels again with the new sizes (a frame that holds them while the map
+// moves leaves them out until the motion ends).
+func (c *carto) measureIdle() {
+	if c.measurer == nil {
+		return
+	}
+	measured, more := c.sizes.MeasureIdle()
+	if more {
+		sched.whenIdle(&c.measureTask)
+	}
+	if measured {
+		c.measured = true
+		sched.wake()
+	}
+}
+
+// controls finds the boxes of what lies over the map.
+func (c *carto) controls() {
+	origin := c.labels.rect()
+	c.rects = c.rects[:0]
+	for _, el := range c.doc.queryAll(controlSelectors) {
+		c.rects = append(c.rects, el.rect())
+	}
+	c.keepOut = keepOut(c.keepOut[:0], origin.X, origin.Y, c.rects)
+}
+
+// layout shows the placed labels as divs, one per label, applying the
+// changes mapui.LabelDivs lists: only what changed crosses into JavaScript.
+func (c *carto) layout(sc *geo.Scene) {
+	for _, ch := range c.divs.Layout(sc.Labels) {
+		if ch.New {
+			el := c.doc.create("div")
+			c.labels.append(el)
+			c.els = append(c.els, el)
+		}
+		el := c.els[ch.Div]
+		if ch.SetText {
+			el.setText(ch.Text)
+		}
+		if ch.SetClass {
+			el.set("className", ch.Class)
+		}
+		if ch.Transform != "" {
+			el.setStyle("transform", ch.Transform)
+		}
+		if ch.Show || ch.Hide {
+			el.set("hidden", ch.Hide)
+		}
+	}
+}
+
+// showLegend lists the kinds of the story's markers, each with its shape
+// drawn as the map draws it. It is rebuilt when the story or the theme
+// changes; on a small map it starts closed.
+func (c *carto) showLegend(m *geo.Map, width, height float64) {
+	if !c.legend.ok() || m == nil {
+		return
+	}
+	key := legendKey{m.Story, m.Theme.Name}
+	if key == c.legendFor {
+		return
+	}
+	c.legendFor = key
+	entries := m.Legend()
+	c.legendList.clear()
+	outline := cssColor(m.Theme.Outline)
+	for _, e := range entries {
+		li := elem(c.doc, "li", "legend-"+e.Shape.String(), "")
+		li.setMarkup(legendIcon(e, outline))
+		li.append(elem(c.doc, "span", "", c.legendName(e)))
+		c.legendList.append(li)
+	}
+	c.legend.set("hidden", len(entries) == 0)
+	if !c.legendSet {
+		c.legendSet = true
+		c.setLegendOpen(legendOpens(width, height))
+	}
+}
+
+// showScale sets the scale bar for the view: a round length in km and in
+// miles, each bar as long as its length on screen at the centre of the map.
+func (c *carto) showScale(v geo.View) {
+	if !c.scale.ok() {
+		return
+	}
+	b := c.scaleBar(v)
+	if b.key == c.scaleKey {
+		return
+	}
+	c.scaleKey = b.key
+	c.scale.set("hidden", b.hidden)
+	set := func(el node, text, width string) {
+		el.setText(text)
+		el.setStyle("width", width)
+	}
+	set(c.scaleKm, b.km, b.kmPx)
+	set(c.scaleMi, b.mi, b.miPx)
+	c.scale.setAttr("aria-label", b.label)
 }

@@ -64,3 +64,31 @@ func (c *frameCount) take() map[string]any {
 	c.work = c.work[:0]
 	return map[string]any{"frames": c.frames, "draws": c.draws, "work": work}
 }
+
+// scheduler is how the bridge's decisions ask for frames and idle work: in
+// the page the frame gate (frames_js.go), on the host nothing or a test's
+// record.
+type scheduler interface {
+	wake()                // run a frame soon
+	wakeAt(t time.Time)   // run a frame at t
+	whenIdle(t *idleTask) // run t when the browser is idle
+}
+
+// sched is the page's scheduler (frames_js.go sets it).
+var sched scheduler = noFrames{}
+
+type noFrames struct{}
+
+func (noFrames) wake()              {}
+func (noFrames) wakeAt(time.Time)   {}
+func (noFrames) whenIdle(*idleTask) {}
+
+// An idleTask is work that need not be in a frame: whenIdle runs it in a
+// callback of its own when the browser is idle (requestIdleCallback, else a
+// timer), so that the frames of a gesture stay short. It runs on the main
+// thread between tasks, never during a frame's Update, like a DOM listener.
+type idleTask struct {
+	run     func()
+	fn      any // the browser's callback, made once (frames_js.go)
+	pending bool
+}

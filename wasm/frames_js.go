@@ -70,6 +70,8 @@ func (f *frameGate) report(p mapui.Panic) {
 
 var frames frameGate
 
+func init() { sched = &frames }
+
 // start puts the gate in Ebitengine's loop. Call it before RunGame.
 func (f *frameGate) start() {
 	win := js.Global()
@@ -152,16 +154,6 @@ func (f *frameGate) drew() {
 	f.mu.Unlock()
 }
 
-// An idleTask is work that need not be in a frame: whenIdle runs it in a
-// callback of its own when the browser is idle (requestIdleCallback, else a
-// timer), so that the frames of a gesture stay short. It runs on the main
-// thread between tasks, never during a frame's Update, like a DOM listener.
-type idleTask struct {
-	run     func()
-	fn      js.Func
-	pending bool
-}
-
 // idleWait is the longest an idle task waits for the browser to be idle.
 const idleWait = 300 // ms
 
@@ -172,19 +164,21 @@ func (f *frameGate) whenIdle(t *idleTask) {
 		return
 	}
 	win := js.Global()
-	if t.fn.IsUndefined() {
-		t.fn = js.FuncOf(func(js.Value, []js.Value) any {
+	fn, made := t.fn.(js.Func)
+	if !made {
+		fn = js.FuncOf(func(js.Value, []js.Value) any {
 			t.pending = false
 			mapui.Guard("an idle task", t.run, f.report) // never across the JS boundary
 			return nil
 		})
+		t.fn = fn
 	}
 	t.pending = true
 	if ric := win.Get("requestIdleCallback"); ric.Truthy() {
-		ric.Invoke(t.fn, map[string]any{"timeout": idleWait})
+		ric.Invoke(fn, map[string]any{"timeout": idleWait})
 		return
 	}
-	win.Call("setTimeout", t.fn, 0)
+	win.Call("setTimeout", fn, 0)
 }
 
 // publish gives the page maplineStats(), for cmd/bench: the frames run and

@@ -79,11 +79,11 @@ func (g *game) Update() error {
 	eventChanged := g.st.TakeEventChange()
 	moved := eventChanged || g.st.Dirty()
 	if eventChanged {
-		g.page.tl.showEvent(g.st)
+		g.page.tl.showEvent(g.st, now)
 	}
 	sc, changed := g.st.Frame()
 	if moved {
-		g.page.tl.wantHash(g.st)
+		g.page.tl.wantHash(g.st, now)
 	}
 	if tl := g.page.tl; !g.moving && tl.hash.Pending() {
 		if g.hashTask.run == nil {

@@ -44,10 +44,3 @@ func (tl *timeline) hostFailed(failed []mapui.CommandError) {
 		js.Global().Call("dispatchEvent", js.Global().Get("CustomEvent").New("mapline-error", opts))
 	}
 }
-
-// publishEvent puts the current event on the root element, where frame.js
-// sees it change: data-event="ID" and data-date="ISO date".
-func (p *page) publishEvent(id, date string) {
-	p.root.Call("setAttribute", "data-date", date)
-	p.root.Call("setAttribute", "data-event", id)
-}

@@ -1,31 +1,13 @@
 package main
 
 import (
-	"strconv"
 	"syscall/js"
 	"time"
 
-	"mapline/geo"
 	"mapline/wasm/mapui"
 
 	"github.com/paulmach/orb"
 )
-
-// inbox is what DOM callbacks other than the map's gestures (mapui.Input)
-// gather for the next Update: the story and the basemap, once.
-type inbox struct {
-	story     *geo.Story
-	storyErr  error
-	basemap   *geo.Basemap // with the story: nil when it could not be loaded
-	storyInit int
-	hasStory  bool
-}
-
-// controls are the zoom buttons…
-type controls struct {
-	zoomIn, zoomOut js.Value
-	canIn, canOut   bool // …and whether they are enabled
-}
 
 func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js.Value)) {
 	if !target.Truthy() {
@@ -38,7 +20,7 @@ func (p *page) on(target js.Value, typ string, opts map[string]any, fn func(e js
 		mapui.Guard(where, func() { fn(args[0]) }, p.panicked)
 		return nil
 	})
-	p.fns = append(p.fns, f)
+	funcs = append(funcs, f)
 	target.Call("addEventListener", typ, f, opts)
 }
 
@@ -68,7 +50,7 @@ func (p *page) listen() {
 	pr, _ := readParams(win.Get("location").Get("href").String())
 	coop := mapui.Cooperative(pr.coop, !win.Get("parent").Equal(win))
 	if coop {
-		p.root.Get("classList").Call("add", "cooperative")
+		p.root.setClass("cooperative", true)
 	}
 	nav := win.Get("navigator")
 	platform := nav.Get("platform").String()
@@ -80,7 +62,7 @@ func (p *page) listen() {
 	touchEvents := win.Get("Reflect").Call("has", win, "ontouchstart").Bool()
 	in := mapui.NewInput(coop, platform, touchEvents)
 	p.input = in
-	p.zoom = &controls{zoomIn: p.doc.Call("getElementById", "zoom-in"), zoomOut: p.doc.Call("getElementById", "zoom-out"), canIn: true, canOut: true}
+	p.zoom = &controls{zoomIn: p.doc.byID("zoom-in"), zoomOut: p.doc.byID("zoom-out"), canIn: true, canOut: true}
 	if win.Get("matchMedia").Truthy() {
 		q := win.Call("matchMedia", "(prefers-reduced-motion: reduce)")
 		still := func() { in.SetStill(q.Get("matches").Bool()) }
@@ -195,7 +177,7 @@ func (p *page) listen() {
 
 	// The zoom buttons.
 	button := func(id string, b int) {
-		p.on(p.doc.Call("getElementById", id), "click", nil, func(e js.Value) {
+		p.on(jsv(p.doc.byID(id)), "click", nil, func(e js.Value) {
 			if e.Get("currentTarget").Call("getAttribute", "aria-disabled").String() != "true" {
 				in.Button(b)
 			}
@@ -209,7 +191,7 @@ func (p *page) listen() {
 // hinter returns a func that shows a hint over the map (#map-hint) and fades
 // it out 1.5 s after the last call.
 func (p *page) hinter() func(text string) {
-	el := p.doc.Call("getElementById", "map-hint")
+	el := jsv(p.doc.byID("map-hint"))
 	if !el.Truthy() {
 		return func(string) {}
 	}
@@ -218,7 +200,7 @@ func (p *page) hinter() func(text string) {
 		el.Get("classList").Call("remove", "show")
 		return nil
 	})
-	p.fns = append(p.fns, hide)
+	funcs = append(funcs, hide)
 	timer, shown := js.Undefined(), ""
 	return func(text string) {
 		if text != shown {
@@ -240,23 +222,7 @@ func (p *page) apply(st *mapui.State, now time.Time) (moving bool) {
 	p.in = inbox{}
 	p.mu.Unlock()
 	if in.hasStory {
-		if in.basemap != nil {
-			st.SetBasemap(in.basemap)
-		}
-		if in.storyErr != nil {
-			p.showError(in.storyErr)
-			if in.story == nil {
-				p.storyTitle.Set("textContent", p.msg.Text("story.failed"))
-			}
-		}
-		if in.story != nil {
-			t0 := frames.ms()
-			p.showStory(in.story)
-			t1 := frames.ms()
-			st.SetStory(in.story, in.storyInit)
-			measure("mapline:controls", t0, t1) // the slider, its marks, the list of events
-			measure("mapline:index", t1, frames.ms())
-		}
+		p.storyArrived(st, in, frames.ms, measure)
 	}
 	if p.input == nil {
 		return false
@@ -266,17 +232,4 @@ func (p *page) apply(st *mapui.State, now time.Time) (moving bool) {
 		p.zoom.enable(st.CanZoom())
 	}
 	return moving
-}
-
-// enable marks the zoom buttons usable or not (aria-disabled, not disabled,
-// so that a focused button keeps the focus at the limit).
-func (c *controls) enable(in, out bool) {
-	set := func(b js.Value, on bool, was *bool) {
-		if on != *was && b.Truthy() {
-			b.Call("setAttribute", "aria-disabled", strconv.FormatBool(!on))
-			*was = on
-		}
-	}
-	set(c.zoomIn, in, &c.canIn)
-	set(c.zoomOut, out, &c.canOut)
 }

@@ -28,7 +28,7 @@ func run() {
 	if pr.view != nil {
 		st.SetView(pr.view.Center, pr.view.Zoom)
 		st.Follow(!pr.readerView)
-	} else if v, ok := parseView(p.root.Call("getAttribute", "data-start-view").String()); ok {
+	} else if v, ok := parseView(p.root.attr("data-start-view")); ok {
 		// The view of the poster the reader has been looking at (frame.js).
 		st.SetPosterView(v.Center, v.Zoom)
 	}
@@ -116,14 +116,14 @@ func fetchStory(u string) (*geo.Story, error) {
 // page listens for anyway: the tab shown again, the body resized by the
 // page's layout (Ebitengine reads its size every frame).
 func wakeOnChange(p *page) {
-	p.on(p.doc, "visibilitychange", nil, func(js.Value) {})
-	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() && p.doc.Get("body").Truthy() {
+	p.on(js.Global().Get("document"), "visibilitychange", nil, func(js.Value) {})
+	if ro := js.Global().Get("ResizeObserver"); ro.Truthy() && js.Global().Get("document").Get("body").Truthy() {
 		f := js.FuncOf(func(js.Value, []js.Value) any {
 			frames.wake()
 			return nil
 		})
-		p.fns = append(p.fns, f)
-		ro.New(f).Call("observe", p.doc.Get("body"))
+		funcs = append(funcs, f)
+		ro.New(f).Call("observe", js.Global().Get("document").Get("body"))
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"mapline/geo"
 	"mapline/wasm/mapui"
@@ -141,4 +142,204 @@ func sliderPos(value, max string) (pos float64, ok bool) {
 		return 0, false
 	}
 	return v / mx, true
+}
+
+// timeline is the bridge to the story's controls: the time slider with a
+// mark per event, previous / play / next, the options (mode, speed, loop,
+// follow), the event card, the list of all events, the live region, and the
+// page's URL hash. DOM callbacks (timeline_js.go) only record; apply hands
+// the input to the state in Update, and what follows is written here.
+type timeline struct {
+	p                                      *page
+	slider, play, prev, next, marks        node
+	mode, speed, loop, follow              node
+	date, title, desc, places, source      node
+	live, events, banner, pulses, startEnd node
+
+	in *mapui.Timeline // what the controls' listeners record
+
+	story   *geo.Story
+	track   geo.Track
+	list    eventList // the list of all events (list.go)
+	markEls []node
+	marksOf markTrack   // the marks and their classes
+	changed []int       // the marks whose class changed, reused
+	shown   int         // the event on show, -1 for none
+	playing bool        // the play button's state on show
+	sliding bool        // the reader is dragging the slider: do not move its thumb
+	hash    mapui.Hash  // when to write the URL hash
+	pulseAt map[int]int // site → pulse element index, for the current event
+}
+
+func newTimeline(p *page) *timeline {
+	byID := p.doc.byID
+	return &timeline{
+		p: p, slider: byID("timeline"), play: byID("play"), prev: byID("prev"), next: byID("next"),
+		marks: byID("track-marks"), mode: byID("mode"), speed: byID("speed"), loop: byID("loop"), follow: byID("follow"),
+		date: byID("card-date"), title: byID("card-title"), desc: byID("card-desc"), places: byID("card-places"),
+		source: byID("card-source"), live: byID("live"), events: byID("events"), banner: byID("banner"),
+		pulses: byID("map-pulses"), shown: -1, in: mapui.NewTimeline(),
+		list: newEventList(p.doc, byID("events")),
+	}
+}
+
+// options shows the URL's choices in the controls.
+func (tl *timeline) options(pr params) {
+	tl.mode.set("value", pr.mode.String())
+	tl.in.Autoplay(pr.play)
+}
+
+// showStory sets up the controls for a story: the slider's scale, its marks,
+// the dates at its ends and the list of all events.
+func (tl *timeline) showStory(s *geo.Story) {
+	tl.story, tl.track, tl.shown = s, s.Track(), -1
+	tl.p.storyLang = s.Lang
+	// A story without a title leaves the bar empty, not "Loading the story…".
+	tl.p.storyTitle.setText(s.Title)
+	if s.Title != "" {
+		tl.p.dataText(tl.p.storyTitle, s.Texts, "title")
+	}
+	n := len(s.Events)
+	for _, b := range []node{tl.slider, tl.prev, tl.next, tl.play} {
+		b.set("disabled", n == 0)
+	}
+	tl.play.set("disabled", n < 2)
+	tl.slider.set("max", tl.track.Hours())
+	if n > 0 {
+		first := geo.Span{Start: s.Events[0].Time.Start}
+		tl.showDate(tl.p.doc.byID("timeline-start"), first)
+		tl.showDate(tl.p.doc.byID("timeline-end"), s.Events[n-1].Time)
+	}
+	tl.buildList(s)
+	tl.layoutMarks()
+	tl.p.setText("map-desc", tl.p.mapDescription(s))
+}
+
+// showDate writes a date into el in the reader's calendar, with the
+// Gregorian date as its title when that calendar is another one.
+func (tl *timeline) showDate(el node, sp geo.Span) {
+	el.setText(tl.p.dates.span(sp))
+	if g := tl.p.dates.gregorianSpan(sp); g != "" {
+		el.setAttr("title", tl.p.msg.Text("date.gregorian", "date", g))
+	} else {
+		el.delAttr("title")
+	}
+}
+
+// dataText marks an element holding the story's text of field: its
+// direction is that of its first strong letter (an English title in an
+// Arabic page reads left to right, and the other way round), and its
+// language the one words.textLang says.
+func (p *page) dataText(el node, texts geo.Texts, field string) node {
+	el.setAttr("dir", "auto")
+	if l := p.textLang(p.storyLang, texts, field); l != "" {
+		el.setAttr("lang", l)
+	} else {
+		el.delAttr("lang")
+	}
+	return el
+}
+
+// layoutMarks draws a mark per event (or per cluster of events too close to
+// tell apart) on the slider's track, at the track's current width.
+func (tl *timeline) layoutMarks() {
+	if !tl.marks.ok() || !tl.marksOf.layout(tl.story, tl.marks.num("clientWidth")) {
+		return
+	}
+	tl.marks.clear()
+	tl.markEls = tl.markEls[:0]
+	for i, m := range tl.marksOf.marks {
+		d := tl.p.el("span", tl.marksOf.classes[i], "")
+		start, width := markStyle(m)
+		d.setStyle("inset-inline-start", start)
+		if width != "" {
+			d.setStyle("width", width)
+		}
+		tl.marks.append(d)
+		tl.markEls = append(tl.markEls, d)
+	}
+	tl.shown = -1 // mark the current event again
+}
+
+// showEvent writes the current event everywhere it shows: the card, the
+// slider (thumb and value text), the marks, the list, the buttons, the live
+// region, the banner of region-wide events and the URL hash.
+func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
+	s := st.Map().Story
+	tl.layoutMarks()
+	if playing, _ := st.Playing(); tl.playing != playing {
+		tl.playing = playing
+		tl.play.setAttr("aria-pressed", strconv.FormatBool(tl.playing))
+		label, symbol := tl.p.playButton(playing)
+		tl.play.setAttr("aria-label", label)
+		tl.play.setText(symbol)
+	}
+	tl.follow.set("checked", st.Following())
+	cur := st.Current()
+	if s == nil || cur < 0 || cur >= len(s.Events) || cur == tl.shown {
+		return
+	}
+	tl.shown = cur
+	e := &s.Events[cur]
+	w := tl.p.event(s, cur)
+	if !tl.sliding {
+		tl.slider.set("value", sliderValue(tl.track, e))
+	}
+	tl.slider.setAttr("aria-valuetext", w.valueText)
+	tl.showDate(tl.date, e.Time)
+	tl.p.publishEvent(e.ID, e.Time.Start.ISO())
+	tl.title.setText(e.Title)
+	tl.desc.setText(e.Description)
+	tl.p.dataText(tl.title, e.Texts, "title")
+	tl.p.dataText(tl.desc, e.Texts, "description")
+	tl.places.setText(w.places)
+	tl.places.set("hidden", w.places == "")
+	tl.source.parent().set("hidden", e.Source == "")
+	tl.p.sourceInto(tl.source, e.Source)
+	tl.live.setText(w.live)
+	tl.prev.set("disabled", cur == 0)
+	tl.next.set("disabled", cur == len(s.Events)-1)
+	if w.banner != "" {
+		tl.banner.setText(w.banner)
+	}
+	tl.banner.set("hidden", w.banner == "")
+	// Only the marks whose state changed cross into JavaScript.
+	tl.changed = tl.marksOf.current(cur, tl.changed[:0])
+	for _, i := range tl.changed {
+		tl.markEls[i].set("className", tl.marksOf.classes[i])
+	}
+	tl.syncList(s, cur, now)
+	tl.pulseAt = nil // new pulses at the next scene
+}
+
+// wantHash works out the URL hash for the reader's place: the current event,
+// and the view when the reader has moved the map away from the story.
+func (tl *timeline) wantHash(st *mapui.State, now time.Time) {
+	if h, ok := hashFor(st); ok {
+		tl.hash.Want(h, now)
+	}
+}
+
+// placePulses rings the current event's sites briefly (a CSS animation,
+// still under prefers-reduced-motion) and keeps the rings on their markers.
+func (tl *timeline) placePulses(sc *geo.Scene) {
+	if !tl.pulses.ok() || sc == nil {
+		return
+	}
+	if tl.pulseAt == nil {
+		tl.pulses.clear()
+		tl.pulseAt = map[int]int{}
+		for i, site := range pulses(sc) {
+			tl.pulses.append(tl.p.el("span", "pulse", ""))
+			tl.pulseAt[site] = i
+		}
+	}
+	for _, m := range sc.Markers {
+		if i, ok := tl.pulseAt[m.Site]; ok && m.Status == geo.Current {
+			at := pulseAt(m)
+			d := tl.pulses.child(i)
+			d.setStyle("--at", at)
+			d.setStyle("transform", at)
+		}
+	}
 }

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"mapline/geo"
+	"mapline/geo/lang"
+	"mapline/wasm/mapui"
+
+	"github.com/paulmach/orb"
+)
+
+// embedIDs are the tag#id of every element of site/embed.html with an id,
+// so that the host page has the real page's elements (an id renamed in the
+// page and not here fails these tests).
+func embedIDs(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../site/embed.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, m := range regexp.MustCompile(`<([a-z0-9]+) [^>]*\bid="([^"]+)"`).FindAllStringSubmatch(string(b), -1) {
+		ids = append(ids, m[1]+"#"+m[2])
+	}
+	return ids
+}
+
+// fakeMeasurer sizes every text 7 px a letter, 14 px high.
+type fakeMeasurer struct{ calls int }
+
+func (m *fakeMeasurer) Measure(texts []mapui.Text, sizes []mapui.Size) {
+	m.calls++
+	for i, t := range texts {
+		sizes[i] = mapui.Size{W: 7 * float64(len([]rune(t.Text))), H: 14}
+	}
+}
+
+// testPage is the page's bridge over a host copy of embed.html's elements,
+// in language tag, with the parents the bridge reaches for.
+func testPage(t *testing.T, tag string) (*page, *fakeDoc) {
+	t.Helper()
+	doc := newFakeDoc(append(embedIDs(t), "html#root", "canvas#canvas")...)
+	// The parents the bridge reads: the card's source line, the list's box.
+	doc.create("p").append(doc.el("card-source"))
+	doc.el("story-list").append(doc.el("events"))
+	p := newPageOf(doc, newWords(lang.Get(tag), nil), func(node) mapui.Measurer { return &fakeMeasurer{} })
+	p.root = doc.el("root")
+	return p, doc
+}
+
+// pageStory has two sites and three events: one with a linked source and
+// markup in its title, one with a plain source, one with no source.
+func pageStory(t *testing.T) *geo.Story {
+	t.Helper()
+	day := func(s string) geo.Span { return geo.Span{Start: date(t, s)} }
+	s := &geo.Story{
+		Title: "Departure",
+		Sites: []geo.Site{{ID: "bgd", Name: "Baghdad", Kind: "embassy", LonLat: orb.Point{44.4, 33.3}},
+			{ID: "ebl", Name: "Erbil", Kind: "consulate", LonLat: orb.Point{44, 36.2}}},
+		Events: []geo.Event{
+			{ID: "a", Title: "<b>Order</b>", Time: day("2025-06-11"), Sites: []int{0, 1}, Source: "https://www.politico.com/x"},
+			{ID: "b", Title: "Talks", Description: "Muscat", Time: day("2025-06-12"), Sites: []int{1}, Source: "Reuters"},
+			{ID: "c", Title: "Storm", Time: day("2025-06-13")},
+		},
+	}
+	for i := range s.Sites {
+		s.Sites[i].World = geo.World(s.Sites[i].LonLat)
+	}
+	return s
+}
+
+func TestListItems(t *testing.T) {
+	p, doc := testPage(t, "en")
+	s := pageStory(t)
+	p.showStory(s)
+	items := doc.el("events").kids
+	if len(items) != 3 {
+		t.Fatalf("list has %d items, want 3: %v", len(items), doc.el("events"))
+	}
+	for _, tc := range []struct {
+		name string
+		item int
+		want []string // parts of the item, in order
+		not  []string
+	}{
+		{"markup in a title stays text, a URL source is a link", 0,
+			[]string{`li[id=event-a]`, `button.choose[data-index=0]`, `span.title[dir=auto] "<b>Order</b>"`,
+				`p.source "Source: " {span {a `, `"www.politico.com"`}, []string{"b {"}},
+		{"a plain source is text, a description a paragraph", 1,
+			[]string{`span.title[dir=auto] "Talks"`, `p[dir=auto] "Muscat"`, `p.places "Place: Erbil"`, `span "Reuters"`}, []string{" a "}},
+		{"no source, no source line", 2, []string{`"Storm"`}, []string{"p.source"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := items[tc.item].String()
+			at := 0
+			for _, w := range tc.want {
+				i := strings.Index(got[at:], w)
+				if i < 0 {
+					t.Fatalf("item %d lacks %q after byte %d:\n%s", tc.item, w, at, got)
+				}
+				at += i + len(w)
+			}
+			for _, w := range tc.not {
+				if strings.Contains(got, w) {
+					t.Errorf("item %d has %q:\n%s", tc.item, w, got)
+				}
+			}
+		})
+	}
+	if a := items[0].query("a").(*fakeNode); a.props["rel"] != "noopener noreferrer" || a.props["target"] != "_blank" {
+		t.Errorf("source link = %v, want rel=noopener noreferrer and target=_blank", a.props)
+	}
+}
+
+func TestShowEventWritesTheCard(t *testing.T) {
+	p, doc := testPage(t, "en")
+	s := pageStory(t)
+	p.showStory(s)
+	st := mapui.NewState(geo.Light)
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name                string
+		cur                 int
+		title, desc, places string
+		source              string // the card's source text, "" for a hidden line
+		prev, next          bool   // disabled
+	}{
+		{"first event: previous disabled, a linked source", 0, "<b>Order</b>", "", "Places: Baghdad, Erbil", "www.politico.com", true, false},
+		{"middle event: a plain source", 1, "Talks", "Muscat", "Place: Erbil", "Reuters", false, false},
+		{"last event: next disabled, no source, the whole region", 2, "Storm", "", "Across the region", "", false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st.SetStory(s, tc.cur)
+			p.tl.showEvent(st, now)
+			text := func(id string) string { return doc.el(id).textContent() }
+			if text("card-title") != tc.title || text("card-desc") != tc.desc {
+				t.Errorf("card = %q / %q, want %q / %q", text("card-title"), text("card-desc"), tc.title, tc.desc)
+			}
+			if got := text("card-places"); got != tc.places || doc.el("card-places").hidden() != (tc.places == "") {
+				t.Errorf("places = %q (hidden %v), want %q", got, doc.el("card-places").hidden(), tc.places)
+			}
+			line := doc.el("card-source").up
+			if got := text("card-source"); got != tc.source || line.hidden() != (tc.source == "") {
+				t.Errorf("source = %q (line hidden %v), want %q", got, line.hidden(), tc.source)
+			}
+			if doc.el("prev").flag("disabled") != tc.prev || doc.el("next").flag("disabled") != tc.next {
+				t.Errorf("prev, next disabled = %v, %v; want %v, %v", doc.el("prev").flag("disabled"), doc.el("next").flag("disabled"), tc.prev, tc.next)
+			}
+			if got, want := p.root.attr("data-event"), s.Events[tc.cur].ID; got != want {
+				t.Errorf("data-event = %q, want %q", got, want)
+			}
+			var current []int
+			for i, li := range doc.el("events").kids {
+				if li.attrs["aria-current"] == "true" {
+					current = append(current, i)
+				}
+			}
+			if len(current) != 1 || current[0] != tc.cur {
+				t.Errorf("items marked current: %v, want [%d]", current, tc.cur)
+			}
+		})
+	}
+}
+
+func TestMarkCurrentScrollsTheList(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		top, height float64 // the box's scroll and height
+		moves       bool
+	}{
+		{"an item below the box scrolls it down", 0, 50, true},
+		{"an item in sight leaves it", 40, 100, false},
+		{"an item above the box scrolls it up", 200, 50, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, doc := testPage(t, "en")
+			p.showStory(pageStory(t))
+			box := doc.el("story-list")
+			box.props["scrollTop"], box.props["clientHeight"] = tc.top, tc.height
+			item := doc.el("events").kids[2]
+			item.props["offsetTop"], item.props["offsetHeight"] = 60.0, 30.0
+			p.tl.markCurrent(2)
+			got := box.num("scrollTop")
+			if moved := got != tc.top; moved != tc.moves {
+				t.Fatalf("scrollTop %v → %v: moved %v, want %v", tc.top, got, moved, tc.moves)
+			}
+			if got > 60 || got+tc.height < 90 {
+				t.Errorf("scrollTop = %v: the item at 60–90 px is not in the box's %v px", got, tc.height)
+			}
+		})
+	}
+}
+
+func TestWidenMovesTheFocusOffAHiddenButton(t *testing.T) {
+	p, doc := testPage(t, "en")
+	s := &geo.Story{}
+	for range listAll + 3*listPage {
+		s.Events = append(s.Events, geo.Event{Title: "e", Time: geo.Span{Start: date(t, "2025-01-01")}})
+	}
+	p.showStory(s)
+	p.tl.syncList(s, listPage+5, time.Time{})
+	earlier := doc.el("events-earlier")
+	if earlier.hidden() {
+		t.Fatalf("no earlier button on a list from event %d", p.tl.list.w.lo)
+	}
+	earlier.focus()
+	for !earlier.hidden() {
+		p.tl.widen(s, -1)
+	}
+	// The button hid with the focus on it: the focus goes to the first
+	// event, the one next to where the button was.
+	if f := doc.active; f == nil || f.tag != "button" || f.attrs["data-index"] != "0" {
+		t.Fatalf("focus on %v, want the first event's button", f)
+	}
+}
+
+func TestShowErrorAndReady(t *testing.T) {
+	p, doc := testPage(t, "en")
+	p.setReady()
+	if got := p.root.attr("data-mapline"); got != "ready" {
+		t.Errorf("data-mapline = %q after a clean first frame, want ready", got)
+	}
+	p.showError(errors.Join(errors.New(`feature 3: "time": not a date`), errors.New("feature 4: no geometry")))
+	note := doc.el("map-note")
+	if note.hidden() || p.root.attr("data-mapline") != "error" {
+		t.Fatalf("note hidden %v, data-mapline %q", note.hidden(), p.root.attr("data-mapline"))
+	}
+	got := note.String()
+	for _, w := range []string{`strong "The story could not be shown in full."`, `ul[dir=auto] {li "feature 3: \"time\": not a date" li "feature 4: no geometry"}`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("note lacks %q:\n%s", w, got)
+		}
+	}
+	p.setReady()
+	if got := p.root.attr("data-mapline"); got != "error" {
+		t.Errorf("data-mapline = %q after an error and a frame, want error kept", got)
+	}
+}
+
+func TestZoomButtonsEnable(t *testing.T) {
+	p, doc := testPage(t, "en")
+	c := &controls{zoomIn: doc.el("zoom-in"), zoomOut: doc.el("zoom-out"), canIn: true, canOut: true}
+	p.zoom = c
+	for _, tc := range []struct {
+		in, out         bool
+		wantIn, wantOut string
+	}{
+		{true, true, "", ""}, // unchanged: nothing written
+		{false, true, "true", ""},
+		{false, false, "true", "true"},
+		{true, false, "false", "true"},
+	} {
+		c.enable(tc.in, tc.out)
+		if got := doc.el("zoom-in").attrs["aria-disabled"]; got != tc.wantIn {
+			t.Errorf("enable(%v, %v): zoom-in aria-disabled = %q, want %q", tc.in, tc.out, got, tc.wantIn)
+		}
+		if got := doc.el("zoom-out").attrs["aria-disabled"]; got != tc.wantOut {
+			t.Errorf("enable(%v, %v): zoom-out aria-disabled = %q, want %q", tc.in, tc.out, got, tc.wantOut)
+		}
+	}
+}

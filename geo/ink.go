@@ -2,8 +2,9 @@ package geo
 
 import "image/color"
 
-// LabelInk is how a label's text is painted in a theme: the page's colours
-// (site/embed.css, TestLabelInkMatchesCSS).
+// LabelInk is how a label's text is painted in a theme: its style's colour
+// (LabelStyles) over the page's halo (--halo in site/embed.css,
+// TestLabelInkMatchesCSS).
 type LabelInk struct {
 	Fill color.NRGBA // the text
 	Halo color.NRGBA // the outline that keeps it readable over any ground
@@ -24,25 +25,8 @@ func (th Theme) LabelInk(l *Label) LabelInk {
 	if dark {
 		ink.Halo = color.NRGBA{0x0f, 0x1b, 0x26, 0xd9}
 	}
-	switch l.Kind {
-	case SiteLabel:
-		switch l.Status {
-		case Current:
-			ink.Fill = pick(0x1a1a1a, 0xeef1f4) // --fg
-		case Past:
-			ink.Fill = pick(0x595959, 0xa9b4bd) // --muted
-		default:
-			ink.Fill = pick(0x616161, 0x9aa4ad) // --label-future
-		}
-	case CapitalLabel, CityLabel:
-		ink.Fill = pick(0x4d4d4d, 0xb8c0c7) // --label-city
-	default:
-		if l.Emphasis {
-			ink.Fill = pick(0x4a4a4a, 0xb4bec6) // --label-country-story
-		} else {
-			ink.Fill = pick(0x6b6b6b, 0x8e9aa4) // --label-country
-		}
-	}
+	st := l.style()
+	ink.Fill = pick(st.Light, st.Dark)
 	return ink
 }
 

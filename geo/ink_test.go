@@ -9,11 +9,21 @@ import (
 	"mapline/geo"
 )
 
-// TestLabelInkMatchesCSS: the poster paints labels in the page's colours.
+// TestLabelInkMatchesCSS: the poster paints labels in the page's colours as
+// built (site/embed.css with LabelCSS in it): each class's colour in either
+// theme, over the page's halo.
 func TestLabelInkMatchesCSS(t *testing.T) {
-	css, err := os.ReadFile("../site/embed.css")
+	src, err := os.ReadFile("../site/embed.css")
 	if err != nil {
 		t.Fatal(err)
+	}
+	css := append(src, geo.LabelCSS()...)
+	colour := func(sel string) string {
+		m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(sel) + ` \{[^}]*color: ([^;]+);`).FindSubmatch(css)
+		if m == nil {
+			return ""
+		}
+		return string(m[1])
 	}
 	vars := func(sel string) map[string]string {
 		out := map[string]string{}
@@ -33,20 +43,21 @@ func TestLabelInkMatchesCSS(t *testing.T) {
 		if v["--halo"] != c.halo {
 			t.Errorf("%s --halo is %q, the poster assumes %q", c.sel, v["--halo"], c.halo)
 		}
-		for _, l := range []struct {
-			label geo.Label
-			v     string
-		}{
-			{geo.Label{Kind: geo.SiteLabel, Status: geo.Current}, "--fg"},
-			{geo.Label{Kind: geo.SiteLabel, Status: geo.Past}, "--muted"},
-			{geo.Label{Kind: geo.SiteLabel, Status: geo.Future}, "--label-future"},
-			{geo.Label{Kind: geo.CityLabel}, "--label-city"},
-			{geo.Label{Kind: geo.CapitalLabel}, "--label-city"},
-			{geo.Label{Kind: geo.CountryLabel}, "--label-country"},
-			{geo.Label{Kind: geo.CountryLabel, Emphasis: true}, "--label-country-story"},
+		for _, l := range []geo.Label{
+			{Kind: geo.SiteLabel, Status: geo.Current},
+			{Kind: geo.SiteLabel, Status: geo.Past},
+			{Kind: geo.SiteLabel, Status: geo.Future},
+			{Kind: geo.CityLabel},
+			{Kind: geo.CapitalLabel},
+			{Kind: geo.CountryLabel},
+			{Kind: geo.CountryLabel, Emphasis: true},
 		} {
-			if got := hex(c.th.LabelInk(&l.label).Fill); got != v[l.v] {
-				t.Errorf("%s %s: the poster paints %s, %s is %q", c.th.Name, l.label.Class(), got, l.v, v[l.v])
+			sel := "." + strings.ReplaceAll(l.Class(), " ", ".")
+			if c.th.Name == "dark" {
+				sel = ":root.dark " + sel
+			}
+			if got, css := hex(c.th.LabelInk(&l).Fill), colour(sel); got != css {
+				t.Errorf("%s %s: the poster paints %s, the page %q", c.th.Name, l.Class(), got, css)
 			}
 		}
 	}

@@ -119,26 +119,7 @@ const numRanks = 7
 // Class is the label's CSS classes: "label" and its kind, with the status of
 // a site ("label site current") or the emphasis of a country ("label country
 // story"). The page styles and measures labels by class.
-func (l *Label) Class() string {
-	switch l.Kind {
-	case SiteLabel:
-		switch l.Status {
-		case Current:
-			return "label site current"
-		case Past:
-			return "label site past"
-		}
-		return "label site future"
-	case CapitalLabel:
-		return "label city capital"
-	case CityLabel:
-		return "label city"
-	}
-	if l.Emphasis {
-		return "label country story"
-	}
-	return "label country"
-}
+func (l *Label) Class() string { return l.style().Class }
 
 // Box is an axis-aligned rectangle in CSS px: top left corner and size.
 type Box struct{ X, Y, W, H float64 }

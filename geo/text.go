@@ -11,9 +11,8 @@ import (
 // dropped a little more often, a label too narrow would overlap its
 // neighbour.
 
-// LabelFont is how a label's text is set: the CSS of its class in
-// site/embed.css (.label and the kind's rules), which TestLabelFontMatchesCSS
-// checks.
+// LabelFont is how a label's text is set (LabelStyles; the page's CSS is
+// written from them).
 type LabelFont struct {
 	Size    float64 // font size in CSS px
 	Weight  int     // CSS font weight
@@ -25,24 +24,8 @@ type LabelFont struct {
 // size: the page's line-height.
 const LineHeight = 1.4
 
-// Font is the label's font, from its kind and status.
-func (l *Label) Font() LabelFont {
-	switch l.Kind {
-	case SiteLabel:
-		switch l.Status {
-		case Current:
-			return LabelFont{Size: 13, Weight: 700}
-		case Past:
-			return LabelFont{Size: 13, Weight: 500}
-		}
-		return LabelFont{Size: 12, Weight: 500}
-	case CapitalLabel:
-		return LabelFont{Size: 12, Weight: 600}
-	case CityLabel:
-		return LabelFont{Size: 12, Weight: 500}
-	}
-	return LabelFont{Size: 11, Weight: 600, Upper: true, Spacing: 0.12}
-}
+// Font is the label's font, from its kind and status (LabelStyles).
+func (l *Label) Font() LabelFont { return l.style().Font }
 
 // Shown is the text as it shows: upper case when the font says so.
 func (f LabelFont) Shown(text string) string {

@@ -120,13 +120,14 @@ func TestTextWidth(t *testing.T) {
 }
 
 // TestLabelFontMatchesCSS: the fonts the estimate assumes are the page's
-// (site/embed.css): the size, weight, letter spacing and case of each label
-// class, and the line height of the page.
+// as built (site/embed.css with LabelCSS in it): the size, weight, letter
+// spacing and case of each label class, and the line height of the page.
 func TestLabelFontMatchesCSS(t *testing.T) {
-	css, err := os.ReadFile("../site/embed.css")
+	src, err := os.ReadFile("../site/embed.css")
 	if err != nil {
 		t.Fatal(err)
 	}
+	css := append(src, geo.LabelCSS()...)
 	rule := func(sel string) string {
 		m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(sel) + ` \{([^}]*)\}`).FindSubmatch(css)
 		if m == nil {
@@ -149,12 +150,13 @@ func TestLabelFontMatchesCSS(t *testing.T) {
 		label geo.Label
 		rules []string
 	}{
-		{geo.Label{Kind: geo.SiteLabel, Status: geo.Current}, []string{".label", ".label.current"}},
-		{geo.Label{Kind: geo.SiteLabel, Status: geo.Past}, []string{".label", ".label.past"}},
-		{geo.Label{Kind: geo.SiteLabel, Status: geo.Future}, []string{".label", ".label.future"}},
+		{geo.Label{Kind: geo.SiteLabel, Status: geo.Current}, []string{".label", ".label.site.current"}},
+		{geo.Label{Kind: geo.SiteLabel, Status: geo.Past}, []string{".label", ".label.site.past"}},
+		{geo.Label{Kind: geo.SiteLabel, Status: geo.Future}, []string{".label", ".label.site.future"}},
 		{geo.Label{Kind: geo.CityLabel}, []string{".label", ".label.city"}},
 		{geo.Label{Kind: geo.CapitalLabel}, []string{".label", ".label.city", ".label.city.capital"}},
 		{geo.Label{Kind: geo.CountryLabel}, []string{".label", ".label.country"}},
+		{geo.Label{Kind: geo.CountryLabel, Emphasis: true}, []string{".label", ".label.country", ".label.country.story"}},
 	}
 	for _, c := range cases {
 		var size, weight, spacing, transform string
@@ -183,7 +185,7 @@ func TestLabelFontMatchesCSS(t *testing.T) {
 		}
 		wantSp := ""
 		if f.Spacing != 0 {
-			wantSp = strings.TrimPrefix(strconv.FormatFloat(f.Spacing, 'g', -1, 64), "0") + "em"
+			wantSp = strconv.FormatFloat(f.Spacing, 'g', -1, 64) + "em"
 		}
 		if spacing != wantSp {
 			t.Errorf("%s: letter-spacing %q, geo assumes %q", c.label.Class(), spacing, wantSp)

@@ -236,9 +236,10 @@ func TestCartoScreenshots(t *testing.T) {
 	}
 }
 
-// TestLabelContrast: the colours of map text in embed.css keep 4.5:1 (WCAG
-// 1.4.3) against their halo, the translucent --halo over the sea and over
-// either land colour of the map, in both themes.
+// TestLabelContrast: the colours of map text (geo.LabelStyles, which make
+// build writes into embed.css) keep 4.5:1 (WCAG 1.4.3) against their halo,
+// the translucent --halo of embed.css over the sea and over either land
+// colour of the map, in both themes.
 func TestLabelContrast(t *testing.T) {
 	css, err := os.ReadFile("embed.css")
 	if err != nil {
@@ -268,11 +269,15 @@ func TestLabelContrast(t *testing.T) {
 			return c
 		}
 		halo := get("--halo")
-		for _, name := range []string{"--fg", "--muted", "--label-future", "--label-city", "--label-country", "--label-country-story"} {
-			fg := get(name)
+		for _, st := range geo.LabelStyles() {
+			c := st.Light
+			if th.theme.Name == "dark" {
+				c = st.Dark
+			}
+			fg := color.NRGBA{uint8(c >> 16), uint8(c >> 8), uint8(c), 0xff}
 			for _, bg := range []color.NRGBA{th.theme.Land, th.theme.StoryLand, th.theme.Sea} {
 				if r := geo.Contrast(fg, geo.Over(halo, bg)); r < 4.5 {
-					t.Errorf("%s: %s on the halo over %v: contrast %.2f, want at least 4.5", th.theme.Name, name, bg, r)
+					t.Errorf("%s: %s (#%06x) on the halo over %v: contrast %.2f, want at least 4.5", th.theme.Name, st.Class, c, bg, r)
 				}
 			}
 		}
@@ -291,4 +296,60 @@ func parseCSSColor(s string) (color.NRGBA, error) {
 		return color.NRGBA{}, fmt.Errorf("not a colour: %q", s)
 	}
 	return color.NRGBA{r, g, b, uint8(math.Round(a * 255))}, nil
+}
+
+// TestLabelStylesInPage: every label shown is set and coloured in the page
+// as geo's table of label styles says (the one home: make build writes
+// embed.css's label rules from it, the poster paints from it), in both
+// themes.
+func TestLabelStylesInPage(t *testing.T) {
+	styles := map[string]geo.LabelStyle{}
+	for _, s := range geo.LabelStyles() {
+		styles[s.Class] = s
+	}
+	for _, dark := range []bool{false, true} {
+		t.Run(fmt.Sprintf("dark=%v", dark), func(t *testing.T) {
+			ctx := tab(t, 1280, 720, 1)
+			open(t, ctx, fmt.Sprintf("/embed.html?view=33,45,5&t=2025-06-11&dark=%v", dark), "ready")
+			type computed struct{ Class, Size, Weight, Color, Spacing, Transform string }
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]computed](`[...document.querySelectorAll("#map-labels > .label:not([hidden])")].map(e => {
+				const s = getComputedStyle(e);
+				return {Class: e.className, Size: s.fontSize, Weight: s.fontWeight, Color: s.color, Spacing: s.letterSpacing, Transform: s.textTransform};
+			})`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			for _, c := range got {
+				st, ok := styles[c.Class]
+				if !ok {
+					t.Errorf("a label of class %q, which geo has no style for", c.Class)
+					continue
+				}
+				seen[c.Class] = true
+				col := st.Light
+				if dark {
+					col = st.Dark
+				}
+				f := st.Font
+				want := computed{Class: c.Class, Size: fmt.Sprintf("%gpx", f.Size), Weight: fmt.Sprint(f.Weight),
+					Color:   fmt.Sprintf("rgb(%d, %d, %d)", uint8(col>>16), uint8(col>>8), uint8(col)),
+					Spacing: "normal", Transform: "none"}
+				if f.Spacing != 0 {
+					want.Spacing = fmt.Sprintf("%gpx", math.Round(f.Spacing*f.Size*100)/100)
+				}
+				if f.Upper {
+					want.Transform = "uppercase"
+				}
+				if c != want {
+					t.Errorf("label %s: the page sets %+v, geo says %+v", c.Class, c, want)
+				}
+			}
+			for _, need := range []string{"label site past", "label city", "label country"} {
+				if !seen[need] {
+					t.Errorf("no label of class %q shown to check (saw %v)", need, seen)
+				}
+			}
+		})
+	}
 }

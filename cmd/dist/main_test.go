@@ -41,7 +41,7 @@ func fixture() map[string]string {
 		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"lang.js":            `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
 		"lang/ar.json":       `{"timeline": "الخط الزمني"` + strings.Repeat(`, "k": "نص"`, 40) + "}",
-		"embed.css":          ":root {} /* m:controls */\n" + strings.Repeat("body { margin: 0; }\n", 30),
+		"embed.css":          ":root {} /* m:controls */\n/* m:labels */ /* /m:labels */\n" + strings.Repeat("body { margin: 0; }\n", 30),
 		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
 		"article.js":         "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
 		"mapline.wasm":       wasm,
@@ -176,6 +176,9 @@ func TestHashedNamesAndReferences(t *testing.T) {
 		t.Errorf("embed.html lacks %s", want)
 	}
 	// embed.css carries the controls' sizes (embedspec).
+	if want := LabelsBlock(); !strings.Contains(snap[names["embed.css"]], want) {
+		t.Errorf("embed.css lacks the labels' styles %q", want)
+	}
 	if want := embedspec.CSS() + " /* m:controls */"; !strings.Contains(snap[names["embed.css"]], want) {
 		t.Errorf("embed.css lacks %s:\n%s", want, snap[names["embed.css"]])
 	}
@@ -257,6 +260,9 @@ func TestMissingReference(t *testing.T) {
 		{"controls rule missing", func(f map[string]string) {
 			f["embed.css"] = strings.Replace(f["embed.css"], ":root {} /* m:controls */", "", 1)
 		}, []string{"embed.css", "m:controls"}},
+		{"labels mark missing", func(f map[string]string) {
+			f["embed.css"] = strings.Replace(f["embed.css"], "/* m:labels */ /* /m:labels */", "", 1)
+		}, []string{"embed.css", "m:labels"}},
 		{"page missing", func(f map[string]string) {
 			delete(f, "index.html")
 		}, []string{"index.html is missing"}},

@@ -36,14 +36,26 @@ func setSpec(page []byte) ([]byte, error) {
 // (embedspec.CSS), after its marker comment.
 var controlsRule = regexp.MustCompile(`:root \{[^}]*\} /\* m:controls \*/`)
 
-// setControls writes embedspec's controls' sizes into the embed's style
-// sheet, in place of the rule it marks (a sheet without it is an error).
+// setControls writes what the style sheet takes from Go into it: embedspec's
+// controls' sizes, in place of the rule it marks, and the labels' styles
+// after their mark (a sheet without either is an error).
 func setControls(css []byte) ([]byte, error) {
 	if !controlsRule.Match(css) {
 		return nil, fmt.Errorf("embed.css has no \":root {} /* m:controls */\" rule for the controls' sizes")
 	}
-	return controlsRule.ReplaceAllLiteral(css, []byte(embedspec.CSS()+" /* m:controls */")), nil
+	css = controlsRule.ReplaceAllLiteral(css, []byte(embedspec.CSS()+" /* m:controls */"))
+	// The labels' fonts and colours (geo.LabelStyles), after their marker.
+	if !labelsBlock.Match(css) {
+		return nil, fmt.Errorf("embed.css has no \"/* m:labels */ /* /m:labels */\" block for the labels' styles")
+	}
+	return labelsBlock.ReplaceAllLiteral(css, []byte(LabelsBlock())), nil
 }
+
+// labelsBlock is where the style sheet carries the labels' styles.
+var labelsBlock = regexp.MustCompile(`(?s)/\* m:labels \*/.*?/\* /m:labels \*/`)
+
+// LabelsBlock is the labels' styles as the built style sheet holds them.
+func LabelsBlock() string { return "/* m:labels */\n" + geo.LabelCSS() + "/* /m:labels */" }
 
 // firstPaint writes into the embed page what it shows before the wasm runs:
 // the wasm's size, and, with a story (a path under dir), that story's poster

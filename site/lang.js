@@ -20,13 +20,14 @@
   for (var r = 0; spec.rtl && r < spec.rtl.length; r++) rtl[spec.rtl[r]] = true;
 
   // match finds the first supported language of a list of BCP 47 tags, as
-  // geo/lang.Match does: "fa-IR" is fa, "ku-Arab" (Kurdish in Arabic
-  // script) is ckb.
+  // geo/lang.Match does: "fa-IR" is fa, and the spec's aliases ("ku-Arab",
+  // Kurdish in Arabic script, is ckb).
   function match(tags) {
     for (var i = 0; i < tags.length; i++) {
       var t = String(tags[i] || "").toLowerCase().replace(/_/g, "-").split("-");
       var base = t[0];
-      if (base === "ku" && t[1] === "arab") base = "ckb";
+      var alias = spec.aliases && spec.aliases[base + "-" + (t[1] || "")];
+      if (typeof alias === "string") base = alias;
       if (supported.indexOf(base) >= 0) return base;
     }
     return "";

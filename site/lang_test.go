@@ -288,16 +288,16 @@ func TestPopupRTL(t *testing.T) {
 // and their direction from Go alone (geo/lang, written into embed.html by
 // make build): every language of lang.Supported is taken from lang= and
 // gets lang.Dir's direction, before the wasm, and an unknown one falls back
-// to the default.
+// to the default; tags with a region or a script read as lang.Match reads them.
 func TestLangScriptFollowsGo(t *testing.T) {
 	cases := append([]string(nil), lang.Supported...)
-	cases = append(cases, "xx")
+	// Tags the page must read as Go does (lang.Match): a region, an
+	// underscore, an alias by script, a language not supported.
+	cases = append(cases, "xx", "fa-IR", "ar_IQ", "ku-Arab", "ku-Arab-IQ", "ku", "ku-Latn")
 	for _, l := range cases {
 		t.Run(l, func(t *testing.T) {
-			want, dir := l, lang.Dir(l)
-			if l == "xx" {
-				want, dir = lang.Supported[0], lang.Dir(lang.Supported[0])
-			}
+			want := lang.Match(l)
+			dir := lang.Dir(want)
 			ctx := tab(t, 600, 500, 1)
 			navigate(t, ctx, "/embed.html?static=1&lang="+l)
 			waitText(t, ctx, "document.readyState", "complete")

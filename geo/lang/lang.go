@@ -95,14 +95,20 @@ func Parse(l string, data []byte) (*Messages, error) {
 // BCP 47 tags in order of preference (see Match).
 func Get(tags ...string) *Messages { return all[Match(tags...)] }
 
+// Aliases are the supported languages asked for by a base language and a
+// second subtag (lower case): Kurdish in Arabic script is Sorani. The page's
+// script (site/lang.js) reads this table too (internal/embedspec).
+var Aliases = map[string]string{"ku-arab": "ckb"}
+
 // Match returns the first supported language among tags ("fa-IR" is "fa",
 // "ku-Arab" and "ckb-IQ" are "ckb"), or Default.
 func Match(tags ...string) string {
 	for _, t := range tags {
 		t = strings.ToLower(strings.TrimSpace(strings.ReplaceAll(t, "_", "-")))
 		base, rest, _ := strings.Cut(t, "-")
-		if base == "ku" && (rest == "arab" || strings.HasPrefix(rest, "arab-")) {
-			base = "ckb" // Kurdish in Arabic script is Sorani
+		script, _, _ := strings.Cut(rest, "-")
+		if a, ok := Aliases[base+"-"+script]; ok {
+			base = a
 		}
 		if _, ok := all[base]; ok {
 			return base

@@ -104,7 +104,9 @@ type spec struct {
 	Flags map[string]jsFlag `json:"flags"`
 	Langs []string          `json:"langs"` // Default first
 	RTL   []string          `json:"rtl"`
-	Map   [3]float64        `json:"map"` // ratio, min, max
+	// Aliases are the languages asked for by base and script (lang.Aliases).
+	Aliases map[string]string `json:"aliases"`
+	Map     [3]float64        `json:"map"` // ratio, min, max
 }
 
 type jsFlag struct {
@@ -117,7 +119,7 @@ const MetaName = "mapline-spec"
 
 // JSON is the spec as the page scripts read it.
 func JSON() []byte {
-	s := spec{Flags: map[string]jsFlag{}, Langs: lang.Supported, Map: [3]float64{MapRatio, MapMin, MapMax}}
+	s := spec{Flags: map[string]jsFlag{}, Langs: lang.Supported, Aliases: lang.Aliases, Map: [3]float64{MapRatio, MapMin, MapMax}}
 	for _, f := range Flags {
 		s.Flags[f.Name] = jsFlag{Values: f.Values, Default: f.Default}
 	}

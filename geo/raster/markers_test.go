@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"mapline/geo"
 	"mapline/geo/raster"
@@ -43,11 +44,18 @@ func markerScene(seed uint64, n int, w, h float64) *geo.Scene {
 	return sc
 }
 
+// goldenTolerance is how far a channel may stray from the golden pictures:
+// they were drawn with the whole picture rasterised for each shape, and a
+// shape rasterised in its own box computes its edges in float32 at other
+// magnitudes, which rounds a few edge pixels the other way (52 of 120,000
+// at scale 1). In fixed point (a box under 513 px) up to 16 would differ.
+const goldenTolerance = 1
+
 // TestMarkersGolden: the markers and dots of a scene wider than 512 device
 // pixels (the rasteriser's threshold for floating-point arithmetic), some
 // cut by the picture's edges, come out as in testdata/markers-*.png, drawn
-// by the full-canvas rasteriser before each marker got its own small one.
-// Run `go test ./geo/raster -run TestMarkersGolden -update` after a
+// by the full-canvas rasteriser before each marker got its own small one,
+// within goldenTolerance. Run `go test ./geo/raster -run TestMarkersGolden -update` after a
 // deliberate change and look at the pictures.
 func TestMarkersGolden(t *testing.T) {
 	for _, k := range []float64{1, 1.5, 2} {
@@ -84,7 +92,7 @@ func TestMarkersGolden(t *testing.T) {
 					a := img.RGBAAt(x, y)
 					b := color.RGBAModel.Convert(want.At(x, y)).(color.RGBA)
 					d := max(diff(a.R, b.R), diff(a.G, b.G), diff(a.B, b.B), diff(a.A, b.A))
-					if d > 0 {
+					if d > goldenTolerance {
 						if differ == 0 {
 							first = image.Point{x, y}
 						}
@@ -94,7 +102,7 @@ func TestMarkersGolden(t *testing.T) {
 				}
 			}
 			if differ > 0 {
-				t.Errorf("%d pixels differ from %s (the first at %v), by up to %d in a channel", differ, file, first, worst)
+				t.Errorf("%d pixels differ from %s (the first at %v), by up to %d in a channel (at most %d allowed)", differ, file, first, worst, goldenTolerance)
 			}
 		})
 	}
@@ -108,19 +116,30 @@ func diff(a, b uint8) int {
 }
 
 // BenchmarkPNG draws and encodes an 800×450 poster of 1,000 and 10,000
-// markers at scale 1 and 2: the time per marker stays the same (linear in
-// the number of markers) once each marker is rasterised in its own box.
+// markers at scale 1 and 2. draw-ns/marker is the drawing's time per
+// marker: about the same at 1k and 10k once each marker is rasterised in
+// its own box (the time is linear in the number of markers); before, each
+// marker cost the whole picture. The rest of ns/op is the PNG encoding (as
+// WritePNG encodes), which depends on the picture's size.
 func BenchmarkPNG(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		for _, k := range []float64{1, 2} {
 			b.Run(fmt.Sprintf("markers=%dk/scale=%g", n/1000, k), func(b *testing.B) {
 				sc := markerScene(1, n, 800, 450)
 				b.ReportAllocs()
+				var draw time.Duration
 				for b.Loop() {
-					if err := raster.WritePNG(io.Discard, sc, k); err != nil {
+					t := time.Now()
+					img, err := raster.Draw(sc, k)
+					if err != nil {
+						b.Fatal(err)
+					}
+					draw += time.Since(t)
+					if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(io.Discard, img); err != nil { // as WritePNG
 						b.Fatal(err)
 					}
 				}
+				b.ReportMetric(float64(draw.Nanoseconds())/float64(b.N)/float64(n), "draw-ns/marker")
 			})
 		}
 	}

@@ -76,6 +76,18 @@ type sheet struct {
 	titleCols []int
 	rows      [][]string
 	lines     []int // the line of each row in the file
+	// assumed is the layout assumed for a sheet without a header line
+	// (gdeltLayout), "" for a sheet with one.
+	assumed string
+}
+
+// headerAt is where a problem of the header is: row 1, or the file for a
+// sheet without a header line.
+func (s *sheet) headerAt() string {
+	if s.assumed != "" {
+		return ""
+	}
+	return "row 1"
 }
 
 func (s *sheet) has(field string) bool { _, ok := s.col[field]; return ok }
@@ -128,6 +140,13 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 	s := &sheet{name: sh.Name, col: map[string]int{}}
 	if enc != nil {
 		s.notes = append(s.notes, *enc)
+	}
+	if cols, layout := gdeltLayout(first); cols != nil {
+		r.Comma, r.LazyQuotes = '\t', true
+		s.header, s.assumed = cols, layout
+		s.notes = append(s.notes, Problem{File: sh.Name, Warning: true, Msg: fmt.Sprintf(
+			"no header line: read as %s, tab-separated, in the order of GDELT's Event Codebook: %s, %s, …, ActionGeo_FullName, …, ActionGeo_Lat, ActionGeo_Long, …, %s)",
+			layout, cols[0], cols[1], cols[len(cols)-1])})
 	}
 	var probs []Problem
 	for {

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -140,6 +141,32 @@ func BenchmarkPNG(b *testing.B) {
 					}
 				}
 				b.ReportMetric(float64(draw.Nanoseconds())/float64(b.N)/float64(n), "draw-ns/marker")
+			})
+		}
+	}
+}
+
+// TestHugeMarkers: a marker whose halo or radius is infinite or absurd (a
+// broken scene) is left out, not rasterised for minutes; the others still
+// draw.
+func TestHugeMarkers(t *testing.T) {
+	for _, r := range []float64{math.Inf(1), 1e300, 1e7} {
+		for _, what := range []string{"halo", "radius"} {
+			t.Run(fmt.Sprint(what, " ", r), func(t *testing.T) {
+				sc := markerScene(1, 2, 600, 200)
+				if what == "halo" {
+					sc.Markers[1].HaloR, sc.Markers[1].Halo.A = r, 0xff
+				} else {
+					sc.Markers[1].R = r
+				}
+				img, err := raster.Draw(sc, 2)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := sc.Markers[0]
+				if got := at(img, m.X, m.Y, 2); !near(got, m.Fill) {
+					t.Errorf("the other marker is %v at its centre, want its fill %v", got, m.Fill)
+				}
 			})
 		}
 	}

@@ -179,8 +179,8 @@ func (r *raster) polyline(ls orb.LineString, w float64) {
 
 // shape draws shape s of radius rad grown by grow at x, y (CSS px) in c. It
 // is rasterised in its own box (r.box), so that a marker costs the pixels it
-// covers, not the picture's: a poster of 7,000 markers at 2x draws in a
-// second, not in minutes (BenchmarkPNG).
+// covers, not the picture's: 7,000 markers at 2x draw in about a second,
+// not in minutes (BenchmarkPNG).
 func (r *raster) shape(s geo.Shape, x, y, rad, grow float64, c color.NRGBA) {
 	if !ok(orb.Point{x, y}) || math.IsNaN(rad) {
 		return
@@ -196,7 +196,7 @@ func (r *raster) shape(s geo.Shape, x, y, rad, grow float64, c color.NRGBA) {
 	// that wide (or tall), the shape's rasteriser is too: it reaches past
 	// the box to the right (or below), where nothing is drawn, so that the
 	// pixels come out as when the whole picture was rasterised for each
-	// shape (TestMarkersGolden).
+	// shape, within 1 in a channel (TestMarkersGolden).
 	reg, b := box, r.img.Bounds()
 	switch {
 	case b.Dx() > floatThreshold:
@@ -209,7 +209,8 @@ func (r *raster) shape(s geo.Shape, x, y, rad, grow float64, c color.NRGBA) {
 	}
 	r.zs.Reset(reg.Dx(), reg.Dy())
 	// Moved by whole pixels in float32, as the picture's rasteriser is
-	// given them: exact, so the fractions of pixels are the same.
+	// given them: exact, so the fractions of pixels are the same (the
+	// rasteriser's sums, at other magnitudes, may round otherwise).
 	ox, oy := float32(reg.Min.X), float32(reg.Min.Y)
 	for i, p := range r.pts {
 		if i == 0 {
@@ -223,15 +224,20 @@ func (r *raster) shape(s geo.Shape, x, y, rad, grow float64, c color.NRGBA) {
 }
 
 // box is the box of whole pixels that holds the points (device px), cut to
-// the picture: empty when they are all outside it, or not numbers. Where it
-// is cut, its edge is the picture's, as when the whole picture is
-// rasterised: what lies beyond still counts into the pixels at the edge.
+// the picture: empty when they are all outside it, or when one is not a
+// number or a huge one (ok: a broken scene, which would keep the
+// rasteriser busy for minutes). Where it is cut, its edge is the
+// picture's, as when the whole picture is rasterised: what lies beyond
+// still counts into the pixels at the edge.
 func (r *raster) box(pts []orb.Point) image.Rectangle {
 	if len(pts) == 0 {
 		return image.Rectangle{}
 	}
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, p := range pts {
+		if !ok(p) {
+			return image.Rectangle{}
+		}
 		x0, x1 = math.Min(x0, p[0]), math.Max(x1, p[0])
 		y0, y1 = math.Min(y0, p[1]), math.Max(y1, p[1])
 	}

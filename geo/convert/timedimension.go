@@ -123,6 +123,9 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		}
 		title, titleKey := str("title", "name", "headline", "popupContent")
 		isQuake := isQuake(p)
+		if isQuake {
+			quake.n++
+		}
 		if title == "" && isQuake {
 			title = quake.title(p)
 		}

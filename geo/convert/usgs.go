@@ -22,6 +22,7 @@ var quakeKept = []string{"mag", "magType", "type"}
 // quakes gathers what TimeDimension says once about a file of the feed: the
 // titles it built, the properties it kept and those it dropped.
 type quakes struct {
+	n       int    // features of the feed
 	titles  int    // titles built from mag and place
 	example string // the first of them
 	kept    map[string]bool
@@ -93,8 +94,11 @@ func (q *quakes) props(p map[string]json.RawMessage, depth *float64) map[string]
 func (q *quakes) problems(file string) []Problem {
 	var out []Problem
 	warn := func(msg string) { out = append(out, Problem{File: file, Where: "features", Msg: msg, Warning: true}) }
-	if q.titles > 0 {
+	switch {
+	case q.titles == q.n && q.n > 0:
 		warn(fmt.Sprintf("no title: each title is built from properties mag and place: %s", quote(q.example)))
+	case q.titles > 0:
+		warn(fmt.Sprintf("%d of %d quakes have no title: theirs are built from properties mag and place: %s", q.titles, q.n, quote(q.example)))
 	}
 	if q.kept == nil {
 		return out

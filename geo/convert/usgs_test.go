@@ -1,6 +1,7 @@
 package convert_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -40,6 +41,7 @@ func TestUSGSFeed(t *testing.T) {
 	dropped := `convert: warning: usgs-feed.geojson: features: the USGS earthquake feed: mag, magType, type and the depth (the third coordinate, km) are kept as properties the map does not show; dropped: alert, cdi, code, detail, dmin, felt, gap, ids, mmi, net, nst, rms, sig, sources, status, tsunami, types, tz, updated`
 	withTitles := read(t, "layouts/usgs-feed.geojson")
 	noTitles := regexp.MustCompile(`,"title":"M [^"]*"`).ReplaceAll(withTitles, nil)
+	noFirstTitle := bytes.Replace(withTitles, []byte(`,"title":"M 4.5 - 10 km SW of Neiafu, Tonga"`), nil, 1)
 	for _, tt := range []struct {
 		name     string
 		data     []byte
@@ -57,6 +59,14 @@ func TestUSGSFeed(t *testing.T) {
 			"us7000m003 2024-03-25T07:15:30Z M 4.8 – Pacific-Antarctic Ridge @-169,-27 https://earthquake.usgs.gov/earthquakes/eventpage/us7000m003 Pacific-Antarctic Ridge 4.8 mb earthquake 33.5",
 		}, []string{
 			`convert: warning: usgs-feed.geojson: features: no title: each title is built from properties mag and place: "M 4.5 – 10 km SW of Neiafu, Tonga"`,
+			dropped,
+		}},
+		{"one without a title", noFirstTitle, []string{
+			"us7000m001 2024-03-23T12:34:56.789Z M 4.5 – 10 km SW of Neiafu, Tonga @-173.98,-18.65 https://earthquake.usgs.gov/earthquakes/eventpage/us7000m001 10 km SW of Neiafu, Tonga 4.5 mb earthquake 10",
+			"us7000m002 2024-03-24T01:00:00.120Z M 5.1 - Pacific-Antarctic Ridge @-125,-55 https://earthquake.usgs.gov/earthquakes/eventpage/us7000m002 Pacific-Antarctic Ridge 5.1 mww earthquake 10",
+			"us7000m003 2024-03-25T07:15:30Z M 4.8 - Pacific-Antarctic Ridge @-169,-27 https://earthquake.usgs.gov/earthquakes/eventpage/us7000m003 Pacific-Antarctic Ridge 4.8 mb earthquake 33.5",
+		}, []string{
+			`convert: warning: usgs-feed.geojson: features: 1 of 3 quakes have no title: theirs are built from properties mag and place: "M 4.5 – 10 km SW of Neiafu, Tonga"`,
 			dropped,
 		}},
 	} {

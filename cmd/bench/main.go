@@ -12,7 +12,7 @@
 // benchmarks:
 //
 //	make build
-//	go test ./geo -run '^$' -bench . -benchmem > out/gobench.txt
+//	go test ./geo ./geo/convert ./geo/raster -run '^$' -bench . -benchmem > out/gobench.txt
 //	go run ./cmd/bench -dist dist -gobench out/gobench.txt
 //
 // Every figure comes from a run; nothing is typed in.
@@ -33,7 +33,8 @@
 // The code: main.go reads the flags; serve.go serves the site and the
 // stories; browser.go drives a tab (Chromium itself starts through
 // internal/browser, as in the browser tests); measure.go measures the
-// loads, frames and memory; report.go summarizes them and writes the
+// loads, frames and memory; import.go runs mapline import and render (no
+// browser: -import-only runs them alone); report.go summarizes them and writes the
 // tables, BENCHMARKS.md and the JSON; profile.go is -profile. The report is
 // checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
@@ -73,10 +74,20 @@ func main() {
 		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
 		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
 		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
+		imp      = flag.Bool("import", true, "also measure mapline import of a 100,000-row sheet and mapline render's PNG of the 10k story (import.go)")
+		impOnly  = flag.Bool("import-only", false, "measure only the import and the PNG poster (no browser) and print their table")
 	)
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
+	if *impOnly {
+		r, err := measureImport(*runs)
+		if err != nil {
+			log.Fatal(err)
+		}
+		r.table(os.Stdout)
+		return
+	}
 	if *from != "" {
 		rep, err := readReport(*from)
 		if err != nil {
@@ -111,6 +122,11 @@ func main() {
 	rep, err := measure(cfg)
 	if err != nil {
 		log.Fatal(err)
+	}
+	if *imp {
+		if rep.Import, err = measureImport(cfg.runs); err != nil {
+			log.Fatal(err)
+		}
 	}
 	if *gobench != "" {
 		g, err := os.ReadFile(*gobench)

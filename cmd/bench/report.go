@@ -144,6 +144,7 @@ type report struct {
 	Memory   []memResult   `json:"memory"`
 	Targets  []target      `json:"targets"`
 	GoBench  string        `json:"goBench,omitempty"`
+	Import   *importResult `json:"import,omitempty"` // import.go
 }
 
 func (rep *report) load(story, net string) *loadResult {
@@ -210,6 +211,7 @@ func (rep *report) targets() {
 		okMem = okMem && dw < 1e6 && dj < 0.1*first.JSHeap
 	}
 	add("memory flat over a minute of scrubbing", strings.Join(mem, "; "), okMem)
+	rep.Targets = append(rep.Targets, rep.Import.targets()...)
 }
 
 func kb(n int64) string   { return fmt.Sprintf("%.0f kB", float64(n)/1000) }
@@ -280,6 +282,7 @@ func (rep *report) table(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", m.Story, m.Duration, m.Inputs, mb(m.Load.JSHeap), mb(m.Scrubbed.JSHeap),
 			mb(m.Load.Wasm), mb(m.Scrubbed.Wasm), mb(m.Load.GoHeapAlloc), mb(m.Scrubbed.GoHeapAlloc))
 	}
+	rep.Import.table(w)
 	fmt.Fprintf(w, "\n### Targets\n\n| goal | measured | met |\n|---|---|---|\n")
 	for _, t := range rep.Targets {
 		fmt.Fprintf(w, "| %s | %s | %s |\n", t.Goal, t.Measure, map[bool]string{true: "yes", false: "**no**"}[t.Met])
@@ -323,7 +326,7 @@ ratios between stories, not as what a reader's GPU does.
 `)
 	b.WriteString(tables)
 	if rep.GoBench != "" {
-		b.WriteString("\n### Go benchmarks (`go test ./geo -run '^$' -bench . -benchmem -benchtime 300ms -count 1`, as make bench runs them: on the host, not in the wasm)\n\n```\n")
+		b.WriteString("\n### Go benchmarks (`go test ./geo ./geo/convert ./geo/raster -run '^$' -bench . -benchmem -benchtime 300ms -count 1`, as make bench runs them: on the host, not in the wasm)\n\n```\n")
 		b.WriteString(strings.TrimSpace(rep.GoBench))
 		b.WriteString("\n```\n")
 	}

@@ -48,11 +48,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 Converts FILE into a mapline story (docs/story-format.md):
   - a CSV sheet of events (date, headline, text, source, place, lat, lon, …),
     with -sites a CSV sheet of sites (id, name, lat, lon, kind, …); ACLED,
-    GDELT and USGS earthquake layouts are read as they are, and -columns
-    names the columns of any other;
+    GDELT (also its raw files without a header line) and USGS earthquake
+    layouts are read as they are, and -columns names the columns of any
+    other;
   - a TimelineJS JSON file (events with start_date, text.headline, …; or
     TimelineJS 2's {"timeline": {"date": […]}});
-  - GeoJSON for Leaflet.TimeDimension (properties.time or times).
+  - GeoJSON for Leaflet.TimeDimension (properties.time or times), and the
+    USGS earthquake feed's GeoJSON.
 The columns and fields are in docs/story-format.md. Every problem is printed,
 one a line, with its row and column or item and field; with any error no
 story is written and the exit status is 1. Warnings (what was dropped or

@@ -135,6 +135,10 @@ func TestImport(t *testing.T) {
 		{name: "csv-columns", args: []string{"-columns", "date=Fecha,title=Titular,source=Fuente", "-columns", "lat=Y,lon=X,place=Lugar", "testdata/other-layout.csv"}, sites: 2, events: 2},
 		{name: "csv-usgs", args: []string{fixtures + "layouts/usgs.csv"}, sites: 3, events: 3,
 			stderr: `warning: usgs.csv: row 1: no headline or title column: each title is built from columns mag and place: "M 4.5 – 10 km SW of Neiafu, Tonga"`},
+		{name: "usgs-geojson-feed", args: []string{fixtures + "layouts/usgs-feed.geojson"}, events: 3,
+			stderr: "warning: usgs-feed.geojson: features: the USGS earthquake feed: mag, magType, type and the depth"},
+		{name: "gdelt-without-header", args: []string{fixtures + "layouts/gdelt-2.0.export.CSV"}, sites: 2, events: 3,
+			stderr: "warning: gdelt-2.0.export.CSV: no header line: read as a GDELT 2.0 event file (61 columns"},
 		{name: "story-passes-through", args: []string{"../../site/data/story.geojson"}, sites: 7, events: 12},
 	}
 	for _, tt := range tests {

@@ -58,15 +58,17 @@ var columns = []struct {
 	{"end_hour", []string{"end_time_of_day", "end_hour"}},
 }
 
+var underscores = strings.NewReplacer(" ", "_", "-", "_")
+
 func normalize(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
-	return strings.NewReplacer(" ", "_", "-", "_").Replace(h)
+	return underscores.Replace(strings.ToLower(strings.TrimSpace(h)))
 }
 
 // sheet is a parsed sheet: its columns by field, and its rows.
 type sheet struct {
 	name   string
 	header []string       // as written
+	keys   []string       // the header normalized, once (extras)
 	col    map[string]int // field → column index
 	extra  []int          // columns of no field, kept as properties
 	notes  []Problem      // warnings about the header
@@ -76,6 +78,18 @@ type sheet struct {
 	titleCols []int
 	rows      [][]string
 	lines     []int // the line of each row in the file
+	// assumed is the layout assumed for a sheet without a header line
+	// (gdeltLayout), "" for a sheet with one.
+	assumed string
+}
+
+// headerAt is where a problem of the header is: row 1, or the file for a
+// sheet without a header line.
+func (s *sheet) headerAt() string {
+	if s.assumed != "" {
+		return ""
+	}
+	return "row 1"
 }
 
 func (s *sheet) has(field string) bool { _, ok := s.col[field]; return ok }
@@ -129,7 +143,16 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 	if enc != nil {
 		s.notes = append(s.notes, *enc)
 	}
+	if cols, layout := gdeltLayout(first); cols != nil {
+		r.Comma, r.LazyQuotes = '\t', true
+		s.header, s.assumed = cols, layout
+		s.notes = append(s.notes, Problem{File: sh.Name, Warning: true, Msg: fmt.Sprintf(
+			"no header line: read as %s, tab-separated, in the order of GDELT's Event Codebook: %s, %s, …, ActionGeo_FullName, …, ActionGeo_Lat, ActionGeo_Long, …, %s)",
+			layout, cols[0], cols[1], cols[len(cols)-1])})
+	}
 	var probs []Problem
+	n := bytes.Count(data, []byte("\n")) + 1 // about the rows
+	s.rows, s.lines = make([][]string, 0, n), make([]int, 0, n)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -320,12 +343,19 @@ func (c *csvConv) point(s *sheet, i int) (p *[2]float64, bad bool) {
 	return &[2]float64{lon, lat}, false
 }
 
-// extras copies the row's columns of no field into props.
+// extras copies the row's columns of no field into props, under their
+// names normalized (s.keys).
 func extras(s *sheet, i int, props map[string]any) {
+	if s.keys == nil {
+		s.keys = make([]string, len(s.header))
+		for c, h := range s.header {
+			s.keys[c] = normalize(h)
+		}
+	}
 	for _, col := range s.extra {
 		if col < len(s.rows[i]) {
 			if v := strings.TrimSpace(s.rows[i][col]); v != "" {
-				if k := normalize(s.header[col]); props[k] == nil {
+				if k := s.keys[col]; props[k] == nil {
 					props[k] = v
 				}
 			}
@@ -489,7 +519,7 @@ func (c *csvConv) events(s *sheet) {
 		i int
 		f Feature
 	}
-	var rows []row
+	rows := make([]row, 0, len(s.rows))
 	for i := range s.rows {
 		// TimelineJS's template: the title slide and eras.
 		switch strings.ToLower(s.get(i, "type")) {
@@ -603,6 +633,7 @@ func (c *csvConv) events(s *sheet) {
 		}
 		rows = append(rows, row{i, Feature{ID: id, Point: geom, Properties: props, From: fmt.Sprintf("%s: row %d", s.name, s.lines[i])}})
 	}
+	c.doc.Features = slices.Grow(c.doc.Features, len(rows))
 	for _, r := range rows {
 		c.doc.Features = append(c.doc.Features, r.f)
 	}
@@ -619,7 +650,7 @@ const SameSite = 1000
 // number: gaza-2), with a warning naming the row of the nearest site of
 // that name within a band of latitude about 3 km wide, or else of the first.
 func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
-	key := fmt.Sprintf("%s\x00%v,%v", strings.ToLower(place), pt[0], pt[1])
+	key := strings.ToLower(place) + "\x00" + strconv.FormatFloat(pt[0], 'g', -1, 64) + "," + strconv.FormatFloat(pt[1], 'g', -1, 64)
 	if j, ok := c.sitesAt[key]; ok {
 		return c.doc.Features[j].ID
 	}
@@ -672,7 +703,7 @@ func (c *csvConv) siteAt(s *sheet, i int, place string, pt *[2]float64) string {
 // d bands. Two places within SameSite of each other are in the same band or
 // in bands next to each other.
 func nameBand(name string, lat float64, d int) string {
-	return fmt.Sprintf("%s\x00%d", strings.ToLower(name), int(math.Floor(lat*100))+d)
+	return strings.ToLower(name) + "\x00" + strconv.Itoa(int(math.Floor(lat*100))+d)
 }
 
 // distance is the great-circle distance in metres between two points

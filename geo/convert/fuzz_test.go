@@ -3,6 +3,7 @@ package convert_test
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"mapline/geo"
@@ -51,6 +52,8 @@ func FuzzCSV(f *testing.F) {
 		{"layouts/acled.csv", ""},
 		{"layouts/gdelt.csv", ""},
 		{"layouts/usgs.csv", ""},
+		{"layouts/gdelt-1.0.export.CSV", ""},
+		{"layouts/gdelt-2.0.export.CSV", ""},
 	}
 	for _, s := range seeds {
 		ev, err := readFile(s[0])
@@ -69,6 +72,7 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte("date;headline\n\"unterminated;x\n"), []byte(nil))
 	f.Add([]byte("date,title,place,lat,lon\n11 June 2025,T\xe9h\xe9ran,T\xe9h\xe9ran,35.69,51.39\n1678733522,x,T\xe9h\xe9ran,35.7,51.4\n"), []byte(nil))
 	f.Add([]byte("\xff\xfed\x00a\x00t\x00e\x00"), []byte(nil))
+	f.Add([]byte("1\t20250611"+strings.Repeat("\t", 56)+"\n"), []byte(nil)) // GDELT's shape, every other cell empty
 	f.Fuzz(func(t *testing.T, events, sites []byte) {
 		sheets := []convert.Sheet{{Name: "events.csv", Data: events}}
 		if len(sites) > 0 {
@@ -82,7 +86,7 @@ func FuzzCSV(f *testing.F) {
 // FuzzTimelineJS feeds the TimelineJS and the TimeDimension converters the
 // same bytes.
 func FuzzTimelineJS(f *testing.F) {
-	for _, name := range []string{"timeline.json", "timeline2.json", "timedimension.geojson"} {
+	for _, name := range []string{"timeline.json", "timeline2.json", "timedimension.geojson", "layouts/usgs-feed.geojson"} {
 		data, err := readFile(name)
 		if err != nil {
 			f.Fatal(err)

@@ -3,6 +3,7 @@ package convert
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -15,7 +16,7 @@ var Fields = []string{"id", "date", "end", "title", "description", "source", "si
 func (s *sheet) named(cols map[string]string) []Problem {
 	var probs []Problem
 	prob := func(msg string) {
-		probs = append(probs, Problem{File: s.name, Where: "row 1", Field: "columns", Msg: msg})
+		probs = append(probs, Problem{File: s.name, Where: s.headerAt(), Field: "columns", Msg: msg})
 	}
 	keys := slices.Sorted(func(yield func(string) bool) {
 		for k := range cols {
@@ -55,7 +56,7 @@ func (s *sheet) named(cols map[string]string) []Problem {
 //     are named.
 func (s *sheet) layout() {
 	note := func(msg string) {
-		s.notes = append(s.notes, Problem{File: s.name, Where: "row 1", Msg: msg, Warning: true})
+		s.notes = append(s.notes, Problem{File: s.name, Where: s.headerAt(), Msg: msg, Warning: true})
 	}
 	var dropped []string
 	because := ""
@@ -183,4 +184,53 @@ func (s *sheet) layout() {
 	if len(msg) > 0 {
 		note(strings.Join(msg, "; "))
 	}
+}
+
+// gdelt1 are the columns of a GDELT 1.0 event file, in the order of the
+// GDELT Event Codebook V1.03 (data.gdeltproject.org/documentation). GDELT's
+// event files have no header line.
+var gdelt1 = strings.Fields(`GLOBALEVENTID SQLDATE MonthYear Year FractionDate
+	Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code
+	Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code
+	IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources NumArticles AvgTone
+	Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID
+	Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID
+	ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID
+	DATEADDED SOURCEURL`)
+
+// gdeltLayout reads the first line of a sheet without a header as a GDELT
+// event file's: tab-separated, with 57 columns (GDELT 1.0's files of events
+// before April 2013, without SOURCEURL), 58 (its daily files since) or 61
+// (GDELT 2.0: an ADM2Code after each ADM1Code, in the order of the GDELT
+// Event Codebook V2.0), a number first and a date YYYYMMDD second
+// (GLOBALEVENTID, SQLDATE). It returns the columns' names and the layout
+// in words, or nil when the line is not such.
+func gdeltLayout(first []byte) ([]string, string) {
+	f := strings.Split(strings.TrimRight(string(first), "\r"), "\t")
+	if !allDigits.MatchString(f[0]) {
+		return nil, ""
+	}
+	if m := basicDate.FindStringSubmatch(f[min(1, len(f)-1)]); m == nil || len(f) < 2 {
+		return nil, ""
+	} else if y, _ := strconv.Atoi(m[1]); y < 1900 {
+		return nil, ""
+	} else if mo, _ := strconv.Atoi(m[2]); mo < 1 || mo > 12 {
+		return nil, ""
+	}
+	switch len(f) {
+	case 57:
+		return gdelt1[:57], "a GDELT 1.0 event file of before April 2013 (57 columns, without SOURCEURL"
+	case 58:
+		return gdelt1, "a GDELT 1.0 event file (58 columns"
+	case 61:
+		var cols []string
+		for _, c := range gdelt1 {
+			cols = append(cols, c)
+			if strings.HasSuffix(c, "Geo_ADM1Code") {
+				cols = append(cols, strings.Replace(c, "ADM1", "ADM2", 1))
+			}
+		}
+		return cols, "a GDELT 2.0 event file (61 columns"
+	}
+	return nil, ""
 }

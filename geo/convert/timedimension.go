@@ -28,9 +28,13 @@ var ownProps = []string{"sites", "links", "view", "place", "approximate", "kind"
 //
 // Titles come from properties.title, name, headline or popupContent (HTML
 // becomes plain text); descriptions from description or text; sources from
-// source, url or link. The story format's own properties (sites, links,
-// view, place, approximate, kind, end) pass through, so a mapline story
-// converts to itself.
+// source, url or link. The USGS earthquake feed's GeoJSON (properties mag,
+// place and time; see usgs.go) gives the story its metadata's title, builds
+// titles from mag and place where it has none, keeps mag, magType, type and
+// the depth as properties, and names what it drops, once. The story
+// format's own properties (sites, links, view, place, approximate, kind,
+// end) pass through, so a mapline story converts to itself. A time in
+// milliseconds keeps them (2024-03-23T12:34:56.789Z).
 func TimeDimension(name string, data []byte) (*Doc, error) {
 	file := func(msg string) error { return &Error{[]Problem{{File: name, Msg: msg}}} }
 	data, enc := decodeText(name, data, false)
@@ -44,8 +48,10 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		return nil, file("not valid JSON")
 	}
 	var top struct {
-		Type        string            `json:"type"`
-		Title       string            `json:"title"`
+		Type     string          `json:"type"`
+		Title    string          `json:"title"`
+		Metadata json.RawMessage `json:"metadata"` // the USGS feed's: its title
+
 		Description string            `json:"description"`
 		Features    []json.RawMessage `json:"features"`
 	}
@@ -60,6 +66,11 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		return nil, file(fmt.Sprintf("not a GeoJSON FeatureCollection or Feature (type %q)", top.Type))
 	}
 	doc := &Doc{Title: top.Title, Description: top.Description}
+	var meta struct{ Title string }
+	if doc.Title == "" && json.Unmarshal(top.Metadata, &meta) == nil {
+		doc.Title = strings.TrimSpace(meta.Title)
+	}
+	var quake quakes
 	var probs []Problem
 	if enc != nil {
 		probs = append(probs, *enc)
@@ -111,6 +122,13 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			return "", ""
 		}
 		title, titleKey := str("title", "name", "headline", "popupContent")
+		isQuake := isQuake(p)
+		if isQuake {
+			quake.n++
+		}
+		if title == "" && isQuake {
+			title = quake.title(p)
+		}
 		descKeys := []string{"description", "text"}
 		if titleKey != "popupContent" {
 			descKeys = append(descKeys, "popupContent")
@@ -143,6 +161,7 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		}
 		// The positions.
 		var pts [][2]float64
+		var depth *float64 // a Point's third coordinate
 		gtype := ""
 		if f.Geometry != nil {
 			gtype = f.Geometry.Type
@@ -152,6 +171,9 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				var c []float64
 				if err = json.Unmarshal(f.Geometry.Coordinates, &c); err == nil && len(c) >= 2 {
 					pts = [][2]float64{{c[0], c[1]}}
+					if len(c) >= 3 {
+						depth = &c[2]
+					}
 				} else {
 					err = fmt.Errorf("coordinates must be [longitude, latitude]")
 				}
@@ -200,8 +222,15 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				texts[k] = raw
 			}
 		}
+		var kept map[string]any
+		if isQuake {
+			kept = quake.props(p, depth)
+		}
 		event := func(t string, pt *[2]float64, n int) Feature {
 			props := map[string]any{"time": t, "title": title}
+			for k, v := range kept {
+				props[k] = v
+			}
 			for k, v := range own {
 				props[k] = v
 			}
@@ -295,6 +324,7 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		}
 	}
 	doc.Features = append(sites, events...)
+	probs = append(probs, quake.problems(name)...)
 	if len(probs) > 0 {
 		return doc, &Error{probs}
 	}
@@ -342,7 +372,11 @@ func oneTime(raw json.RawMessage) (string, string, error) {
 		if math.IsNaN(ms) || ms < -62167219200000 || ms > 253402300799999 {
 			return "", "", fmt.Errorf("%v milliseconds since 1970 is not a time ISO 8601's four-digit years can write", ms)
 		}
-		return time.UnixMilli(int64(ms)).UTC().Format(time.RFC3339), "", nil
+		t := time.UnixMilli(int64(ms)).UTC()
+		if t.Nanosecond() == 0 {
+			return t.Format(time.RFC3339), "", nil
+		}
+		return t.Format("2006-01-02T15:04:05.000Z07:00"), "", nil
 	}
 	return "", "", fmt.Errorf("must be an ISO 8601 date or a number of milliseconds since 1970, not %s", strings.TrimSpace(string(raw)))
 }

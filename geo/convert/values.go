@@ -183,6 +183,9 @@ var (
 // was markup. The story format holds text; the widget never reads it as HTML.
 func plain(s string) (string, bool) {
 	if !strings.ContainsAny(s, "<&") {
+		if !strings.ContainsAny(s, "\t\r\f\v") && !strings.Contains(s, "  ") {
+			return strings.TrimSpace(s), false // most cells: no regexp
+		}
 		return strings.TrimSpace(spaces.ReplaceAllString(s, " ")), false
 	}
 	t := dropBlock.ReplaceAllString(s, "")

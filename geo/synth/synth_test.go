@@ -76,3 +76,20 @@ func TestStorySizes(t *testing.T) {
 		t.Errorf("%d events, %d links, %d points, %d regional", len(s.Events), links, points, regional)
 	}
 }
+
+// TestACLED: a sheet in ACLED's layout has its header and one line a row,
+// the same bytes for the same seed, and 100,000 rows fit geo/convert's
+// limit of 20 MB.
+func TestACLED(t *testing.T) {
+	a := synth.ACLED(1, 50, 1000)
+	if !bytes.Equal(a, synth.ACLED(1, 50, 1000)) {
+		t.Error("the same seed gave other bytes")
+	}
+	lines := bytes.Split(bytes.TrimSuffix(a, []byte("\n")), []byte("\n"))
+	if len(lines) != 1001 || !bytes.HasPrefix(lines[0], []byte("event_id_cnty,event_date,year,sub_event_type,location,latitude,longitude,source")) {
+		t.Fatalf("%d lines, the first %q", len(lines), lines[0])
+	}
+	if n := len(synth.ACLED(1, 5000, 100000)); n > 20<<20 {
+		t.Errorf("100,000 rows are %d bytes, over 20 MB", n)
+	}
+}

@@ -118,11 +118,11 @@ func TestGeometryLoads(t *testing.T) {
 		typ    string
 		anchor orb.Point // where the marker and the name go
 	}{
-		{"route", "LineString", orb.Point{44.0, 34.74}}, // halfway along, on Web Mercator
+		{"route", "LineString", orb.Point{44.0, 34.74}},      // halfway along, on Web Mercator
 		{"front", "MultiLineString", orb.Point{43.25, 35.1}}, // halfway along the longer line
-		{"zone", "Polygon", orb.Point{46.02, 32.02}}, // the centroid, pulled off the hole
-		{"province", "MultiPolygon", orb.Point{42.5, 30.5}}, // the larger square
-		{"strikes", "MultiPoint", orb.Point{34.45, 31.5}},   // the first point
+		{"zone", "Polygon", orb.Point{46.02, 32.02}},         // the centroid, pulled off the hole
+		{"province", "MultiPolygon", orb.Point{42.5, 30.5}},  // the larger square
+		{"strikes", "MultiPoint", orb.Point{34.45, 31.5}},    // the first point
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {

@@ -370,3 +370,15 @@ func (e *Event) fitTimes(ts []time.Time) error {
 	}
 	return nil
 }
+
+// Form is what a site is drawn as, in a word for its card: "route" for a
+// line, "area" for an area, "" for a point or points.
+func (st *Site) Form() string {
+	switch st.Geometry.(type) {
+	case orb.LineString, orb.MultiLineString:
+		return "route"
+	case orb.Polygon, orb.MultiPolygon:
+		return "area"
+	}
+	return ""
+}

@@ -152,10 +152,11 @@ type Map struct {
 	citySite    []int // the site with the same name as each city, or -1
 
 	// The story's lines, areas and tracks (scene_geom.go): each site's
-	// geometry projected (nil for a point) and its bound, the events with
+	// geometry projected (nil for a point), its bound and triangles, the events with
 	// a track, and buffers reused by Render.
 	siteWorld  []orb.Geometry
 	siteBound  []orb.Bound
+	siteTris   [][][]uint16 // per site, per polygon: its triangles (Triangulate), nil for holes
 	pathEvents []int
 	gpts       []orb.Point
 	grings     []orb.Ring

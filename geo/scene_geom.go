@@ -54,6 +54,7 @@ func (m *Map) project() {
 	s := m.Story
 	m.siteWorld = make([]orb.Geometry, len(s.Sites))
 	m.siteBound = make([]orb.Bound, len(s.Sites))
+	m.siteTris = make([][][]uint16, len(s.Sites))
 	for i := range s.Sites {
 		g := s.Sites[i].Geometry
 		if g == nil {
@@ -81,6 +82,23 @@ func (m *Map) project() {
 			}
 		}
 		m.siteWorld[i], m.siteBound[i] = w, w.Bound()
+		// Triangles of each polygon without holes, as indices into its
+		// ring: the same on screen as in the world (an affine map).
+		var polys []orb.Polygon
+		switch w := w.(type) {
+		case orb.Polygon:
+			polys = []orb.Polygon{w}
+		case orb.MultiPolygon:
+			polys = w
+		}
+		if polys != nil {
+			m.siteTris[i] = make([][]uint16, len(polys))
+			for j, p := range polys {
+				if len(p) == 1 {
+					m.siteTris[i][j], _ = Triangulate(p[0], nil)
+				}
+			}
+		}
 	}
 	for i := range s.Events {
 		if s.Events[i].Path != nil {
@@ -150,7 +168,7 @@ func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb
 				}
 			}
 			if polys := m.gpolys[ps:len(m.gpolys):len(m.gpolys)]; len(polys) > 0 {
-				sc.Fills = append(sc.Fills, Fill{Color: fill, Polygons: polys, Owner: own})
+				sc.Fills = append(sc.Fills, Fill{Color: fill, Polygons: polys, Triangles: m.siteTris[i], Owner: own})
 				for _, p := range polys {
 					for _, r := range p {
 						m.glines = append(m.glines, orb.LineString(r))

@@ -21,7 +21,11 @@ type popupCard struct {
 
 func (w words) popupCard(s *geo.Story, site, cur int) popupCard {
 	st := &s.Sites[site]
-	c := popupCard{name: st.Name, kind: w.kindName(st.Kind), desc: st.Description}
+	kind := st.Kind
+	if f := st.Form(); f != "" && (kind == "" || kind == "site") {
+		kind = f // a line or an area of no kind of its own: "Route", "Area"
+	}
+	c := popupCard{name: st.Name, kind: w.kindName(kind), desc: st.Description}
 	if st.Approx {
 		c.kind += " · " + w.msg.Text("popup.approx")
 	}

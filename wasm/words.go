@@ -70,6 +70,9 @@ func (w words) placesOf(s *geo.Story, e *geo.Event) string {
 	if e.Place != "" {
 		names = append(names, w.isolate(e.Place))
 	}
+	if len(names) == 0 && e.Path != nil {
+		return w.msg.Text("track")
+	}
 	return w.msg.Places(names, e.Point != nil)
 }
 

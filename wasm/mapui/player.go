@@ -58,8 +58,10 @@ func (s *State) Pause() {
 	}
 }
 
-// goTo makes event i current, moving the camera to it when following.
+// goTo makes event i current, at its start, moving the camera to it when
+// following.
 func (s *State) GoTo(i int, now time.Time) {
+	s.SetMoment(time.Time{})
 	prev := s.cur
 	s.SetEvent(i)
 	if s.cur != prev {

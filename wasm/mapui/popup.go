@@ -7,8 +7,9 @@ import (
 )
 
 // Popup decides which site's card shows over the map (wasm/popup_js.go
-// builds and places it): a mouse hovering over a marker shows its site, a
-// click or a tap pins it until Esc, the close button or a click elsewhere.
+// builds and places it): a mouse hovering over a marker, a site's line or
+// inside its area (geo.Scene.ShapeAt) shows its site, a click or a tap pins
+// it until Esc, the close button or a click elsewhere.
 // The DOM listeners only record; Apply, in Update, decides. Safe for
 // concurrent use.
 type Popup struct {
@@ -80,6 +81,10 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	siteAt := func(x, y float64) int {
 		if i := sc.MarkerAt(x, y, markerSlop); i >= 0 {
 			return sc.Markers[i].Site
+		}
+		// A site's line or area: its card shows beside its marker.
+		if o := sc.ShapeAt(x, y, markerSlop); o.Kind == geo.OwnsSite {
+			return o.Index
 		}
 		return -1
 	}

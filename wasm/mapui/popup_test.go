@@ -3,6 +3,8 @@ package mapui
 import (
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"mapline/geo"
 )
 
@@ -104,5 +106,30 @@ func TestPopupAt(t *testing.T) {
 				t.Errorf("at %v, %v, want %v, %v", x, y, tc.wx, tc.wy)
 			}
 		})
+	}
+}
+
+// TestPopupShapes: a tap inside an area or on a line opens the card of
+// its site (beside the site's marker); hovering over one shows the pointer.
+func TestPopupShapes(t *testing.T) {
+	sc := popupScene()
+	sc.Fills = append(sc.Fills, geo.Fill{Owner: geo.Owner{Kind: geo.OwnsSite, Index: 1},
+		Polygons: []orb.Polygon{{{{150, 150}, {250, 150}, {250, 250}, {150, 250}, {150, 150}}}}})
+	sc.Lines = append(sc.Lines, geo.Line{Owner: geo.Owner{Kind: geo.OwnsSite, Index: 0}, Width: 3,
+		Lines: []orb.LineString{{{0, 280}, {400, 280}}}})
+	p := NewPopup()
+	p.Tap(200, 200)
+	if f := p.Apply(sc, true, 0, false); !f.Show || f.Site != 1 || f.Marker.Site != 1 {
+		t.Errorf("a tap inside the area: %+v, want the card of site 1", f)
+	}
+	p.Tap(50, 283)
+	if f := p.Apply(sc, true, 0, false); !f.Show || f.Site != 0 {
+		t.Errorf("a tap on the line: %+v, want the card of site 0", f)
+	}
+	p.Close()
+	p.Apply(sc, true, 0, false)
+	p.Hover(120, 200)
+	if f := p.Apply(sc, true, 0, false); f.Show || f.Cursor != "grab" {
+		t.Errorf("hovering outside: %+v, want no card", f)
 	}
 }

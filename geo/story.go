@@ -14,7 +14,8 @@ const MaxStoryBytes = 20 << 20
 // pair); foreign members get room to spare.
 const MaxDepth = 64
 
-// Site is a place of the story: a Feature with an id, a Point and a name.
+// Site is a place of the story: a Feature with an id, a geometry (a Point,
+// or a line or an area: Geometry) and a name.
 type Site struct {
 	ID          string
 	Name        string

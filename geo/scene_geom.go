@@ -250,3 +250,7 @@ func (sc *Scene) ShapeAt(x, y, slop float64) Owner {
 	}
 	return Owner{}
 }
+
+// HasTracks reports whether the story has an event with a track: the map
+// then changes between events, as the moment moves (RenderAt).
+func (m *Map) HasTracks() bool { return len(m.pathEvents) > 0 }

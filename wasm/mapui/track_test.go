@@ -60,3 +60,40 @@ func TestScrubMovesTrack(t *testing.T) {
 		t.Errorf("after a step, the point is at latitude %v, want the start of the track (33.3)", lat)
 	}
 }
+
+// TestPlayMovesTrack: while the player shows the convoy (the last event,
+// 06:00 to 12:00), its point moves north frame by frame; a story without
+// tracks is not drawn again while nothing changes.
+func TestPlayMovesTrack(t *testing.T) {
+	s, err := geo.Load(strings.NewReader(trackStory))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	st := NewState(geo.Light)
+	st.Resize(800, 500, 1)
+	st.SetStory(s, -1)
+	st.Play(now)
+	now = now.Add(st.interval()) // the player steps to the convoy
+	st.StoryFrame(now)
+	if st.Current() != 1 {
+		t.Fatalf("current event %d, want the convoy", st.Current())
+	}
+	var lats []float64
+	for i := 0; i < 3; i++ {
+		now = now.Add(st.interval() / 4)
+		st.StoryFrame(now)
+		sc, drawn := st.Frame()
+		if !drawn {
+			t.Fatalf("frame %d was not drawn while the track moves", i)
+		}
+		for _, m := range sc.Markers {
+			if m.Site < 0 && m.Status == geo.Current {
+				lats = append(lats, st.View().Geo([2]float64{m.X, m.Y})[1])
+			}
+		}
+	}
+	if len(lats) != 3 || !(lats[0] > 33.4 && lats[1] > lats[0]+0.1 && lats[2] > lats[1]+0.1) {
+		t.Errorf("the track's point while playing: latitudes %v, want it moving north from 33.3", lats)
+	}
+}

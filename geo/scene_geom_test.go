@@ -1,7 +1,9 @@
 package geo_test
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -164,5 +166,35 @@ func TestMultiPointMarkers(t *testing.T) {
 	}
 	if markers != 3 || labels != 1 {
 		t.Errorf("%d markers and %d labels, want 3 and 1", markers, labels)
+	}
+}
+
+// TestLargeAreaNotCut: a ring too large to cut into triangles quickly is
+// filled under the even-odd rule (no triangles); a small one is cut.
+func TestLargeAreaNotCut(t *testing.T) {
+	ring := func(n int, lon float64) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			a := 2 * math.Pi * float64(i) / float64(n)
+			fmt.Fprintf(&b, "[%f, %f], ", lon+math.Cos(a), 32+math.Sin(a))
+		}
+		fmt.Fprintf(&b, "[%f, %f]", lon+1, 32.0)
+		return b.String()
+	}
+	src := `{"type": "FeatureCollection", "features": [
+		{"type": "Feature", "id": "big", "geometry": {"type": "Polygon", "coordinates": [[` + ring(3000, 42) + `]]}, "properties": {"name": "Big"}},
+		{"type": "Feature", "id": "small", "geometry": {"type": "Polygon", "coordinates": [[` + ring(100, 46) + `]]}, "properties": {"name": "Small"}}]}`
+	s, err := geo.Load(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light})
+	sc := m.Render(geo.View{Center: orb.Point{44, 32}, Zoom: 5, Width: 800, Height: 600}, -1)
+	cut := map[string]bool{}
+	for _, f := range sc.Fills {
+		cut[s.Sites[f.Owner.Index].ID] = len(f.Triangles) == 1 && f.Triangles[0] != nil
+	}
+	if cut["big"] || !cut["small"] {
+		t.Errorf("cut into triangles: %v, want the small area only", cut)
 	}
 }

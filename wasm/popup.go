@@ -21,11 +21,7 @@ type popupCard struct {
 
 func (w words) popupCard(s *geo.Story, site, cur int) popupCard {
 	st := &s.Sites[site]
-	kind := st.Kind
-	if f := st.Form(); f != "" && (kind == "" || kind == "site") {
-		kind = f // a line or an area of no kind of its own: "Route", "Area"
-	}
-	c := popupCard{name: st.Name, kind: w.kindName(kind), desc: st.Description}
+	c := popupCard{name: st.Name, kind: w.siteKind(st), desc: st.Description}
 	if st.Approx {
 		c.kind += " · " + w.msg.Text("popup.approx")
 	}

@@ -185,3 +185,16 @@ func TestWordsTrack(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsMapDescriptionShapes: screen readers hear a line or an area of
+// no kind as a route or an area.
+func TestWordsMapDescriptionShapes(t *testing.T) {
+	s := &geo.Story{Sites: []geo.Site{
+		{Name: "Road", Kind: "site", Geometry: orb.LineString{{44, 33}, {44, 36}}},
+		{Name: "Zone", Kind: "site", Geometry: orb.Polygon{{{45, 31}, {47, 31}, {47, 33}, {45, 31}}}},
+	}}
+	got := newWords(lang.Get("en"), nil).mapDescription(s)
+	if want := "The map shows 2 places of the story: Road (route), Zone (area)."; !strings.HasPrefix(got, want) {
+		t.Errorf("mapDescription = %q, want it to begin %q", got, want)
+	}
+}

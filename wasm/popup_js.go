@@ -2,6 +2,7 @@ package main
 
 import (
 	"syscall/js"
+	"time"
 
 	"mapline/geo"
 	"mapline/wasm/mapui"
@@ -74,6 +75,9 @@ func (pp *popup) update(st *mapui.State, sc *geo.Scene, sceneChanged bool) {
 	}
 	s := st.Map().Story
 	f := pp.in.Apply(sc, s != nil, st.Current(), sceneChanged)
+	if f.GoTo { // a tap on a track
+		st.GoTo(f.Event, time.Now())
+	}
 	if f.Cursor != "" {
 		pp.p.setCursor(f.Cursor)
 	}

@@ -9,7 +9,8 @@ import (
 // Popup decides which site's card shows over the map (wasm/popup_js.go
 // builds and places it): a mouse hovering over a marker, a site's line or
 // inside its area (geo.Scene.ShapeAt) shows its site, a click or a tap pins
-// it until Esc, the close button or a click elsewhere.
+// it until Esc, the close button or a click elsewhere. A click or a tap on
+// an event's track makes that event current (PopupFrame.GoTo).
 // The DOM listeners only record; Apply, in Update, decides. Safe for
 // concurrent use.
 type Popup struct {
@@ -64,6 +65,8 @@ type PopupFrame struct {
 	Fill   bool       // with Show: fill the card again (another site, another current event)
 	Marker geo.Marker // with Show: the site's marker
 	Cursor string     // the cursor over the map ("pointer" over a marker, "grab"), "" to leave it
+	GoTo   bool       // a tap on a track: make Event current
+	Event  int        // with GoTo: the track's event
 }
 
 // Apply decides what the card does given the input since the last frame,
@@ -95,10 +98,13 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	case in.tap:
 		site = siteAt(in.tx, in.ty)
 		pinned = site >= 0
+		if o := trackAt(sc, in.tx, in.ty); site < 0 && o >= 0 {
+			f.GoTo, f.Event = true, o
+		}
 	case in.hover && !pinned:
 		site = siteAt(in.hx, in.hy)
 		f.Cursor = "grab"
-		if site >= 0 {
+		if site >= 0 || trackAt(sc, in.hx, in.hy) >= 0 {
 			f.Cursor = "pointer"
 		}
 	}
@@ -118,6 +124,17 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	}
 	p.site, p.pinned, f.Site = site, pinned, site
 	return f
+}
+
+// trackAt is the event whose track is under the point (x, y), or -1.
+func trackAt(sc *geo.Scene, x, y float64) int {
+	if i := sc.MarkerAt(x, y, markerSlop); i >= 0 && sc.Markers[i].Site >= 0 {
+		return -1 // a site's marker is on top
+	}
+	if o := sc.ShapeAt(x, y, markerSlop); o.Kind == geo.OwnsEvent {
+		return o.Index
+	}
+	return -1
 }
 
 // onScreen is the marker of a site in the scene, if it is on screen.

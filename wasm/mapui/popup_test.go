@@ -133,3 +133,24 @@ func TestPopupShapes(t *testing.T) {
 		t.Errorf("hovering outside: %+v, want no card", f)
 	}
 }
+
+// TestPopupTrackTap: a tap on a track asks for its event to be made
+// current, and shows no card; hovering over it shows the pointer.
+func TestPopupTrackTap(t *testing.T) {
+	sc := popupScene()
+	sc.Lines = append(sc.Lines, geo.Line{Owner: geo.Owner{Kind: geo.OwnsEvent, Index: 4}, Width: 3,
+		Lines: []orb.LineString{{{0, 280}, {400, 280}}}})
+	p := NewPopup()
+	p.Hover(50, 281)
+	if f := p.Apply(sc, true, 0, false); f.Cursor != "pointer" || f.GoTo {
+		t.Errorf("hovering over the track: %+v, want the pointer", f)
+	}
+	p.Tap(50, 281)
+	if f := p.Apply(sc, true, 0, false); !f.GoTo || f.Event != 4 || f.Show {
+		t.Errorf("a tap on the track: %+v, want event 4 made current", f)
+	}
+	p.Tap(200, 200)
+	if f := p.Apply(sc, true, 4, false); f.GoTo {
+		t.Errorf("a tap elsewhere: %+v, want nothing made current", f)
+	}
+}

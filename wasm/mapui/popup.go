@@ -81,12 +81,16 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	if !hasStory || sc == nil {
 		return f
 	}
+	// A site's line or area: its card shows beside its marker, or beside
+	// the pointer (shapeX, shapeY) when the marker is off screen.
+	var fromShape bool
+	var shapeX, shapeY float64
 	siteAt := func(x, y float64) int {
 		if i := sc.MarkerAt(x, y, markerSlop); i >= 0 {
 			return sc.Markers[i].Site
 		}
-		// A site's line or area: its card shows beside its marker.
 		if o := sc.ShapeAt(x, y, markerSlop); o.Kind == geo.OwnsSite {
+			fromShape, shapeX, shapeY = true, x, y
 			return o.Index
 		}
 		return -1
@@ -111,6 +115,9 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	changed := site != p.site || pinned != p.pinned || in.close || in.tap
 	if site >= 0 && (changed || sceneChanged || cur != p.event) {
 		m, ok := onScreen(sc, site)
+		if !ok && fromShape {
+			m, ok = geo.Marker{Site: site, X: shapeX, Y: shapeY}, true
+		}
 		if ok {
 			f.Show, f.Marker = true, m
 			f.Fill = site != p.site || cur != p.event

@@ -154,3 +154,17 @@ func TestPopupTrackTap(t *testing.T) {
 		t.Errorf("a tap elsewhere: %+v, want nothing made current", f)
 	}
 }
+
+// TestPopupAreaMarkerOffScreen: zoomed into an area whose marker is off
+// screen, a tap inside it shows its card beside the tap.
+func TestPopupAreaMarkerOffScreen(t *testing.T) {
+	sc := &geo.Scene{Width: 400, Height: 300, Markers: []geo.Marker{{Site: 0, X: 900, Y: 100, R: 6}},
+		Fills: []geo.Fill{{Owner: geo.Owner{Kind: geo.OwnsSite, Index: 0},
+			Polygons: []orb.Polygon{{{{-100, -100}, {1000, -100}, {1000, 400}, {-100, 400}, {-100, -100}}}}}}}
+	p := NewPopup()
+	p.Tap(120, 80)
+	f := p.Apply(sc, true, 0, false)
+	if !f.Show || f.Site != 0 || f.Marker.X != 120 || f.Marker.Y != 80 {
+		t.Errorf("a tap inside the area: %+v, want its card beside the tap", f)
+	}
+}

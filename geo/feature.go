@@ -88,6 +88,7 @@ const (
 	pView
 	pName
 	pKind
+	pTimes
 	nProps
 )
 
@@ -103,8 +104,10 @@ func propIndex(k string) int {
 	switch k[0] {
 	case 't':
 		name, j = "time", pTime
-		if len(k) == 5 {
+		if len(k) == 5 && k[2] == 't' {
 			name, j = "title", pTitle
+		} else if len(k) == 5 {
+			name, j = "times", pTimes
 		}
 	case 'e':
 		name, j = "end", pEnd
@@ -198,16 +201,21 @@ func featureID(v value) (string, error) {
 	return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 }
 
-// read reads a GeoJSON geometry that may be null or a Point, placed in src.
-func (g geometry) read(src string) (orb.Point, bool, error) {
+// read reads a GeoJSON geometry placed in src: nil for null, an orb.Point,
+// or another geometry of the story format (readGeometry).
+func (g geometry) read(src string) (orb.Geometry, error) {
 	if g.point {
 		lon, err1 := strconv.ParseFloat(src[g.lon.start:g.lon.end], 64)
 		lat, err2 := strconv.ParseFloat(src[g.lat.start:g.lat.end], 64)
 		if err1 == nil && err2 == nil {
-			return lonLat(lon, lat)
+			p, _, err := lonLat(lon, lat)
+			if err != nil {
+				return nil, err
+			}
+			return p, nil
 		}
 	}
-	return point(src[g.text.start:g.text.end])
+	return readGeometry(src[g.text.start:g.text.end])
 }
 
 // point reads a GeoJSON geometry that may be null or a Point, the slow way.

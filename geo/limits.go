@@ -33,6 +33,14 @@ const (
 	// four; runs of thousands ("Zalgo" text) make text measuring and
 	// shaping slow without showing anything more.
 	MaxCombining = 8
+	// MaxFeatureVertices is the number of positions a feature's geometry
+	// may have (a line, an area, a track): a province at 1:10m detail has
+	// a few thousand, a GPX trace of a day one every few seconds.
+	MaxFeatureVertices = 20000
+	// MaxStoryVertices is the number of positions all the geometries of a
+	// story may have together; the features past it are left out, each
+	// named. Drawing is linear in them, every frame.
+	MaxStoryVertices = 500000
 )
 
 // checkText returns why s cannot be a text of at most max characters, or

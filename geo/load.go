@@ -93,6 +93,8 @@ type loader struct {
 	// its length by finish): the slice is not written for each.
 	n int
 
+	vertices int // the positions of the lines, areas and tracks so far (MaxStoryVertices)
+
 	// Sites past MaxSites: how many, and the first of them.
 	extraSites   int
 	extraFeature int
@@ -150,21 +152,30 @@ func (ld *loader) feature(i int, f *feature) {
 		return
 	}
 	p := &f.props
-	pt, hasPt, gErr := f.geometry.read(f.src)
+	g, gErr := f.geometry.read(f.src)
 	if gErr != nil {
 		prob(id, "geometry", gErr.Error())
 		return
 	}
 	if p.known[pTime].end != 0 {
-		ld.event(i, id, f, pt, hasPt)
+		ld.event(i, id, f, g)
 		return
 	}
 	// A site.
-	if !hasPt {
-		prob(id, "", "neither an event (no properties.time) nor a site (no Point geometry)")
+	if g == nil {
+		prob(id, "", "neither an event (no properties.time) nor a site (no geometry)")
 		return
 	}
-	st := Site{ID: id, LonLat: pt, World: World(pt), Feature: i}
+	if !ld.budget(i, id, g) {
+		return
+	}
+	st := Site{ID: id, Feature: i}
+	if pt, isPt := g.(orb.Point); isPt {
+		st.LonLat = pt
+	} else {
+		st.LonLat, st.Geometry = Anchor(g), g
+	}
+	st.World = World(st.LonLat)
 	ok := true
 	if id == "" {
 		prob(id, "id", "a site needs a string id so events can refer to it")
@@ -213,6 +224,22 @@ func (ld *loader) feature(i int, f *feature) {
 	}
 }
 
+// budget counts the positions of feature i's geometry g (not a Point)
+// against MaxStoryVertices, and reports whether there is room for them:
+// when there is not, the feature is named and left out.
+func (ld *loader) budget(i int, id string, g orb.Geometry) bool {
+	if _, isPt := g.(orb.Point); isPt || g == nil {
+		return true
+	}
+	n := vertices(g)
+	if ld.vertices+n > MaxStoryVertices {
+		ld.prob(i, id, "geometry", fmt.Sprintf("the story's lines, areas and tracks have more than %d positions together; a story may have at most %d: this one is left out", MaxStoryVertices, MaxStoryVertices))
+		return false
+	}
+	ld.vertices += n
+	return true
+}
+
 // resolve sets the sites and links of ev from the sites' ids (when there
 // are any: ev has none before, or the same number), and reports whether
 // every id is that of a site; with probs, it appends a problem for each id
@@ -249,7 +276,7 @@ func (ld *loader) resolve(ev *Event, sites, links idList, probs *[]Problem) bool
 // Story.Events, and takes it back when it is wrong. (Copying a whole Event
 // in makes the garbage collector, when it is marking, look at each of its
 // pointers; in the wasm that was a good part of a load.)
-func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) {
+func (ld *loader) event(i int, id string, f *feature, g orb.Geometry) {
 	p := &f.props
 	prob := func(field, msg string) { ld.prob(i, id, field, msg) }
 	if ld.n == cap(ld.s.Events) {
@@ -324,10 +351,46 @@ func (ld *loader) event(i int, id string, f *feature, pt orb.Point, hasPt bool) 
 	} else if cam != nil {
 		ev.Camera = cam
 	}
-	if hasPt {
+	switch g := g.(type) {
+	case nil:
+	case orb.Point:
 		p := ld.points.make(1)
-		p[0] = pt
+		p[0] = g
 		ev.Point = &p[0]
+	case orb.LineString:
+		if !ok {
+			break
+		}
+		if p.known[pTimes].end == 0 {
+			prob("properties.times", "is required for a LineString event (a track): one time per position; a route without times is a site, which events name in properties.sites")
+			ok = false
+			break
+		}
+		ts, err := readTimes(f.value(p.known[pTimes]), len(g))
+		if err == nil {
+			err = ev.fitTimes(ts)
+		}
+		if err != nil {
+			prob("properties.times", err.Error())
+			ok = false
+			break
+		}
+		if !ld.budget(i, id, g) {
+			ok = false
+			break
+		}
+		w := make(orb.LineString, len(g))
+		for j, q := range g {
+			w[j] = World(q)
+		}
+		ev.Path = &Path{Line: g, World: w, Times: ts}
+	default:
+		prob("geometry", fmt.Sprintf("an event's geometry must be a Point, or a LineString with properties.times (a track), not a %s: give the line or area to a site and name it in properties.sites", g.GeoJSONType()))
+		ok = false
+	}
+	if _, line := g.(orb.LineString); !line && p.known[pTimes].end != 0 && ok {
+		prob("properties.times", "only a track has times: a LineString geometry with one time per position")
+		ok = false
 	}
 	if t, err := p.texts(f.src, "title", "description", "place"); err != nil {
 		prob("properties."+err.(textError).key, err.(textError).msg)

@@ -59,7 +59,9 @@ var partNames = [...]string{"body", "halo", "outline", "dot"}
 func (p Part) String() string { return partNames[min(int(p), len(partNames)-1)] }
 
 // Paint appends to dst the operations that paint the scene, back to front,
-// and returns it: the background, the fills, the lines, the dots of the
+// and returns it: the background, the fills (the land, then the story's
+// areas), the lines (borders, the story's lines, the outlines of its areas,
+// its tracks' trails, the links), the dots of the
 // reference cities whose names show (DotShown), the markers, then the
 // labels Place showed. A dot or marker whose position or size is not a
 // number is left out, and so is a label whose box is not. With room in dst,

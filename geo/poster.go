@@ -1,5 +1,7 @@
 package geo
 
+import "time"
+
 // Poster is a static picture of a scene: the first paint of an embed before
 // its wasm arrives, a social card, a print. Package geo/svg writes it as SVG
 // small enough to inline in a page, with both themes in one picture;
@@ -28,6 +30,7 @@ type PosterOptions struct {
 	Mode    Mode         // cumulative or point (see Story.SiteStatusIn)
 	Themes  PosterThemes // zero for both
 	KeepOut []Box        // what lies over the map in the page (its controls): labels keep clear
+	At      time.Time    // the moment shown, for tracks (Map.RenderAt); zero for the start of cur
 }
 
 // NewPoster renders the poster of story s (nil for the basemap alone) on
@@ -53,7 +56,7 @@ func NewPoster(s *Story, bm *Basemap, v View, cur int, opt PosterOptions) *Poste
 			continue
 		}
 		m := NewMap(MapOptions{Story: s, Basemap: bm, Theme: t.th, Mode: opt.Mode})
-		sc := m.Render(v, cur)
+		sc := m.RenderAt(v, cur, opt.At)
 		if first == nil {
 			sc.Measure()
 			sc.Place(new(Placer), opt.KeepOut)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,7 @@ type Fill struct {
 	// are filled under the even-odd rule. Triangles fill the same pixels
 	// as the rule, without a stencil.
 	Triangles [][]uint16
+	Owner     Owner // the site whose area it is; none for the basemap
 }
 
 // Line is a set of polylines stroked with one colour and width (CSS px).
@@ -50,6 +52,7 @@ type Line struct {
 	Color color.NRGBA
 	Width float64
 	Lines []orb.LineString
+	Owner Owner // the site whose line or area outline it is, the event whose track; none for the basemap and links
 }
 
 // Marker is a site or an event point: a shape of radius R filled with Fill,
@@ -148,6 +151,18 @@ type Map struct {
 	cityWorld   []orb.Point
 	citySite    []int // the site with the same name as each city, or -1
 
+	// The story's lines, areas and tracks (scene_geom.go): each site's
+	// geometry projected (nil for a point), its bound and triangles, the events with
+	// a track, and buffers reused by Render.
+	siteWorld  []orb.Geometry
+	siteBound  []orb.Bound
+	siteTris   [][][]uint16 // per site, per polygon: its triangles (Triangulate), nil for holes
+	pathEvents []int
+	gpts       []orb.Point
+	grings     []orb.Ring
+	gpolys     []orb.Polygon
+	glines     []orb.LineString
+
 	// The colour and shape of each site's kind, looked up once.
 	siteColor []color.NRGBA
 	siteShape []Shape
@@ -202,6 +217,7 @@ func NewMap(o MapOptions) *Map {
 		for i, st := range s.Sites {
 			m.siteColor[i], m.siteShape[i] = th.KindColor(st.Kind), KindShape(st.Kind)
 		}
+		m.project()
 	}
 	m.cityWorld = make([]orb.Point, len(Cities))
 	m.citySite = make([]int, len(Cities))
@@ -453,7 +469,8 @@ func (m *Map) siteStatus(cur int) []Status {
 }
 
 // Render returns the display list for view v with cur the current event
-// (an index into Story.Events, -1 for none). The scene and everything in it
+// (an index into Story.Events, -1 for none), at the start of cur (see
+// RenderAt). The scene and everything in it
 // belong to the Map and are valid until the next call of Render: once its
 // buffers have grown, Render allocates nothing.
 //
@@ -461,7 +478,12 @@ func (m *Map) siteStatus(cur int) []Status {
 // meet the view, markers within a few pixels of it. Labels are candidates
 // (see Scene.Place): every site on screen, every reference city that is not
 // one of the story's sites, every country whose name might fit.
-func (m *Map) Render(v View, cur int) *Scene {
+func (m *Map) Render(v View, cur int) *Scene { return m.RenderAt(v, cur, time.Time{}) }
+
+// RenderAt is Render at instant t of the story (zero: the start of event
+// cur): where the tracks of the events up to cur have come to (Path.At).
+// The timeline's slider sets t between events.
+func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	th := m.Theme
 	sc := &m.scene
 	*sc = Scene{
@@ -531,6 +553,13 @@ func (m *Map) Render(v View, cur int) *Scene {
 		}
 	}
 
+	var status []Status
+	if s := m.Story; s != nil {
+		status = m.siteStatus(cur)
+		m.shapes(sc, status, wb, toScreen)
+		m.tracks(sc, cur, m.moment(cur, t), toScreen)
+	}
+
 	// The current event's links between sites: arcs under the markers.
 	if s := m.Story; s != nil && cur >= 0 && cur < len(s.Events) && len(s.Events[cur].Links) > 0 {
 		m.links = m.links[:0]
@@ -542,9 +571,7 @@ func (m *Map) Render(v View, cur int) *Scene {
 		sc.Lines = append(sc.Lines, Line{Color: th.Link, Width: LinkWidth, Lines: m.links})
 	}
 
-	var status []Status
 	if s := m.Story; s != nil {
-		status = m.siteStatus(cur)
 		// Future sites first, so past and current ones draw on top of them.
 		for _, want := range [...]Status{Future, Past, Current} {
 			for i := range s.Sites {
@@ -554,6 +581,16 @@ func (m *Map) Render(v View, cur int) *Scene {
 				st := &s.Sites[i]
 				p := toScreen(st.World)
 				mk := th.styledMarker(i, st.Kind, m.siteColor[i], m.siteShape[i], p, want)
+				if mp, ok := m.siteWorld[i].(orb.MultiPoint); ok {
+					// A marker at each point; the name at the first.
+					for _, q := range mp[1:] {
+						o := mk
+						o.X, o.Y = toScreen(q)[0], toScreen(q)[1]
+						if onScreen(orb.Point{o.X, o.Y}, max(o.Extent(), o.HaloR)) {
+							sc.Markers = append(sc.Markers, o)
+						}
+					}
+				}
 				if !onScreen(p, max(mk.Extent(), mk.HaloR)) {
 					continue
 				}

@@ -14,7 +14,8 @@ const MaxStoryBytes = 20 << 20
 // pair); foreign members get room to spare.
 const MaxDepth = 64
 
-// Site is a place of the story: a Feature with an id, a Point and a name.
+// Site is a place of the story: a Feature with an id, a geometry (a Point,
+// or a line or an area: Geometry) and a name.
 type Site struct {
 	ID          string
 	Name        string
@@ -22,9 +23,13 @@ type Site struct {
 	Description string
 	Approx      bool      // the coordinates are approximate
 	Texts       Texts     // name and description in other languages (see Story.In)
-	LonLat      orb.Point // as given
+	LonLat      orb.Point // as given; for a site of another geometry, its Anchor
 	World       orb.Point // projected once at load (see World)
 	Feature     int       // index of the feature in the file
+	// Geometry is nil for a Point site, else an orb.MultiPoint,
+	// LineString, MultiLineString, Polygon or MultiPolygon (longitude,
+	// latitude): a route, a front line, a zone (see geometry.go).
+	Geometry orb.Geometry
 }
 
 // Event is something that happened: a Feature with a time and a title.
@@ -40,6 +45,7 @@ type Event struct {
 	Point       *orb.Point // the event's own location, if it has one (longitude, latitude)
 	Links       [][2]int   // pairs of sites the event connects (drawn as arcs), indexes into Story.Sites
 	Camera      *Camera    // the view to show the event in, if the story sets one
+	Path        *Path      // the event's track, if it is one: a line with a time per position
 	Feature     int        // index of the feature in the file
 }
 
@@ -50,7 +56,9 @@ type Camera struct {
 }
 
 // Regional reports whether the event has no place: it concerns the whole region.
-func (e *Event) Regional() bool { return len(e.Sites) == 0 && e.Point == nil && e.Place == "" }
+func (e *Event) Regional() bool {
+	return len(e.Sites) == 0 && e.Point == nil && e.Path == nil && e.Place == ""
+}
 
 // Story is a loaded story: its sites, and its events in time order.
 type Story struct {
@@ -162,7 +170,8 @@ func (s *Story) Site(id string) (*Site, bool) {
 	return nil, false
 }
 
-// Bound is the longitude/latitude bound of the story's sites and event points.
+// Bound is the longitude/latitude bound of the story's sites (their lines
+// and areas whole), event points and tracks.
 func (s *Story) Bound() (orb.Bound, bool) {
 	var b orb.Bound
 	n := 0
@@ -176,10 +185,19 @@ func (s *Story) Bound() (orb.Bound, bool) {
 	}
 	for _, st := range s.Sites {
 		add(st.LonLat)
+		if gb, ok := geometryBound(st.Geometry); ok {
+			add(gb.Min)
+			add(gb.Max)
+		}
 	}
 	for _, e := range s.Events {
 		if e.Point != nil {
 			add(*e.Point)
+		}
+		if e.Path != nil {
+			gb := e.Path.Line.Bound()
+			add(gb.Min)
+			add(gb.Max)
 		}
 	}
 	return b, n > 0

@@ -123,15 +123,32 @@ func TestLoadFixtures(t *testing.T) {
 				`geo: feature 1 ("swapped"): geometry: latitude -91 is outside -90..90` + "\n" +
 				`geo: feature 2 ("short"): geometry: coordinates must be [longitude, latitude]`,
 			sites: []string{"baghdad"}},
+		// A route is a site; an event's LineString without times is not a track.
 		{file: "geometry-linestring.geojson",
-			err: `geo: feature 0 ("route"): geometry: must be a Point (or null), not "LineString"` + "\n" +
-				`geo: feature 1 ("flight"): geometry: must be a Point (or null), not "LineString"`,
+			err:   `geo: feature 1 ("flight"): properties.times: is required for a LineString event (a track): one time per position; a route without times is a site, which events name in properties.sites`,
+			sites: []string{"route", "baghdad"}},
+		{file: "geometries.geojson",
+			sites: []string{"route", "front", "zone", "province", "strikes"}, events: []string{"closed", "fighting", "convoy"}},
+		{file: "polygon-ring-not-closed.geojson",
+			err:   `geo: feature 0 ("zone"): geometry: coordinates[0]: the ring is not closed: its last position [45, 33] must repeat its first [45, 31]`,
 			sites: []string{"baghdad"}},
+		{file: "polygon-ring-too-short.geojson",
+			err:   `geo: feature 0 ("sliver"): geometry: coordinates[1][0]: a ring needs at least 4 positions (the last repeating the first), not 3`,
+			sites: []string{"baghdad"}},
+		{file: "line-one-point.geojson",
+			err:   `geo: feature 0 ("road"): geometry: coordinates: a LineString needs at least 2 positions, not 1`,
+			sites: []string{"baghdad"}},
+		{file: "track-times-count.geojson",
+			err:    `geo: feature 0 ("convoy"): properties.times: 2 times for 3 positions: give one time per position of the LineString`,
+			events: []string{"talks"}},
+		{file: "track-times-backwards.geojson",
+			err:    `geo: feature 0 ("convoy"): properties.times: item 2 ("2025-06-13T08:00:00Z") is before item 1 ("2025-06-13T09:00:00Z"): a track's times must not go back`,
+			events: []string{"talks"}},
 		{file: "site-without-id.geojson",
 			err:   `geo: feature 0: id: a site needs a string id so events can refer to it`,
 			sites: []string{"erbil"}},
 		{file: "neither-site-nor-event.geojson",
-			err:   `geo: feature 0 ("note"): neither an event (no properties.time) nor a site (no Point geometry)`,
+			err:   `geo: feature 0 ("note"): neither an event (no properties.time) nor a site (no geometry)`,
 			sites: []string{"baghdad"}},
 		{file: "end-before-start.geojson",
 			err: `geo: feature 1 ("talks"): properties.end: end "2025-06-14" is before start "2025-06-15"` + "\n" +
@@ -207,7 +224,7 @@ func TestLoadErrorProblems(t *testing.T) {
 		{"id-object.geojson", geo.Problem{Feature: 0, Field: "id", Msg: "must be a string, not an object"}},
 		{"title-not-string.geojson", geo.Problem{Feature: -1, Field: "title", Msg: "must be a string, not a number"}},
 		{"neither-site-nor-event.geojson", geo.Problem{Feature: 0, ID: "note",
-			Msg: "neither an event (no properties.time) nor a site (no Point geometry)"}},
+			Msg: "neither an event (no properties.time) nor a site (no geometry)"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimSuffix(tt.file, ".geojson"), func(t *testing.T) {

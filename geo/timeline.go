@@ -123,7 +123,8 @@ func (s *Story) SiteStatusIn(mode Mode, cur int, dst []Status) []Status {
 	return dst
 }
 
-// EventBound is the longitude/latitude bound of event i's sites and point.
+// EventBound is the longitude/latitude bound of event i's sites (their
+// lines and areas whole), point and track.
 func (s *Story) EventBound(i int) (orb.Bound, bool) {
 	if i < 0 || i >= len(s.Events) {
 		return orb.Bound{}, false
@@ -132,9 +133,16 @@ func (s *Story) EventBound(i int) (orb.Bound, bool) {
 	var pts []orb.Point
 	for _, j := range e.Sites {
 		pts = append(pts, s.Sites[j].LonLat)
+		if gb, ok := geometryBound(s.Sites[j].Geometry); ok {
+			pts = append(pts, gb.Min, gb.Max)
+		}
 	}
 	if e.Point != nil {
 		pts = append(pts, *e.Point)
+	}
+	if e.Path != nil {
+		gb := e.Path.Line.Bound()
+		pts = append(pts, gb.Min, gb.Max)
 	}
 	if len(pts) == 0 {
 		return orb.Bound{}, false

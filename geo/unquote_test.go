@@ -251,13 +251,13 @@ func BenchmarkLoadScan(b *testing.B) {
 
 // TestPropIndex: every property Load reads has its index, and no other key.
 func TestPropIndex(t *testing.T) {
-	names := []string{"time", "end", "title", "description", "source", "place", "approximate", "sites", "links", "view", "name", "kind"}
+	names := []string{"time", "end", "title", "description", "source", "place", "approximate", "sites", "links", "view", "name", "kind", "times"}
 	for j, name := range names {
 		if got := propIndex(name); got != j {
 			t.Errorf("propIndex(%q) = %d, want %d", name, got, j)
 		}
 	}
-	for _, k := range []string{"", "t", "ti", "tim", "times", "Time", "titles", "site", "sources", "name:ar", "x", "endx", "kinds"} {
+	for _, k := range []string{"", "t", "ti", "tim", "timex", "Time", "titles", "site", "sources", "name:ar", "x", "endx", "kinds"} {
 		if got := propIndex(k); got != -1 {
 			t.Errorf("propIndex(%q) = %d, want -1", k, got)
 		}

@@ -106,7 +106,7 @@ func (g *game) Update() error {
 	g.page.carto.keep = g.moving
 	g.page.carto.lazy = g.page.tl.sliding
 	g.page.placeLabels(sc, g.st.Map(), changed || g.settling)
-	g.popup.update(g.st, sc, changed)
+	g.popup.update(g.st, sc, changed, now)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
 	if g.drawn && !g.ready {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"mapline/geo"
 	"mapline/wasm/mapui"
@@ -22,7 +23,7 @@ type popupCard struct {
 
 func (w words) popupCard(s *geo.Story, site, cur int) popupCard {
 	st := &s.Sites[site]
-	c := popupCard{name: st.Name, kind: w.kindName(st.Kind), desc: st.Description}
+	c := popupCard{name: st.Name, kind: w.siteKind(st), desc: st.Description}
 	if st.Approx {
 		c.kind += " · " + w.msg.Text("popup.approx")
 	}
@@ -63,12 +64,15 @@ func newPopup(p *page) *popup {
 // update shows, fills, places or hides the card as mapui.Popup decides,
 // and sets the cursor over the map. It runs in Update, after the scene for
 // this frame is known.
-func (pp *popup) update(st *mapui.State, sc *geo.Scene, sceneChanged bool) {
+func (pp *popup) update(st *mapui.State, sc *geo.Scene, sceneChanged bool, now time.Time) {
 	if !pp.el.ok() {
 		return
 	}
 	s := st.Map().Story
 	f := pp.in.Apply(sc, s != nil, st.Current(), sceneChanged)
+	if f.GoTo { // a tap on a track
+		st.GoTo(f.Event, now)
+	}
 	if f.Cursor != "" {
 		pp.p.setCursor(f.Cursor)
 	}

@@ -4,6 +4,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/paulmach/orb"
+
+	"mapline/geo"
 	"mapline/geo/lang"
 )
 
@@ -73,5 +76,34 @@ func TestSourceLink(t *testing.T) {
 				t.Errorf("sourceLink(%q) = %q, %q, %v; want %q, %q, %v", tc.src, href, host, ok, tc.href, tc.host, tc.ok)
 			}
 		})
+	}
+}
+
+// TestPopupCardShapes: a site drawn as a line or an area, of no kind of
+// its own, is called a route or an area in the reader's language; one with
+// a kind keeps it.
+func TestPopupCardShapes(t *testing.T) {
+	line := orb.LineString{{44, 33}, {44, 36}}
+	area := orb.Polygon{{{45, 31}, {47, 31}, {47, 33}, {45, 31}}}
+	s := &geo.Story{Sites: []geo.Site{
+		{Name: "Road", Kind: "site", Geometry: line},
+		{Name: "Fronts", Kind: "site", Geometry: orb.MultiLineString{line}},
+		{Name: "Zone", Kind: "site", Geometry: area},
+		{Name: "Provinces", Kind: "site", Geometry: orb.MultiPolygon{area}},
+		{Name: "Base", Kind: "military", Geometry: area},
+		{Name: "Strikes", Kind: "site", Geometry: orb.MultiPoint{{1, 2}, {3, 4}}},
+	}}
+	for _, tc := range []struct {
+		lang string
+		site int
+		want string
+	}{
+		{"en", 0, "Route"}, {"en", 1, "Route"}, {"en", 2, "Area"}, {"en", 3, "Area"},
+		{"en", 4, "Military site"}, {"en", 5, "Site"},
+		{"ar", 0, "طريق"}, {"fa", 2, "منطقه"}, {"ckb", 2, "ناوچە"},
+	} {
+		if got := newWords(lang.Get(tc.lang), nil).popupCard(s, tc.site, -1).kind; got != tc.want {
+			t.Errorf("%s: the card of %s says %q, want %q", tc.lang, s.Sites[tc.site].Name, got, tc.want)
+		}
 	}
 }

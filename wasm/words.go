@@ -34,6 +34,15 @@ func (w words) kindName(k string) string {
 	return strings.ToUpper(k[:1]) + k[1:]
 }
 
+// siteKind is the name of a site's kind; a line or an area of no kind of
+// its own is a "Route" or an "Area" (geo.Site.Form).
+func (w words) siteKind(st *geo.Site) string {
+	if f := st.Form(); f != "" && (st.Kind == "" || st.Kind == "site") {
+		return w.kindName(f)
+	}
+	return w.kindName(st.Kind)
+}
+
 // legendName is a legend entry's name in the reader's language: the kinds
 // the map knows and "Other site" have messages; a kind of the story's own is
 // named as the story names it.
@@ -52,7 +61,7 @@ func (w words) legendName(e geo.LegendEntry) string {
 func (w words) mapDescription(s *geo.Story) string {
 	var places []string
 	for _, st := range s.Sites {
-		places = append(places, w.msg.Text("place.kind", "name", st.Name, "kind", strings.ToLower(w.kindName(st.Kind))))
+		places = append(places, w.msg.Text("place.kind", "name", st.Name, "kind", strings.ToLower(w.siteKind(&st))))
 	}
 	n := len(s.Sites)
 	d := w.msg.Plural("map.desc", n, "n", w.dates.number(n), "places", strings.Join(places, w.msg.Text("list.sep")))
@@ -69,6 +78,9 @@ func (w words) placesOf(s *geo.Story, e *geo.Event) string {
 	}
 	if e.Place != "" {
 		names = append(names, w.isolate(e.Place))
+	}
+	if len(names) == 0 && e.Path != nil {
+		return w.msg.Text("track")
 	}
 	return w.msg.Places(names, e.Point != nil)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"mapline/geo"
 	"mapline/geo/lang"
 )
@@ -159,5 +161,40 @@ func TestWordsTextLang(t *testing.T) {
 				t.Errorf("textLang = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestWordsTrack: a track of no site says where it is: on the map, as a
+// route; one at sites names them.
+func TestWordsTrack(t *testing.T) {
+	s := wordsStory(t)
+	path := &geo.Path{Line: orb.LineString{{44, 33}, {44, 36}}}
+	alone := geo.Event{Title: "Convoy", Path: path}
+	atSite := geo.Event{Title: "Convoy", Path: path, Sites: []int{0}}
+	for _, tc := range []struct {
+		lang string
+		e    *geo.Event
+		want string
+	}{
+		{"en", &alone, "Its route is drawn on the map"},
+		{"ar", &alone, lang.Get("ar").Text("track")},
+		{"en", &atSite, "Place: Baghdad"},
+	} {
+		if got := newWords(lang.Get(tc.lang), nil).placesOf(s, tc.e); got != tc.want || got == "" || got == "track" {
+			t.Errorf("%s: placesOf = %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestWordsMapDescriptionShapes: screen readers hear a line or an area of
+// no kind as a route or an area.
+func TestWordsMapDescriptionShapes(t *testing.T) {
+	s := &geo.Story{Sites: []geo.Site{
+		{Name: "Road", Kind: "site", Geometry: orb.LineString{{44, 33}, {44, 36}}},
+		{Name: "Zone", Kind: "site", Geometry: orb.Polygon{{{45, 31}, {47, 31}, {47, 33}, {45, 31}}}},
+	}}
+	got := newWords(lang.Get("en"), nil).mapDescription(s)
+	if want := "The map shows 2 places of the story: Road (route), Zone (area)."; !strings.HasPrefix(got, want) {
+		t.Errorf("mapDescription = %q, want it to begin %q", got, want)
 	}
 }

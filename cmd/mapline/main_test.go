@@ -130,8 +130,11 @@ func TestImport(t *testing.T) {
 			stderr: "warning: timeline.json: events[1]: properties.source: no source"},
 		{name: "timelinejs2", args: []string{fixtures + "timeline2.json"}, events: 3,
 			stderr: `warning: timeline2.json: timeline.date[2]: headline: is empty: the title is the text's first sentence, "Flights out of Erbil resume."`},
-		{name: "timedimension", args: []string{fixtures + "timedimension.geojson"}, sites: 2, events: 7,
-			stderr: "warning: timedimension.geojson: features[4]: geometry: a Polygon is dropped"},
+		// The Polygon is a site with an event; the LineString with coordTimes one event, a track.
+		{name: "timedimension", args: []string{fixtures + "timedimension.geojson"}, sites: 3, events: 5,
+			stderr: `warning: timedimension.geojson: features[1] ("erbil"): properties.times: item 1: "2025-06-13T08:00:00" has no time zone: read as UTC`},
+		{name: "gpx-track-through-togeojson", args: []string{fixtures + "tracks/togeojson-strava.geojson"}, sites: 0, events: 1,
+			stderr: "warning: togeojson-strava.geojson: features[0]: properties.source: no source"},
 		{name: "csv-columns", args: []string{"-columns", "date=Fecha,title=Titular,source=Fuente", "-columns", "lat=Y,lon=X,place=Lugar", "testdata/other-layout.csv"}, sites: 2, events: 2},
 		{name: "csv-usgs", args: []string{fixtures + "layouts/usgs.csv"}, sites: 3, events: 3,
 			stderr: `warning: usgs.csv: row 1: no headline or title column: each title is built from columns mag and place: "M 4.5 – 10 km SW of Neiafu, Tonga"`},

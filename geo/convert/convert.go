@@ -76,8 +76,16 @@ type Doc struct {
 type Feature struct {
 	ID         string
 	Point      *[2]float64 // longitude, latitude; nil for none
+	Shape      *Shape      // any other geometry (a line, an area, a track); nil for none
 	Properties map[string]any
 	From       string
+}
+
+// Shape is a GeoJSON geometry other than a Point, as written: a site's
+// line or area, an event's track (see the story format).
+type Shape struct {
+	Type        string `json:"type"`
+	Coordinates any    `json:"coordinates"`
 }
 
 // GeoJSON writes d as a story file: one feature a line, in order, the keys
@@ -90,7 +98,7 @@ func (d *Doc) GeoJSON() ([]byte, error) {
 	type feature struct {
 		Type       string         `json:"type"`
 		ID         string         `json:"id,omitempty"`
-		Geometry   *geometry      `json:"geometry"`
+		Geometry   any            `json:"geometry"`
 		Properties map[string]any `json:"properties"`
 	}
 	// One encoder into one scratch buffer for every feature: a story of
@@ -123,8 +131,13 @@ func (d *Doc) GeoJSON() ([]byte, error) {
 		if of.Properties == nil {
 			of.Properties = map[string]any{}
 		}
-		if f.Point != nil {
+		switch {
+		case f.Shape != nil:
+			of.Geometry = f.Shape
+		case f.Point != nil:
 			of.Geometry = &geometry{"Point", *f.Point}
+		default:
+			of.Geometry = nil
 		}
 		v, err := enc(of)
 		if err != nil {

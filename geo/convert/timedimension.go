@@ -15,14 +15,21 @@ var ownProps = []string{"sites", "links", "view", "place", "approximate", "kind"
 // TimeDimension converts GeoJSON made for Leaflet.TimeDimension into a story.
 // A feature's time is properties.time (an ISO 8601 date, date and time,
 // interval, or a number of milliseconds since 1970) or properties.times (a
-// list of them); for a LineString or MultiPoint, properties.times or
-// properties.coordTimes give one time per position.
+// list of them); for a LineString, MultiLineString or MultiPoint,
+// properties.coordTimes, coordinateProperties.times (togeojson's GPX
+// tracks; a list per segment of a MultiLineString), times or
+// linestringTimestamps give one time per position.
 //
 //   - a Point with one time is an event at its own point;
 //   - a Point with several times is a site, with one event per time;
-//   - a LineString or MultiPoint with a time per position is one event per
-//     position, each at its own point;
-//   - a Point without a time is a site (it needs an id or a name);
+//   - a LineString or MultiLineString with a time per position is one
+//     event, a track (its segments joined; elevations dropped);
+//   - a MultiPoint with a time per position is one event per position, each
+//     at its own point;
+//   - a Point, MultiPoint, LineString, MultiLineString, Polygon or
+//     MultiPolygon without a time is a site of that geometry (it needs an
+//     id or a name); a line or area with times (not one per position) is a
+//     site with one event per time at it;
 //   - any other geometry is dropped with a warning (the events stay, at no
 //     place).
 //
@@ -129,23 +136,35 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		if title == "" && isQuake {
 			title = quake.title(p)
 		}
-		descKeys := []string{"description", "text"}
+		descKeys := []string{"description", "text", "desc"} // desc: GPX's, through togeojson
 		if titleKey != "popupContent" {
 			descKeys = append(descKeys, "popupContent")
 		}
 		desc, _ := str(descKeys...)
 		source, _ := str("source", "url", "link")
 
-		// The times.
+		// The times: of a line, one per position first (a track).
+		gtype := ""
+		if f.Geometry != nil {
+			gtype = f.Geometry.Type
+		}
+		keys := []string{"time", "times", "coordTimes", "linestringTimestamps"}
+		if gtype == "LineString" || gtype == "MultiLineString" {
+			keys = []string{"coordTimes", "coordinateProperties.times", "times", "linestringTimestamps", "time"}
+			var cp map[string]json.RawMessage
+			if raw, has := p["coordinateProperties"]; has && json.Unmarshal(raw, &cp) == nil && cp["times"] != nil {
+				p["coordinateProperties.times"] = cp["times"]
+			}
+		}
 		var times []string
 		var timesField string
 		ok := true
-		for _, k := range []string{"time", "times", "coordTimes", "linestringTimestamps"} {
+		for _, k := range keys {
 			raw, has := p[k]
 			if !has || string(raw) == "null" {
 				continue
 			}
-			ts, warn, err := readTimes(raw)
+			ts, warn, err := readTimes(flatten(raw))
 			if warn != "" {
 				prob("properties."+k, warn, true)
 			}
@@ -162,9 +181,8 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 		// The positions.
 		var pts [][2]float64
 		var depth *float64 // a Point's third coordinate
-		gtype := ""
+		var shape *Shape
 		if f.Geometry != nil {
-			gtype = f.Geometry.Type
 			var err error
 			switch gtype {
 			case "Point":
@@ -177,9 +195,13 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				} else {
 					err = fmt.Errorf("coordinates must be [longitude, latitude]")
 				}
-			case "LineString", "MultiPoint":
+			case "LineString", "MultiPoint", "MultiLineString":
 				var cs [][]float64
-				if err = json.Unmarshal(f.Geometry.Coordinates, &cs); err == nil {
+				coords := f.Geometry.Coordinates
+				if gtype == "MultiLineString" {
+					coords = flatten(coords)
+				}
+				if err = json.Unmarshal(coords, &cs); err == nil {
 					for _, c := range cs {
 						if len(c) < 2 {
 							err = fmt.Errorf("each position must be [longitude, latitude]")
@@ -190,8 +212,19 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				} else {
 					err = fmt.Errorf("coordinates must be a list of [longitude, latitude]")
 				}
+			case "Polygon", "MultiPolygon":
+				var c any // checked by the story's loader
+				if err = json.Unmarshal(f.Geometry.Coordinates, &c); err != nil {
+					err = fmt.Errorf("coordinates must be lists of [longitude, latitude]")
+				}
+				shape = &Shape{gtype, c}
 			default:
-				prob("geometry", fmt.Sprintf("a %s is dropped: the map draws points", gtype), true)
+				prob("geometry", fmt.Sprintf("a %s is dropped: the map draws points, lines and areas", gtype), true)
+			}
+			if shape == nil && (gtype == "LineString" || gtype == "MultiLineString" || gtype == "MultiPoint") {
+				var c any
+				json.Unmarshal(f.Geometry.Coordinates, &c)
+				shape = &Shape{gtype, c}
 			}
 			if err != nil {
 				prob("geometry", err.Error(), false)
@@ -251,6 +284,23 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			}
 			return Feature{ID: eid, Point: pt, Properties: props, From: fmt.Sprintf("%s: features[%d]", name, i)}
 		}
+		siteProps := func() map[string]any {
+			props := map[string]any{"name": title}
+			for _, k := range []string{"kind", "approximate"} {
+				if v, has := own[k]; has {
+					props[k] = v
+				}
+			}
+			for k, v := range texts {
+				if strings.HasPrefix(k, "name:") || strings.HasPrefix(k, "description:") {
+					props[k] = v
+				}
+			}
+			if desc != "" {
+				props["description"] = desc
+			}
+			return props
+		}
 		if len(times) > 0 && title == "" {
 			prob("properties", "no title, name, headline or popupContent: every event needs a title", false)
 			continue
@@ -271,36 +321,43 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			if id == "" {
 				id = taken.unique(orDefault(slug(title), "site"))
 			}
-			props := map[string]any{"name": title}
-			for _, k := range []string{"kind", "approximate"} {
-				if v, has := own[k]; has {
-					props[k] = v
-				}
+			sites = append(sites, Feature{ID: id, Point: &pts[0], Properties: siteProps(), From: fmt.Sprintf("%s: features[%d]", name, i)})
+		case len(times) == 0 && shape != nil:
+			if title == "" {
+				prob("properties", "a site needs a name (properties.name)", false)
+				continue
 			}
-			for k, v := range texts {
-				if strings.HasPrefix(k, "name:") || strings.HasPrefix(k, "description:") {
-					props[k] = v
-				}
+			if id == "" {
+				id = taken.unique(orDefault(slug(title), "site"))
 			}
-			if desc != "" {
-				props["description"] = desc
-			}
-			sites = append(sites, Feature{ID: id, Point: &pts[0], Properties: props, From: fmt.Sprintf("%s: features[%d]", name, i)})
+			sites = append(sites, Feature{ID: id, Shape: shape, Properties: siteProps(), From: fmt.Sprintf("%s: features[%d]", name, i)})
 		case len(times) == 0:
 			prob("properties", "no time or times, and not a Point: left out", true)
-		case len(times) == 1 && len(pts) <= 1:
-			var pt *[2]float64
-			if len(pts) == 1 {
-				pt = &pts[0]
+		case len(times) > 1 && len(times) == len(pts) && (gtype == "LineString" || gtype == "MultiLineString"):
+			// A track: one event, a time per position (the segments of a
+			// MultiLineString joined).
+			e := event(times[0], nil, 0)
+			line := make([][]float64, len(pts))
+			for n, pt := range pts {
+				line[n] = []float64{pt[0], pt[1]}
 			}
-			events = append(events, event(times[0], pt, 0))
-		case gtype == "Point":
+			e.Shape = &Shape{"LineString", line}
+			e.Properties["times"] = times
+			events = append(events, e)
+		case gtype == "Point" && len(times) > 1 || shape != nil && (gtype == "Polygon" || gtype == "MultiPolygon" ||
+			len(times) == 1 && (gtype == "LineString" || gtype == "MultiLineString")):
+			// A place with several times (a line or an area with any):
+			// a site, and an event at it for each time.
 			sid := id
 			if sid == "" {
 				sid = taken.unique(orDefault(slug(title), "site"))
 			}
-			sites = append(sites, Feature{ID: sid, Point: &pts[0], Properties: map[string]any{"name": title},
-				From: fmt.Sprintf("%s: features[%d]", name, i)})
+			site := Feature{ID: sid, Shape: shape, Properties: map[string]any{"name": title},
+				From: fmt.Sprintf("%s: features[%d]", name, i)}
+			if shape == nil {
+				site.Point = &pts[0]
+			}
+			sites = append(sites, site)
 			for n, t := range times {
 				e := event(t, nil, n+1)
 				if id == "" {
@@ -309,6 +366,12 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 				e.Properties["sites"] = []string{sid}
 				events = append(events, e)
 			}
+		case len(times) == 1 && len(pts) <= 1:
+			var pt *[2]float64
+			if len(pts) == 1 {
+				pt = &pts[0]
+			}
+			events = append(events, event(times[0], pt, 0))
 		case len(pts) > 1:
 			if len(times) != len(pts) {
 				prob(timesField, fmt.Sprintf("%d times for %d positions: give one time per position", len(times), len(pts)), false)
@@ -379,4 +442,23 @@ func oneTime(raw json.RawMessage) (string, string, error) {
 		return t.Format("2006-01-02T15:04:05.000Z07:00"), "", nil
 	}
 	return "", "", fmt.Errorf("must be an ISO 8601 date or a number of milliseconds since 1970, not %s", strings.TrimSpace(string(raw)))
+}
+
+// flatten makes a list of lists one list ([[a, b], [c]] → [a, b, c]): the
+// times and positions of a MultiLineString's segments as one track's. Any
+// other JSON (a list of strings) is returned as it is.
+func flatten(raw json.RawMessage) json.RawMessage {
+	var lists [][]json.RawMessage
+	if json.Unmarshal(raw, &lists) != nil || len(lists) == 0 {
+		return raw
+	}
+	var all []json.RawMessage
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	out, err := json.Marshal(all)
+	if err != nil {
+		return raw
+	}
+	return out
 }

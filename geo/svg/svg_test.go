@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -30,6 +31,25 @@ func demoPoster(tb testing.TB, w, h float64, themes geo.PosterThemes) *geo.Poste
 		tb.Fatal(err)
 	}
 	return geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{Themes: themes})
+}
+
+// geometriesPoster is the poster of geo/testdata/stories/geometries.geojson
+// (areas, lines, strikes at several points, a convoy's track) at its last
+// event, the convoy two thirds of the way up its track.
+func geometriesPoster(tb testing.TB, w, h float64, themes geo.PosterThemes) *geo.Poster {
+	tb.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "stories", "geometries.geojson"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	s, err := geo.Load(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: w, Height: h, Ratio: 1})
+	at := time.Date(2025, 6, 13, 10, 0, 0, 0, time.UTC)
+	return geo.NewPoster(s, geo.DefaultBasemap(), v, len(s.Events)-1, geo.PosterOptions{Themes: themes, At: at})
 }
 
 func svgOf(tb testing.TB, p *geo.Poster) []byte {
@@ -62,9 +82,16 @@ func TestSVGGolden(t *testing.T) {
 		{"demo-375x300-both", 375, 300, geo.PosterBoth},
 		{"demo-800x450-light", 800, 450, geo.PosterLight},
 		{"demo-375x300-dark", 375, 300, geo.PosterDark},
+		{"geometries-800x450-both", 800, 450, geo.PosterBoth},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got := svgOf(t, demoPoster(t, c.w, c.h, c.themes))
+			p := func() *geo.Poster {
+				if strings.HasPrefix(c.name, "geometries") {
+					return geometriesPoster(t, c.w, c.h, c.themes)
+				}
+				return demoPoster(t, c.w, c.h, c.themes)
+			}()
+			got := svgOf(t, p)
 			t.Logf("%s: %d bytes, %d gzip -9", c.name, len(got), gzipSize(got))
 			golden := filepath.Join("testdata", "svg-"+c.name+".golden.svg")
 			if *update {

@@ -58,8 +58,10 @@ func (s *State) Pause() {
 	}
 }
 
-// goTo makes event i current, moving the camera to it when following.
+// goTo makes event i current, at its start, moving the camera to it when
+// following.
 func (s *State) GoTo(i int, now time.Time) {
+	s.SetMoment(time.Time{})
 	prev := s.cur
 	s.SetEvent(i)
 	if s.cur != prev {
@@ -68,7 +70,8 @@ func (s *State) GoTo(i int, now time.Time) {
 }
 
 // storyFrame runs the player; it is called every frame and does nothing when
-// the player is not playing. (The camera's flights run with the other
+// the player is not playing. While it plays a story with tracks, it moves
+// the moment between events (playMoment). (The camera's flights run with the other
 // animations, in state.tick.)
 func (s *State) StoryFrame(now time.Time) {
 	st := s.m.Story
@@ -83,6 +86,29 @@ func (s *State) StoryFrame(now time.Time) {
 		}
 		s.story.due = now.Add(s.interval())
 	}
+	if s.story.playing && st != nil && s.m.HasTracks() {
+		s.SetMoment(s.playMoment(now))
+	}
+}
+
+// playMoment is the moment of the story the player shows at now: from the
+// current event's start towards the next one's (the current one's end for
+// the last), in step with the time left until it steps, so that tracks
+// move as the story plays.
+func (s *State) playMoment(now time.Time) time.Time {
+	evs := s.m.Story.Events
+	if s.cur < 0 || s.cur >= len(evs) {
+		return time.Time{}
+	}
+	from := evs[s.cur].Time.Start.T
+	to := evs[s.cur].Time.Until()
+	if s.cur+1 < len(evs) {
+		to = evs[s.cur+1].Time.Start.T
+	}
+	iv := s.interval()
+	f := 1 - float64(s.story.due.Sub(now))/float64(iv)
+	f = math.Max(0, math.Min(1, f))
+	return from.Add(time.Duration(f * float64(to.Sub(from))))
 }
 
 // aim moves the camera to the current event when following: to the event's

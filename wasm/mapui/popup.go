@@ -7,8 +7,10 @@ import (
 )
 
 // Popup decides which site's card shows over the map (wasm/popup_js.go
-// builds and places it): a mouse hovering over a marker shows its site, a
-// click or a tap pins it until Esc, the close button or a click elsewhere.
+// builds and places it): a mouse hovering over a marker, a site's line or
+// inside its area (geo.Scene.ShapeAt) shows its site, a click or a tap pins
+// it until Esc, the close button or a click elsewhere. A click or a tap on
+// an event's track makes that event current (PopupFrame.GoTo).
 // The DOM listeners only record; Apply, in Update, decides. Safe for
 // concurrent use.
 type Popup struct {
@@ -63,6 +65,8 @@ type PopupFrame struct {
 	Fill   bool       // with Show: fill the card again (another site, another current event)
 	Marker geo.Marker // with Show: the site's marker
 	Cursor string     // the cursor over the map ("pointer" over a marker, "grab"), "" to leave it
+	GoTo   bool       // a tap on a track: make Event current
+	Event  int        // with GoTo: the track's event
 }
 
 // Apply decides what the card does given the input since the last frame,
@@ -77,9 +81,17 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	if !hasStory || sc == nil {
 		return f
 	}
+	// A site's line or area: its card shows beside its marker, or beside
+	// the pointer (shapeX, shapeY) when the marker is off screen.
+	var fromShape bool
+	var shapeX, shapeY float64
 	siteAt := func(x, y float64) int {
 		if i := sc.MarkerAt(x, y, markerSlop); i >= 0 {
 			return sc.Markers[i].Site
+		}
+		if o := sc.ShapeAt(x, y, markerSlop); o.Kind == geo.OwnsSite {
+			fromShape, shapeX, shapeY = true, x, y
+			return o.Index
 		}
 		return -1
 	}
@@ -90,16 +102,22 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	case in.tap:
 		site = siteAt(in.tx, in.ty)
 		pinned = site >= 0
+		if o := trackAt(sc, in.tx, in.ty); site < 0 && o >= 0 {
+			f.GoTo, f.Event = true, o
+		}
 	case in.hover && !pinned:
 		site = siteAt(in.hx, in.hy)
 		f.Cursor = "grab"
-		if site >= 0 {
+		if site >= 0 || trackAt(sc, in.hx, in.hy) >= 0 {
 			f.Cursor = "pointer"
 		}
 	}
 	changed := site != p.site || pinned != p.pinned || in.close || in.tap
 	if site >= 0 && (changed || sceneChanged || cur != p.event) {
 		m, ok := onScreen(sc, site)
+		if !ok && fromShape {
+			m, ok = geo.Marker{Site: site, X: shapeX, Y: shapeY}, true
+		}
 		if ok {
 			f.Show, f.Marker = true, m
 			f.Fill = site != p.site || cur != p.event
@@ -113,6 +131,17 @@ func (p *Popup) Apply(sc *geo.Scene, hasStory bool, cur int, sceneChanged bool) 
 	}
 	p.site, p.pinned, f.Site = site, pinned, site
 	return f
+}
+
+// trackAt is the event whose track is under the point (x, y), or -1.
+func trackAt(sc *geo.Scene, x, y float64) int {
+	if i := sc.MarkerAt(x, y, markerSlop); i >= 0 && sc.Markers[i].Site >= 0 {
+		return -1 // a site's marker is on top
+	}
+	if o := sc.ShapeAt(x, y, markerSlop); o.Kind == geo.OwnsEvent {
+		return o.Index
+	}
+	return -1
 }
 
 // onScreen is the marker of a site in the scene, if it is on screen.

@@ -3,6 +3,8 @@ package mapui
 import (
 	"testing"
 
+	"github.com/paulmach/orb"
+
 	"mapline/geo"
 )
 
@@ -104,5 +106,65 @@ func TestPopupAt(t *testing.T) {
 				t.Errorf("at %v, %v, want %v, %v", x, y, tc.wx, tc.wy)
 			}
 		})
+	}
+}
+
+// TestPopupShapes: a tap inside an area or on a line opens the card of
+// its site (beside the site's marker); hovering over one shows the pointer.
+func TestPopupShapes(t *testing.T) {
+	sc := popupScene()
+	sc.Fills = append(sc.Fills, geo.Fill{Owner: geo.Owner{Kind: geo.OwnsSite, Index: 1},
+		Polygons: []orb.Polygon{{{{150, 150}, {250, 150}, {250, 250}, {150, 250}, {150, 150}}}}})
+	sc.Lines = append(sc.Lines, geo.Line{Owner: geo.Owner{Kind: geo.OwnsSite, Index: 0}, Width: 3,
+		Lines: []orb.LineString{{{0, 280}, {400, 280}}}})
+	p := NewPopup()
+	p.Tap(200, 200)
+	if f := p.Apply(sc, true, 0, false); !f.Show || f.Site != 1 || f.Marker.Site != 1 {
+		t.Errorf("a tap inside the area: %+v, want the card of site 1", f)
+	}
+	p.Tap(50, 283)
+	if f := p.Apply(sc, true, 0, false); !f.Show || f.Site != 0 {
+		t.Errorf("a tap on the line: %+v, want the card of site 0", f)
+	}
+	p.Close()
+	p.Apply(sc, true, 0, false)
+	p.Hover(120, 200)
+	if f := p.Apply(sc, true, 0, false); f.Show || f.Cursor != "grab" {
+		t.Errorf("hovering outside: %+v, want no card", f)
+	}
+}
+
+// TestPopupTrackTap: a tap on a track asks for its event to be made
+// current, and shows no card; hovering over it shows the pointer.
+func TestPopupTrackTap(t *testing.T) {
+	sc := popupScene()
+	sc.Lines = append(sc.Lines, geo.Line{Owner: geo.Owner{Kind: geo.OwnsEvent, Index: 4}, Width: 3,
+		Lines: []orb.LineString{{{0, 280}, {400, 280}}}})
+	p := NewPopup()
+	p.Hover(50, 281)
+	if f := p.Apply(sc, true, 0, false); f.Cursor != "pointer" || f.GoTo {
+		t.Errorf("hovering over the track: %+v, want the pointer", f)
+	}
+	p.Tap(50, 281)
+	if f := p.Apply(sc, true, 0, false); !f.GoTo || f.Event != 4 || f.Show {
+		t.Errorf("a tap on the track: %+v, want event 4 made current", f)
+	}
+	p.Tap(200, 200)
+	if f := p.Apply(sc, true, 4, false); f.GoTo {
+		t.Errorf("a tap elsewhere: %+v, want nothing made current", f)
+	}
+}
+
+// TestPopupAreaMarkerOffScreen: zoomed into an area whose marker is off
+// screen, a tap inside it shows its card beside the tap.
+func TestPopupAreaMarkerOffScreen(t *testing.T) {
+	sc := &geo.Scene{Width: 400, Height: 300, Markers: []geo.Marker{{Site: 0, X: 900, Y: 100, R: 6}},
+		Fills: []geo.Fill{{Owner: geo.Owner{Kind: geo.OwnsSite, Index: 0},
+			Polygons: []orb.Polygon{{{{-100, -100}, {1000, -100}, {1000, 400}, {-100, 400}, {-100, -100}}}}}}}
+	p := NewPopup()
+	p.Tap(120, 80)
+	f := p.Apply(sc, true, 0, false)
+	if !f.Show || f.Site != 0 || f.Marker.X != 120 || f.Marker.Y != 80 {
+		t.Errorf("a tap inside the area: %+v, want its card beside the tap", f)
 	}
 }

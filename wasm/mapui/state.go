@@ -16,6 +16,7 @@ type State struct {
 	m     *geo.Map
 	view  geo.View
 	cur   int       // current event, -1 for none
+	at    time.Time // the moment the slider shows, for tracks (geo.Map.RenderAt); zero: the start of cur
 	moved bool      // the reader or the URL chose the view: do not fit it again
 	fit   bool      // fit the story once the map has a size
 	hint  *geo.View // the poster's view, to open with if it shows the current event (geo.OpeningView)
@@ -63,7 +64,7 @@ func (s *State) SetStory(st *geo.Story, initial int) {
 	if initial < 0 && len(st.Events) > 0 {
 		initial = 0
 	}
-	s.cur = initial
+	s.cur, s.at = initial, time.Time{}
 	s.fit = !s.moved
 	s.limits()
 	s.fitIfReady()
@@ -379,6 +380,16 @@ func (s *State) advance(dt float64) {
 	}
 }
 
+// SetMoment sets the moment of the story shown, between events: where the
+// tracks have come to (the slider sets it; zero for the start of the
+// current event).
+func (s *State) SetMoment(t time.Time) {
+	if !t.Equal(s.at) {
+		s.at = t
+		s.dirty = true
+	}
+}
+
 // setEvent makes event i current (clamped to the story's events).
 func (s *State) SetEvent(i int) {
 	st := s.m.Story
@@ -399,7 +410,7 @@ func (s *State) Frame() (sc *geo.Scene, ok bool) {
 	if !s.dirty || s.view.Width <= 0 || s.view.Height <= 0 {
 		return s.scene, false
 	}
-	s.scene = s.m.Render(s.view, s.cur)
+	s.scene = s.m.RenderAt(s.view, s.cur, s.at)
 	s.dirty = false
 	return s.scene, true
 }

@@ -143,6 +143,7 @@ func (t *Timeline) Apply(st *State, track geo.Track, now time.Time) (step Timeli
 		st.Pause()
 		step.Sliding = true
 		st.GoTo(max(0, s.AtTime(track.Time(in.slide))), now)
+		st.SetMoment(track.Time(in.slide)) // the tracks move with the thumb
 	case in.step != 0:
 		st.Pause()
 		st.GoTo(st.cur+in.step, now)

@@ -50,6 +50,8 @@ type game struct {
 	prepared *geo.Map
 
 	wakes []time.Time // the times schedule asks frames for, reused
+
+	comp mapui.Compositor // whether a pan moves the frame on screen instead
 }
 
 // prepareWork is how many points of the basemap one idle callback cuts
@@ -81,7 +83,17 @@ func (g *game) Update() error {
 	if eventChanged {
 		g.page.tl.showEvent(g.st, now)
 	}
-	sc, changed := g.st.Frame()
+	var sc *geo.Scene
+	var changed bool
+	if dx, dy, ok := g.comp.Shift(g.st, g.page.input != nil && g.page.input.Held()); ok && !eventChanged {
+		// The reader's pan moves the frame on screen; the map is drawn
+		// when the hold ends (mapui.Compositor).
+		g.page.shiftMap(dx, dy)
+		sc = g.st.Scene()
+	} else if sc, changed = g.st.Frame(); changed {
+		g.comp.Drawn(g.st)
+		g.page.shiftMap(0, 0) // the frame drawn below is in place
+	}
 	if moved {
 		g.page.tl.wantHash(g.st, now)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"sync"
@@ -33,6 +34,7 @@ type page struct {
 	storyLang                string // the language of the story's plain texts (geo.Story.Lang)
 	view                     string // last data-view
 	cursor                   string
+	shift                    [2]float64 // the frame on screen moved by (mapui.Compositor)
 
 	input *mapui.Input // the reader's gestures on the map (input_js.go)
 	zoom  *controls    // the zoom buttons
@@ -208,5 +210,23 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 		st.SetStory(in.story, in.storyInit)
 		measure("mapline:controls", t0, t1) // the slider, its marks, the list of events
 		measure("mapline:index", t1, ms())
+	}
+}
+
+// shiftMap moves the frame on screen, with its labels, pulses and card, by
+// dx, dy CSS px on the browser's compositor (a CSS translate, which leaves
+// each label's own transform alone); 0, 0 puts them back, as the frame
+// drawn next is in place.
+func (p *page) shiftMap(dx, dy float64) {
+	if p.shift == [2]float64{dx, dy} {
+		return
+	}
+	p.shift = [2]float64{dx, dy}
+	t := ""
+	if dx != 0 || dy != 0 {
+		t = fmt.Sprintf("%.1fpx %.1fpx", dx, dy)
+	}
+	for _, el := range []node{p.doc.query("canvas"), p.labels, p.tl.pulses, p.doc.byID("popup")} {
+		el.setStyle("translate", t)
 	}
 }

@@ -265,3 +265,26 @@ func TestZoomButtonsEnable(t *testing.T) {
 		}
 	}
 }
+
+func TestShiftMap(t *testing.T) {
+	p, doc := testPage(t, "en")
+	moved := []*fakeNode{doc.el("canvas"), doc.el("map-labels"), doc.el("map-pulses"), doc.el("popup")}
+	for _, tc := range []struct {
+		dx, dy float64
+		want   string
+	}{
+		{64, 32, "64.0px 32.0px"},
+		{-0.25, 10, "-0.2px 10.0px"},
+		{0, 0, ""}, // the frame drawn next is in place
+	} {
+		p.shiftMap(tc.dx, tc.dy)
+		for _, el := range moved {
+			if got := el.style["translate"]; got != tc.want {
+				t.Errorf("shiftMap(%v, %v): #%s translate = %q, want %q", tc.dx, tc.dy, el.attrs["id"], got, tc.want)
+			}
+			if el.style["transform"] != "" {
+				t.Errorf("shiftMap touched #%s's transform", el.attrs["id"])
+			}
+		}
+	}
+}

@@ -132,6 +132,14 @@ func (in *Input) Dragging() bool {
 	return in.drag.on
 }
 
+// Held tells whether the reader holds the map: a drag of the mouse or pen,
+// or fingers on it that move it (Compositor).
+func (in *Input) Held() bool {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	return in.drag.on || in.touchHeld
+}
+
 // PointerMove is a pointermove anywhere (the drag's pointer is captured).
 func (in *Input) PointerMove(p Pointer) {
 	in.mu.Lock()

@@ -76,6 +76,9 @@ type sheet struct {
 	titleCols []int
 	rows      [][]string
 	lines     []int // the line of each row in the file
+	// headerLine is the header's line in the file, comma its separator.
+	headerLine int
+	comma      rune
 }
 
 func (s *sheet) has(field string) bool { _, ok := s.col[field]; return ok }
@@ -144,7 +147,7 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		}
 		line, _ := r.FieldPos(0)
 		if s.header == nil {
-			s.header = rec
+			s.header, s.headerLine, s.comma = rec, line, r.Comma
 			continue
 		}
 		if slices.IndexFunc(rec, func(c string) bool { return strings.TrimSpace(c) != "" }) < 0 {

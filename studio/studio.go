@@ -160,6 +160,9 @@ func (w *Work) Len() int {
 // Label names row i as the messages do: "row 4" (its line in the sheet) or
 // "feature 3".
 func (w *Work) Label(i int) string {
+	if i < 0 || i >= w.Len() {
+		return fmt.Sprintf("row %d", i) // not a row: named by the number asked for
+	}
 	if w.sheet != nil {
 		return fmt.Sprintf("row %d", w.sheet.Lines[i])
 	}

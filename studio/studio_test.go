@@ -1,6 +1,9 @@
 package studio_test
 
 import (
+	"bytes"
+	"image/png"
+	"os"
 	"strings"
 	"testing"
 
@@ -185,5 +188,33 @@ func TestEmbedCode(t *testing.T) {
 		if _, err := studio.HostCode(bad); err == nil {
 			t.Errorf("HostCode(%+v): no error", bad)
 		}
+	}
+}
+
+// TestSessionPoster: the poster of the studio's story, as SVG with both
+// themes and as PNG at twice the size, drawn on the basemap.
+func TestSessionPoster(t *testing.T) {
+	bm, err := os.ReadFile("../geo/basemap.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s studio.Session
+	if r := s.SetBasemap(bm); r.Error != "" {
+		t.Fatal(r.Error)
+	}
+	if r := s.Open("events.csv", []byte(oneBadDate)); r.Error != "" || len(r.Rows) != 3 || r.Rows[1].Label != "row 4" {
+		t.Fatalf("Open: %q, rows %v", r.Error, r.Rows)
+	}
+	r := s.Poster("", "", false, false)
+	if r.Error != "" || !strings.HasPrefix(r.SVG, "<svg") || !strings.Contains(r.SVG, "Baghdad") {
+		t.Errorf("SVG poster: error %q, %.80q…", r.Error, r.SVG)
+	}
+	r = s.Poster("33.3,44.4,5", "point", true, true)
+	if r.Error != "" || !bytes.HasPrefix(r.PNG, []byte("\x89PNG")) {
+		t.Fatalf("PNG poster: error %q, %d bytes", r.Error, len(r.PNG))
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(r.PNG))
+	if err != nil || cfg.Width != 2*studio.PosterWidth || cfg.Height != 2*studio.PosterHeight {
+		t.Errorf("PNG %dx%d (%v), want %dx%d", cfg.Width, cfg.Height, err, 2*studio.PosterWidth, 2*studio.PosterHeight)
 	}
 }

@@ -32,6 +32,5 @@ func main() {
 		}
 		return string(call(s, argv[0].String(), args).JSON())
 	}))
-	js.Global().Call("postMessage", map[string]any{"ready": true})
 	select {}
 }

@@ -74,9 +74,9 @@
       $("work").hidden = false;
       $("start-over").hidden = false;
       var chain = Promise.resolve(r);
-      (edits || []).forEach(function (e) {
-        chain = chain.then(function () { return edit(e.row, e.field, e.value); });
-      });
+      if (edits && edits.length) {
+        chain = chain.then(function () { return ask("edits", [JSON.stringify(edits.map(record))]); });
+      }
       if (opts.title != null && opts.title !== (r.title || "")) {
         chain = chain.then(function () { return ask("title", [opts.title]); });
       }
@@ -90,13 +90,13 @@
     });
   }
 
-  // edit sends one cell to the worker and records it, for a reload.
-  function edit(row, field, value) {
-    var k = FIELDS.indexOf(field);
-    if (st.rows[row] && k >= 0) st.rows[row].cells[k] = value;
-    st.edits = st.edits.filter(function (e) { return e.row !== row || e.field !== field; });
-    st.edits.push({ row: row, field: field, value: value });
-    return ask("set", [row, field, value]);
+  // record keeps an edit in the table and in the list a reload replays.
+  function record(e) {
+    var k = FIELDS.indexOf(e.field);
+    if (st.rows[e.row] && k >= 0) st.rows[e.row].cells[k] = e.value;
+    st.edits = st.edits.filter(function (x) { return x.row !== e.row || x.field !== e.field; });
+    st.edits.push({ row: e.row, field: e.field, value: e.value });
+    return e;
   }
 
   // ---- problems
@@ -227,11 +227,19 @@
     clearTimeout(typing);
     typing = setTimeout(flush, 300);
   });
+  // flush sends what was typed; while the worker checks, typing queues, and
+  // the next check takes all of it at once.
+  var checking = false;
   function flush() {
-    var todo = queued.splice(0);
-    var chain = Promise.resolve(null);
-    todo.forEach(function (q) { chain = chain.then(function () { return edit(q.row, q.field, q.value); }); });
-    chain.then(function (r) { if (r) { checked(r); save(); } });
+    if (checking || !queued.length) return;
+    checking = true;
+    var todo = queued.splice(0).map(record);
+    ask("edits", [JSON.stringify(todo)]).then(function (r) {
+      checking = false;
+      checked(r);
+      save();
+      flush();
+    });
   }
   $("rows-earlier").addEventListener("click", function () { st.start = Math.max(0, st.start - WINDOW); renderRows(); $("rows-range").focus(); });
   $("rows-later").addEventListener("click", function () { st.start += WINDOW; renderRows(); $("rows-range").focus(); });

@@ -51,6 +51,12 @@ func openStudio(t *testing.T, ctx context.Context, name, data string) {
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Tabs share the origin's storage: forget another test's work before
+	// the page's script reads it.
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/embed.js")); err != nil {
+		t.Fatal(err)
+	}
+	text(t, ctx, `localStorage.clear(), ""`)
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(baseURL+"/studio.html"),
 		chromedp.WaitReady(chromedp.CSS(`#file`)),
@@ -58,7 +64,6 @@ func openStudio(t *testing.T, ctx context.Context, name, data string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text(t, ctx, `localStorage.clear(), ""`)
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{path})); err != nil {
 		t.Fatal(err)
 	}
@@ -166,14 +171,14 @@ func TestStudioRefusesBadFiles(t *testing.T) {
 		{"not-windows-1252", "x.csv", "date,title\n2025-01-01,\x81\xff\n", "not UTF-8, nor Windows-1252"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx := tab(t, 1000, 800, 1)
+			ctx := studioTab(t, 1000, 800)
 			openStudio(t, ctx, tc.file, tc.data)
 			waitContains(t, ctx, `document.getElementById("error").textContent`, tc.want, 60*time.Second)
 		})
 	}
 	t.Run("hostile-text", func(t *testing.T) {
-		ctx := tab(t, 1000, 800, 1)
-		openStudio(t, ctx, "h.csv", "date,headline,lat,lon\n2025-13-01,<img src=x onerror=\"document.title='owned'\">,1,2\n")
+		ctx := studioTab(t, 1000, 800)
+		openStudio(t, ctx, "h.csv", "date,headline,lat,lon\n2025-13-01,\"<img src=x onerror=\"\"document.title='owned'\"\">\",1,2\n")
 		studioState(t, ctx, "ready")
 		if got := text(t, ctx, `document.querySelectorAll("#problems img, #rows img").length + " " + document.title`); strings.Contains(got, "owned") || !strings.HasPrefix(got, "0 ") {
 			t.Errorf("hostile text became markup: %s", got)
@@ -200,7 +205,7 @@ var f = document.createElement("iframe"); f.src = %q + "/embed.html?lazy=false&d
 </script></body>`, baseURL)
 	}))
 	t.Cleanup(foreign.Close)
-	ctx := tab(t, 1000, 800, 1)
+	ctx := studioTab(t, 1000, 800)
 	if err := chromedp.Do(ctx, chromedp.Navigate(foreign.URL+"/")); err != nil {
 		t.Fatal(err)
 	}

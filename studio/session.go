@@ -84,6 +84,27 @@ func (s *Session) Set(row int, field, value string) Reply {
 	return s.check()
 }
 
+// Edit is one cell to set: Session.Edits takes several.
+type Edit struct {
+	Row   int    `json:"row"`
+	Field string `json:"field"`
+	Value string `json:"value"`
+}
+
+// Edits sets the cells in order and checks once: what the page typed while
+// the last check ran. The first edit that fails stops there, with its error.
+func (s *Session) Edits(edits []Edit) Reply {
+	if s.w == nil {
+		return Reply{Error: "studio: open a file first"}
+	}
+	for _, e := range edits {
+		if err := s.w.Set(e.Row, e.Field, e.Value); err != nil {
+			return fail(err)
+		}
+	}
+	return s.check()
+}
+
 // SetTitle sets the story's title and checks again.
 func (s *Session) SetTitle(title string) Reply {
 	if s.w == nil {

@@ -59,6 +59,12 @@ func call(s *studio.Session, op string, args []any) (r studio.Reply) {
 			return studio.Reply{Error: "studio: set: the row is not a row number"}
 		}
 		return s.Set(row, str(1), str(2))
+	case "edits":
+		var edits []studio.Edit
+		if err := json.Unmarshal([]byte(str(0)), &edits); err != nil {
+			return studio.Reply{Error: fmt.Sprintf("studio: edits: %v", err)}
+		}
+		return s.Edits(edits)
 	case "title":
 		return s.SetTitle(str(0))
 	case "embed":

@@ -83,7 +83,7 @@
       return chain.then(function (last) {
         renderRows();
         checked(last);
-        say(name + ": " + st.rows.length + (r.sheet ? " rows" : " features") + " read.");
+        say(name + ": " + st.rows.length.toLocaleString("en") + (r.sheet ? " rows" : " features") + " read.");
         save();
         root.setAttribute("data-studio", "ready");
       });

@@ -115,6 +115,23 @@ func TestStudioAsAReporter(t *testing.T) {
 	waitContains(t, ctx, previewText, "Talks in Muscat", 60*time.Second)
 	screenshot(t, ctx, "studio-fixed")
 
+	// "Use this view" takes the preview's view into the code.
+	waitContains(t, ctx, `document.getElementById("view-now").textContent`, "The preview is at ", 30*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#use-view`))); err != nil {
+		t.Fatal(err)
+	}
+	view := text(t, ctx, `document.getElementById("opt-view").value`)
+	if strings.Count(view, ",") != 2 {
+		t.Fatalf("after Use this view, the view is %q, want LAT,LON,ZOOM", view)
+	}
+	waitContains(t, ctx, `document.getElementById("code-iframe").value`, "view="+strings.ReplaceAll(view, ",", "%2C"), 10*time.Second)
+
+	// The poster, drawn by the studio's wasm.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#poster-svg`))); err != nil {
+		t.Fatal(err)
+	}
+	waitContains(t, ctx, `document.getElementById("status").textContent`, "The poster is downloaded (SVG", 60*time.Second)
+
 	// Where the story will be published, then the code, copied.
 	if err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.CSS(`#opt-data`), "published/events.geojson"),

@@ -85,7 +85,7 @@ fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, 
 # The Go benchmarks' output goes into BENCHMARKS.md with the browser's figures.
 GOBENCH := out/gobench.txt
 
-bench: build chromium ## measure: Go benchmarks of geo, then the embed in headless Chromium (cmd/bench); rewrites BENCHMARKS.md (about 7 min on 2 cores)
+bench: build chromium ## measure: Go benchmarks of geo, then the embed and the studio in headless Chromium (cmd/bench); rewrites BENCHMARKS.md (about 8 min on 2 cores)
 	@mkdir -p out
 	$(GO) test ./geo -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
 	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"

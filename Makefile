@@ -8,8 +8,11 @@ DIST    := dist
 GOROOT  := $(shell $(GO) env GOROOT)
 BUILD   := .cache/build
 WASM    := $(BUILD)/mapline.wasm
+# The studio's wasm (studio.html): package studio without Ebitengine.
+STUDIO_WASM := $(BUILD)/studio.wasm
 LANG_MSG := $(wildcard geo/lang/messages/*.json)
 GO_SRC  := go.mod go.sum $(shell find geo wasm internal -name '*.go' -not -name '*_test.go') $(LANG_MSG)
+STUDIO_SRC := go.mod go.sum $(shell find geo studio internal -name '*.go' -not -name '*_test.go')
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go site/*.go geo/*.go geo/svg/*.go geo/lang/*.go internal/*/*.go)) geo/basemap.bin
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
@@ -34,16 +37,20 @@ $(WASM): $(GO_SRC)
 	@mkdir -p $(BUILD)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
 
+$(STUDIO_WASM): $(STUDIO_SRC)
+	@mkdir -p $(BUILD)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./studio/wasm
+
 # dist/ is made whole in a fresh directory (the pages, data/, wasm_exec.js, the
 # wasm, the message files in lang/ that site/lang.js reads before the wasm
 # arrives), turned by cmd/dist into hashed names and .br/.gz siblings, and only
 # then put in place of the old one. dist/embed.html, rewritten by every run of
 # cmd/dist, stands for the finished dist/. The compressed bytes are kept in
 # $(BUILD)/compressed: an edit of a page does not recompress the wasm.
-$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG)
+$(DIST)/embed.html: $(WASM) $(STUDIO_WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
-	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
+	cp $(WASM) $(STUDIO_WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
 	mkdir -p "$$tmp"/lang && cp $(LANG_MSG) "$$tmp"/lang/ && \
 	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson -data-origins "$(DATA_ORIGINS)" "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
@@ -78,7 +85,7 @@ fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, 
 # The Go benchmarks' output goes into BENCHMARKS.md with the browser's figures.
 GOBENCH := out/gobench.txt
 
-bench: build chromium ## measure: Go benchmarks of geo (and the importer and the PNG poster), then the embed in headless Chromium and the import and render commands (cmd/bench); rewrites BENCHMARKS.md (about 8 min on 2 cores)
+bench: build chromium ## measure: Go benchmarks of geo (and the importer and the PNG poster), then the embed and the studio in headless Chromium and the import and render commands (cmd/bench); rewrites BENCHMARKS.md (about 8 min on 2 cores)
 	@mkdir -p out
 	$(GO) test ./geo ./geo/convert ./geo/raster -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
 	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"

@@ -34,7 +34,10 @@ var (
 	browserCtx context.Context // one browser for all tests; each test opens a tab
 	baseURL    string
 	distDir    string
-	skipWhy    string
+	// publishedDir is served at /published/: where a test puts what a
+	// newsroom would publish beside the site (the studio's story, a host page).
+	publishedDir string
+	skipWhy      string
 )
 
 func TestMain(m *testing.M) {
@@ -69,6 +72,13 @@ func runMain(m *testing.M) int {
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self'")
 		http.ServeFile(w, r, "testdata/csp-host.html")
 	})
+	var err error
+	if publishedDir, err = os.MkdirTemp("", "mapline-published-"); err != nil {
+		fmt.Fprintf(os.Stderr, "site: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(publishedDir)
+	mux.Handle("/published/", http.StripPrefix("/published/", http.FileServer(http.Dir(publishedDir))))
 	mux.Handle("/", Handler(distDir))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()

@@ -34,8 +34,10 @@
 // stories; browser.go drives a tab (Chromium itself starts through
 // internal/browser, as in the browser tests); measure.go measures the
 // loads, frames and memory; import.go runs mapline import and render (no
-// browser: -import-only runs them alone); report.go summarizes them and writes the
-// tables, BENCHMARKS.md and the JSON; profile.go is -profile. The report is
+// browser: -import-only runs them alone); studio.go times studio.html from a
+// sheet of the 10k story's events given to it to its problems listed and its
+// preview drawn; report.go summarizes them and writes the tables,
+// BENCHMARKS.md and the JSON; profile.go is -profile. The report is
 // checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
 

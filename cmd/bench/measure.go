@@ -83,6 +83,9 @@ func measure(cfg config) (*report, error) {
 			return nil, err
 		}
 	}
+	if err := b.measureStudio(rep, cfg, base); err != nil {
+		return nil, err
+	}
 	rep.Seconds = time.Since(start).Seconds()
 	rep.LoadAvg = append(rep.LoadAvg, loadavg())
 	return rep, nil

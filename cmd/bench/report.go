@@ -142,6 +142,7 @@ type report struct {
 	Loads    []loadResult  `json:"loads"`
 	Frames   []frameResult `json:"frames"`
 	Memory   []memResult   `json:"memory"`
+	Studio   *studioResult `json:"studio,omitempty"` // studio.go
 	Targets  []target      `json:"targets"`
 	GoBench  string        `json:"goBench,omitempty"`
 	Import   *importResult `json:"import,omitempty"` // import.go
@@ -355,6 +356,7 @@ func readReport(name string) (*report, error) {
 func (rep *report) write(stdout io.Writer, jsonName, mdName string) error {
 	var out bytes.Buffer
 	rep.table(&out)
+	rep.studioTable(&out)
 	stdout.Write(out.Bytes())
 	if jsonName != "" {
 		j, err := json.MarshalIndent(rep, "", "  ")

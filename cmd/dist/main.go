@@ -54,6 +54,12 @@ var required = []struct{ file, asset string }{
 	{"embed.html", "lang.js"},
 	{"index.html", "article.css"},
 	{"index.html", "article.js"},
+	{"studio.html", "studio.css"},
+	{"studio.html", "studio.js"},
+	{"studio.js", "studio-worker.js"},    // new Worker("studio-worker.js")
+	{"studio-worker.js", "wasm_exec.js"}, // importScripts("wasm_exec.js")
+	{"studio-worker.js", "studio.wasm"},  // fetch("studio.wasm")
+	{"studio-worker.js", "basemap.bin"},  // fetch("basemap.bin")
 }
 
 // hashLen is how many hex digits of the SHA-256 go into a name. site.Handler

@@ -36,15 +36,21 @@ func fixture() map[string]string {
 <script src="article.js" defer></script>
 </body></html>
 `,
-		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var bm = fetch("basemap.bin"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
-		"embed.js":           "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
-		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
-		"lang.js":            `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
-		"lang/ar.json":       `{"timeline": "الخط الزمني"` + strings.Repeat(`, "k": "نص"`, 40) + "}",
-		"embed.css":          ":root {} /* m:controls */\n/* m:labels */ /* /m:labels */\n" + strings.Repeat("body { margin: 0; }\n", 30),
-		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
-		"article.js":         "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
-		"mapline.wasm":       wasm,
+		"frame.js":     `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var bm = fetch("basemap.bin"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"embed.js":     "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
+		"wasm_exec.js": "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
+		"lang.js":      `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
+		"lang/ar.json": `{"timeline": "الخط الزمني"` + strings.Repeat(`, "k": "نص"`, 40) + "}",
+		"embed.css":    ":root {} /* m:controls */\n/* m:labels */ /* /m:labels */\n" + strings.Repeat("body { margin: 0; }\n", 30),
+		"article.css":  strings.Repeat("article { max-width: 40em; }\n", 30),
+		"article.js":   "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
+		"mapline.wasm": wasm,
+		// The studio: its page, script, worker and second wasm.
+		"studio.html":        `<!doctype html><html><head><link rel="stylesheet" href="studio.css"><script src="studio.js" defer></script></head><body>` + strings.Repeat("The studio. ", 40) + "</body></html>\n",
+		"studio.css":         strings.Repeat("main { margin: 0; }\n", 30),
+		"studio.js":          `(function () { var w = new Worker("studio-worker.js"); ` + strings.Repeat("/* page */ ", 40) + "})();\n",
+		"studio-worker.js":   `importScripts("wasm_exec.js"); fetch("studio.wasm"); fetch("basemap.bin"); ` + strings.Repeat("/* work */ ", 40) + "\n",
+		"studio.wasm":        "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02 studio code ", 400),
 		"basemap.bin":        "MLBM" + strings.Repeat("\x00\x01 countries ", 200),
 		"data/story.geojson": `{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","properties":{}},`, 20) + `{}]}`,
 		"robots.txt":         "x\n",                                       // compression saves nothing
@@ -126,7 +132,8 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	// Each hashed name is the hash of the file's final bytes, and the server
 	// serves it as immutable.
 	names := map[string]string{}
-	for _, logical := range []string{"mapline.wasm", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin"} {
+	for _, logical := range []string{"mapline.wasm", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin",
+		"studio.wasm", "studio.js", "studio-worker.js", "studio.css"} {
 		ext := filepath.Ext(logical)
 		name := named(t, snap, strings.TrimSuffix(logical, ext), ext)
 		names[logical] = name
@@ -140,8 +147,8 @@ func TestHashedNamesAndReferences(t *testing.T) {
 			t.Errorf("%s is still there under its old name", logical)
 		}
 	}
-	if len(sum.hashed) != 8 {
-		t.Errorf("summary: %d hashed, want 8: %v", len(sum.hashed), sum.hashed)
+	if len(sum.hashed) != 12 {
+		t.Errorf("summary: %d hashed, want 12: %v", len(sum.hashed), sum.hashed)
 	}
 
 	// The references are rewritten, quotes and "./" kept.
@@ -221,7 +228,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 			}
 		}
 	}
-	if len(sum.wasm) != 1 || sum.wasm[0].name != names["mapline.wasm"] || sum.wasm[0].br <= 0 || sum.wasm[0].gz <= 0 {
+	if len(sum.wasm) != 2 || sum.wasm[0].name != names["mapline.wasm"] || sum.wasm[1].name != names["studio.wasm"] || sum.wasm[0].br <= 0 || sum.wasm[0].gz <= 0 {
 		t.Errorf("summary of the wasm: %+v", sum.wasm)
 	}
 	if !strings.Contains(sum.String(), names["mapline.wasm"]) {
@@ -324,7 +331,7 @@ func TestIdempotent(t *testing.T) {
 			t.Errorf("second run changed %s", name)
 		}
 	}
-	if len(sum.hashed) != 8 {
+	if len(sum.hashed) != 12 {
 		t.Errorf("second run: %d hashed", len(sum.hashed))
 	}
 

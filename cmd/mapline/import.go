@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,12 +22,12 @@ func init() {
 	})
 }
 
-// Input formats.
+// Input formats (convert.Detect).
 const (
-	fromStory         = "story"
-	fromCSV           = "csv"
-	fromTimelineJS    = "timelinejs"
-	fromTimeDimension = "timedimension"
+	fromStory         = convert.FormatStory
+	fromCSV           = convert.FormatCSV
+	fromTimelineJS    = convert.FormatTimelineJS
+	fromTimeDimension = convert.FormatTimeDimension
 )
 
 func runImport(args []string, stdout, stderr io.Writer) int {
@@ -117,27 +115,7 @@ Flags:
 }
 
 // detect tells the format of a file from its name and its first bytes.
-func detect(name string, data []byte) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv", ".tsv", ".txt":
-		return fromCSV
-	}
-	var top struct {
-		Type     string          `json:"type"`
-		Events   json.RawMessage `json:"events"`
-		Timeline json.RawMessage `json:"timeline"` // TimelineJS 2
-	}
-	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\ufeff")), &top) != nil {
-		if strings.HasSuffix(strings.ToLower(name), "json") {
-			return fromStory // the loader says what is wrong
-		}
-		return fromCSV
-	}
-	if (top.Events != nil || top.Timeline != nil) && top.Type == "" {
-		return fromTimelineJS
-	}
-	return fromStory
-}
+func detect(name string, data []byte) string { return convert.Detect(filepath.Base(name), data) }
 
 // conversion is a file read for validate or import: either a story file as
 // it is (story), or a Doc converted from another format with the problems
@@ -251,63 +229,12 @@ type finding struct {
 }
 
 // check loads the story (converted, if it is) as the widget would, and runs
-// geo.Check on it. It returns the story file, every problem as a line
-// (converter problems first, then the loader's and Check's, traced back to
-// the input's rows or items), and whether any problem is an error.
+// geo.Check on it (convert.Check, which the studio runs too). It returns the
+// story file, every problem as a line, and whether any problem is an error.
 func (c *conversion) check() (data []byte, lines []finding, bad bool) {
-	for _, p := range c.probs {
-		lines = append(lines, finding{strings.TrimPrefix(p.Error(), "convert: "), p.Warning})
-		bad = bad || !p.Warning
-	}
-	data = c.story
-	var from []string
-	if c.doc != nil {
-		var err error
-		if data, err = c.doc.GeoJSON(); err != nil {
-			return nil, append(lines, finding{text: err.Error()}), true
-		}
-		from = c.doc.From()
-	} else if data == nil {
-		return nil, lines, bad
-	}
-	s, err := geo.Load(bytes.NewReader(data))
-	var probs []geo.Problem
-	var le *geo.LoadError
-	switch {
-	case errors.As(err, &le):
-		probs = le.Problems
-	case err != nil:
-		return nil, append(lines, finding{text: c.name + ": " + strings.TrimPrefix(err.Error(), "geo: ")}), true
-	}
-	if s != nil {
-		probs = append(probs, geo.Check(s)...)
-	}
-	if c.doc == nil { // a story as written; a converted one has no key twice
-		probs = append(probs, geo.DuplicateKeys(data)...)
-	}
-	for _, p := range probs {
-		lines = append(lines, finding{c.line(p, from), p.Severity == geo.Warning})
-		bad = bad || p.Severity == geo.Error
+	data, found, bad := convert.Check(c.name, c.story, c.doc, c.probs)
+	for _, f := range found {
+		lines = append(lines, finding{f.Text, f.Warning})
 	}
 	return data, lines, bad
-}
-
-// line writes a problem of the story as a line: with the file's name, or,
-// for a converted file, with where in the input the feature came from.
-func (c *conversion) line(p geo.Problem, from []string) string {
-	where := c.name
-	q := p
-	if from != nil && p.Feature >= 0 && p.Feature < len(from) {
-		where = from[p.Feature]
-		if p.ID != "" {
-			where += fmt.Sprintf(" (%q)", p.ID)
-		}
-		q.Feature = -1
-	}
-	q.Severity = geo.Error
-	line := where + ": " + strings.TrimPrefix(q.Error(), "geo: ")
-	if p.Severity == geo.Warning {
-		line = "warning: " + line
-	}
-	return line
 }

@@ -81,6 +81,9 @@ type sheet struct {
 	// assumed is the layout assumed for a sheet without a header line
 	// (gdeltLayout), "" for a sheet with one.
 	assumed string
+	// headerLine is the header's line in the file, comma its separator.
+	headerLine int
+	comma      rune
 }
 
 // headerAt is where a problem of the header is: row 1, or the file for a
@@ -167,7 +170,7 @@ func readSheet(sh Sheet) (*sheet, []Problem) {
 		}
 		line, _ := r.FieldPos(0)
 		if s.header == nil {
-			s.header = rec
+			s.header, s.headerLine, s.comma = rec, line, r.Comma
 			continue
 		}
 		if slices.IndexFunc(rec, func(c string) bool { return strings.TrimSpace(c) != "" }) < 0 {

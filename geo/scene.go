@@ -101,13 +101,16 @@ func (sc *Scene) DotShown(d *Dot) bool {
 }
 
 // Place decides which labels of the scene show and where (Placer.Place),
-// keeping them clear of every marker and of the keepOut boxes (the map's
+// keeping them clear of every marker and cluster and of the keepOut boxes (the map's
 // controls). The page sets the labels' sizes (W, H) first. It mutates
 // sc.Labels.
 func (sc *Scene) Place(p *Placer, keepOut []Box) {
 	p.obstacles = append(p.obstacles[:0], keepOut...)
 	for i := range sc.Markers {
 		p.obstacles = append(p.obstacles, sc.Markers[i].Bounds())
+	}
+	for _, c := range sc.Clusters {
+		p.obstacles = append(p.obstacles, Box{c.X - ClusterCell/2, c.Y - ClusterCell/2, ClusterCell, ClusterCell})
 	}
 	p.Place(sc.Labels, p.obstacles, Box{0, 0, sc.Width, sc.Height})
 }

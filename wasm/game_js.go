@@ -76,12 +76,14 @@ func (g *game) Update() error {
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
+	g.page.explore.apply(g.st)
 	eventChanged := g.st.TakeEventChange()
 	moved := eventChanged || g.st.Dirty()
 	if eventChanged {
 		g.page.tl.showEvent(g.st)
 	}
 	sc, changed := g.st.Frame()
+	g.page.explore.update(sc, changed)
 	if moved {
 		g.page.tl.wantHash(g.st)
 	}

@@ -18,10 +18,11 @@ type page struct {
 	doc, root                js.Value
 	labels, note, storyTitle js.Value
 	tl                       *timeline
-	carto                    *carto // labels, legend, scale bar (carto_js.go)
-	words                           // the page's language (words.go)
-	storyLang                string // the language of the story's plain texts (geo.Story.Lang)
-	view                     string // last data-view
+	carto                    *carto    // labels, legend, scale bar (carto_js.go)
+	explore                  *explorer // search, filters, clusters (explore_js.go)
+	words                              // the page's language (words.go)
+	storyLang                string    // the language of the story's plain texts (geo.Story.Lang)
+	view                     string    // last data-view
 	cursor                   string
 
 	input *mapui.Input // the reader's gestures on the map (input_js.go)
@@ -51,6 +52,7 @@ func newPage() *page {
 	p.carto = newCarto(doc, p.labels)
 	p.carto.words = p.words
 	p.carto.listen(p)
+	p.explore = p.newExplorer()
 	return p
 }
 

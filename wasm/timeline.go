@@ -77,10 +77,11 @@ func sliderValue(tr geo.Track, e *geo.Event) int {
 	return int(tr.Pos(e.Time.Start.T)*float64(tr.Hours()) + 0.5)
 }
 
-// hashFor is the URL hash for the reader's place: the current event, and
-// the view when the reader has moved the map away from the story. There is
-// none (ok false) without a current event with an id.
-func hashFor(st *mapui.State) (h string, ok bool) {
+// hashFor is the URL hash for the reader's place: the current event, the
+// view when the reader has moved the map away from the story, and what the
+// reader narrowed the story to (sel). There is none (ok false) without a
+// current event with an id.
+func hashFor(st *mapui.State, sel selection) (h string, ok bool) {
 	s, cur := st.Map().Story, st.Current()
 	if s == nil || cur < 0 || cur >= len(s.Events) || s.Events[cur].ID == "" {
 		return "", false
@@ -89,7 +90,7 @@ func hashFor(st *mapui.State) (h string, ok bool) {
 	if !st.Following() {
 		view = viewParam(st.View())
 	}
-	return formatHash(s.Events[cur].ID, view), true
+	return formatHash(s.Events[cur].ID, view) + sel.hashPart(), true
 }
 
 // pulses are the rings over the current event's markers: the site of each

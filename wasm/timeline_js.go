@@ -242,7 +242,7 @@ func (tl *timeline) showEvent(st *mapui.State) {
 // wantHash works out the URL hash for the reader's place: the current event,
 // and the view when the reader has moved the map away from the story.
 func (tl *timeline) wantHash(st *mapui.State) {
-	if h, ok := hashFor(st); ok {
+	if h, ok := hashFor(st, tl.p.explore.sel); ok {
 		tl.hash.Want(h, time.Now())
 	}
 }

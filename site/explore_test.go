@@ -91,7 +91,7 @@ func TestExploreSearch(t *testing.T) {
 			waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
 			waitText(t, ctx, countJS, countWords(len(kept)))
 			items := text(t, ctx, `String(document.querySelectorAll("#matches li").length)`)
-			if items != strconv.Itoa(min(len(kept), 100)) {
+			if items != strconv.Itoa(min(len(kept), 50)) {
 				t.Errorf("%d matches, %s listed", len(kept), items)
 			}
 			if got := text(t, ctx, `document.querySelector("#matches li .title").textContent`); got != s.Events[kept[0]].Title {

@@ -99,10 +99,12 @@ func (s selection) filter() (geo.Filter, []string) {
 	return f, probs
 }
 
-// resultsMax is the most matches the list shows: a search that keeps more
-// says how many it keeps and lists the first of them (building the items of
-// 100,000 events took over a minute; see list.go).
-const resultsMax = 100
+// resultsMax is the most matches the list shows, a window of the list
+// (list.go): a search that keeps more says how many it keeps and lists the
+// first of them. Building the items is most of a keystroke's work in the
+// page (the mapline:explore-page measure: 17–230 ms for 100 items on a
+// loaded machine), and building those of 100,000 events took over a minute.
+const resultsMax = listPage
 
 // results are the events the list shows for a selection: the first
 // resultsMax it keeps.

@@ -175,8 +175,11 @@ func (ex *explorer) showStory(st *mapui.State, s *geo.Story) {
 	ex.sel = selection{}
 }
 
-// choose applies a selection: the map, the list, the marks, the count.
+// choose applies a selection: the map, the list, the marks, the count. It
+// records its time in two performance measures: mapline:explore-select (the
+// search) and mapline:explore-page (the list and the marks).
 func (ex *explorer) choose(st *mapui.State, s *geo.Story, want selection) {
+	start := frames.ms()
 	ex.sel = want
 	if want.zero() {
 		ex.result = nil
@@ -191,8 +194,11 @@ func (ex *explorer) choose(st *mapui.State, s *geo.Story, want selection) {
 		ex.result = ex.ix.Select(f, ex.result)
 	}
 	st.Select(ex.result)
+	selected := frames.ms()
 	ex.showMatches(s)
 	ex.showMarks()
+	measure("mapline:explore-select", start, selected)
+	measure("mapline:explore-page", selected, frames.ms())
 	n := len(s.Events)
 	if ex.result != nil {
 		n = len(ex.result.Kept)

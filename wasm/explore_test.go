@@ -108,7 +108,7 @@ func TestMatchWords(t *testing.T) {
 		{0, "No event matches", ""},
 		{1, "1 event matches", ""},
 		{12, "12 events match", ""},
-		{resultsMax + 1, "101 events match", "The first 100 of 101 matches are listed"},
+		{resultsMax + 1, "51 events match", "The first 50 of 51 matches are listed"},
 	} {
 		if count, cut := w.matchWords(tc.n); count != tc.count || cut != tc.cut {
 			t.Errorf("matchWords(%d) = %q, %q; want %q, %q", tc.n, count, cut, tc.count, tc.cut)

@@ -33,7 +33,8 @@
 // The code: main.go reads the flags; serve.go serves the site and the
 // stories; browser.go drives a tab (Chromium itself starts through
 // internal/browser, as in the browser tests); measure.go measures the
-// loads, frames and memory; report.go summarizes them and writes the
+// loads, frames and memory; explore.go the search of a large story (a
+// keystroke to the map and the list updated); report.go summarizes them and writes the
 // tables, BENCHMARKS.md and the JSON; profile.go is -profile. The report is
 // checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
@@ -73,6 +74,8 @@ func main() {
 		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
 		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
 		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
+		explore  = flag.String("explore", "out/bench-explore.json", "where to write the search's figures as JSON (explore.go; '' to skip the search)")
+		exOnly   = flag.Bool("explore-only", false, "measure only the search (explore.go), and add its table to -md")
 	)
 	flag.Parse()
 	log.SetFlags(0)
@@ -108,6 +111,16 @@ func main() {
 		cfg.rec = &recorder{dir: *profDir, trace: *trace, top: *top, out: os.Stdout}
 	}
 
+	if *exOnly {
+		rs, err := measureExplore(cfg)
+		if err == nil {
+			err = writeExplore(os.Stdout, rs, *mdOut, *explore)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	rep, err := measure(cfg)
 	if err != nil {
 		log.Fatal(err)
@@ -122,5 +135,14 @@ func main() {
 	rep.targets()
 	if err := rep.write(os.Stdout, *jsonOut, *mdOut); err != nil {
 		log.Fatal(fmt.Errorf("writing the report: %v", err))
+	}
+	if *explore != "" {
+		rs, err := measureExplore(cfg)
+		if err == nil {
+			err = writeExplore(os.Stdout, rs, *mdOut, *explore)
+		}
+		if err != nil {
+			log.Fatal(fmt.Errorf("the search: %v", err))
+		}
 	}
 }

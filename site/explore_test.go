@@ -381,3 +381,38 @@ func TestExploreAxe(t *testing.T) {
 		})
 	}
 }
+
+// TestExploreSearchPersian: in the Persian page, a reader who types a place
+// with Arabic letters and without the zero-width non-joiner ("عينالاسد")
+// finds the site the story names in Persian ("عین‌الاسد"); the exploring
+// page, right to left, has no axe violation.
+func TestExploreSearchPersian(t *testing.T) {
+	const query = "عينالاسد"
+	s := demo(t)
+	sel := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil)
+	if len(sel.Kept) == 0 {
+		t.Fatalf("%q matches nothing in the demo: the test needs a match", query)
+	}
+	ctx := tab(t, 1000, 750, 1)
+	open(t, ctx, "/embed.html?explore=true&lang=fa", "ready")
+	typeInto(t, ctx, "#search", query)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(sel.Kept)))
+	if got := text(t, ctx, `document.querySelector("#matches li .title").textContent`); got != s.In("fa").Events[sel.Kept[0]].Title {
+		t.Errorf("the first match is %q, want %q", got, s.In("fa").Events[sel.Kept[0]].Title)
+	}
+	screenshot(t, ctx, "explore-search-fa")
+	src, err := os.ReadFile("testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+		t.Fatalf("injecting axe: %v", err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(" | "))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe.run: %v", err)
+	}
+	if out != "[]" {
+		t.Errorf("axe: %s", out)
+	}
+}

@@ -105,6 +105,14 @@ func TestExploreSearch(t *testing.T) {
 				t.Errorf("%s of %s marks show, want fewer, not none", shown, marks)
 			}
 			waitText(t, ctx, `decodeURIComponent(location.hash.replace(/\+/g, " "))`, "&q="+tc.query)
+			// A match chosen by the keyboard becomes the current event, marked in the list.
+			if len(kept) > 1 {
+				if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#matches li:nth-child(2) button.choose")), chromedp.KeyEvent(kb.Enter)); err != nil {
+					t.Fatal(err)
+				}
+				waitText(t, ctx, titleJS, s.Events[kept[1]].Title)
+				waitText(t, ctx, `document.querySelector("#matches li[aria-current=true] .title").textContent`, s.Events[kept[1]].Title)
+			}
 			// Escape clears the box, the list and the marks.
 			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#search")), chromedp.KeyEvent(kb.Escape)); err != nil {
 				t.Fatal(err)

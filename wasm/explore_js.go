@@ -27,6 +27,7 @@ type explorer struct {
 	marksOf                     js.Value       // the first mark whose visibility was written, to notice new marks
 	clusterEls                  []js.Value
 	announced                   string // the count last announced
+	marked                      int    // the event whose match is marked current, -1 for none
 	mu                          sync.Mutex
 	want                        selection // what the controls say
 	changed                     bool      // want differs from what was applied
@@ -37,7 +38,7 @@ func (p *page) newExplorer() *explorer {
 	byID := func(id string) js.Value { return p.doc.Call("getElementById", id) }
 	return &explorer{p: p, box: byID("explore"), search: byID("search"), kind: byID("kind-filter"),
 		from: byID("from-day"), to: byID("to-day"), clear: byID("explore-clear"), count: byID("explore-count"),
-		matches: byID("matches"), cut: byID("matches-cut"), list: byID("story-list"), clusters: byID("map-clusters"), open: -1}
+		matches: byID("matches"), cut: byID("matches-cut"), list: byID("story-list"), clusters: byID("map-clusters"), open: -1, marked: -1}
 }
 
 // options takes the explore= flag and the selection of the URL's hash.
@@ -135,6 +136,20 @@ func (ex *explorer) apply(st *mapui.State) {
 	if len(ex.p.tl.markEls) > 0 && !ex.p.tl.markEls[0].Equal(ex.marksOf) {
 		ex.showMarks() // the marks were laid out anew
 	}
+	if cur := st.Current(); cur != ex.marked && ex.result != nil {
+		ex.markCurrent(cur)
+	}
+}
+
+// markCurrent marks the current event's item among the matches, if listed.
+func (ex *explorer) markCurrent(cur int) {
+	if old := ex.matches.Call("querySelector", `li[aria-current="true"]`); old.Truthy() {
+		old.Call("removeAttribute", "aria-current")
+	}
+	ex.marked = cur
+	if b := ex.matches.Call("querySelector", `button.choose[data-index="`+strconv.Itoa(cur)+`"]`); b.Truthy() {
+		b.Call("closest", "li").Call("setAttribute", "aria-current", "true")
+	}
 }
 
 // showStory shows the controls when the story is large or the embed asks
@@ -221,6 +236,7 @@ func (ex *explorer) showMatches(s *geo.Story) {
 			frag.Call("appendChild", ex.p.tl.item(s, i))
 		}
 		ex.matches.Call("appendChild", frag)
+		ex.marked = -1 // mark the current event again
 	}
 	ex.cut.Set("textContent", cut)
 	ex.cut.Set("hidden", cut == "")

@@ -31,6 +31,11 @@ type Scene struct {
 	Dots          []Dot // drawn only when their label shows (see DotShown)
 	Markers       []Marker
 	Labels        []Label // candidates, in no particular order; see Place
+	// Clusters are sites drawn as one mark with a count when
+	// MapOptions.Cluster is on (cluster.go): none of their sites is in
+	// Markers or Labels. Paint does not draw them: the page shows them as
+	// buttons.
+	Clusters []Cluster
 }
 
 // Fill is a set of polygons filled with one colour. Each polygon is filled
@@ -99,13 +104,16 @@ func (sc *Scene) DotShown(d *Dot) bool {
 }
 
 // Place decides which labels of the scene show and where (Placer.Place),
-// keeping them clear of every marker and of the keepOut boxes (the map's
+// keeping them clear of every marker and cluster and of the keepOut boxes (the map's
 // controls). The page sets the labels' sizes (W, H) first. It mutates
 // sc.Labels.
 func (sc *Scene) Place(p *Placer, keepOut []Box) {
 	p.obstacles = append(p.obstacles[:0], keepOut...)
 	for i := range sc.Markers {
 		p.obstacles = append(p.obstacles, sc.Markers[i].Bounds())
+	}
+	for _, c := range sc.Clusters {
+		p.obstacles = append(p.obstacles, Box{c.X - ClusterCell/2, c.Y - ClusterCell/2, ClusterCell, ClusterCell})
 	}
 	p.Place(sc.Labels, p.obstacles, Box{0, 0, sc.Width, sc.Height})
 }
@@ -166,6 +174,13 @@ type Map struct {
 	// The colour and shape of each site's kind, looked up once.
 	siteColor []color.NRGBA
 	siteShape []Shape
+
+	selection     *Selection // what Select keeps; nil for everything
+	allSiteEvents []int      // per site, its events (siteEvents), worked out when first needed
+	// Reused by the clustering (cluster.go).
+	cells     map[cellKey]clusterCell
+	inCluster [][2]int // cluster, site
+	siteBuf   []int
 }
 
 // statusKey is what m.status was computed for.
@@ -197,6 +212,9 @@ type MapOptions struct {
 	Theme   Theme
 	Mode    Mode   // cumulative or point (see Story.SiteStatusIn)
 	Lang    string // the language of city and country names ("ar", "fa", …; "" for English)
+	// Cluster gathers sites that crowd each other into clusters
+	// (Scene.Clusters, cluster.go). It may be changed between renders.
+	Cluster bool
 }
 
 // NewMap prepares a story for drawing on a basemap.
@@ -303,6 +321,20 @@ func ringContains(r orb.Ring, p orb.Point) bool {
 	}
 	return in
 }
+
+// Select makes the map show only what sel keeps (Index.Select): the sites
+// of the events kept and the points of those events (the current event's
+// sites show whatever it keeps). nil shows everything again. The map reads
+// sel at each Render: the caller may fill it anew between renders.
+func (m *Map) Select(sel *Selection) {
+	if sel != nil && (m.Story == nil || len(sel.Events) != len(m.Story.Events) || len(sel.Sites) != len(m.Story.Sites)) {
+		sel = nil // a selection of another story
+	}
+	m.selection = sel
+}
+
+// Selection is what Select keeps, nil for everything.
+func (m *Map) Selection() *Selection { return m.selection }
 
 // Emphasized reports whether the country with this id holds a site of the story.
 func (m *Map) Emphasized(id int) bool { return m.emphasis[id] }
@@ -489,6 +521,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	*sc = Scene{
 		View: v, Theme: th, Width: v.Width, Height: v.Height, Ratio: v.DeviceRatio(), Background: th.Sea,
 		Fills: sc.Fills[:0], Lines: sc.Lines[:0], Dots: sc.Dots[:0], Markers: sc.Markers[:0], Labels: sc.Labels[:0],
+		Clusters: sc.Clusters[:0],
 	}
 	wb := v.WorldBound()
 	o, k := v.Transform()
@@ -572,14 +605,34 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	}
 
 	if s := m.Story; s != nil {
+		sel := m.selection
+		off := orb.Point{o[0] * k, o[1] * k} // the screen's origin in world pixels: the grid stays put as the map pans
+		cluster := m.Cluster && v.Zoom < clusterMaxZoom
+		if cluster {
+			if m.cells == nil {
+				m.cells = map[cellKey]clusterCell{}
+			}
+			clear(m.cells)
+			m.inCluster = m.inCluster[:0]
+			for i := range s.Sites {
+				if st := status[i]; st != Hidden && st != Current && sel.KeepsSite(i) {
+					if p := toScreen(s.Sites[i].World); onScreen(p, ClusterCell) {
+						m.countCell(p, off)
+					}
+				}
+			}
+		}
 		// Future sites first, so past and current ones draw on top of them.
 		for _, want := range [...]Status{Future, Past, Current} {
 			for i := range s.Sites {
-				if status[i] != want {
+				if status[i] != want || want != Current && !sel.KeepsSite(i) {
 					continue
 				}
 				st := &s.Sites[i]
 				p := toScreen(st.World)
+				if cluster && want != Current && onScreen(p, ClusterCell) && m.clustered(sc, i, p, off, want) {
+					continue
+				}
 				mk := th.styledMarker(i, st.Kind, m.siteColor[i], m.siteShape[i], p, want)
 				if mp, ok := m.siteWorld[i].(orb.MultiPoint); ok {
 					// A marker at each point; the name at the first.
@@ -603,7 +656,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if i > cur {
 				break
 			}
-			if e := &s.Events[i]; e.Point != nil {
+			if e := &s.Events[i]; e.Point != nil && (i == cur || sel.Keeps(i)) {
 				p := toScreen(World(*e.Point))
 				mk := th.marker(-1, "event", p, s.EventStatus(i, cur))
 				if onScreen(p, max(mk.Extent(), mk.HaloR)) {
@@ -611,6 +664,10 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 				}
 			}
 		}
+	}
+
+	if len(sc.Clusters) > 0 {
+		m.clusterSites(sc)
 	}
 
 	// Reference cities, unless a story site is there.

@@ -23,8 +23,8 @@ func TestFlagsAgree(t *testing.T) {
 		{"ones", "?autoplay=1&dark=1&plain=1&lazy=0", "ready", []string{"dark", "plain"}, []string{"transparent"}, "eager", "true", nil},
 		{"bare", "?autoplay&dark&transparent&lazy=false", "ready", []string{"dark", "transparent"}, []string{"plain"}, "eager", "true", nil},
 		{"zeros", "?autoplay=0&dark=0&plain=0&static=0&lazy=0", "ready", nil, []string{"dark", "plain"}, "eager", "false", nil},
-		{"refused", "?autoplay=yes&dark=night&plain=on&lazy=0", "error", nil, []string{"dark", "plain"}, "eager", "false",
-			[]string{`autoplay="yes"`, `dark="night"`, `plain="on"`}},
+		{"refused", "?autoplay=yes&dark=night&plain=on&lazy=0&explore=maybe", "error", nil, []string{"dark", "plain"}, "eager", "false",
+			[]string{`autoplay="yes"`, `dark="night"`, `plain="on"`, `explore="maybe"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := tab(t, 800, 650, 1)

@@ -34,6 +34,7 @@ type node interface {
 	focused() bool                 // whether it has the focus
 	setMarkup(ownSVG string)       // innerHTML, only for markup this program wrote (legend icons)
 	setClass(name string, on bool) // classList.toggle
+	remove()                       // remove from the page
 }
 
 // A document makes and finds nodes.

@@ -127,6 +127,12 @@ func (n jsNode) setMarkup(svg string) {
 	}
 }
 
+func (n jsNode) remove() {
+	if n.ok() {
+		n.v.Call("remove")
+	}
+}
+
 func (n jsNode) setClass(name string, on bool) {
 	if n.ok() {
 		n.v.Get("classList").Call("toggle", name, on)

@@ -195,6 +195,14 @@ func (n *fakeNode) setClass(name string, on bool) {
 	n.class[name] = on
 }
 
+func (n *fakeNode) remove() {
+	if n.up == nil {
+		return
+	}
+	n.up.kids = slices.DeleteFunc(n.up.kids, func(k *fakeNode) bool { return k == n })
+	n.up = nil
+}
+
 func (n *fakeNode) className() string { s, _ := n.props["className"].(string); return s }
 
 func (n *fakeNode) hidden() bool { h, _ := n.props["hidden"].(bool); return h }
@@ -271,3 +279,4 @@ func (missing) focus()                  {}
 func (missing) focused() bool           { return false }
 func (missing) setMarkup(string)        {}
 func (missing) setClass(string, bool)   {}
+func (missing) remove()                 {}

@@ -69,9 +69,11 @@ func (c *frameCount) take() map[string]any {
 // the page the frame gate (frames_js.go), on the host nothing or a test's
 // record.
 type scheduler interface {
-	wake()                // run a frame soon
-	wakeAt(t time.Time)   // run a frame at t
-	whenIdle(t *idleTask) // run t when the browser is idle
+	wake()                                   // run a frame soon
+	wakeAt(t time.Time)                      // run a frame at t
+	whenIdle(t *idleTask)                    // run t when the browser is idle
+	ms() float64                             // the page's clock, performance.now()
+	measure(name string, start, end float64) // a performance measure, for cmd/bench
 }
 
 // sched is the page's scheduler (frames_js.go sets it).
@@ -79,9 +81,11 @@ var sched scheduler = noFrames{}
 
 type noFrames struct{}
 
-func (noFrames) wake()              {}
-func (noFrames) wakeAt(time.Time)   {}
-func (noFrames) whenIdle(*idleTask) {}
+func (noFrames) wake()                            {}
+func (noFrames) wakeAt(time.Time)                 {}
+func (noFrames) whenIdle(*idleTask)               {}
+func (noFrames) ms() float64                      { return 0 }
+func (noFrames) measure(string, float64, float64) {}
 
 // An idleTask is work that need not be in a frame: whenIdle runs it in a
 // callback of its own when the browser is idle (requestIdleCallback, else a

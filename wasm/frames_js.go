@@ -72,6 +72,9 @@ var frames frameGate
 
 func init() { sched = &frames }
 
+// measure records a performance measure (see the package function).
+func (f *frameGate) measure(name string, start, end float64) { measure(name, start, end) }
+
 // start puts the gate in Ebitengine's loop. Call it before RunGame.
 func (f *frameGate) start() {
 	win := js.Global()

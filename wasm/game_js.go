@@ -78,6 +78,7 @@ func (g *game) Update() error {
 	g.page.applyTheme(g.st)
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
+	g.page.explore.apply(g.st)
 	eventChanged := g.st.TakeEventChange()
 	moved := eventChanged || g.st.Dirty()
 	if eventChanged {
@@ -94,6 +95,7 @@ func (g *game) Update() error {
 		g.comp.Drawn(g.st)
 		g.page.shiftMap(0, 0) // the frame drawn below is in place
 	}
+	g.page.explore.update(sc, changed)
 	if moved {
 		g.page.tl.wantHash(g.st, now)
 	}

@@ -7,9 +7,10 @@ import (
 )
 
 // The URL hash carries the reader's place in a shared link:
-// #event-<id>, optionally &view=LAT,LON,ZOOM. The id is escaped as in a
-// query (url.QueryEscape), so that an id with "%", "+", "&" or "#" makes a
-// link that opens on it again.
+// #event-<id>, optionally &view=LAT,LON,ZOOM, and what the reader narrowed
+// the story to (selection.hashPart: &q=…&kind=…&from=…&to=…). The id is
+// escaped as in a query (url.QueryEscape), so that an id with "%", "+", "&"
+// or "#" makes a link that opens on it again.
 
 // formatHash writes the hash for the event with the given id and, when view
 // is not "", the view (in the form viewParam writes, which needs no escaping).
@@ -22,10 +23,14 @@ func formatHash(id, view string) string {
 }
 
 // hashPlace is what a hash says: an event id and a view, "" when it does not
-// say them.
+// say them, and the selection.
 type hashPlace struct {
 	event, view string
+	sel         selection
 }
+
+// hashKeys are the parts of the hash parseHash reads.
+var hashKeys = map[string]bool{"event": true, "view": true, "q": true, "kind": true, "from": true, "to": true}
 
 // parseHash reads the fragment of a URL (after the "#", as the browser has
 // it, escaped). A part that cannot be read (a "%" not followed by two hex
@@ -42,20 +47,45 @@ func parseHash(fragment string) (hashPlace, []string) {
 		} else {
 			key, raw, _ = strings.Cut(part, "=")
 		}
-		if key != "event" && key != "view" || seen[key] {
+		if !hashKeys[key] || seen[key] {
 			continue
 		}
-		v, err := url.QueryUnescape(raw)
+		var v string
+		var err error
+		if key == "kind" { // kinds escaped one by one, joined by ","
+			var kinds []string
+			for k := range strings.SplitSeq(raw, ",") {
+				var u string
+				if u, err = url.QueryUnescape(k); err != nil {
+					break
+				}
+				if u != "" {
+					kinds = append(kinds, u)
+				}
+			}
+			if err == nil {
+				hp.sel.kinds = kinds
+			}
+		} else {
+			v, err = url.QueryUnescape(raw)
+		}
 		if err != nil {
 			// Quoted, then clipped: quoting can make a byte four characters.
 			probs = append(probs, fmt.Sprintf("the link's #%s part %s is ignored: a %% must be followed by two hex digits", key, clip(fmt.Sprintf("%q", part), 80)))
 			continue
 		}
 		seen[key] = true
-		if key == "event" {
+		switch key {
+		case "event":
 			hp.event = v
-		} else {
+		case "view":
 			hp.view = v
+		case "q":
+			hp.sel.query = v
+		case "from":
+			hp.sel.from = v
+		case "to":
+			hp.sel.to = v
 		}
 	}
 	return hp, probs

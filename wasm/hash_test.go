@@ -82,10 +82,11 @@ func TestHashBadParts(t *testing.T) {
 }
 
 // FuzzParseHash: any hash is read without a panic, problems are valid
-// UTF-8 of bounded length, and whatever id it yields is written and read
-// back the same.
+// UTF-8 of bounded length, and whatever id and selection it yields are
+// written and read back the same.
 func FuzzParseHash(f *testing.F) {
-	for _, s := range []string{"event-x", "event-%zz&view=1,2,3", "view=%", "event-a%2Bb%26c", "%", "&&=&event-"} {
+	for _, s := range []string{"event-x", "event-%zz&view=1,2,3", "view=%", "event-a%2Bb%26c", "%", "&&=&event-",
+		"event-x&q=drone+strike&kind=embassy,oil%2Cfield&from=2024-01-01&to=2024-02", "kind=,,%zz,a&q=%", "q=+&kind=&to=%20"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, frag string) {
@@ -95,9 +96,9 @@ func FuzzParseHash(f *testing.F) {
 				t.Fatalf("problem %q", p)
 			}
 		}
-		again, probs := parseHash(strings.TrimPrefix(formatHash(hp.event, ""), "#"))
-		if again.event != hp.event || len(probs) > 0 {
-			t.Fatalf("%q: event %q written and read back as %q (%q)", frag, hp.event, again.event, probs)
+		again, probs := parseHash(strings.TrimPrefix(formatHash(hp.event, "")+hp.sel.hashPart(), "#"))
+		if again.event != hp.event || !again.sel.equal(hp.sel) || len(probs) > 0 {
+			t.Fatalf("%q: event %q, selection %+v written and read back as %q, %+v (%q)", frag, hp.event, hp.sel, again.event, again.sel, probs)
 		}
 		pr, pprobs := readParams("http://localhost:8080/embed.html#" + frag)
 		for _, p := range pprobs {

@@ -29,14 +29,16 @@ type page struct {
 	root                     node
 	labels, note, storyTitle node
 	tl                       *timeline
-	carto                    *carto // labels, legend, scale bar (carto.go)
-	words                           // the page's language (words.go)
-	storyLang                string // the language of the story's plain texts (geo.Story.Lang)
-	view                     string // last data-view
+	carto                    *carto    // labels, legend, scale bar (carto.go)
+	explore                  *explorer // search, filters, clusters (explore_page.go)
+	words                              // the page's language (words.go)
+	storyLang                string    // the language of the story's plain texts (geo.Story.Lang)
+	view                     string    // last data-view
 	cursor                   string
 	shift                    [2]float64 // the frame on screen moved by (mapui.Compositor)
 
 	input *mapui.Input // the reader's gestures on the map (input_js.go)
+	warn  func(string) // a warning on the console
 	zoom  *controls    // the zoom buttons
 
 	mu           sync.Mutex
@@ -55,6 +57,8 @@ func newPageOf(doc document, w words, measure func(labels node) mapui.Measurer) 
 	p.tl = newTimeline(p)
 	p.carto = newCarto(doc, p.labels, measure(p.labels))
 	p.carto.words = p.words
+	p.explore = newExplorer(p)
+	p.warn = func(string) {}
 	return p
 }
 
@@ -226,7 +230,7 @@ func (p *page) shiftMap(dx, dy float64) {
 	if dx != 0 || dy != 0 {
 		t = fmt.Sprintf("%.1fpx %.1fpx", dx, dy)
 	}
-	for _, el := range []node{p.doc.query("canvas"), p.labels, p.tl.pulses, p.doc.byID("popup")} {
+	for _, el := range []node{p.doc.query("canvas"), p.labels, p.tl.pulses, p.doc.byID("popup"), p.doc.byID("map-clusters")} {
 		el.setStyle("translate", t)
 	}
 }

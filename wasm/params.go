@@ -22,7 +22,9 @@ type params struct {
 	event      string // from #event-<id>
 	coop       *bool  // cooperative (embedspec); nil: on inside an iframe (see cooperative)
 	mode       geo.Mode
-	play       bool // autoplay: play on load (never when the reader prefers reduced motion)
+	play       bool      // autoplay: play on load (never when the reader prefers reduced motion)
+	explore    string    // explore (embedspec): "true", "false", "" to decide by the story's size (exploreOn)
+	sel        selection // what the hash narrows the story to
 	// hashProbs are the parts of the hash that were left out (parseHash):
 	// they go to the console, the map opens as if they were not there.
 	hashProbs []string
@@ -97,7 +99,7 @@ func readParams(href string, origins ...string) (params, []string) {
 			probs = append(probs, "t="+err.Error())
 		}
 	}
-	pr.event = hash.event
+	pr.event, pr.sel = hash.event, hash.sel
 	// The flags with a closed set of values, by the rules the page's script
 	// reads them with (internal/embedspec); the ones only the page uses
 	// (dark, static…) are checked here too, so that a bad value is reported.
@@ -116,6 +118,8 @@ func readParams(href string, origins ...string) (params, []string) {
 			pr.mode, _ = geo.ParseMode(v)
 		case "autoplay":
 			pr.play = v == "true"
+		case "explore":
+			pr.explore = v
 		}
 	}
 	return pr, probs

@@ -36,6 +36,8 @@ func run() {
 	p.tl.listen()
 	p.tl.listenHost()
 	p.tl.options(pr)
+	p.explore.options(pr)
+	p.explore.listen()
 	st.SetMode(pr.mode)
 	p.listenTheme()
 	p.followDevicePixelRatio()

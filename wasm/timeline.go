@@ -78,10 +78,11 @@ func sliderValue(tr geo.Track, e *geo.Event) int {
 	return int(tr.Pos(e.Time.Start.T)*float64(tr.Hours()) + 0.5)
 }
 
-// hashFor is the URL hash for the reader's place: the current event, and
-// the view when the reader has moved the map away from the story. There is
-// none (ok false) without a current event with an id.
-func hashFor(st *mapui.State) (h string, ok bool) {
+// hashFor is the URL hash for the reader's place: the current event, the
+// view when the reader has moved the map away from the story, and what the
+// reader narrowed the story to (sel). There is none (ok false) without a
+// current event with an id.
+func hashFor(st *mapui.State, sel selection) (h string, ok bool) {
 	s, cur := st.Map().Story, st.Current()
 	if s == nil || cur < 0 || cur >= len(s.Events) || s.Events[cur].ID == "" {
 		return "", false
@@ -90,7 +91,7 @@ func hashFor(st *mapui.State) (h string, ok bool) {
 	if !st.Following() {
 		view = viewParam(st.View())
 	}
-	return formatHash(s.Events[cur].ID, view), true
+	return formatHash(s.Events[cur].ID, view) + sel.hashPart(), true
 }
 
 // pulses are the rings over the current event's markers: the site of each
@@ -158,17 +159,18 @@ type timeline struct {
 
 	in *mapui.Timeline // what the controls' listeners record
 
-	story   *geo.Story
-	track   geo.Track
-	list    eventList // the list of all events (list.go)
-	markEls []node
-	marksOf markTrack   // the marks and their classes
-	changed []int       // the marks whose class changed, reused
-	shown   int         // the event on show, -1 for none
-	playing bool        // the play button's state on show
-	sliding bool        // the reader is dragging the slider: do not move its thumb
-	hash    mapui.Hash  // when to write the URL hash
-	pulseAt map[int]int // site → pulse element index, for the current event
+	story    *geo.Story
+	track    geo.Track
+	list     eventList // the list of all events (list.go)
+	markEls  []node
+	marksGen int         // how many times the marks were laid out (explorer)
+	marksOf  markTrack   // the marks and their classes
+	changed  []int       // the marks whose class changed, reused
+	shown    int         // the event on show, -1 for none
+	playing  bool        // the play button's state on show
+	sliding  bool        // the reader is dragging the slider: do not move its thumb
+	hash     mapui.Hash  // when to write the URL hash
+	pulseAt  map[int]int // site → pulse element index, for the current event
 }
 
 func newTimeline(p *page) *timeline {
@@ -248,6 +250,7 @@ func (tl *timeline) layoutMarks() {
 	}
 	tl.marks.clear()
 	tl.markEls = tl.markEls[:0]
+	tl.marksGen++
 	for i, m := range tl.marksOf.marks {
 		d := tl.p.el("span", tl.marksOf.classes[i], "")
 		start, width := markStyle(m)
@@ -315,7 +318,7 @@ func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
 // wantHash works out the URL hash for the reader's place: the current event,
 // and the view when the reader has moved the map away from the story.
 func (tl *timeline) wantHash(st *mapui.State, now time.Time) {
-	if h, ok := hashFor(st); ok {
+	if h, ok := hashFor(st, tl.p.explore.sel); ok {
 		tl.hash.Want(h, now)
 	}
 }

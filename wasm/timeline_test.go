@@ -127,6 +127,7 @@ func TestHashFor(t *testing.T) {
 		story  bool
 		noID   bool
 		moved  bool
+		sel    selection
 		want   string
 		wantOK bool
 	}{
@@ -134,6 +135,7 @@ func TestHashFor(t *testing.T) {
 		{name: "the current event", story: true, want: "#event-a", wantOK: true},
 		{name: "an event without an id", story: true, noID: true},
 		{name: "a view the reader chose", story: true, moved: true, want: "#event-a&view=", wantOK: true},
+		{name: "a selection", story: true, sel: selection{query: "drone", from: "2024-01-01"}, want: "#event-a&q=drone&from=2024-01-01", wantOK: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st := mapui.NewState(geo.Light)
@@ -148,7 +150,7 @@ func TestHashFor(t *testing.T) {
 			if tc.moved {
 				st.Follow(false)
 			}
-			h, ok := hashFor(st)
+			h, ok := hashFor(st, tc.sel)
 			if ok != tc.wantOK || !strings.HasPrefix(h, tc.want) || (tc.want != "" && !tc.moved && h != tc.want) {
 				t.Errorf("hashFor = %q, %v; want %q…, %v", h, ok, tc.want, tc.wantOK)
 			}

@@ -36,7 +36,8 @@
 // loads, frames and memory; import.go runs mapline import and render (no
 // browser: -import-only runs them alone); studio.go times studio.html from a
 // sheet of the 10k story's events given to it to its problems listed and its
-// preview drawn; report.go summarizes them and writes the tables,
+// preview drawn; explore.go the search of a large story (a keystroke to the
+// map and the list updated); report.go summarizes them and writes the tables,
 // BENCHMARKS.md and the JSON; profile.go is -profile. The report is
 // checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
@@ -78,6 +79,8 @@ func main() {
 		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
 		imp      = flag.Bool("import", true, "also measure mapline import of a 100,000-row sheet and mapline render's PNG of the 10k story (import.go)")
 		impOnly  = flag.Bool("import-only", false, "measure only the import and the PNG poster (no browser) and print their table")
+		explore  = flag.String("explore", "out/bench-explore.json", "where to write the search's figures as JSON (explore.go; '' to skip the search)")
+		exOnly   = flag.Bool("explore-only", false, "measure only the search (explore.go), and add its table to -md")
 	)
 	flag.Parse()
 	log.SetFlags(0)
@@ -121,6 +124,16 @@ func main() {
 		cfg.rec = &recorder{dir: *profDir, trace: *trace, top: *top, out: os.Stdout}
 	}
 
+	if *exOnly {
+		rs, err := measureExplore(cfg)
+		if err == nil {
+			err = writeExplore(os.Stdout, rs, *mdOut, *explore)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	rep, err := measure(cfg)
 	if err != nil {
 		log.Fatal(err)
@@ -140,5 +153,14 @@ func main() {
 	rep.targets()
 	if err := rep.write(os.Stdout, *jsonOut, *mdOut); err != nil {
 		log.Fatal(fmt.Errorf("writing the report: %v", err))
+	}
+	if *explore != "" {
+		rs, err := measureExplore(cfg)
+		if err == nil {
+			err = writeExplore(os.Stdout, rs, *mdOut, *explore)
+		}
+		if err != nil {
+			log.Fatal(fmt.Errorf("the search: %v", err))
+		}
 	}
 }

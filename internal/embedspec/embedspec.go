@@ -52,9 +52,16 @@ var Flags = []Flag{
 	boolean("transparent", "false"),
 	boolean("static", "false", "click"),
 	boolean("lazy", "true"),
+	boolean("explore", ""), // "": on for a story of more than ExploreMin events
 	{Name: "mode", Values: map[string]string{"": "cumulative", "cumulative": "cumulative", "point": "point"},
 		Default: "cumulative", Accepted: "cumulative or point"},
 }
+
+// ExploreMin is the most events a story has without the search box and
+// filters (explore=): a story of more events opens with them, one of fewer
+// with today's look unless explore=true asks. It is the size at which the
+// list of all events stops listing them all (wasm/list.go's listAll).
+const ExploreMin = 300
 
 // Lookup is the flag named name.
 func Lookup(name string) (Flag, bool) {

@@ -27,6 +27,10 @@ func TestValue(t *testing.T) {
 		{"lazy-defaults-on", "", "lazy", "true", ""},
 		{"lazy-bad-keeps-default", "lazy=never", "lazy", "true", `lazy="never"`},
 		{"cooperative-unset", "", "cooperative", "", ""},
+		{"explore-unset-is-by-size", "", "explore", "", ""},
+		{"explore-bare", "explore", "explore", "true", ""},
+		{"explore-off", "explore=false", "explore", "false", ""},
+		{"explore-bad", "explore=maybe", "explore", "", `explore="maybe" must be true or false`},
 		{"static-1", "static=1", "static", "true", ""},
 		{"static-click", "static=click", "static", "click", ""},
 		{"static-bad", "static=later", "static", "false", `static="later" must be true, false or click (or 1 or 0)`},
@@ -70,8 +74,8 @@ func TestModesAreGeos(t *testing.T) {
 // TestDefaultsAreValues: a flag's default is one of its meanings.
 func TestDefaultsAreValues(t *testing.T) {
 	for _, f := range Flags {
-		if f.Default == "" && f.Name == "cooperative" {
-			continue // unset: decided by whether the embed is in an iframe
+		if f.Default == "" && (f.Name == "cooperative" || f.Name == "explore") {
+			continue // unset: decided by whether the embed is in an iframe, by the story's size
 		}
 		found := false
 		for _, m := range f.Values {

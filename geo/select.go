@@ -1,0 +1,181 @@
+package geo
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Filter is what a reader narrows a story to: words to find, kinds of site,
+// a window of time. The zero Filter keeps every event.
+type Filter struct {
+	// Query is the words searched for, each in the event's title,
+	// description or place (its words or its sites' names), folded (Fold):
+	// an event matches when it holds every word.
+	Query string
+	// Kinds are the kinds of site kept (Site.Kind; "event" for an event's
+	// own point); none keeps every kind. An event matches when one of its
+	// sites, or its own point, is of a kind kept.
+	Kinds []string
+	// From and To are the window of time kept: an event matches when its
+	// span meets [From, To). A zero From or To leaves that side open.
+	From, To time.Time
+}
+
+// IsZero reports whether f keeps every event.
+func (f Filter) IsZero() bool {
+	return strings.TrimSpace(f.Query) == "" && len(f.Kinds) == 0 && f.From.IsZero() && f.To.IsZero()
+}
+
+// Index is a story's texts folded once for searching (Select): per event,
+// its title, description, place and its sites' names, in every language the
+// story has them in.
+type Index struct {
+	story *Story
+	text  []string
+}
+
+// NewIndex folds the texts of s's events.
+func NewIndex(s *Story) *Index {
+	ix := &Index{story: s, text: make([]string, len(s.Events))}
+	var b []byte
+	for i := range s.Events {
+		e := &s.Events[i]
+		b = b[:0]
+		add := func(t string) {
+			if t != "" {
+				b = Fold(b, t)
+				b = append(b, 0) // no word runs from one text into the next
+			}
+		}
+		add(e.Title)
+		add(e.Description)
+		add(e.Place)
+		for _, tx := range e.Texts {
+			add(tx)
+		}
+		for _, j := range e.Sites {
+			add(s.Sites[j].Name)
+			for _, tx := range s.Sites[j].Texts {
+				add(tx)
+			}
+		}
+		ix.text[i] = string(b)
+	}
+	return ix
+}
+
+// Selection is the events a Filter keeps and the sites they are at. A nil
+// *Selection keeps everything (Map.Select).
+type Selection struct {
+	Events []bool // per event of the story
+	Sites  []bool // per site: one of the events kept is at it
+	Kept   []int  // the events kept, in order
+	// SiteEvents is, per site, the number of events kept at it.
+	SiteEvents []int
+}
+
+// Keeps reports whether event i is kept; a nil Selection keeps every event.
+func (sel *Selection) Keeps(i int) bool {
+	return sel == nil || i >= 0 && i < len(sel.Events) && sel.Events[i]
+}
+
+// KeepsSite reports whether site j is kept.
+func (sel *Selection) KeepsSite(j int) bool {
+	return sel == nil || j >= 0 && j < len(sel.Sites) && sel.Sites[j]
+}
+
+// Select works out which events f keeps, into dst (reusing its memory;
+// nil allocates a new one), and returns it.
+func (ix *Index) Select(f Filter, dst *Selection) *Selection {
+	s := ix.story
+	if dst == nil {
+		dst = &Selection{}
+	}
+	dst.Events = resize(dst.Events, len(s.Events))
+	dst.Sites = resize(dst.Sites, len(s.Sites))
+	dst.SiteEvents = resize(dst.SiteEvents, len(s.Sites))
+	dst.Kept = dst.Kept[:0]
+	words := strings.Fields(string(Fold(nil, f.Query)))
+	kinds := make(map[string]bool, len(f.Kinds))
+	for _, k := range f.Kinds {
+		kinds[k] = true
+	}
+events:
+	for i := range s.Events {
+		e := &s.Events[i]
+		if !f.From.IsZero() && !e.Time.Until().After(f.From) || !f.To.IsZero() && !e.Time.Start.T.Before(f.To) {
+			continue
+		}
+		if len(kinds) > 0 && !(e.Point != nil && kinds["event"]) &&
+			!slices.ContainsFunc(e.Sites, func(j int) bool { return kinds[s.Sites[j].Kind] }) {
+			continue
+		}
+		for _, w := range words {
+			if !strings.Contains(ix.text[i], w) {
+				continue events
+			}
+		}
+		dst.Events[i] = true
+		dst.Kept = append(dst.Kept, i)
+		for _, j := range e.Sites {
+			dst.Sites[j] = true
+			dst.SiteEvents[j]++
+		}
+	}
+	return dst
+}
+
+// resize returns s with n zero elements, reusing its memory.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// Kinds are the kinds of the story's sites, and "event" when an event has a
+// point of its own, each once, in the order of a legend (the kinds the map
+// knows first, then the others by name).
+func (s *Story) Kinds() []string {
+	has := map[string]bool{}
+	var others []string
+	for _, st := range s.Sites {
+		if !has[st.Kind] {
+			has[st.Kind] = true
+			if !slices.ContainsFunc(legendKinds, func(lk struct{ kind, name string }) bool { return lk.kind == st.Kind }) {
+				others = append(others, st.Kind)
+			}
+		}
+	}
+	for i := range s.Events {
+		if s.Events[i].Point != nil {
+			has["event"] = true
+			break
+		}
+	}
+	slices.Sort(others)
+	var out []string
+	for _, lk := range legendKinds {
+		switch {
+		case lk.kind == "":
+			out = append(out, others...)
+		case has[lk.kind]:
+			out = append(out, lk.kind)
+		}
+	}
+	return out
+}
+
+// KindName is a kind of site as a reader reads it, in English: "Embassy",
+// "Military site", "Oil field" for "oil_field".
+func KindName(kind string) string {
+	for _, lk := range legendKinds {
+		if lk.kind == kind && kind != "" {
+			return lk.name
+		}
+	}
+	return kindName(kind)
+}

@@ -1,0 +1,226 @@
+package geo_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"mapline/geo"
+	"mapline/geo/synth"
+
+	"github.com/paulmach/orb"
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestFold: text folds to what a reader types: lower case, without accents,
+// Arabic and Persian letters written one way.
+func TestFold(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"ascii-case", "Erbil DRONE", "erbil drone"},
+		{"accents", "Érbil Çanakkale Zürich Ñandú", "erbil canakkale zurich nandu"},
+		{"decomposed-accent", "E\u0301rbil", "erbil"},
+		{"no-decomposition", "Straße Øresund Łódź", "strasse oresund lodz"},
+		{"turkish-dotted-capital", "İzmir", "izmir"},
+		{"arabic-harakat", "بَغْدَاد", "بغداد"},
+		{"arabic-alef-forms", "أربيل إيران آمل", "اربيل ايران امل"},
+		{"arabic-tatweel", "بغـــداد", "بغداد"},
+		{"persian-yeh-kaf", "کرمانشاه ایران", "كرمانشاه ايران"},
+		{"alef-maksura", "مستشفى", "مستشفي"},
+		{"teh-marbuta", "مدينة", "مدينه"},
+		{"persian-digits", "۱۴۰۳ و ٢٠٢٤", "1403 و 2024"},
+		{"zwnj", "می\u200cخواهم", "میخواهم"},
+		{"greek", "ΑΘΗΝΑ", "αθηνα"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.want
+			if tc.name == "zwnj" { // the Persian yeh folds too
+				want = string(geo.Fold(nil, "میخواهم"))
+			}
+			if got := string(geo.Fold(nil, tc.in)); got != want {
+				t.Errorf("Fold(%q) = %q, want %q", tc.in, got, want)
+			}
+		})
+	}
+}
+
+// TestFoldLatinMatchesNFD: every Latin letter of U+00C0 to U+024F that
+// decomposes into one ASCII letter and marks folds to that letter.
+func TestFoldLatinMatchesNFD(t *testing.T) {
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		var base []rune
+		for _, c := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, c) {
+				base = append(base, unicode.ToLower(c))
+			}
+		}
+		if len(base) != 1 || base[0] >= 0x80 {
+			continue
+		}
+		if got := string(geo.Fold(nil, string(r))); got != string(base) {
+			t.Errorf("Fold(%q U+%04X) = %q, want %q", r, r, got, string(base))
+		}
+	}
+}
+
+const selectStory = `{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "id": "erbil", "geometry": {"type": "Point", "coordinates": [44.01, 36.19]}, "properties": {"name": "Erbil", "kind": "military", "name:ar": "أربيل"}},
+ {"type": "Feature", "id": "baghdad", "geometry": {"type": "Point", "coordinates": [44.36, 33.31]}, "properties": {"name": "Baghdad", "kind": "embassy"}},
+ {"type": "Feature", "id": "kermanshah", "geometry": {"type": "Point", "coordinates": [47.06, 34.31]}, "properties": {"name": "کرمانشاه", "kind": "city"}},
+ {"type": "Feature", "id": "a", "geometry": null, "properties": {"time": "2024-01-05", "title": "Drone strike on the base", "source": "x", "sites": ["erbil"]}},
+ {"type": "Feature", "id": "b", "geometry": null, "properties": {"time": "2024-02-10", "title": "Embassy closes", "description": "Staff leave Baghdad after the DRONE attack", "source": "x", "sites": ["baghdad"]}},
+ {"type": "Feature", "id": "c", "geometry": null, "properties": {"time": "2024-03-15", "title": "Protest", "source": "x", "sites": ["kermanshah"]}},
+ {"type": "Feature", "id": "d", "geometry": {"type": "Point", "coordinates": [50, 30]}, "properties": {"time": "2024-04-01", "title": "Tanker seized", "place": "Strait of Hormuz", "source": "x"}},
+ {"type": "Feature", "id": "e", "geometry": null, "properties": {"time": "2024-02", "title": "Talks in the month", "source": "x"}},
+ {"type": "Feature", "id": "f", "geometry": {"type": "Point", "coordinates": [48, 31]}, "properties": {"time": "2024-05-01", "title": "Ceasefire", "source": "x"}}]}`
+
+func loadSelectStory(tb testing.TB) *geo.Story {
+	tb.Helper()
+	s, err := geo.Load(strings.NewReader(selectStory))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+func date(s string) time.Time {
+	d, err := geo.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d.T
+}
+
+// TestSelect: a filter keeps the events whose texts hold every word, whose
+// sites are of a kind kept, within the window; the sites of the events kept
+// are kept.
+func TestSelect(t *testing.T) {
+	s := loadSelectStory(t)
+	ix := geo.NewIndex(s)
+	for _, tc := range []struct {
+		name  string
+		f     geo.Filter
+		ids   string // the events kept
+		sites string // the sites kept
+	}{
+		{"zero-keeps-all", geo.Filter{}, "a e b c d f", "erbil baghdad kermanshah"},
+		{"title-any-case", geo.Filter{Query: "DRONE"}, "a b", "erbil baghdad"},
+		{"description", geo.Filter{Query: "staff"}, "b", "baghdad"},
+		{"site-name", geo.Filter{Query: "erbil"}, "a", "erbil"},
+		{"site-name-arabic-other-alef", geo.Filter{Query: "اربيل"}, "a", "erbil"},
+		{"persian-typed-arabic", geo.Filter{Query: "كرمانشاه"}, "c", "kermanshah"},
+		{"place-accented-query", geo.Filter{Query: "hórmuz"}, "d", ""},
+		{"every-word", geo.Filter{Query: "drone baghdad"}, "b", "baghdad"},
+		{"no-match", geo.Filter{Query: "zzz"}, "", ""},
+		{"words-do-not-join-texts", geo.Filter{Query: "baseerbil"}, "", ""},
+		{"kind", geo.Filter{Kinds: []string{"embassy", "city"}}, "b c", "baghdad kermanshah"},
+		{"kind-event-point", geo.Filter{Kinds: []string{"event"}}, "d f", ""},
+		{"window", geo.Filter{From: date("2024-02-01"), To: date("2024-03-01")}, "e b", "baghdad"},
+		{"window-open-start", geo.Filter{To: date("2024-02-01")}, "a", "erbil"},
+		{"window-month-overlaps", geo.Filter{From: date("2024-02-20")}, "e c d f", "kermanshah"},
+		{"all-combined", geo.Filter{Query: "drone", Kinds: []string{"military"}, From: date("2024-01-01")}, "a", "erbil"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sel := ix.Select(tc.f, nil)
+			var ids, sites []string
+			for _, i := range sel.Kept {
+				ids = append(ids, s.Events[i].ID)
+				if !sel.Keeps(i) {
+					t.Errorf("event %d is in Kept but not kept", i)
+				}
+			}
+			for j, ok := range sel.Sites {
+				if ok {
+					sites = append(sites, s.Sites[j].ID)
+				}
+			}
+			if got := strings.Join(ids, " "); got != tc.ids {
+				t.Errorf("events %q, want %q", got, tc.ids)
+			}
+			if got := strings.Join(sites, " "); got != tc.sites {
+				t.Errorf("sites %q, want %q", got, tc.sites)
+			}
+			if tc.f.IsZero() != (tc.name == "zero-keeps-all") {
+				t.Errorf("IsZero %v", tc.f.IsZero())
+			}
+		})
+	}
+}
+
+// TestSelectReuses: a selection filled again forgets what it kept before.
+func TestSelectReuses(t *testing.T) {
+	s := loadSelectStory(t)
+	ix := geo.NewIndex(s)
+	sel := ix.Select(geo.Filter{Query: "drone"}, nil)
+	sel = ix.Select(geo.Filter{Query: "protest"}, sel)
+	if len(sel.Kept) != 1 || sel.Keeps(0) || sel.KeepsSite(0) || sel.SiteEvents[0] != 0 {
+		t.Errorf("kept %v, sites %v, counts %v", sel.Kept, sel.Sites, sel.SiteEvents)
+	}
+}
+
+// TestRenderSelection: the map draws only the sites and points of the
+// events kept, and the current event's (the last: a point) whatever is kept.
+func TestRenderSelection(t *testing.T) {
+	s := loadSelectStory(t)
+	m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light})
+	v := geo.View{Center: orb.Point{46, 33}, Zoom: 5, Width: 900, Height: 600}
+	last := len(s.Events) - 1
+	sites := func() string {
+		var out []string
+		for _, mk := range m.Render(v, last).Markers {
+			if mk.Site < 0 {
+				out = append(out, "point")
+			} else {
+				out = append(out, s.Sites[mk.Site].ID)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	if got := sites(); got != "erbil baghdad kermanshah point point" {
+		t.Fatalf("everything: %q", got)
+	}
+	ix := geo.NewIndex(s)
+	m.Select(ix.Select(geo.Filter{Query: "drone"}, nil))
+	if got := sites(); got != "erbil baghdad point" {
+		t.Errorf("drone: %q", got)
+	}
+	m.Select(ix.Select(geo.Filter{Query: "tanker"}, nil))
+	if got := sites(); got != "point point" {
+		t.Errorf("tanker: %q", got)
+	}
+	m.Select(nil)
+	if got := sites(); got != "erbil baghdad kermanshah point point" {
+		t.Errorf("selection cleared: %q", got)
+	}
+}
+
+// TestKinds: a story's kinds in the legend's order, the others by name.
+func TestKinds(t *testing.T) {
+	s := loadSelectStory(t)
+	if got := strings.Join(s.Kinds(), " "); got != "embassy military city event" {
+		t.Errorf("kinds %q", got)
+	}
+	if got := geo.KindName("oil_field") + "|" + geo.KindName("military"); got != "Oil field|Military site" {
+		t.Errorf("names %q", got)
+	}
+}
+
+// BenchmarkSelect is a keystroke in the search box: the story's events
+// filtered by a query of two words (the index is built once per story).
+func BenchmarkSelect(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		s, err := geo.Load(strings.NewReader(string(synth.Story(1, n/20, n))))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix := geo.NewIndex(s)
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			var sel *geo.Selection
+			b.ReportAllocs()
+			for b.Loop() {
+				sel = ix.Select(geo.Filter{Query: "event 12"}, sel)
+			}
+		})
+	}
+}

@@ -1,0 +1,426 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"mapline/geo"
+	"mapline/geo/synth"
+)
+
+// Exploring a large story (wasm/explore_js.go): the search box, the filters,
+// the hash that keeps them, the clusters.
+
+const (
+	matchesJS   = `document.documentElement.dataset.matches || ""`
+	countJS     = `document.getElementById("explore-count").textContent`
+	clustersJS  = `String(document.querySelectorAll("#map-clusters button.cluster").length)`
+	zoomJS      = `document.documentElement.dataset.view.split(",")[2]`
+	exploreHide = `String(document.getElementById("explore").hidden)`
+)
+
+// synthStory is /synth/n.geojson as the page loads it.
+func synthStory(t *testing.T, n int) *geo.Story {
+	t.Helper()
+	s, err := geo.Load(bytes.NewReader(synth.Story(1, max(1, n/20), n)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// countWords is what the page announces for n matches (English).
+func countWords(n int) string {
+	switch n {
+	case 0:
+		return "No event matches"
+	case 1:
+		return "1 event matches"
+	}
+	return fmt.Sprintf("%d events match", n)
+}
+
+func typeInto(t *testing.T, ctx context.Context, sel, s string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(sel)), chromedp.KeyEvent(s)); err != nil {
+		t.Fatalf("typing %q into %s: %v", s, sel, err)
+	}
+}
+
+// TestExploreSearch: in a story of 400 events the search box shows; typing
+// (by keyboard, then after a click into the box) narrows the list, the
+// marks and the URL's hash to the events that match, and announces their
+// count; Escape clears it all.
+func TestExploreSearch(t *testing.T) {
+	s := synthStory(t, 400)
+	ix := geo.NewIndex(s)
+	ctx := tab(t, 1280, 800, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson", "ready")
+	if got := text(t, ctx, exploreHide); got != "false" {
+		t.Fatalf("a story of 400 events: the search is hidden (%s)", got)
+	}
+	if got := text(t, ctx, `String(document.getElementById("story-list").hidden)`); got != "false" {
+		t.Fatal("the list is closed in a wide embed")
+	}
+	marks := text(t, ctx, `String(document.querySelectorAll("#track-marks .mark").length)`)
+	for _, tc := range []struct {
+		name, query string
+		pointer     bool
+	}{
+		{"keyboard", "event 12", false},
+		{"pointer", "event 3", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			kept := ix.Select(geo.Filter{Query: tc.query}, nil).Kept
+			if tc.pointer {
+				click(t, ctx, "#search")
+				press(t, ctx, tc.query)
+			} else {
+				typeInto(t, ctx, "#search", tc.query)
+			}
+			waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
+			waitText(t, ctx, countJS, countWords(len(kept)))
+			items := text(t, ctx, `String(document.querySelectorAll("#matches li").length)`)
+			if items != strconv.Itoa(min(len(kept), 50)) {
+				t.Errorf("%d matches, %s listed", len(kept), items)
+			}
+			if got := text(t, ctx, `document.querySelector("#matches li .title").textContent`); got != s.Events[kept[0]].Title {
+				t.Errorf("the first match listed is %q, want %q", got, s.Events[kept[0]].Title)
+			}
+			if got := text(t, ctx, `String(document.getElementById("events").offsetParent === null)`); got != "true" {
+				t.Error("the list of all events still shows beside the matches")
+			}
+			shown := text(t, ctx, `String(document.querySelectorAll("#track-marks .mark:not([data-out])").length)`)
+			if n, _ := strconv.Atoi(shown); n == 0 || shown == marks {
+				t.Errorf("%s of %s marks show, want fewer, not none", shown, marks)
+			}
+			waitText(t, ctx, `decodeURIComponent(location.hash.replace(/\+/g, " "))`, "&q="+tc.query)
+			// A match chosen by the keyboard becomes the current event, marked in the list.
+			if len(kept) > 1 {
+				if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#matches li:nth-child(2) button.choose")), chromedp.KeyEvent(kb.Enter)); err != nil {
+					t.Fatal(err)
+				}
+				waitText(t, ctx, titleJS, s.Events[kept[1]].Title)
+				waitText(t, ctx, `document.querySelector("#matches li[aria-current=true] .title").textContent`, s.Events[kept[1]].Title)
+			}
+			// Escape clears the box, the list and the marks.
+			if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#search")), chromedp.KeyEvent(kb.Escape)); err != nil {
+				t.Fatal(err)
+			}
+			waitText(t, ctx, matchesJS, "400")
+			for _, c := range []struct{ js, want string }{
+				{`document.getElementById("search").value`, ""},
+				{`String(document.getElementById("matches").hidden)`, "true"},
+				{`String(document.getElementById("events").offsetParent !== null)`, "true"},
+				{`String(document.querySelectorAll("#track-marks .mark[data-out]").length)`, "0"},
+			} {
+				if got := text(t, ctx, c.js); got != c.want {
+					t.Errorf("after Escape: %s = %q, want %q", c.js, got, c.want)
+				}
+			}
+			waitText(t, ctx, `String(!location.hash.includes("q="))`, "true")
+		})
+	}
+}
+
+// TestExploreSearchPixels: the search narrows the map: the markers of the
+// sites no match is at go (real pixels), the others stay, and come back
+// when Escape clears the search.
+func TestExploreSearchPixels(t *testing.T) {
+	const ratio = 2
+	s := demo(t)
+	ctx := tab(t, 900, 700, ratio)
+	open(t, ctx, "/embed.html?explore=true&view=34.5,43.5,6&t=2025-06-11", "ready")
+	r := canvasRect(t, ctx)
+	v := currentView(t, ctx, r)
+	v.Ratio = ratio
+	const query = "asad"
+	sel := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil)
+	cur := s.Index(text(t, ctx, `document.documentElement.dataset.event`))
+	m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light, Cluster: true})
+	before := m.Render(v, cur).Markers
+	on := map[int]bool{}
+	for _, mk := range before {
+		on[mk.Site] = true
+	}
+	m.Select(sel)
+	after := map[int]bool{}
+	for _, mk := range m.Render(v, cur).Markers {
+		after[mk.Site] = true
+	}
+	all := screenshot(t, ctx, "explore-before-search")
+	typeInto(t, ctx, "#search", query)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(sel.Kept)))
+	waitText(t, ctx, clustersJS, "0")
+	narrowed := screenshot(t, ctx, "explore-search-asad")
+	gone, kept := 0, 0
+	for j := range on {
+		if j < 0 {
+			continue
+		}
+		site := s.Sites[j]
+		p := v.Screen(site.LonLat)
+		p[0], p[1] = p[0]+r.X, p[1]+r.Y
+		want := geo.Light.Kinds[site.Kind]
+		if d := dist(pixel(all, p, ratio), want); d > markerTolerance {
+			continue // under another marker or a label: not a fair place to look
+		}
+		got := pixel(narrowed, p, ratio)
+		switch {
+		case after[j]:
+			kept++
+			if d := dist(got, want); d > markerTolerance {
+				t.Errorf("%s matches %q, yet its marker is gone: pixel %v, want %v", site.ID, query, got, want)
+			}
+		default:
+			gone++
+			if d := dist(got, want); d < 100 {
+				t.Errorf("%s does not match %q, yet the pixel %v is still its marker's %v", site.ID, query, got, want)
+			}
+		}
+	}
+	if gone == 0 || kept == 0 {
+		t.Fatalf("%d markers gone and %d kept were looked at: the test needs both", gone, kept)
+	}
+	press(t, ctx, kb.Escape)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(s.Events)))
+}
+
+// TestExploreFiltersAndHash: a link whose hash holds a search, a kind and
+// a window opens with them in the controls and the story narrowed to them;
+// a filter changed in the page goes into the hash, and that link reopens
+// the same selection.
+func TestExploreFiltersAndHash(t *testing.T) {
+	s := synthStory(t, 400)
+	ix := geo.NewIndex(s)
+	day := func(d string) geo.Date {
+		g, err := geo.ParseDate(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	ctx := tab(t, 1000, 750, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson#event-e5&q=event+1&kind=embassy&from=2000-01-10&to=2000-03-20", "ready")
+	want := ix.Select(geo.Filter{Query: "event 1", Kinds: []string{"embassy"}, From: day("2000-01-10").T, To: day("2000-03-20").End()}, nil)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(want.Kept)))
+	controls := `[document.getElementById("search").value, document.getElementById("kind-filter").value, document.getElementById("from-day").value, document.getElementById("to-day").value].join("|")`
+	if got := text(t, ctx, controls); got != "event 1|embassy|2000-01-10|2000-03-20" {
+		t.Errorf("the controls show %q", got)
+	}
+	// The kind by keyboard: the select's first choice is every kind.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#kind-filter")), chromedp.KeyEvent(kb.Home)); err != nil {
+		t.Fatal(err)
+	}
+	want = ix.Select(geo.Filter{Query: "event 1", From: day("2000-01-10").T, To: day("2000-03-20").End()}, nil)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(want.Kept)))
+	waitText(t, ctx, `String(!location.hash.includes("kind=") && location.hash.includes("from=2000-01-10"))`, "true")
+	link := text(t, ctx, `location.href`)
+	// The link, in a new tab, reopens the same selection.
+	ctx2 := tab(t, 1000, 750, 1)
+	open(t, ctx2, strings.TrimPrefix(link, baseURL), "ready")
+	waitText(t, ctx2, matchesJS, strconv.Itoa(len(want.Kept)))
+	if got := text(t, ctx2, controls); got != "event 1||2000-01-10|2000-03-20" {
+		t.Errorf("the link reopened with the controls %q", got)
+	}
+	if got := text(t, ctx2, countJS); got != countWords(len(want.Kept)) {
+		t.Errorf("the link reopened with the count %q", got)
+	}
+}
+
+// waitStill waits until the view has stopped moving: the same for half a
+// second (a flight lasts less).
+func waitStill(t *testing.T, ctx context.Context) {
+	t.Helper()
+	last := ""
+	for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(500 * time.Millisecond) {
+		v := text(t, ctx, `document.documentElement.dataset.view`)
+		if v == last {
+			return
+		}
+		last = v
+	}
+	t.Fatalf("the view still moves: %s", last)
+}
+
+// crowdedClusters are the clusters the map should show of the crowded
+// story in the page's view, worked out on the host.
+func crowdedClusters(t *testing.T, ctx context.Context) (*geo.Story, []geo.Cluster) {
+	t.Helper()
+	f, err := os.Open("testdata/crowded.geojson")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := geo.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := currentView(t, ctx, canvasRect(t, ctx))
+	cur := s.Index(text(t, ctx, `document.documentElement.dataset.event`))
+	m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light, Cluster: true})
+	return s, m.Render(v, cur).Clusters
+}
+
+// TestExploreClusters: sites that crowd each other show as one button with
+// their events' count, named for screen readers; it opens (the map zooms in
+// and it comes apart) by a click and by the keyboard, and Tab reaches it.
+func TestExploreClusters(t *testing.T) {
+	for _, how := range []string{"click", "keyboard"} {
+		t.Run(how, func(t *testing.T) {
+			ctx := tab(t, 900, 700, 1)
+			open(t, ctx, "/embed.html?data=testdata/crowded.geojson&explore=true&view=33.4,44.6,7", "ready")
+			s, want := crowdedClusters(t, ctx)
+			if len(want) == 0 {
+				t.Fatal("the crowded story has no cluster in this view: the test needs one")
+			}
+			waitText(t, ctx, clustersJS, strconv.Itoa(len(want)))
+			for i, c := range want {
+				label := fmt.Sprintf("%d events near %s", c.Events, s.Sites[c.Name].Name)
+				b := fmt.Sprintf(`document.querySelectorAll("button.cluster")[%d]`, i)
+				if got := text(t, ctx, b+`.getAttribute("aria-label")`); got != label {
+					t.Errorf("cluster %d is named %q, want %q", i, got, label)
+				}
+				if got := text(t, ctx, b+`.textContent`); got != strconv.Itoa(c.Events) {
+					t.Errorf("cluster %d shows %q, want %d", i, got, c.Events)
+				}
+			}
+			// The keyboard comes back from the zoom buttons to the last
+			// cluster; the pointer clicks the first.
+			c := want[0]
+			if how == "keyboard" {
+				c = want[len(want)-1]
+			}
+			label := fmt.Sprintf("%d events near %s", c.Events, s.Sites[c.Name].Name)
+			if how == "click" {
+				screenshot(t, ctx, "explore-cluster")
+			}
+			z0, _ := strconv.ParseFloat(text(t, ctx, zoomJS), 64)
+			if how == "click" {
+				click(t, ctx, "button.cluster")
+			} else {
+				// Shift+Tab from the zoom buttons reaches it.
+				if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#zoom-in")), chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
+					t.Fatal(err)
+				}
+				if got := text(t, ctx, `document.activeElement.className + "|" + document.activeElement.getAttribute("aria-label")`); got != "cluster "+c.Status.String()+"|"+label {
+					t.Fatalf("Tab went to %q, want the cluster %q", got, label)
+				}
+				press(t, ctx, kb.Enter)
+			}
+			waitText(t, ctx, `String(Number(document.documentElement.dataset.view.split(",")[2]) >= `+strconv.FormatFloat(z0+1-1e-3, 'f', 3, 64)+`)`, "true")
+			waitStill(t, ctx)
+			_, after := crowdedClusters(t, ctx)
+			waitText(t, ctx, clustersJS, strconv.Itoa(len(after)))
+			for _, a := range after {
+				if len(a.Sites) >= len(c.Sites) {
+					t.Errorf("after opening, a cluster of %d sites (was %d)", len(a.Sites), len(c.Sites))
+				}
+			}
+		})
+	}
+}
+
+// TestExploreOffForSmallStories: a small story keeps today's look: no
+// search, no clusters; explore=false keeps a large one so too.
+func TestExploreOffForSmallStories(t *testing.T) {
+	for _, q := range []string{"/embed.html", "/embed.html?data=/synth/400.geojson&explore=false"} {
+		ctx := tab(t, 900, 700, 1)
+		open(t, ctx, q, "ready")
+		if got := text(t, ctx, exploreHide+` + "|" + `+clustersJS); got != "true|0" {
+			t.Errorf("%s: search hidden and clusters: %q, want true|0", q, got)
+		}
+	}
+}
+
+// TestExploreAxe runs axe-core on the exploring embed, in both themes, with
+// matches listed and clusters on the map, and takes the screenshots to look
+// at: phone and desktop, light and dark.
+func TestExploreAxe(t *testing.T) {
+	src, err := os.ReadFile("testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, q string
+		w, h    int64
+	}{
+		{"desktop-light", "", 1280, 800},
+		{"desktop-dark", "&dark=true", 1280, 800},
+		{"phone-light", "", 375, 720},
+		{"phone-dark", "&dark=true", 375, 720},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := tab(t, tc.w, tc.h, 1)
+			open(t, ctx, "/embed.html?data=testdata/crowded.geojson&explore=true&view=33.4,44.6,7"+tc.q+"#q=event", "ready")
+			waitText(t, ctx, countJS, "9 events match")
+			if tc.w < 860 { // the list opens beside the map on wide embeds, on demand on narrow ones
+				click(t, ctx, "#list-toggle")
+			}
+			waitText(t, ctx, `String(document.querySelectorAll("#matches li").length)`, "9")
+			screenshot(t, ctx, "explore-"+tc.name)
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+				t.Fatalf("injecting axe: %v", err)
+			}
+			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("axe.run: %v", err)
+			}
+			var vs []struct {
+				ID, Impact string
+				Nodes      []string
+			}
+			if err := json.Unmarshal([]byte(out), &vs); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				t.Errorf("axe: %s (%s): %s", v.ID, v.Impact, strings.Join(v.Nodes, " | "))
+			}
+		})
+	}
+}
+
+// TestExploreSearchPersian: in the Persian page, a reader who types a place
+// with Arabic letters and without the zero-width non-joiner ("عينالاسد")
+// finds the site the story names in Persian ("عین‌الاسد"); the exploring
+// page, right to left, has no axe violation.
+func TestExploreSearchPersian(t *testing.T) {
+	const query = "عينالاسد"
+	s := demo(t)
+	sel := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil)
+	if len(sel.Kept) == 0 {
+		t.Fatalf("%q matches nothing in the demo: the test needs a match", query)
+	}
+	ctx := tab(t, 1000, 750, 1)
+	open(t, ctx, "/embed.html?explore=true&lang=fa", "ready")
+	typeInto(t, ctx, "#search", query)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(sel.Kept)))
+	if got := text(t, ctx, `document.querySelector("#matches li .title").textContent`); got != s.In("fa").Events[sel.Kept[0]].Title {
+		t.Errorf("the first match is %q, want %q", got, s.In("fa").Events[sel.Kept[0]].Title)
+	}
+	screenshot(t, ctx, "explore-search-fa")
+	src, err := os.ReadFile("testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+		t.Fatalf("injecting axe: %v", err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(" | "))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe.run: %v", err)
+	}
+	if out != "[]" {
+		t.Errorf("axe: %s", out)
+	}
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"mapline/geo"
+	"mapline/wasm/mapui"
+
+	"github.com/paulmach/orb"
+)
+
+// exploreStory has 400 events (past embedspec.ExploreMin) at 40 sites
+// crowded round Baghdad, embassies and bases; every tenth event is a drone
+// strike.
+func exploreStory(t *testing.T) *geo.Story {
+	t.Helper()
+	s := &geo.Story{}
+	for i := range 40 {
+		kind := "embassy"
+		if i%2 == 1 {
+			kind = "military"
+		}
+		ll := orb.Point{44.3 + float64(i%8)*0.02, 33.2 + float64(i/8)*0.02}
+		s.Sites = append(s.Sites, geo.Site{ID: fmt.Sprint("s", i), Name: fmt.Sprint("Site ", i), Kind: kind, LonLat: ll, World: geo.World(ll)})
+	}
+	for i := range 400 {
+		title := fmt.Sprint("Event ", i)
+		if i%10 == 0 {
+			title = fmt.Sprint("Drone strike ", i)
+		}
+		day := fmt.Sprintf("2025-%02d-%02d", 1+i/31%12, 1+i%28)
+		s.Events = append(s.Events, geo.Event{ID: fmt.Sprint("e", i), Title: title, Time: geo.Span{Start: date(t, day)}, Sites: []int{i % 40}})
+	}
+	return s
+}
+
+func TestExplorerWritesThePage(t *testing.T) {
+	p, doc := testPage(t, "en")
+	s := exploreStory(t)
+	st := mapui.NewState(geo.Light)
+	st.Resize(800, 500, 1)
+	st.SetStory(s, 0)
+	doc.el("track-marks").props["clientWidth"] = 600.0
+	p.showStory(s)
+	ex := p.explore
+	ex.options(params{})
+	ex.apply(st)
+
+	// A large story shows the controls, with its kinds as options.
+	if doc.el("explore").hidden() {
+		t.Fatal("the search and filters are hidden for a story of 400 events")
+	}
+	if got := doc.el("kind-filter").String(); !strings.Contains(got, `option "All kinds"`) || !strings.Contains(got, `"Embassy"`) || !strings.Contains(got, `"Military site"`) {
+		t.Errorf("kind options = %s", got)
+	}
+
+	// A search lists the matches in place of the list, counts them and
+	// marks the current event among them.
+	ex.record(selection{query: "drone"})
+	st.SetEvent(10)
+	ex.apply(st)
+	if got := p.root.attr("data-matches"); got != "40" {
+		t.Errorf("data-matches = %q, want 40 drone strikes", got)
+	}
+	matches := doc.el("matches")
+	if matches.hidden() || len(matches.kids) == 0 || doc.el("story-list").attrs["data-filtered"] != "" {
+		t.Fatalf("matches hidden %v, %d listed, list %v", matches.hidden(), len(matches.kids), doc.el("story-list").attrs)
+	}
+	for _, li := range matches.kids {
+		if !strings.Contains(li.textContent(), "Drone strike") {
+			t.Errorf("a match that does not match: %q", li.textContent())
+		}
+	}
+	if got := doc.el("explore-count").textContent(); !strings.Contains(got, "40") {
+		t.Errorf("count = %q", got)
+	}
+	var current []string
+	for _, li := range matches.kids {
+		if li.attrs["aria-current"] == "true" {
+			current = append(current, li.textContent())
+		}
+	}
+	if len(current) != 1 || !strings.Contains(current[0], "Drone strike 10") {
+		t.Errorf("matches marked current: %q, want Drone strike 10's", current)
+	}
+	// The marks of events left out are marked so.
+	out := 0
+	for _, m := range p.tl.markEls {
+		if _, ok := m.(*fakeNode).attrs["data-out"]; ok {
+			out++
+		}
+	}
+	if out == 0 {
+		t.Error("no mark left out by the search")
+	}
+
+	// Cleared, the list of all events is back.
+	ex.record(selection{})
+	ex.apply(st)
+	if !matches.hidden() || len(matches.kids) != 0 || p.root.attr("data-matches") != "400" {
+		t.Errorf("after clearing: matches hidden %v, %d listed, data-matches %q", matches.hidden(), len(matches.kids), p.root.attr("data-matches"))
+	}
+
+	// The crowded sites gather into clusters, each a button named for
+	// screen readers; fewer clusters remove their buttons.
+	sc, _ := st.Frame()
+	ex.update(sc, true)
+	buttons := doc.el("map-clusters").kids
+	if len(sc.Clusters) == 0 || len(buttons) != len(sc.Clusters) {
+		t.Fatalf("%d clusters, %d buttons", len(sc.Clusters), len(buttons))
+	}
+	for i, b := range buttons {
+		if b.tag != "button" || !strings.Contains(b.attrs["aria-label"], "events near") || b.attrs["data-index"] != fmt.Sprint(i) || b.style["transform"] == "" {
+			t.Errorf("cluster button %d = %v", i, b)
+		}
+	}
+	ex.update(&geo.Scene{}, true)
+	if n := len(doc.el("map-clusters").kids); n != 0 {
+		t.Errorf("%d cluster buttons left for a scene without clusters", n)
+	}
+}

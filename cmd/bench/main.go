@@ -1,9 +1,11 @@
 // Command bench measures mapline in headless Chromium: what the embed
 // transfers before its first paint and in total, how soon it paints and is
-// ready (on a fast local network and on a throttled 4G-like one), the
-// main-thread work of its frames while a script pans, zooms and scrubs the
-// timeline, how busy it keeps the main thread while idle, and its memory
-// after load and after a minute of scrubbing. Stories: the demo and
+// ready (on a fast local network and on a throttled 4G-like one), what the
+// reader waits for while a script pans, zooms and scrubs the timeline (the
+// intervals between animation frames, each scrub step from the input to the
+// frame on screen) beside the main-thread work of the map's own frames, how
+// busy it keeps the main thread while idle, and its memory after load and
+// after a minute of scrubbing. Stories: the demo and
 // generated stories (geo/synth, seed 1) of 10,000 and 100,000 events.
 //
 // It prints a table, writes the figures as JSON (-json) and rewrites

@@ -493,8 +493,13 @@ func (b *browser) frames(ctx context.Context, name string, act, idle time.Durati
 	r := frameRun{Acts: map[string]actRun{}}
 
 	// Idle: nothing happens for a while, from after the rings round the
-	// current event's sites (a CSS animation, 2 × 1.2 s) are over.
+	// current event's sites (a CSS animation, 2 × 1.2 s) are over and the
+	// page has finished what its load set going (the work it leaves for
+	// idle callbacks, a worker's answers).
 	time.Sleep(3 * time.Second)
+	if err := quiet(ctx, 0.01, time.Second, 30*time.Second); err != nil {
+		return r, err
+	}
 	st0, err := stats(ctx)
 	if err != nil {
 		return r, err
@@ -593,6 +598,29 @@ func (b *browser) frames(ctx context.Context, name string, act, idle time.Durati
 		r.Acts[a.name] = ar
 	}
 	return r, nil
+}
+
+// quiet waits until the main thread has been busy less than share of a
+// window (CDP's TaskDuration), for at most max.
+func quiet(ctx context.Context, share float64, window, max time.Duration) error {
+	end := time.Now().Add(max)
+	m0, err := metrics(ctx)
+	if err != nil {
+		return err
+	}
+	for time.Now().Before(end) {
+		t0 := time.Now()
+		time.Sleep(window)
+		m1, err := metrics(ctx)
+		if err != nil {
+			return err
+		}
+		if (m1["TaskDuration"]-m0["TaskDuration"])/time.Since(t0).Seconds() < share {
+			return nil
+		}
+		m0 = m1
+	}
+	return nil // still busy: the idle figure will say so
 }
 
 // memSample is the memory of the page after a garbage collection of the Go

@@ -1,8 +1,9 @@
 package main
 
-// What a run measures: each story's loads (local and 4G-like), its frames
-// (idle, pan, zoom, scrub) and its memory over a minute of scrubbing, and
-// the machine it ran on.
+// What a run measures: each story's loads and frames (idle, pan, zoom,
+// scrub) on mapline and on each peer, mapline's memory over a minute of
+// scrubbing, the demo's loads on mapline and the bare game's on the local
+// and the 4G-like network, and the machine it ran on.
 
 import (
 	"context"

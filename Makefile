@@ -10,6 +10,9 @@ BUILD   := .cache/build
 WASM    := $(BUILD)/mapline.wasm
 # The studio's wasm (studio.html): package studio without Ebitengine.
 STUDIO_WASM := $(BUILD)/studio.wasm
+# The yardstick of the wasm's size budget and of its ready time: a bare
+# Ebitengine game of the same version (cmd/size/bare).
+BARE    := $(BUILD)/bare.wasm
 LANG_MSG := $(wildcard geo/lang/messages/*.json)
 GO_SRC  := go.mod go.sum $(shell find geo wasm internal -name '*.go' -not -name '*_test.go') $(LANG_MSG)
 STUDIO_SRC := go.mod go.sum $(shell find geo studio internal -name '*.go' -not -name '*_test.go')
@@ -84,15 +87,17 @@ fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, 
 
 # The Go benchmarks' output goes into BENCHMARKS.md with the browser's figures.
 GOBENCH := out/gobench.txt
+# The peers cmd/bench measures mapline against, from npm at bench time (never
+# committed): Leaflet with Leaflet.TimeDimension, and MapLibre GL JS.
+PEERS     := .cache/peers
+PEER_PKGS := leaflet@1.9.4 leaflet-timedimension@1.1.1 maplibre-gl@5.24.1
 
-bench: build chromium ## measure: Go benchmarks of geo (and the importer and the PNG poster), then the embed and the studio in headless Chromium and the import and render commands (cmd/bench); rewrites BENCHMARKS.md (about 8 min on 2 cores)
-	@mkdir -p out
+bench: build chromium $(BARE) ## measure: Go benchmarks of geo (and the importer and the PNG poster), then the embed beside Leaflet, MapLibre and a bare Ebitengine game, the studio, the search, and the import and render commands (cmd/bench; needs npm); rewrites BENCHMARKS.md (about 30 min on 2 cores)
+	@mkdir -p out $(PEERS)
+	npm install --no-save --no-package-lock --no-audit --no-fund --prefix $(PEERS) $(PEER_PKGS)
 	$(GO) test ./geo ./geo/convert ./geo/raster -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
-	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
+	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -peer-lib $(PEERS)/node_modules -bare $(BARE) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
 
-# The yardstick of the wasm's size budget: a bare Ebitengine game of the
-# same version (cmd/size/bare).
-BARE := $(BUILD)/bare.wasm
 $(BARE): go.mod go.sum cmd/size/bare/main.go
 	@mkdir -p $(BUILD)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./cmd/size/bare

@@ -286,6 +286,18 @@
       return r.arrayBuffer();
     });
     window.maplineBasemap.catch(function () {}); // the map reports it
+    // And the story, when it is on this site, so that it does not wait for
+    // the wasm to compile (data=, else the demo's path, as wasm/params.go
+    // reads them). The map takes the response only if it asks for the very
+    // same URL, after its own checks (wasm/run_js.go fetchStory); a story
+    // from another origin it fetches itself.
+    try {
+      var story = new URL(q.get("data") || "data/story.geojson", location.href);
+      if (story.origin === location.origin && /^https?:$/.test(story.protocol)) {
+        window.maplineStory = { url: story.href, response: fetch(story.href) };
+        window.maplineStory.response.catch(function () {}); // the map reports it
+      }
+    } catch (e) { /* not a URL: the map says so */ }
     var total = Number(root.getAttribute("data-wasm-bytes")) || 0;
     var wasm = fetch("mapline.wasm").then(function (r) {
       if (!r.ok) throw new Error("HTTP " + r.status);

@@ -40,6 +40,19 @@ import (
 //go:linkname ebitenRAF github.com/hajimehoshi/ebiten/v2/internal/ui.requestAnimationFrame
 var ebitenRAF js.Value
 
+// Besides its frames, Ebitengine v2.8.8 runs a goroutine on a 100 ms ticker
+// (internal/ui's loop) that suspends or resumes audio through
+// internal/hook, whose functions take the mutex below: ten wake-ups of Go a
+// second, about 0.5% of the main thread on an idle map, for audio the map
+// does not have. While the loop is parked the gate holds that mutex: the
+// goroutine then waits for it instead of for its ticker, and a ticker that
+// no goroutine waits for sets no timer (Go 1.23 and later), so the page
+// sleeps. wake lets go of it before the next frame, whose update takes it
+// too. site/idle_test.go fails if an upgrade breaks this.
+//
+//go:linkname ebitenHookMu github.com/hajimehoshi/ebiten/v2/internal/hook.m
+var ebitenHookMu sync.Mutex
+
 // frameGate holds Ebitengine's frame callback while the map is idle, and
 // counts the frames and the main-thread time each took, for cmd/bench.
 type frameGate struct {
@@ -47,6 +60,7 @@ type frameGate struct {
 	raf    js.Value // the browser's requestAnimationFrame
 	now    js.Value // performance.now
 	parked js.Value // Ebitengine's frame callback, held while idle
+	hushed bool     // ebitenHookMu is held (while parked)
 	want   bool     // let the next request through
 	timer  *time.Timer
 	next   alarm      // when timer goes off (frames.go)
@@ -105,6 +119,11 @@ func (f *frameGate) start() {
 			return f.raf.Invoke(tick)
 		}
 		f.parked = tick.Value
+		// Never block in a callback: if the ticker's goroutine has the
+		// mutex now, the next park tries again.
+		if !f.hushed && ebitenHookMu.TryLock() {
+			f.hushed = true
+		}
 		return 0
 	})
 	f.fns = append(f.fns, tick, gate)
@@ -128,6 +147,10 @@ func (f *frameGate) wake() {
 	f.parked = js.Undefined()
 	if cb.IsUndefined() {
 		f.want = true
+	}
+	if f.hushed {
+		f.hushed = false
+		ebitenHookMu.Unlock()
 	}
 	f.mu.Unlock()
 	if !cb.IsUndefined() {

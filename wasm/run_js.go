@@ -85,9 +85,25 @@ func fetchBasemap() (*geo.Basemap, error) {
 	return bm, nil
 }
 
+// prefetched is the response to u that frame.js started fetching beside
+// the wasm (window.maplineStory), if it fetched that very URL; it is taken
+// once.
+func prefetched(u string) (js.Value, bool) {
+	pre := js.Global().Get("maplineStory")
+	if pre.Type() != js.TypeObject || pre.Get("url").Type() != js.TypeString || pre.Get("url").String() != u {
+		return js.Undefined(), false
+	}
+	js.Global().Delete("maplineStory")
+	return pre.Get("response"), true
+}
+
 func fetchStory(u string) (*geo.Story, error) {
 	start := frames.ms()
-	resp, err := await(js.Global().Call("fetch", u))
+	req, ok := prefetched(u)
+	if !ok {
+		req = js.Global().Call("fetch", u)
+	}
+	resp, err := await(req)
 	if err != nil {
 		return nil, fmt.Errorf("the story could not be loaded from %s: %v", u, err)
 	}

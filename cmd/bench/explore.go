@@ -96,7 +96,7 @@ func measureExplore(cfg config) ([]exploreResult, error) {
 	if len(stories) == 0 {
 		return nil, nil
 	}
-	base, stop, err := serve(cfg.dist, cfg.wasm, stories)
+	base, stop, err := serve(cfg.dist, cfg.wasm, stories, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +117,7 @@ func measureExplore(cfg config) ([]exploreResult, error) {
 			}
 			err = chromedp.Do(ctx, chromedp.Navigate(s.url(base)))
 			if err == nil {
-				err = waitReady(ctx)
+				err = waitReady(ctx, 5*time.Minute)
 			}
 			if err == nil {
 				_, err = settle(ctx, time.Second, 30*time.Second)

@@ -1,9 +1,11 @@
 // Command bench measures mapline in headless Chromium: what the embed
 // transfers before its first paint and in total, how soon it paints and is
-// ready (on a fast local network and on a throttled 4G-like one), the
-// main-thread work of its frames while a script pans, zooms and scrubs the
-// timeline, how busy it keeps the main thread while idle, and its memory
-// after load and after a minute of scrubbing. Stories: the demo and
+// ready (on a fast local network and on a throttled 4G-like one), what the
+// reader waits for while a script pans, zooms and scrubs the timeline (the
+// intervals between animation frames, each scrub step from the input to the
+// frame on screen) beside the main-thread work of the map's own frames, how
+// busy it keeps the main thread while idle, and its memory after load and
+// after a minute of scrubbing. Stories: the demo and
 // generated stories (geo/synth, seed 1) of 10,000 and 100,000 events.
 //
 // It prints a table, writes the figures as JSON (-json) and rewrites
@@ -30,15 +32,20 @@
 //	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/named.wasm ./wasm
 //	go run ./cmd/bench -stories 10k -runs 1 -scrub 0 -md '' -json /tmp/b.json -wasm /tmp/named.wasm -profile /tmp/profile
 //
+// Beside mapline it measures its peers by the same method on the same
+// stories (peers.go: Leaflet with Leaflet.TimeDimension, and MapLibre GL
+// JS, their libraries from npm), and the first frame of a bare Ebitengine
+// game (cmd/size/bare), the yardstick of mapline's ready time.
+//
 // The code: main.go reads the flags; serve.go serves the site and the
-// stories; browser.go drives a tab (Chromium itself starts through
+// stories; peers.go the peers' pages (peers/) and the bare game; browser.go drives a tab (Chromium itself starts through
 // internal/browser, as in the browser tests); measure.go measures the
 // loads, frames and memory; import.go runs mapline import and render (no
 // browser: -import-only runs them alone); studio.go times studio.html from a
 // sheet of the 10k story's events given to it to its problems listed and its
 // preview drawn; explore.go the search of a large story (a keystroke to the
 // map and the list updated); report.go summarizes them and writes the tables,
-// BENCHMARKS.md and the JSON; profile.go is -profile. The report is
+// BENCHMARKS.md and the JSON (compare.go: the side-by-side tables); profile.go is -profile. The report is
 // checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
 
@@ -63,7 +70,7 @@ func main() {
 		exe      = flag.String("chromium", headless.Exe(), "headless Chromium")
 		runs     = flag.Int("runs", 3, "runs per story (and loads of the demo on the 4G-like network)")
 		act      = flag.Duration("act", 2500*time.Millisecond, "how long each of pan, zoom and scrub goes on")
-		idle     = flag.Duration("idle", 5*time.Second, "how long the map stays idle while measured")
+		idle     = flag.Duration("idle", 10*time.Second, "how long the map stays idle while measured")
 		scrub    = flag.Duration("scrub", time.Minute, "how long the memory run scrubs (0: no memory run)")
 		jsonOut  = flag.String("json", "out/bench.json", "where to write the figures as JSON")
 		mdOut    = flag.String("md", "BENCHMARKS.md", "where to write the report ('' for none)")
@@ -76,6 +83,9 @@ func main() {
 		profDir  = flag.String("profile", "", "record a CPU profile of each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
 		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
 		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
+		peers    = flag.String("peers", "leaflet,maplibre", "the peers to measure beside mapline ('' for none)")
+		peerLib  = flag.String("peer-lib", ".cache/peers/node_modules", "the peers' npm packages (make bench installs them)")
+		bareWasm = flag.String("bare", ".cache/build/bare.wasm", "the bare Ebitengine game (cmd/size/bare, built by make bench) whose first frame mapline's ready is measured against ('' for none)")
 		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
 		imp      = flag.Bool("import", true, "also measure mapline import of a 100,000-row sheet and mapline render's PNG of the 10k story (import.go)")
 		impOnly  = flag.Bool("import-only", false, "measure only the import and the PNG poster (no browser) and print their table")
@@ -106,6 +116,7 @@ func main() {
 	cfg := config{
 		dist: *dist, chromium: *exe, wasm: *wasmFile,
 		stories: pickStories(*only), runs: *runs,
+		peers: pickPeers(*peers), peerLib: *peerLib, bareWasm: *bareWasm,
 		act: *act, idle: *idle, scrub: *scrub,
 		viewport: [2]int64{*width, *height},
 		command:  *command,

@@ -1,8 +1,9 @@
 package main
 
-// What a run measures: each story's loads (local and 4G-like), its frames
-// (idle, pan, zoom, scrub) and its memory over a minute of scrubbing, and
-// the machine it ran on.
+// What a run measures: each story's loads and frames (idle, pan, zoom,
+// scrub) on mapline and on each peer, mapline's memory over a minute of
+// scrubbing, the demo's loads on mapline and the bare game's on the local
+// and the 4G-like network, and the machine it ran on.
 
 import (
 	"context"
@@ -30,11 +31,14 @@ import (
 
 // config is what the flags ask a run to measure, and how.
 type config struct {
-	dist     string   // the built site
-	chromium string   // headless Chromium
-	wasm     string   // served in place of the built wasm, unless empty
-	stories  []*story // in the order they run
-	runs     int      // per story, and loads of the demo on the 4G-like network
+	dist     string    // the built site
+	chromium string    // headless Chromium
+	wasm     string    // served in place of the built wasm, unless empty
+	stories  []*story  // in the order they run
+	peers    []mapPage // measured beside mapline
+	peerLib  string    // node_modules with the peers' libraries
+	bareWasm string    // the bare Ebitengine game, "" for none
+	runs     int       // per story and page, and loads on the 4G-like network
 	act      time.Duration
 	idle     time.Duration
 	scrub    time.Duration // 0: no memory run
@@ -44,15 +48,30 @@ type config struct {
 	rec      *recorder     // -profile, or nil
 }
 
-// measure serves the site, starts Chromium and measures every story; the
-// report it returns has the figures, not yet the Go benchmarks or the
-// targets.
+// peerReadyLimit is how long a peer's page may take to be ready; a page
+// that takes longer is noted as not ready and not measured further.
+const peerReadyLimit = time.Minute
+
+// measure serves the site, starts Chromium and measures every story on
+// mapline and the peers, and the bare game's first frame; the report it
+// returns has the figures, not yet the Go benchmarks or the targets.
 func measure(cfg config) (*report, error) {
 	start := time.Now()
 	for _, s := range cfg.stories {
 		s.generate()
 	}
-	base, stop, err := serve(cfg.dist, cfg.wasm, cfg.stories)
+	var ps *peerServer
+	if len(cfg.peers) > 0 || cfg.bareWasm != "" {
+		lib := ""
+		if len(cfg.peers) > 0 {
+			lib = cfg.peerLib
+		}
+		var err error
+		if ps, err = newPeerServer(lib, cfg.bareWasm, cfg.dist); err != nil {
+			return nil, err
+		}
+	}
+	base, stop, err := serve(cfg.dist, cfg.wasm, cfg.stories, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -73,10 +92,14 @@ func measure(cfg config) (*report, error) {
 		Args:     cfg.args,
 		LoadAvg:  []string{loadavg()},
 	}
+	if ps != nil {
+		rep.Peers = ps.versions
+	}
 	for _, s := range cfg.stories {
 		rep.Stories = append(rep.Stories, storyInfo{Name: s.Name, Events: s.Events, Sites: s.Sites, Bytes: len(s.raw), Gzip: len(s.gz)})
 	}
-	// The last run of the demo and of the largest story samples the memory.
+	// The last run of the demo and of the largest story samples mapline's
+	// memory.
 	memFor := map[string]bool{"demo": true, cfg.stories[len(cfg.stories)-1].Name: true}
 	for _, s := range cfg.stories {
 		if err := b.measureStory(rep, cfg, base, s, memFor[s.Name]); err != nil {
@@ -86,61 +109,112 @@ func measure(cfg config) (*report, error) {
 	if err := b.measureStudio(rep, cfg, base); err != nil {
 		return nil, err
 	}
+	if err := b.measureStart(rep, cfg, base); err != nil {
+		return nil, err
+	}
+	if throttledBy != "" {
+		rep.FourG = fourGText + " (" + throttledBy + ")"
+	}
 	rep.Seconds = time.Since(start).Seconds()
 	rep.LoadAvg = append(rep.LoadAvg, loadavg())
 	return rep, nil
 }
 
-// measureStory adds a story's figures to rep. Each run loads the story in a
-// fresh tab (cache off), then, on the local network, leaves it idle, pans,
-// zooms and scrubs it; with mem, the last run then scrubs for cfg.scrub more
-// and samples the memory. The demo also loads on the 4G-like network.
+// measureStory adds a story's figures to rep, for mapline and each peer.
+// The runs are interleaved (mapline, the peers, mapline again, …), so that
+// a change in the machine's load falls on all alike. Each run loads the
+// story in a fresh tab (cache off), then, on the local network, leaves it
+// idle, pans, zooms and scrubs it; with mem, mapline's last run then
+// scrubs for cfg.scrub more and samples the memory.
 func (b *browser) measureStory(rep *report, cfg config, base string, s *story, mem bool) error {
-	lr := loadResult{Story: s.Name, Network: "local"}
-	fr := frameResult{Story: s.Name}
+	pages := append([]mapPage{mapline}, cfg.peers...)
+	lrs := make([]loadResult, len(pages))
+	frs := make([]frameResult, len(pages))
+	for j, p := range pages {
+		lrs[j] = loadResult{Page: p.Name, Story: s.Name, Network: "local"}
+		frs[j] = frameResult{Page: p.Name, Story: s.Name}
+	}
 	for i := range cfg.runs {
-		var fmr frameRun
-		after := func(ctx context.Context) error {
-			var m *memResult
-			var err error
-			fmr, m, err = b.afterLoad(ctx, cfg, s, i, mem && i == cfg.runs-1 && cfg.scrub > 0)
-			if m != nil {
-				rep.Memory = append(rep.Memory, *m)
+		for j, p := range pages {
+			var fmr frameRun
+			after := func(ctx context.Context) error {
+				var m *memResult
+				var err error
+				fmr, m, err = b.afterLoad(ctx, cfg, p, s, i, p == mapline && mem && i == cfg.runs-1 && cfg.scrub > 0)
+				if m != nil {
+					rep.Memory = append(rep.Memory, *m)
+				}
+				return err
 			}
-			return err
+			limit := 15 * time.Minute
+			if p != mapline {
+				limit = peerReadyLimit
+			}
+			r, err := b.load(p.url(base, s), false, cfg.viewport, limit, after)
+			if err != nil {
+				return fmt.Errorf("%s on %s, run %d: %v", s.Name, p.Name, i+1, err)
+			}
+			logLoad(p.Name, s.Name, "local", i, r)
+			lrs[j].Runs = append(lrs[j].Runs, r)
+			if !r.NotReady {
+				frs[j].Runs = append(frs[j].Runs, fmr)
+			}
 		}
-		r, err := b.load(base, s, false, cfg.viewport, after)
-		if err != nil {
-			return fmt.Errorf("%s run %d: %v", s.Name, i+1, err)
-		}
-		logLoad(s.Name, "local", i, r)
-		lr.Runs = append(lr.Runs, r)
-		fr.Runs = append(fr.Runs, fmr)
 	}
-	lr.summarize()
-	fr.summarize()
-	rep.Loads = append(rep.Loads, lr)
-	rep.Frames = append(rep.Frames, fr)
-	if s.Name != "demo" {
-		return nil
+	for j := range pages {
+		lrs[j].summarize()
+		frs[j].summarize()
+		rep.Loads = append(rep.Loads, lrs[j])
+		rep.Frames = append(rep.Frames, frs[j])
 	}
-	lr = loadResult{Story: s.Name, Network: "4G"}
-	for i := range cfg.runs {
-		r, err := b.load(base, s, true, cfg.viewport, nil)
-		if err != nil {
-			return fmt.Errorf("%s 4G run %d: %v", s.Name, i+1, err)
-		}
-		logLoad(s.Name, "4G", i, r)
-		lr.Runs = append(lr.Runs, r)
-	}
-	lr.summarize()
-	rep.Loads = append(rep.Loads, lr)
 	return nil
 }
 
-// afterLoad measures run i of a loaded story: its frames, and with mem its
-// memory after the load and after scrubbing.
-func (b *browser) afterLoad(ctx context.Context, cfg config, s *story, i int, mem bool) (frameRun, *memResult, error) {
+// measureStart loads the demo on mapline and the bare game's page, on the
+// local and the 4G-like network, interleaved: mapline's ready time against
+// the first frame of a bare Ebitengine game. The local loads of the demo on
+// mapline are those of measureStory.
+func (b *browser) measureStart(rep *report, cfg config, base string) error {
+	demo := &story{Name: "demo", path: headless.DemoPath}
+	type one struct {
+		p   mapPage
+		net string
+	}
+	var todo []one
+	if cfg.bareWasm != "" {
+		todo = append(todo, one{bare, "local"})
+	}
+	todo = append(todo, one{mapline, "4G"})
+	if cfg.bareWasm != "" {
+		todo = append(todo, one{bare, "4G"})
+	}
+	res := make([]loadResult, len(todo))
+	for k, o := range todo {
+		res[k] = loadResult{Page: o.p.Name, Story: "demo", Network: o.net}
+		if o.p == bare {
+			res[k].Story = "none"
+		}
+	}
+	for i := range cfg.runs {
+		for k, o := range todo {
+			r, err := b.load(o.p.url(base, demo), o.net == "4G", cfg.viewport, 15*time.Minute, nil)
+			if err != nil {
+				return fmt.Errorf("%s on %s, %s run %d: %v", res[k].Story, o.p.Name, o.net, i+1, err)
+			}
+			logLoad(o.p.Name, res[k].Story, o.net, i, r)
+			res[k].Runs = append(res[k].Runs, r)
+		}
+	}
+	for k := range res {
+		res[k].summarize()
+		rep.Loads = append(rep.Loads, res[k])
+	}
+	return nil
+}
+
+// afterLoad measures run i of a loaded story on page p: its frames, and
+// with mem its memory after the load and after scrubbing.
+func (b *browser) afterLoad(ctx context.Context, cfg config, p mapPage, s *story, i int, mem bool) (frameRun, *memResult, error) {
 	var fmr frameRun
 	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{}); err != nil {
 		return fmr, nil, err
@@ -155,12 +229,13 @@ func (b *browser) afterLoad(ctx context.Context, cfg config, s *story, i int, me
 			return fmr, nil, err
 		}
 	}
-	fmr, err := b.frames(ctx, fmt.Sprintf("%s-%%s-%d", s.Name, i+1), cfg.viewport, cfg.act, cfg.idle)
+	fmr, err := b.frames(ctx, fmt.Sprintf("%s-%s-%%s-%d", p.Name, s.Name, i+1), cfg.act, cfg.idle)
 	if err != nil {
 		return fmr, nil, err
 	}
-	log.Printf("frames %-5s run %d: idle %.2f%% busy, %d frames; pan p95 %.1f ms, zoom p95 %.1f ms, scrub p95 %.1f ms",
-		s.Name, i+1, fmr.Idle.Busy*100, fmr.Idle.Frames, fmr.Acts["pan"].P95, fmr.Acts["zoom"].P95, fmr.Acts["scrub"].P95)
+	log.Printf("frames %-8s %-5s run %d: idle %.3f%% busy, %d frames; pan intervals p95 %.1f ms, %.0f%% busy; zoom intervals p95 %.1f ms; scrub steps p95 %.1f ms",
+		p.Name, s.Name, i+1, fmr.Idle.Busy*100, fmr.Idle.Frames, fmr.Acts["pan"].IntervalP95, fmr.Acts["pan"].Busy*100,
+		fmr.Acts["zoom"].IntervalP95, fmr.Acts["scrub"].StepP95)
 	if !mem {
 		return fmr, nil, nil
 	}
@@ -182,7 +257,55 @@ var fourG = network.Conditions{
 	ConnectionType:     network.ConnectionTypeCellular4g,
 }
 
-const fourGText = "170 ms latency, 9 Mbit/s down, 1.5 Mbit/s up (CDP Network.emulateNetworkConditionsByRule)"
+const fourGText = "170 ms latency, 9 Mbit/s down, 1.5 Mbit/s up"
+
+// The protocol's ways to throttle have changed: Network.emulateNetworkConditions
+// (deprecated, and gone from the protocol cdproto is generated from), then
+// emulateNetworkConditionsByRule with offline beside the rules, then with
+// offline in each rule (the form cdproto sends, which Chromium 148 refuses
+// with -32602, invalid params: it wants offline beside the rules). throttle
+// tries them from the newest, and says which one took.
+type byRuleOffline struct {
+	Offline bool                  `json:"offline"`
+	Rules   []*network.Conditions `json:"matchedNetworkConditions"`
+}
+
+type legacyConditions struct {
+	Offline            bool                   `json:"offline"`
+	Latency            float64                `json:"latency"`
+	DownloadThroughput float64                `json:"downloadThroughput"`
+	UploadThroughput   float64                `json:"uploadThroughput"`
+	ConnectionType     network.ConnectionType `json:"connectionType,omitempty"`
+}
+
+var (
+	byRuleWithOffline = cdp.Command[byRuleOffline, network.EmulateNetworkConditionsByRuleResult]{Method: network.CommandEmulateNetworkConditionsByRule}
+	legacyThrottle    = cdp.Command[legacyConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
+)
+
+// throttle puts the tab on the 4G-like network and returns the method that
+// did it.
+func throttle(ctx context.Context) (string, error) {
+	c := fourG
+	_, err1 := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
+		network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&c}})
+	if err1 == nil {
+		return "CDP Network.emulateNetworkConditionsByRule", nil
+	}
+	_, err2 := chromedp.Call(ctx, byRuleWithOffline, byRuleOffline{Rules: []*network.Conditions{&c}})
+	if err2 == nil {
+		return "CDP Network.emulateNetworkConditionsByRule, offline beside the rules", nil
+	}
+	_, err3 := chromedp.Call(ctx, legacyThrottle, legacyConditions{Latency: c.Latency,
+		DownloadThroughput: c.DownloadThroughput, UploadThroughput: c.UploadThroughput, ConnectionType: c.ConnectionType})
+	if err3 == nil {
+		return "CDP Network.emulateNetworkConditions", nil
+	}
+	return "", fmt.Errorf("throttling: emulateNetworkConditionsByRule: %v; with offline beside the rules: %v; emulateNetworkConditions: %v", err1, err2, err3)
+}
+
+// throttledBy is the method throttle used, for the report.
+var throttledBy string
 
 // A loadRun is one page load: times in ms from navigation start, bytes
 // (compressed, as transferred, headers included) per kind of resource.
@@ -190,10 +313,11 @@ type loadRun struct {
 	FP            float64          `json:"firstPaint"`
 	FCP           float64          `json:"firstContentfulPaint"`
 	Ready         float64          `json:"ready"`
-	Fetch         float64          `json:"storyFetch"`    // fetch and read of the story in the wasm
-	Parse         float64          `json:"storyParse"`    // geo.Load in the wasm
-	Index         float64          `json:"storyIndex"`    // geo.NewMap and the view: the map's index
-	Controls      float64          `json:"storyControls"` // the page's slider, marks and list of events
+	NotReady      bool             `json:"notReady,omitempty"` // a peer not ready within peerReadyLimit
+	Fetch         float64          `json:"storyFetch"`         // fetch and read of the story in the wasm
+	Parse         float64          `json:"storyParse"`         // geo.Load in the wasm
+	Index         float64          `json:"storyIndex"`         // geo.NewMap and the view: the map's index
+	Controls      float64          `json:"storyControls"`      // the page's slider, marks and list of events
 	BytesBeforeFP map[string]int64 `json:"bytesBeforeFirstPaint"`
 	BytesTotal    map[string]int64 `json:"bytesTotal"`
 }
@@ -205,21 +329,22 @@ type netReq struct {
 	bytes    float64
 }
 
-// load loads the story in a new tab and measures the load; then, if after
-// is not nil, it runs after on the tab before closing it.
-func (b *browser) load(base string, s *story, throttled bool, vp [2]int64, after func(context.Context) error) (loadRun, error) {
+// load loads the page at u in a new tab and measures the load; then, if
+// after is not nil, it runs after on the tab before closing it. A page not
+// ready within limit is NotReady (and after does not run).
+func (b *browser) load(u string, throttled bool, vp [2]int64, limit time.Duration, after func(context.Context) error) (loadRun, error) {
 	var r loadRun
-	ctx, done, err := b.tab(vp, 15*time.Minute)
+	ctx, done, err := b.tab(vp, limit+15*time.Minute)
 	if err != nil {
 		return r, err
 	}
 	defer done()
 	if throttled {
-		c := fourG
-		if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule,
-			network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{&c}}); err != nil {
-			return r, fmt.Errorf("throttling: %v", err)
+		by, err := throttle(ctx)
+		if err != nil {
+			return r, err
 		}
+		throttledBy = by
 	}
 	var mu sync.Mutex
 	reqs := map[network.RequestID]*netReq{}
@@ -242,10 +367,13 @@ func (b *browser) load(base string, s *story, throttled bool, vp [2]int64, after
 	if err != nil {
 		return r, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.url(base))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		return r, err
 	}
-	if err := waitReady(ctx); err != nil {
+	if err := waitReady(ctx, limit); err == errNotReady {
+		r.NotReady, r.Ready = true, limit.Seconds()*1000
+		return r, nil
+	} else if err != nil {
 		return r, err
 	}
 	type timing struct {
@@ -318,21 +446,31 @@ func kind(u string, t network.ResourceType) string {
 	return "other"
 }
 
-// An actRun is one scripted interaction: the main-thread work of each frame
-// the map ran during it (from the wasm's own log: the time from the
-// animation frame's callback to Ebitengine's request for the next), and the
-// main-thread busy time over the whole interaction (CDP Performance
-// metrics: TaskDuration).
+// An actRun is one scripted interaction. What the reader waits for: the
+// intervals between animation frames while it goes on (the frame clock),
+// and for a scrub each step's time from the input to the frame that shows
+// it (scrubJS). Beside them, mapline's own: the main-thread work of each
+// frame the map ran (from the wasm's log: from the animation frame's
+// callback to Ebitengine's request for the next). And the main-thread busy
+// time over the whole interaction (CDP Performance metrics: TaskDuration).
 type actRun struct {
 	Inputs  int     `json:"inputs"`
 	Seconds float64 `json:"seconds"`
-	Frames  int     `json:"frames"`
-	Draws   int     `json:"draws"`
-	P50     float64 `json:"p50"`
-	P95     float64 `json:"p95"`
-	P99     float64 `json:"p99"`
-	Max     float64 `json:"max"`
-	Busy    float64 `json:"busy"` // main-thread task time / wall time
+	// The frame clock's intervals (ms).
+	Intervals   int     `json:"intervals"`
+	IntervalP50 float64 `json:"intervalP50"`
+	IntervalP95 float64 `json:"intervalP95"`
+	// A scrub's steps, input to the frame on screen (ms).
+	StepP50 float64 `json:"stepP50,omitempty"`
+	StepP95 float64 `json:"stepP95,omitempty"`
+	// mapline's frames and their work (ms); none on the peers' pages.
+	Frames int     `json:"frames"`
+	Draws  int     `json:"draws"`
+	P50    float64 `json:"p50"`
+	P95    float64 `json:"p95"`
+	P99    float64 `json:"p99"`
+	Max    float64 `json:"max"`
+	Busy   float64 `json:"busy"` // main-thread task time / wall time
 	// Where the main thread's time went (CDP Performance metrics), ms per
 	// input event: scripts (the wasm included), style, layout.
 	Script float64 `json:"scriptPerInput"`
@@ -355,12 +493,17 @@ type frameRun struct {
 
 // frames measures a loaded map: idle, then the scripted pan, zoom and scrub.
 // With -profile, each act is recorded under the name fmt.Sprintf(name, act).
-func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idle time.Duration) (frameRun, error) {
+func (b *browser) frames(ctx context.Context, name string, act, idle time.Duration) (frameRun, error) {
 	r := frameRun{Acts: map[string]actRun{}}
 
 	// Idle: nothing happens for a while, from after the rings round the
-	// current event's sites (a CSS animation, 2 × 1.2 s) are over.
+	// current event's sites (a CSS animation, 2 × 1.2 s) are over and the
+	// page has finished what its load set going (the work it leaves for
+	// idle callbacks, a worker's answers).
 	time.Sleep(3 * time.Second)
+	if err := quiet(ctx, 0.01, time.Second, 30*time.Second); err != nil {
+		return r, err
+	}
 	st0, err := stats(ctx)
 	if err != nil {
 		return r, err
@@ -384,22 +527,19 @@ func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idl
 		Busy:   (m1["TaskDuration"] - m0["TaskDuration"]) / wall,
 		Script: (m1["ScriptDuration"] - m0["ScriptDuration"]) / wall}
 
-	w, h := float64(vp[0]), float64(vp[1])
-	rect, err := headless.CanvasRect(ctx)
+	x, y, w, h, err := mapRect(ctx)
 	if err != nil {
 		return r, err
 	}
-	if rect.W > 0 {
-		w, h = rect.W, rect.H
-	}
-	cx, cy := rect.X+w/2, rect.Y+h/2
+	cx, cy := x+w/2, y+h/2
+	var steps []float64
 	acts := []struct {
 		name string
 		run  func(d time.Duration) (int, error)
 	}{
-		{"pan", func(d time.Duration) (int, error) { return inPage(ctx, panJS, d, cx, cy) }},
-		{"zoom", func(d time.Duration) (int, error) { return inPage(ctx, zoomJS, d, cx, cy) }},
-		{"scrub", func(d time.Duration) (int, error) { return scrubFor(ctx, d) }},
+		{"pan", func(d time.Duration) (int, error) { return drag(ctx, d, cx, cy) }},
+		{"zoom", func(d time.Duration) (int, error) { return wheel(ctx, d, cx, cy) }},
+		{"scrub", func(d time.Duration) (n int, err error) { n, steps, err = scrubFor(ctx, d); return }},
 	}
 	for _, a := range acts {
 		if _, err := stats(ctx); err != nil { // empty the frame log
@@ -415,10 +555,18 @@ func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idl
 			}
 		}
 		st0, _ := stats(ctx)
+		if err := startClock(ctx); err != nil {
+			return r, err
+		}
 		t0 := time.Now()
+		steps = nil
 		n, err := a.run(act)
 		if err != nil {
 			return r, fmt.Errorf("%s: %v", a.name, err)
+		}
+		intervals, err := stopClock(ctx)
+		if err != nil {
+			return r, err
 		}
 		// The frames the input set going (animations, inertia) count too.
 		tail, err := settle(ctx, 500*time.Millisecond, 10*time.Second)
@@ -443,7 +591,9 @@ func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idl
 		}
 		work := append(append(st0.Work, tail...), st1.Work...)
 		ar := actRun{Inputs: n, Seconds: wall, Frames: st1.Frames - st0.Frames, Draws: st1.Draws - st0.Draws,
-			Busy: (m1["TaskDuration"] - m0["TaskDuration"]) / wall}
+			Busy:      (m1["TaskDuration"] - m0["TaskDuration"]) / wall,
+			Intervals: len(intervals), IntervalP50: pct(intervals, 50), IntervalP95: pct(intervals, 95),
+			StepP50: pct(steps, 50), StepP95: pct(steps, 95)}
 		if n > 0 {
 			per := func(k string) float64 { return (m1[k] - m0[k]) * 1000 / float64(n) }
 			ar.Script, ar.Style, ar.Layout = per("ScriptDuration"), per("RecalcStyleDuration"), per("LayoutDuration")
@@ -452,6 +602,29 @@ func (b *browser) frames(ctx context.Context, name string, vp [2]int64, act, idl
 		r.Acts[a.name] = ar
 	}
 	return r, nil
+}
+
+// quiet waits until the main thread has been busy less than share of a
+// window (CDP's TaskDuration), for at most max.
+func quiet(ctx context.Context, share float64, window, max time.Duration) error {
+	end := time.Now().Add(max)
+	m0, err := metrics(ctx)
+	if err != nil {
+		return err
+	}
+	for time.Now().Before(end) {
+		t0 := time.Now()
+		time.Sleep(window)
+		m1, err := metrics(ctx)
+		if err != nil {
+			return err
+		}
+		if (m1["TaskDuration"]-m0["TaskDuration"])/time.Since(t0).Seconds() < share {
+			return nil
+		}
+		m0 = m1
+	}
+	return nil // still busy: the idle figure will say so
 }
 
 // memSample is the memory of the page after a garbage collection of the Go
@@ -520,7 +693,7 @@ func sample(ctx context.Context) (memSample, error) {
 func (b *browser) memory(ctx context.Context, s *story, loaded memSample, d time.Duration) (memResult, error) {
 	r := memResult{Story: s.Name, Duration: d.String(), Load: loaded}
 	for range 4 {
-		n, err := scrubFor(ctx, d/4)
+		n, _, err := scrubFor(ctx, d/4)
 		if err != nil {
 			return r, err
 		}
@@ -549,9 +722,13 @@ func pct(xs []float64, p float64) float64 {
 	return s[max(0, min(i, len(s)-1))]
 }
 
-func logLoad(story, net string, i int, r loadRun) {
-	log.Printf("load %-5s %-5s run %d: first paint %4.0f ms, ready %6.0f ms (fetch %.0f, parse %.0f, index %.0f, controls %.0f), %s",
-		story, net, i+1, r.FP, r.Ready, r.Fetch, r.Parse, r.Index, r.Controls, kb(r.BytesTotal["all"]))
+func logLoad(page, story, net string, i int, r loadRun) {
+	ready := fmt.Sprintf("%6.0f ms", r.Ready)
+	if r.NotReady {
+		ready = "not within " + ready
+	}
+	log.Printf("load %-8s %-5s %-5s run %d: first paint %4.0f ms, ready %s (fetch %.0f, parse %.0f, index %.0f, controls %.0f), %s",
+		page, story, net, i+1, r.FP, ready, r.Fetch, r.Parse, r.Index, r.Controls, kb(r.BytesTotal["all"]))
 }
 
 func machine(chromium string) machineInfo {

@@ -37,6 +37,7 @@ func summarize(xs []float64) stat {
 }
 
 type loadResult struct {
+	Page    string          `json:"page,omitempty"` // "" is mapline (a report of before the peers)
 	Story   string          `json:"story"`
 	Network string          `json:"network"`
 	Runs    []loadRun       `json:"runs"`
@@ -55,6 +56,12 @@ func (lr *loadResult) summarize() {
 	lr.Summary["firstPaint"] = get(func(r loadRun) float64 { return r.FP })
 	lr.Summary["firstContentfulPaint"] = get(func(r loadRun) float64 { return r.FCP })
 	lr.Summary["ready"] = get(func(r loadRun) float64 { return r.Ready })
+	lr.Summary["notReady"] = get(func(r loadRun) float64 {
+		if r.NotReady {
+			return 1
+		}
+		return 0
+	})
 	lr.Summary["storyFetch"] = get(func(r loadRun) float64 { return r.Fetch })
 	lr.Summary["storyParse"] = get(func(r loadRun) float64 { return r.Parse })
 	lr.Summary["storyIndex"] = get(func(r loadRun) float64 { return r.Index })
@@ -73,6 +80,7 @@ func (lr *loadResult) summarize() {
 }
 
 type frameResult struct {
+	Page    string          `json:"page,omitempty"` // "" is mapline
 	Story   string          `json:"story"`
 	Runs    []frameRun      `json:"runs"`
 	Summary map[string]stat `json:"summary"`
@@ -102,6 +110,11 @@ func (fr *frameResult) summarize() {
 		fr.Summary[a+".script"] = get(func(r frameRun) float64 { return r.Acts[a].Script })
 		fr.Summary[a+".style"] = get(func(r frameRun) float64 { return r.Acts[a].Style })
 		fr.Summary[a+".layout"] = get(func(r frameRun) float64 { return r.Acts[a].Layout })
+		fr.Summary[a+".intervals"] = get(func(r frameRun) float64 { return float64(r.Acts[a].Intervals) })
+		fr.Summary[a+".interval.p50"] = get(func(r frameRun) float64 { return r.Acts[a].IntervalP50 })
+		fr.Summary[a+".interval.p95"] = get(func(r frameRun) float64 { return r.Acts[a].IntervalP95 })
+		fr.Summary[a+".step.p50"] = get(func(r frameRun) float64 { return r.Acts[a].StepP50 })
+		fr.Summary[a+".step.p95"] = get(func(r frameRun) float64 { return r.Acts[a].StepP95 })
 	}
 }
 
@@ -130,75 +143,127 @@ type target struct {
 }
 
 type report struct {
-	Date     string        `json:"date"`
-	Command  string        `json:"command"`
-	Args     string        `json:"browserCommand"`
-	LoadAvg  []string      `json:"loadAverage"` // /proc/loadavg at the start and the end
-	Machine  machineInfo   `json:"machine"`
-	Viewport string        `json:"viewport"`
-	FourG    string        `json:"throttledNetwork"`
-	Seconds  float64       `json:"seconds"`
-	Stories  []storyInfo   `json:"stories"`
-	Loads    []loadResult  `json:"loads"`
-	Frames   []frameResult `json:"frames"`
-	Memory   []memResult   `json:"memory"`
-	Studio   *studioResult `json:"studio,omitempty"` // studio.go
-	Targets  []target      `json:"targets"`
-	GoBench  string        `json:"goBench,omitempty"`
-	Import   *importResult `json:"import,omitempty"` // import.go
+	Date     string            `json:"date"`
+	Command  string            `json:"command"`
+	Args     string            `json:"browserCommand"`
+	LoadAvg  []string          `json:"loadAverage"` // /proc/loadavg at the start and the end
+	Machine  machineInfo       `json:"machine"`
+	Viewport string            `json:"viewport"`
+	FourG    string            `json:"throttledNetwork"`
+	Seconds  float64           `json:"seconds"`
+	Stories  []storyInfo       `json:"stories"`
+	Loads    []loadResult      `json:"loads"`
+	Frames   []frameResult     `json:"frames"`
+	Memory   []memResult       `json:"memory"`
+	Studio   *studioResult     `json:"studio,omitempty"` // studio.go
+	Targets  []target          `json:"targets"`
+	Peers    map[string]string `json:"peers,omitempty"` // the peers' libraries' versions
+	GoBench  string            `json:"goBench,omitempty"`
+	Import   *importResult     `json:"import,omitempty"` // import.go
 }
 
-func (rep *report) load(story, net string) *loadResult {
+// pageName is the page of a result: "" (a report of before the peers) is
+// mapline.
+func pageName(p string) string {
+	if p == "" {
+		return mapline.Name
+	}
+	return p
+}
+
+// pageTitle is how the report names a page.
+func pageTitle(p string) string {
+	for _, q := range []mapPage{mapline, leaflet, maplibre, bare} {
+		if q.Name == pageName(p) {
+			return q.Title
+		}
+	}
+	return p
+}
+
+func (rep *report) load(page, story, net string) *loadResult {
 	for i := range rep.Loads {
-		if rep.Loads[i].Story == story && rep.Loads[i].Network == net {
-			return &rep.Loads[i]
+		if l := &rep.Loads[i]; pageName(l.Page) == page && l.Story == story && l.Network == net {
+			return l
 		}
 	}
 	return nil
 }
 
-func (rep *report) frame(story string) *frameResult {
+func (rep *report) frame(page, story string) *frameResult {
 	for i := range rep.Frames {
-		if rep.Frames[i].Story == story {
-			return &rep.Frames[i]
+		if f := &rep.Frames[i]; pageName(f.Page) == page && f.Story == story && len(f.Runs) > 0 {
+			return f
 		}
 	}
 	return nil
 }
 
-// targets compares the figures with the goals of the performance issue.
+// targets compares the figures with the goals of the performance issues
+// (issue 17: against the peers and the bare game, measured in the same run).
 func (rep *report) targets() {
 	add := func(goal, measure string, met bool) {
 		rep.Targets = append(rep.Targets, target{goal, measure, met})
 	}
-	if l := rep.load("100k", "local"); l != nil {
+	med := func(f *frameResult, k string) float64 { return f.Summary[k].Median }
+
+	// Nothing while idle.
+	var idle []string
+	okIdle := true
+	for _, f := range rep.Frames {
+		if pageName(f.Page) != mapline.Name || len(f.Runs) == 0 {
+			continue
+		}
+		b, fr := f.Summary["idle.busy"], f.Summary["idle.frames"]
+		idle = append(idle, fmt.Sprintf("%s %.3f%% busy (max %.3f%%), %.0f frames", f.Story, b.Median*100, b.Max*100, fr.Max))
+		okIdle = okIdle && b.Median <= 0.0005 && fr.Max == 0
+	}
+	if len(idle) > 0 {
+		add("idle: no frames, main thread at most 0.05% busy (the peers' class)", strings.Join(idle, "; "), okIdle)
+	}
+
+	// Interactive sooner: ready against the bare game's first frame.
+	for _, net := range []string{"local", "4G"} {
+		m, b := rep.load(mapline.Name, "demo", net), rep.load(bare.Name, "none", net)
+		if m == nil || b == nil {
+			continue
+		}
+		r, f := m.Summary["ready"].Median, b.Summary["ready"].Median
+		add(fmt.Sprintf("ready at most 1.25× a bare Ebitengine game's first frame (%s)", net),
+			fmt.Sprintf("demo ready %.0f ms, bare game %.0f ms: %.2f×, %+.0f ms", r, f, r/f, r-f), r <= 1.25*f)
+	}
+
+	// Pans: frame intervals and busy against Leaflet.
+	if f := rep.frame(mapline.Name, "demo"); f != nil {
+		p := med(f, "pan.interval.p95")
+		add("demo pan: p95 of frame intervals at most 17 ms", fmt.Sprintf("%.1f ms", p), p <= 17)
+		if l := rep.frame(leaflet.Name, "demo"); l != nil {
+			m, lb := med(f, "pan.busy"), med(l, "pan.busy")
+			add("demo pan: main thread busy within 2× Leaflet's", fmt.Sprintf("%.0f%% against %.0f%%: %.1f×", m*100, lb*100, m/lb), m <= 2*lb)
+		}
+	}
+
+	// Scrubs against MapLibre's 10k.
+	if ml := rep.frame(maplibre.Name, "10k"); ml != nil {
+		ref := med(ml, "scrub.step.p95")
+		if f := rep.frame(mapline.Name, "10k"); f != nil {
+			s := med(f, "scrub.step.p95")
+			add("10k scrub step (input to the frame on screen), p95, at most half of MapLibre's",
+				fmt.Sprintf("%.0f ms against %.0f ms: %.2f×", s, ref, s/ref), s <= ref/2)
+		}
+		if f := rep.frame(mapline.Name, "100k"); f != nil {
+			s := med(f, "scrub.step.p95")
+			add("100k scrub step, p95, at most MapLibre's at 10k",
+				fmt.Sprintf("%.0f ms against %.0f ms: %.2f×", s, ref, s/ref), s <= ref)
+		}
+	}
+
+	if l := rep.load(mapline.Name, "100k", "local"); l != nil {
 		s := l.Summary["storyLoadIndex"]
 		add("100,000 events load and index in under 1.5 s in the wasm",
 			fmt.Sprintf("parse %.0f ms + index %.0f ms = %.0f ms (median; min %.0f, max %.0f)",
 				l.Summary["storyParse"].Median, l.Summary["storyIndex"].Median, s.Median, s.Min, s.Max), s.Median < 1500)
 	}
-	var scrub []string
-	okScrub := true
-	for _, f := range rep.Frames {
-		p := f.Summary["scrub.p95"]
-		scrub = append(scrub, fmt.Sprintf("%s %.1f ms", f.Story, p.Median))
-		okScrub = okScrub && p.Median < 16.7/2
-	}
-	add("scrubbing: work per frame well under 16.7 ms (here: under half), at any size",
-		"p95 of frame work: "+strings.Join(scrub, ", "), okScrub)
-	if f := rep.frame("10k"); f != nil {
-		pan, zoom := f.Summary["pan.p95"], f.Summary["zoom.p95"]
-		add("pan/zoom with 10,000 events: p95 main-thread work under 16.7 ms",
-			fmt.Sprintf("pan p95 %.1f ms, zoom p95 %.1f ms", pan.Median, zoom.Median), pan.Median < 16.7 && zoom.Median < 16.7)
-	}
-	var idle []string
-	okIdle := true
-	for _, f := range rep.Frames {
-		b, fr := f.Summary["idle.busy"], f.Summary["idle.frames"]
-		idle = append(idle, fmt.Sprintf("%s %.2f%% busy, %.0f frames", f.Story, b.Median*100, fr.Max))
-		okIdle = okIdle && b.Median < 0.01 && fr.Max == 0
-	}
-	add("idle: no frames, main thread under 1% busy", strings.Join(idle, "; "), okIdle)
 	var mem []string
 	okMem := len(rep.Memory) > 0
 	for _, m := range rep.Memory {
@@ -228,55 +293,76 @@ func kbs(s stat) string {
 
 // table writes the figures as Markdown tables (they read as plain text too).
 func (rep *report) table(w io.Writer) {
+	rep.sideBySide(w)
+	rep.start(w)
 	n := 0
 	if len(rep.Loads) > 0 {
 		n = len(rep.Loads[0].Runs)
 	}
 	fmt.Fprintf(w, "### Loading (ms from navigation start; median (min–max) of %d runs)\n\n", n)
-	fmt.Fprintln(w, "| story | network | first paint | first contentful paint | ready | story fetch | parse | index | controls and list |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| page | story | network | first paint | first contentful paint | ready | story fetch | parse | index | controls and list |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 	for _, l := range rep.Loads {
 		s := l.Summary
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", l.Story, l.Network, ms(s["firstPaint"]), ms(s["firstContentfulPaint"]),
+		if pageName(l.Page) != mapline.Name {
+			// The peers' pages and the bare game's have no spans of their own.
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | — | — | — | — |\n", pageTitle(l.Page), l.Story, l.Network, ms(s["firstPaint"]), ms(s["firstContentfulPaint"]), ms(s["ready"]))
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", pageTitle(l.Page), l.Story, l.Network, ms(s["firstPaint"]), ms(s["firstContentfulPaint"]),
 			ms(s["ready"]), ms(s["storyFetch"]), ms(s["storyParse"]), ms(s["storyIndex"]), ms(s["storyControls"]))
 	}
 	kinds := []string{"html", "css", "js", "wasm", "story", "other", "all"}
 	fmt.Fprintf(w, "\n### Bytes transferred (compressed, headers included; kB, median)\n\n")
-	fmt.Fprintf(w, "| story | network | when | %s |\n|---|---|---|%s\n", strings.Join(kinds, " | "), strings.Repeat("---|", len(kinds)))
+	fmt.Fprintf(w, "| page | story | network | when | %s |\n|---|---|---|---|%s\n", strings.Join(kinds, " | "), strings.Repeat("---|", len(kinds)))
 	for _, l := range rep.Loads {
 		for _, when := range []string{"bytesBeforeFirstPaint", "bytesTotal"} {
-			row := []string{l.Story, l.Network, map[string]string{"bytesBeforeFirstPaint": "before first paint", "bytesTotal": "total"}[when]}
+			row := []string{pageTitle(l.Page), l.Story, l.Network, map[string]string{"bytesBeforeFirstPaint": "before first paint", "bytesTotal": "total"}[when]}
 			for _, k := range kinds {
 				row = append(row, kbs(l.Summary[when+"."+k]))
 			}
 			fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))
 		}
 	}
-	n = 0
-	if len(rep.Frames) > 0 {
-		n = len(rep.Frames[0].Runs)
-	}
-	fmt.Fprintf(w, "\n### Frames: main-thread work per frame (ms; median (min–max) of %d runs)\n\n", n)
-	fmt.Fprintln(w, "| story | script | inputs | frames | p50 | p95 | p99 | longest | main thread busy | per input: script / style / layout ms |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintf(w, "\n### Frames: what the reader waits for, and mapline's frame work (ms; median (min–max) of the runs)\n\n")
+	fmt.Fprintln(w, "| page | story | script | inputs | frame intervals p50 | p95 | scrub step p50 | p95 | mapline frames | frame work p50 | p95 | p99 | longest | main thread busy | per input: script / style / layout ms |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, f := range rep.Frames {
 		s := f.Summary
+		if len(f.Runs) == 0 {
+			continue
+		}
 		for _, a := range actNames {
-			fmt.Fprintf(w, "| %s | %s | %.0f | %.0f | %s | %s | %s | %s | %.0f%% | %.1f / %.1f / %.1f |\n", f.Story, a, s[a+".inputs"].Median, s[a+".frames"].Median,
-				ms1(s[a+".p50"]), ms1(s[a+".p95"]), ms1(s[a+".p99"]), ms1(s[a+".max"]), s[a+".busy"].Median*100,
+			step50, step95 := "—", "—"
+			if a == "scrub" {
+				step50, step95 = ms(s[a+".step.p50"]), ms(s[a+".step.p95"])
+			}
+			work := []string{"—", "—", "—", "—", "—"}
+			if pageName(f.Page) == mapline.Name {
+				work = []string{fmt.Sprintf("%.0f", s[a+".frames"].Median), ms1(s[a+".p50"]), ms1(s[a+".p95"]), ms1(s[a+".p99"]), ms1(s[a+".max"])}
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %.0f%% | %.1f / %.1f / %.1f |\n", pageTitle(f.Page), f.Story, a, s[a+".inputs"].Median,
+				ms1(s[a+".interval.p50"]), ms1(s[a+".interval.p95"]), step50, step95, strings.Join(work, " | "), s[a+".busy"].Median*100,
 				s[a+".script"].Median, s[a+".style"].Median, s[a+".layout"].Median)
 		}
 	}
-	fmt.Fprintf(w, "\n### Idle (the map ready and left alone; median (min–max) of %d runs)\n\n", n)
-	fmt.Fprintln(w, "| story | seconds | frames run | frames drawn | main thread busy | script |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	fmt.Fprintf(w, "\n### Idle (the map ready and left alone; median (min–max) of the runs)\n\n")
+	fmt.Fprintln(w, "| page | story | seconds | mapline frames run | frames drawn | main thread busy | script |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
 	for _, f := range rep.Frames {
 		s := f.Summary
-		fmt.Fprintf(w, "| %s | %.1f | %.0f (%.0f–%.0f) | %.0f | %.2f%% (%.2f–%.2f) | %.2f%% |\n", f.Story, f.Runs[0].Idle.Seconds,
-			s["idle.frames"].Median, s["idle.frames"].Min, s["idle.frames"].Max, s["idle.draws"].Median,
+		if len(f.Runs) == 0 {
+			continue
+		}
+		frames, drawn := "—", "—"
+		if pageName(f.Page) == mapline.Name {
+			frames = fmt.Sprintf("%.0f (%.0f–%.0f)", s["idle.frames"].Median, s["idle.frames"].Min, s["idle.frames"].Max)
+			drawn = fmt.Sprintf("%.0f", s["idle.draws"].Median)
+		}
+		fmt.Fprintf(w, "| %s | %s | %.1f | %s | %s | %.3f%% (%.3f–%.3f) | %.3f%% |\n", pageTitle(f.Page), f.Story, f.Runs[0].Idle.Seconds, frames, drawn,
 			s["idle.busy"].Median*100, s["idle.busy"].Min*100, s["idle.busy"].Max*100, s["idle.script"].Median*100)
 	}
-	fmt.Fprintf(w, "\n### Memory (after a garbage collection; one run each)\n\n")
+	fmt.Fprintf(w, "\n### Memory (mapline, after a garbage collection; one run each)\n\n")
 	fmt.Fprintln(w, "| story | scrubbing | inputs | JS heap after load | after scrubbing | wasm memory after load | after scrubbing | Go heap after load | after scrubbing |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	for _, m := range rep.Memory {
@@ -310,19 +396,27 @@ func (rep *report) markdown(tables string) []byte {
 		}
 		ss = append(ss, fmt.Sprintf("%s (geo/synth seed 1: %d events on %d sites, %.1f MB, %.1f MB gzip)", s.Name, s.Events, s.Sites, float64(s.Bytes)/1e6, float64(s.Gzip)/1e6))
 	}
-	b.WriteString(strings.Join(ss, "; ") + "\n\n")
-	b.WriteString(`How to read it: *first paint* and *first contentful paint* are the browser's paint timings; *ready* is when the
-page's root gets ` + "`data-mapline=ready`" + ` (the first frame with the story is on screen). *Story fetch*, *parse*,
-*index* and *controls and list* are the wasm's own ` + "`performance.measure`" + ` spans: the fetch and read of the file,
-` + "`geo.Load`" + `, the map's index (` + "`geo.NewMap`" + ` and the first view), and the page's slider, its marks and the list of
-all events (DOM). *Frame work* is the main-thread time of each
-frame the map ran (from the animation frame's callback to Ebitengine's request for the next one, logged by the
-wasm), during a drag (pointer events every 16 ms round a circle, then let go), a wheel zoom (a wheel event every
-40 ms, six notches in, six out) and a scrub of the slider (an input event every 16 ms), each for a few seconds and
-dispatched in the page on the canvas and the slider, including the frames that the input set going (animations,
-inertia); *inputs* is how many events the page found time to dispatch. *Main thread busy* is CDP's
-TaskDuration over the wall time. Under SwiftShader the GPU's work is CPU work too: treat the frame times as
-ratios between stories, not as what a reader's GPU does.
+	b.WriteString(strings.Join(ss, "; ") + "\n")
+	if len(rep.Peers) > 0 {
+		fmt.Fprintf(&b, "- Peers (cmd/bench/peers, the libraries from npm at bench time): Leaflet %s with Leaflet.TimeDimension %s (SVG circle markers, permanent tooltips as labels, its slider); MapLibre GL JS %s (GeoJSON sources, a circle layer filtered by time, a range input). The same stories, and the same basemap: geo/basemap.bin's countries at the level mapline draws at zoom 5, as GeoJSON\n",
+			rep.Peers["leaflet"], rep.Peers["timedimension"], rep.Peers["maplibre"])
+	}
+	b.WriteString("\n")
+	b.WriteString(`How to read it: one method for every page. *Ready* is when the page says so on its root element
+(mapline: ` + "`data-mapline=ready`" + `, set in the frame after the first frame with the story; the peers and the bare
+game: ` + "`data-ready`" + `, set in the frame after the first frame with their markers, or after Ebitengine's first frame),
+in ms from navigation start; *first paint* and *first contentful paint* are the browser's. *Frame intervals* are the
+times between animation frames (a ` + "`requestAnimationFrame`" + ` callback of the bench's own) while a drag (CDP mouse
+events every 16 ms round a circle, then let go) or a wheel zoom (a notch every 40 ms, six in, six out) goes on:
+what the reader sees of the frames, whatever runs them. A *scrub step* is the time from an input on the time control
+(mapline's and MapLibre's range input, an input event every 16 ms; Leaflet.TimeDimension's time set as its slider
+sets it) to the animation frame in which the page shows it (for MapLibre, which filters in a worker, the first frame
+after it has drawn the new filter). *Main thread busy* is CDP's TaskDuration over the wall time. mapline's *frame
+work* is the main-thread time of each frame the map ran (from the animation frame's callback to Ebitengine's request
+for the next one, logged by the wasm): its own share of a frame, not what the reader waits for. *Story fetch*,
+*parse*, *index* and *controls and list* are mapline's ` + "`performance.measure`" + ` spans. Runs are interleaved
+(mapline, the peers, mapline again, …). Under SwiftShader the GPU's work is CPU work too: read the figures as ratios
+within this run, not as what a reader's GPU does.
 
 `)
 	b.WriteString(tables)

@@ -61,12 +61,16 @@ func (s *story) generate() {
 	s.path = "/bench/" + s.Name + ".geojson"
 }
 
-// serve serves the built site and the generated stories on localhost,
+// serve serves the built site, the generated stories and the peers
+// (peers.go; unless nil) on localhost,
 // the stories gzip-compressed when the browser accepts it (as a host would
 // serve them; the site's own files come with their .br/.gz siblings), and
 // wasm, unless empty, in place of the site's wasm.
-func serve(dist, wasm string, stories []*story) (base string, stop func(), err error) {
+func serve(dist, wasm string, stories []*story, peers *peerServer) (base string, stop func(), err error) {
 	mux := http.NewServeMux()
+	if peers != nil {
+		mux.Handle("/peers/", peers)
+	}
 	h := site.Handler(dist)
 	if wasm != "" {
 		if _, err := os.Stat(wasm); err != nil {

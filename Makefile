@@ -93,7 +93,7 @@ $(BARE): go.mod go.sum cmd/size/bare/main.go
 size: $(WASM) $(BARE) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes, against a bare Ebitengine game (budget 1.15×; about a minute)
 	$(GO) run ./cmd/size -base $(BARE) -budget 1.15 $(WASM)
 
-basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2) and CLDR 48.2 country names (needs npm)
+basemap: ## regenerate geo/basemap.bin, the world, from Natural Earth (world-atlas 2.0.2) and CLDR 48.2 country names (needs npm)
 	mkdir -p $(WORLD_ATLAS)
 	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
 	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -out geo/basemap.bin

@@ -11,10 +11,9 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
-// The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) at
-// four levels of detail. The two low levels (zoom below 6) cover lon 20°W–110°E,
-// lat 10°S–62°N; the two detailed ones lon 10–80°E, lat 0–50°N. Regenerate it
-// with cmd/basemap. Native programs have it embedded (DefaultBasemap); the
+// The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) of
+// the whole world at four levels of detail: 1:110m below zoom 2, 1:50m below
+// zoom 4, 1:10m above. Regenerate it with cmd/basemap (make basemap). Native programs have it embedded (DefaultBasemap); the
 // wasm fetches it beside itself and decodes it with DecodeBasemap.
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
@@ -56,7 +55,7 @@ type Level struct {
 	Borders   []orb.LineString
 }
 
-// Basemap holds the region's countries and borders at several levels of detail.
+// Basemap holds the world's countries and borders at several levels of detail.
 type Basemap struct {
 	levels []Level
 }

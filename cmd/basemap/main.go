@@ -1,6 +1,7 @@
 // Command basemap generates geo/basemap.bin, the embedded basemap of the
-// region, from the Natural Earth TopoJSON files of the npm package
-// world-atlas@2.0.2 (countries-50m.json and countries-10m.json):
+// world, from the Natural Earth TopoJSON files of the npm package
+// world-atlas@2.0.2 (countries-110m.json, countries-50m.json and
+// countries-10m.json); geo/tiles cuts it into the vector tiles the embed reads:
 //
 //	npm install --no-save --prefix /tmp/wa world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
 //	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -out geo/basemap.bin
@@ -51,20 +52,16 @@ func (r region) bound() orb.Bound {
 	return orb.Bound{Min: world(r.west, r.north), Max: world(r.east, r.south)}
 }
 
-// The regions of the levels. The low levels cover what a view fitted to a
-// story of the Middle East shows at any screen size (Europe, the north of
-// Africa, Central and South Asia). The detailed levels are used at zoom 6 and
-// more, where a view is at most about 1,500 px (23 world units, 33° of
-// longitude) wide, so 10–80°E leaves room around the story's 42–59°E.
-var (
-	wideRegion   = region{west: -20, east: 110, south: -10, north: 62}
-	detailRegion = region{west: 10, east: 80, south: 0, north: 50}
-)
+// The region of the levels: every level covers the whole world (until
+// November 2026 the detailed levels covered only 10–80°E, 0–50°N; a region
+// per level is kept for extracts).
+var worldRegion = region{west: -180, east: 180, south: -90, north: 90}
 
 // lod is one level of detail: used for zooms below maxZoom, simplified with a
 // tolerance of tolPx CSS px at zoom tolZoom, from the given world-atlas file,
-// clipped to reg. The low levels use 0.75 px, not 0.5, to keep the file under
-// 700 KB (717 KB with 0.5 px, 678 KB with 0.75 px).
+// clipped to reg. The low levels use 0.75 px, not 0.5, and the last one is
+// simplified for zoom 8, to keep the world under 2.3 MB (2,284,599 bytes,
+// December 2026).
 type lod struct {
 	maxZoom float64
 	tolZoom float64
@@ -74,10 +71,10 @@ type lod struct {
 }
 
 var lods = []lod{
-	{maxZoom: 4, tolZoom: 4, tolPx: 0.75, file: "countries-50m.json", reg: wideRegion},
-	{maxZoom: 6, tolZoom: 6, tolPx: 0.75, file: "countries-10m.json", reg: wideRegion},
-	{maxZoom: 8, tolZoom: 8, tolPx: 0.5, file: "countries-10m.json", reg: detailRegion},
-	{maxZoom: math.Inf(1), tolZoom: 9.5, tolPx: 0.5, file: "countries-10m.json", reg: detailRegion},
+	{maxZoom: 2, tolZoom: 2, tolPx: 0.75, file: "countries-110m.json", reg: worldRegion},
+	{maxZoom: 4, tolZoom: 4, tolPx: 0.75, file: "countries-50m.json", reg: worldRegion},
+	{maxZoom: 6, tolZoom: 6, tolPx: 0.75, file: "countries-10m.json", reg: worldRegion},
+	{maxZoom: math.Inf(1), tolZoom: 8, tolPx: 0.5, file: "countries-10m.json", reg: worldRegion},
 }
 
 // labelFile is the world-atlas file the label points and areas are computed on.
@@ -172,13 +169,19 @@ func run(in, cldr, out string) error {
 	return nil
 }
 
+// minLabelArea is the area (CSS px² at the most detailed zoom of a level)
+// under which a country's label point is not checked: its name does not fit
+// there anyway, and a quantized point may fall off an island a few grid
+// steps wide (Bermuda at 1:50m).
+const minLabelArea = 64
+
 // checkLabels checks that the label point of every country, once quantized,
 // lies inside the country when it lies inside the region of its level.
 func checkLabels(bm *geo.Basemap) error {
 	for i, lv := range bm.Levels() {
 		box := lods[i].reg.bound()
 		for _, c := range lv.Countries {
-			if !box.Contains(c.LabelAt) {
+			if !box.Contains(c.LabelAt) || c.Area*math.Exp2(2*math.Min(lods[i].maxZoom, 10)) < minLabelArea {
 				continue
 			}
 			if !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
@@ -679,20 +682,28 @@ func clipPolygon(box orb.Bound, p orb.Polygon, minArea float64) orb.Polygon {
 			r = append(r, r[0])
 		}
 		if len(r) < 4 || math.Abs(planar.Area(r)) < minArea {
-			if i == 0 {
+			// A degenerate outer ring drops the polygon, but for one that
+			// runs along the pole: at 1:50m Antarctica's outer ring is a
+			// line at 90°S and its coast the next ring, which becomes the
+			// outer one.
+			if i == 0 && (len(p) == 1 || r.Bound().Min[1] < southPoleY) {
 				return nil
 			}
 			continue
 		}
 		// orb's orientation assumes y grows north: CCW in world coordinates
 		// is clockwise on the map.
-		if (r.Orientation() == orb.CCW) != (i == 0) {
+		if (r.Orientation() == orb.CCW) != (len(out) == 0) {
 			r.Reverse()
 		}
 		out = append(out, r)
 	}
 	return out
 }
+
+// southPoleY is the world y of the south pole's clamped latitude (85°S)
+// less a hair: a degenerate ring below it runs along the pole.
+const southPoleY = 256 - 1e-6
 
 // dedup removes consecutive duplicate points.
 func dedup(ls orb.LineString) orb.LineString {

@@ -12,6 +12,9 @@ LANG_MSG := $(wildcard geo/lang/messages/*.json)
 GO_SRC  := go.mod go.sum $(shell find geo wasm internal -name '*.go' -not -name '*_test.go') $(LANG_MSG)
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go site/*.go geo/*.go geo/svg/*.go geo/lang/*.go internal/*/*.go)) geo/basemap.bin
+# The world basemap as vector tiles (geo/tiles), cut from geo/basemap.bin.
+TILES   := $(BUILD)/basemap.pmtiles
+TILES_GO := $(filter-out %_test.go,$(wildcard geo/*.go geo/tiles/*.go cmd/mapline/*.go)) geo/basemap.bin
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 WORLD_ATLAS := .cache/world-atlas
 # Origins besides its own that the embed may load a story from (data=URL),
@@ -40,13 +43,17 @@ $(WASM): $(GO_SRC)
 # then put in place of the old one. dist/embed.html, rewritten by every run of
 # cmd/dist, stands for the finished dist/. The compressed bytes are kept in
 # $(BUILD)/compressed: an edit of a page does not recompress the wasm.
-$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG)
+$(DIST)/embed.html: $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG) $(TILES)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
-	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
+	cp $(WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(TILES) "$$tmp"/ && \
 	mkdir -p "$$tmp"/lang && cp $(LANG_MSG) "$$tmp"/lang/ && \
 	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson -data-origins "$(DATA_ORIGINS)" "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
+
+$(TILES): $(TILES_GO)
+	@mkdir -p $(BUILD)
+	$(GO) run ./cmd/mapline tiles -o $@
 
 # The origins of the last build, rewritten only when they change, so that a
 # build with other DATA_ORIGINS rebuilds dist/.

@@ -53,12 +53,22 @@ type Level struct {
 	MaxZoom   float64
 	Countries []Country
 	Borders   []orb.LineString
+	// Water and Roads come from vector tiles (geo/tiles): lakes and rivers
+	// drawn in the sea's colour over the land, and roads. The binary
+	// format does not hold them.
+	Water []orb.Polygon
+	Roads []orb.LineString
 }
 
 // Basemap holds the world's countries and borders at several levels of detail.
 type Basemap struct {
 	levels []Level
 }
+
+// NewBasemap returns a basemap of these levels, ordered by increasing
+// MaxZoom (geo/tiles makes one of the tiles in view). The levels are not
+// copied.
+func NewBasemap(levels []Level) *Basemap { return &Basemap{levels: levels} }
 
 // Binary format (all varints are encoding/binary varints; points are zig-zag
 // varint deltas from the previous point of the same level, starting at 0,0, on

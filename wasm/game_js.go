@@ -74,6 +74,7 @@ func (g *game) Update() error {
 	g.moving = g.page.apply(g.st, now)
 	g.settling = was && !g.moving
 	g.page.applyTheme(g.st)
+	updateTiles(g.st, g.moving) // tiles_js.go
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
 	eventChanged := g.st.TakeEventChange()

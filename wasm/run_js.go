@@ -63,26 +63,6 @@ func loadInPage(p *page, pr params, probs []string) {
 	p.storyLoaded(l.story, l.basemap, l.initial, l.err)
 }
 
-// fetchBasemap decodes the basemap frame.js fetches (window.maplineBasemap,
-// a promise of its bytes).
-func fetchBasemap() (*geo.Basemap, error) {
-	promise := js.Global().Get("maplineBasemap")
-	if promise.Type() != js.TypeObject {
-		return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
-	}
-	buf, err := await(promise)
-	if err != nil {
-		return nil, fmt.Errorf("the basemap could not be loaded: %v", err)
-	}
-	b := make([]byte, buf.Get("byteLength").Int())
-	js.CopyBytesToGo(b, js.Global().Get("Uint8Array").New(buf))
-	bm, err := geo.DecodeBasemap(b)
-	if err != nil {
-		return nil, fmt.Errorf("the basemap could not be read: %v", err)
-	}
-	return bm, nil
-}
-
 func fetchStory(u string) (*geo.Story, error) {
 	start := frames.ms()
 	resp, err := await(js.Global().Call("fetch", u))

@@ -36,7 +36,7 @@ func fixture() map[string]string {
 <script src="article.js" defer></script>
 </body></html>
 `,
-		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var bm = fetch("basemap.bin"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"frame.js":           `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var tilesURL = "basemap.pmtiles"; ` + strings.Repeat("/* run */ ", 40) + "})();\n",
 		"embed.js":           "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
 		"wasm_exec.js":       "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"lang.js":            `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
@@ -45,7 +45,7 @@ func fixture() map[string]string {
 		"article.css":        strings.Repeat("article { max-width: 40em; }\n", 30),
 		"article.js":         "// the demo article's use of the host API\n" + strings.Repeat("/* api */ ", 40),
 		"mapline.wasm":       wasm,
-		"basemap.bin":        "MLBM" + strings.Repeat("\x00\x01 countries ", 200),
+		"basemap.pmtiles":    "PMTiles\x03" + strings.Repeat("\x00\x01 tiles ", 200),
 		"data/story.geojson": `{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","properties":{}},`, 20) + `{}]}`,
 		"robots.txt":         "x\n",                                       // compression saves nothing
 		"data/photo.png":     "\x89PNG\r\n\x1a\n" + "not compressed here", // not a text file
@@ -126,7 +126,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	// Each hashed name is the hash of the file's final bytes, and the server
 	// serves it as immutable.
 	names := map[string]string{}
-	for _, logical := range []string{"mapline.wasm", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin"} {
+	for _, logical := range []string{"mapline.wasm", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.pmtiles"} {
 		ext := filepath.Ext(logical)
 		name := named(t, snap, strings.TrimSuffix(logical, ext), ext)
 		names[logical] = name
@@ -193,13 +193,14 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	}
 
 	// Siblings: for the text files and the wasm, decoding to the file; none
-	// for robots.txt (too small to gain) and the png (not text).
+	// for robots.txt (too small to gain), the png (not text) and the tile
+	// archive (read by ranges of its own bytes).
 	for name, data := range snap {
 		ext := filepath.Ext(name)
 		if ext == ".br" || ext == ".gz" {
 			continue
 		}
-		wantSiblings := name != "robots.txt" && name != "data/photo.png"
+		wantSiblings := name != "robots.txt" && name != "data/photo.png" && filepath.Ext(name) != ".pmtiles"
 		for _, enc := range []string{".br", ".gz"} {
 			sib, ok := snap[name+enc]
 			if ok != wantSiblings {

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"syscall/js"
+
+	"mapline/geo"
+	"mapline/geo/tiles"
+	"mapline/wasm/mapui"
+)
+
+// tiler fetches the basemap's tiles the view needs from the archive, by HTTP
+// Range requests, and hands the map the pieces that draw the view (the
+// logic, which tiles and which parent stands in, is tiles.Cache's).
+type tiler struct {
+	url   string
+	r     *tiles.Reader
+	cache *tiles.Cache // Update's only
+	bm    *geo.Basemap // the last basemap given to the map
+
+	mu      sync.Mutex
+	arrived []arrival // fetched since the last update
+}
+
+type arrival struct {
+	k     tiles.Key
+	piece *tiles.Piece // nil: no such tile (open sea)
+	err   error        // it could not be fetched or read: its parent stands in
+}
+
+// theTiler is the archive the basemap came from, once open (fetchBasemap).
+var theTiler atomic.Pointer[tiler]
+
+// fetchBasemap opens the tile archive whose first bytes frame.js fetched
+// (window.maplineBasemap, window.maplineTilesURL) and returns the basemap
+// of its zoom 0 tile, to draw until the view's tiles arrive.
+func fetchBasemap() (*geo.Basemap, error) {
+	promise := js.Global().Get("maplineBasemap")
+	u := js.Global().Get("maplineTilesURL")
+	if promise.Type() != js.TypeObject || u.Type() != js.TypeString {
+		return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
+	}
+	buf, err := await(promise)
+	if err != nil {
+		return nil, fmt.Errorf("the basemap could not be loaded from %s: %v", u.String(), err)
+	}
+	head := make([]byte, buf.Get("byteLength").Int())
+	js.CopyBytesToGo(head, js.Global().Get("Uint8Array").New(buf))
+	t := &tiler{url: u.String()}
+	r, err := tiles.Open(t.fetcher(head))
+	if err != nil {
+		return nil, fmt.Errorf("the basemap at %s could not be read: %v", t.url, err)
+	}
+	t.r = r
+	t.cache = tiles.NewCache(r.Header.MinZoom, r.Header.MaxZoom)
+	k := tiles.Key{Z: r.Header.MinZoom}
+	b, err := r.Tile(k.Z, 0, 0)
+	var p *tiles.Piece
+	if err == nil {
+		p, err = tiles.DecodePiece(k, b)
+	}
+	if err != nil && !errors.Is(err, tiles.ErrNoTile) {
+		js.Global().Get("console").Call("warn", fmt.Sprintf("mapline: basemap tile %s: %v", k, err))
+	}
+	t.cache.Put(k, p)
+	theTiler.Store(t)
+	var pieces []*tiles.Piece
+	if p != nil {
+		pieces = append(pieces, p)
+	}
+	return geo.NewBasemap([]geo.Level{tiles.Level(pieces)}), nil
+}
+
+// fetcher reads the archive: the first bytes from head, the rest by Range.
+func (t *tiler) fetcher(head []byte) tiles.Fetcher {
+	return func(off, n uint64) ([]byte, error) {
+		if off+n <= uint64(len(head)) {
+			return head[off : off+n], nil
+		}
+		if off == 0 && len(head) > 0 {
+			return head, nil // the archive is shorter than what was asked
+		}
+		return rangeFetch(t.url, off, n)
+	}
+}
+
+// rangeFetch fetches n bytes at off of url with a Range request, and
+// refuses a response that is not a range (206): a host that ignores Range
+// would send the whole archive.
+func rangeFetch(url string, off, n uint64) ([]byte, error) {
+	opts := js.Global().Get("Object").New()
+	hdr := js.Global().Get("Object").New()
+	hdr.Set("Range", fmt.Sprintf("bytes=%d-%d", off, off+n-1))
+	opts.Set("headers", hdr)
+	resp, err := await(js.Global().Call("fetch", url, opts))
+	if err != nil {
+		return nil, err
+	}
+	if st := resp.Get("status").Int(); st != 206 {
+		if body := resp.Get("body"); body.Truthy() {
+			body.Call("cancel")
+		}
+		if st == 200 {
+			return nil, fmt.Errorf("%s: the host ignores Range requests (HTTP 200 instead of 206)", url)
+		}
+		return nil, fmt.Errorf("%s: HTTP %d", url, st)
+	}
+	buf, err := await(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, buf.Get("byteLength").Int())
+	js.CopyBytesToGo(b, js.Global().Get("Uint8Array").New(buf))
+	return b, nil
+}
+
+// updateTiles is the tiles' part of Update: it takes the tiles that
+// arrived, asks for those the view needs once the view rests (nothing when
+// they are all there), and gives the map a new basemap when the pieces that
+// draw the view changed.
+func updateTiles(st *mapui.State, moving bool) {
+	t := theTiler.Load()
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	got := t.arrived
+	t.arrived = nil
+	t.mu.Unlock()
+	for _, a := range got {
+		if a.err != nil {
+			t.cache.Fail(a.k)
+		} else {
+			t.cache.Put(a.k, a.piece)
+		}
+	}
+	v := st.View()
+	if !moving {
+		for _, k := range t.cache.Want(v) {
+			go t.fetch(k)
+		}
+	}
+	// The map may have been given the first basemap since (the story
+	// and the basemap arrive together: page.apply).
+	if pieces, changed := t.cache.Cover(v); changed || st.Map().Basemap != t.bm {
+		t.bm = geo.NewBasemap([]geo.Level{tiles.Level(pieces)})
+		st.SetBasemap(t.bm)
+	}
+}
+
+// fetch fetches and decodes tile k, then wakes the game loop.
+func (t *tiler) fetch(k tiles.Key) {
+	defer frames.wake()
+	a := arrival{k: k}
+	b, err := t.r.Tile(k.Z, k.X, k.Y)
+	switch {
+	case errors.Is(err, tiles.ErrNoTile):
+	case err != nil:
+		a.err = err
+	default:
+		a.piece, a.err = tiles.DecodePiece(k, b)
+	}
+	if a.err != nil {
+		js.Global().Get("console").Call("warn", fmt.Sprintf("mapline: basemap tile %s skipped: %v", k, a.err))
+	}
+	t.mu.Lock()
+	t.arrived = append(t.arrived, a)
+	t.mu.Unlock()
+}

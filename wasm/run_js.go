@@ -59,7 +59,8 @@ func loadInPage(p *page, pr params, probs []string) {
 	defer frames.wake() // the next Update takes the story
 	// The basemap is on its way already (frame.js fetched it beside the
 	// wasm); the story and the basemap come to the map together.
-	l := load(pr, probs, fetchers{basemap: fetchBasemap, story: fetchStory})
+	bm := func() (*geo.Basemap, error) { return fetchBasemap(pr.tiles, pr.tilesProb) } // tiles_js.go
+	l := load(pr, probs, fetchers{basemap: bm, story: fetchStory})
 	p.storyLoaded(l.story, l.basemap, l.initial, l.err)
 }
 

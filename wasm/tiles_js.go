@@ -1,8 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
+	"regexp"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall/js"
@@ -20,6 +24,7 @@ type tiler struct {
 	r     *tiles.Reader
 	cache *tiles.Cache // Update's only
 	bm    *geo.Basemap // the last basemap given to the map
+	state string       // the root's data-basemap: "loading" or "loaded"
 
 	mu      sync.Mutex
 	arrived []arrival // fetched since the last update
@@ -34,45 +39,140 @@ type arrival struct {
 // theTiler is the archive the basemap came from, once open (fetchBasemap).
 var theTiler atomic.Pointer[tiler]
 
-// fetchBasemap opens the tile archive whose first bytes frame.js fetched
-// (window.maplineBasemap, window.maplineTilesURL) and returns the basemap
-// of its zoom 0 tile, to draw until the view's tiles arrive.
-func fetchBasemap() (*geo.Basemap, error) {
-	promise := js.Global().Get("maplineBasemap")
-	u := js.Global().Get("maplineTilesURL")
-	if promise.Type() != js.TypeObject || u.Type() != js.TypeString {
-		return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
+// fetchBasemap opens the tile archive: a newsroom's (custom, from tiles=)
+// when given and usable, else the default one whose first bytes frame.js
+// fetched (window.maplineBasemap, window.maplineTilesURL). It returns the
+// basemap of the archive's lowest tile, to draw until the view's tiles
+// arrive. A custom archive that cannot be used (prob says why it was
+// refused, or it is missing, not PMTiles, not in the Protomaps schema, on
+// a host that ignores Range) leaves the default basemap, with a warning in
+// words under the map and in the console: not an error, the story shows.
+func fetchBasemap(custom, prob string) (*geo.Basemap, error) {
+	var t *tiler
+	if prob == "" && custom != "" {
+		var err error
+		if t, err = openTiler(custom, nil); err == nil {
+			err = protomapsSchema(t.r.Metadata)
+		}
+		if err != nil {
+			prob = fmt.Sprintf("the tiles at %s cannot be used: %v", custom, err)
+			t = nil
+		}
 	}
-	buf, err := await(promise)
-	if err != nil {
-		return nil, fmt.Errorf("the basemap could not be loaded from %s: %v", u.String(), err)
+	if prob != "" {
+		tilesWarning(prob + "; the default basemap is shown")
 	}
-	head := make([]byte, buf.Get("byteLength").Int())
-	js.CopyBytesToGo(head, js.Global().Get("Uint8Array").New(buf))
-	t := &tiler{url: u.String()}
+	if t == nil {
+		promise := js.Global().Get("maplineBasemap")
+		u := js.Global().Get("maplineTilesURL")
+		if promise.Type() != js.TypeObject || u.Type() != js.TypeString {
+			return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
+		}
+		buf, err := await(promise)
+		if err != nil {
+			return nil, fmt.Errorf("the basemap could not be loaded from %s: %v", u.String(), err)
+		}
+		head := make([]byte, buf.Get("byteLength").Int())
+		js.CopyBytesToGo(head, js.Global().Get("Uint8Array").New(buf))
+		if t, err = openTiler(u.String(), head); err != nil {
+			return nil, err
+		}
+	} else {
+		tilesAttribution(t.r.Metadata)
+	}
+	r := t.r
+	k := tiles.Key{Z: r.Header.MinZoom}
+	var pieces []*tiles.Piece
+	if k.Z == 0 {
+		b, err := r.Tile(0, 0, 0)
+		var p *tiles.Piece
+		if err == nil {
+			p, err = tiles.DecodePiece(k, b)
+		}
+		if err != nil && !errors.Is(err, tiles.ErrNoTile) {
+			js.Global().Get("console").Call("warn", fmt.Sprintf("mapline: basemap tile %s: %v", k, err))
+		}
+		t.cache.Put(k, p)
+		if p != nil {
+			pieces = append(pieces, p)
+		}
+	}
+	theTiler.Store(t)
+	return geo.NewBasemap([]geo.Level{tiles.Level(pieces)}), nil
+}
+
+// openTiler opens the archive at url; head, when not nil, is its first
+// bytes, fetched already.
+func openTiler(url string, head []byte) (*tiler, error) {
+	t := &tiler{url: url}
 	r, err := tiles.Open(t.fetcher(head))
 	if err != nil {
-		return nil, fmt.Errorf("the basemap at %s could not be read: %v", t.url, err)
+		return nil, fmt.Errorf("the basemap at %s could not be read: %v", url, err)
 	}
 	t.r = r
 	t.cache = tiles.NewCache(r.Header.MinZoom, r.Header.MaxZoom)
-	k := tiles.Key{Z: r.Header.MinZoom}
-	b, err := r.Tile(k.Z, 0, 0)
-	var p *tiles.Piece
-	if err == nil {
-		p, err = tiles.DecodePiece(k, b)
-	}
-	if err != nil && !errors.Is(err, tiles.ErrNoTile) {
-		js.Global().Get("console").Call("warn", fmt.Sprintf("mapline: basemap tile %s: %v", k, err))
-	}
-	t.cache.Put(k, p)
-	theTiler.Store(t)
-	var pieces []*tiles.Piece
-	if p != nil {
-		pieces = append(pieces, p)
-	}
-	return geo.NewBasemap([]geo.Level{tiles.Level(pieces)}), nil
+	return t, nil
 }
+
+// protomapsSchema checks that an archive's metadata names the layers of
+// the Protomaps basemap schema that mapline draws (earth at least).
+func protomapsSchema(meta []byte) error {
+	var m struct {
+		Layers []struct {
+			ID string `json:"id"`
+		} `json:"vector_layers"`
+	}
+	if err := json.Unmarshal(meta, &m); err != nil {
+		return fmt.Errorf("its metadata is not JSON (%v)", err)
+	}
+	var ids []string
+	for _, l := range m.Layers {
+		if l.ID == "earth" {
+			return nil
+		}
+		ids = append(ids, l.ID)
+	}
+	return fmt.Errorf("it is not in the Protomaps basemap schema (no layer earth; its layers: %s)", strings.Join(ids, ", "))
+}
+
+// tilesWarning says in words, under the map (#attribution, role status)
+// and in the console, why a newsroom's tiles are not drawn.
+func tilesWarning(msg string) {
+	js.Global().Get("console").Call("warn", "mapline: "+msg)
+	doc := js.Global().Get("document")
+	at := doc.Call("getElementById", "attribution")
+	if !at.Truthy() {
+		return
+	}
+	w := doc.Call("createElement", "span")
+	w.Set("id", "basemap-warning")
+	w.Call("setAttribute", "role", "status")
+	w.Call("setAttribute", "dir", "auto")
+	w.Set("textContent", " · "+msg)
+	at.Call("appendChild", w)
+}
+
+// tilesAttribution shows the attribution of a newsroom's archive (its
+// metadata's, tags taken out: it is shown as text, never as HTML) in place
+// of Natural Earth's.
+func tilesAttribution(meta []byte) {
+	var m struct {
+		Attribution string `json:"attribution"`
+	}
+	if json.Unmarshal(meta, &m) != nil || strings.TrimSpace(m.Attribution) == "" {
+		return
+	}
+	text := tagRE.ReplaceAllString(m.Attribution, "")
+	a := js.Global().Get("document").Call("querySelector", "#attribution a")
+	if !a.Truthy() {
+		return
+	}
+	a.Call("removeAttribute", "href")
+	a.Call("removeAttribute", "data-msg")
+	a.Set("textContent", html.UnescapeString(strings.TrimSpace(text)))
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
 
 // fetcher reads the archive: the first bytes from head, the rest by Range.
 func (t *tiler) fetcher(head []byte) tiles.Fetcher {
@@ -148,6 +248,16 @@ func updateTiles(st *mapui.State, moving bool) {
 	if pieces, changed := t.cache.Cover(v); changed || st.Map().Basemap != t.bm {
 		t.bm = geo.NewBasemap([]geo.Level{tiles.Level(pieces)})
 		st.SetBasemap(t.bm)
+	}
+	// data-basemap says whether the view's own tiles are all drawn (tests
+	// and cmd/bench wait for "loaded").
+	state := "loading"
+	if t.cache.Complete(v) {
+		state = "loaded"
+	}
+	if state != t.state {
+		t.state = state
+		js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-basemap", state)
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -48,4 +49,34 @@ func runTiles(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "mapline tiles: %s: %d tiles, zooms 0–%d, %d bytes\n", *out, len(a.Tiles), a.MaxZoom, len(b))
 	return 0
+}
+
+// tilesBasemap reads the tiles view v needs from the archive in file, as
+// the embed does (tiles.Cache), into a basemap.
+func tilesBasemap(file string, v geo.View) (*geo.Basemap, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	r, err := tiles.Open(tiles.Bytes(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	c := tiles.NewCache(r.Header.MinZoom, r.Header.MaxZoom)
+	var pieces []*tiles.Piece
+	for _, k := range c.Needed(v) {
+		b, err := r.Tile(k.Z, k.X, k.Y)
+		if errors.Is(err, tiles.ErrNoTile) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		p, err := tiles.DecodePiece(k, b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
+		pieces = append(pieces, p)
+	}
+	return geo.NewBasemap([]geo.Level{tiles.Level(pieces)}), nil
 }

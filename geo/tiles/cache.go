@@ -89,6 +89,17 @@ func (c *Cache) Fail(k Key) {
 	c.failed[k] = true
 }
 
+// Complete reports whether every tile view v needs is held or failed:
+// the view is drawn in full detail (or as well as it can be).
+func (c *Cache) Complete(v geo.View) bool {
+	for _, k := range c.Needed(v) {
+		if c.held[k] == nil && !c.failed[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // Held reports whether the cache holds tile k.
 func (c *Cache) Held(k Key) bool { return c.held[k] != nil }
 

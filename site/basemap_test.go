@@ -158,12 +158,12 @@ func lakeArchive(t *testing.T) string {
 // its attribution replaces Natural Earth's.
 func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
 	const ratio = 2
+	if skipWhy != "" {
+		t.Skip(skipWhy) // no test server
+	}
 	u := lakeArchive(t)
 	for _, th := range []geo.Theme{geo.Light, geo.Dark} {
 		t.Run(th.Name, func(t *testing.T) {
-			if skipWhy != "" {
-				t.Skip(skipWhy)
-			}
 			ctx := tab(t, 800, 600, ratio)
 			open(t, ctx, "/embed.html?data=testdata/no-sites.geojson&tiles="+u+"&dark="+strconv.FormatBool(th.Name == "dark")+"#view=50,10,12", "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")

@@ -215,13 +215,15 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"bad version", cat([]byte(bmMagic), []byte{99}, one), "unsupported format version 99"},
 		// Version 1 had one quantization of 14 bits in the header and no
 		// label points.
-		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 3"},
+		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 4"},
 		// Version 2 had no names in other languages.
-		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 3"},
-		{"missing names", cat(bmHeader(), one, lvl, zero, zero), "truncated"},
-		{"huge names", cat(bmHeader(), one, lvl, zero, zero, huge), "exceeds"},
-		{"long other name", cat(bmHeader(), one, lvl, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
-		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
+		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 4"},
+		// Version 3 had no first-level boundaries.
+		{"version 3", cat([]byte(bmMagic), []byte{3}, one, lvl, zero, zero, zero), "unsupported format version 3, want 4"},
+		{"missing names", cat(bmHeader(), one, lvl, zero, zero, zero), "truncated"},
+		{"huge names", cat(bmHeader(), one, lvl, zero, zero, zero, huge), "exceeds"},
+		{"long other name", cat(bmHeader(), one, lvl, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
+		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
 		{"bad quantization", cat(bmHeader(), one, zoom, []byte{200}, zero, zero), "quantization"},
 		{"missing quantization", cat(bmHeader(), one, zoom), "exceeds"},
 		{"zero levels", cat(bmHeader(), zero), "level count"},
@@ -242,9 +244,12 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"ring of 2 points", cat(bmHeader(), one, lvl, one, country, zero, label, one, one, []byte{2}, make([]byte, 4), zero), "ring of 2 points"},
 		{"border of 1 point", cat(bmHeader(), one, lvl, zero, one, one, make([]byte, 2)), "border of 1 points"},
 		{"huge border points", cat(bmHeader(), one, lvl, zero, one, huge), "exceeds"},
+		{"huge regions", cat(bmHeader(), one, lvl, zero, zero, huge), "exceeds"},
+		{"region boundary of 1 point", cat(bmHeader(), one, lvl, zero, zero, one, one, make([]byte, 2)), "region boundary of 1 points"},
+		{"missing region count", cat(bmHeader(), one, lvl, zero, zero), "truncated"},
 		{"missing border count", cat(bmHeader(), one, lvl, one, country, zero, label, zero), "truncated"},
 		{"NaN zoom", cat(bmHeader(), one, f32(float32(math.NaN())), []byte{8}, zero, zero), "zoom"},
-		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, lvl, zero, zero), "zoom"},
+		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, zero, lvl, zero, zero, zero), "zoom"},
 		{"trailing bytes", cat(valid, zero), "trailing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -263,7 +268,7 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 
 	t.Run("valid hand-made", func(t *testing.T) {
 		// The hand-made inputs above are valid up to their fault.
-		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero)
+		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero, zero)
 		bm, err := DecodeBasemap(in)
 		if err != nil {
 			t.Fatal(err)
@@ -758,6 +763,39 @@ func TestBasemapNames(t *testing.T) {
 			}
 			if got := [3]string{c.NameIn("ar"), c.NameIn("ckb"), c.NameIn("fa")}; got != [3]string{tt.ar, tt.ckb, tt.fa} {
 				t.Errorf("z<%g: %s: %q, want %q", lv.MaxZoom, c.Name, got, [3]string{tt.ar, tt.ckb, tt.fa})
+			}
+		}
+	}
+}
+
+func TestBasemapRegionBoundaries(t *testing.T) {
+	// First-level boundaries (Natural Earth admin-1) in the levels drawn
+	// from zoom 4, along the 40th parallel between Kansas and Nebraska and
+	// along the Euphrates' governorates; none in the low levels.
+	for _, lv := range DefaultBasemap().Levels() {
+		if lv.MaxZoom <= 4 {
+			if len(lv.Regions) > 0 {
+				t.Errorf("level z<%g: %d region boundaries, want none", lv.MaxZoom, len(lv.Regions))
+			}
+			continue
+		}
+		for _, tc := range []struct {
+			name     string
+			lon, lat float64
+		}{
+			{"Kansas–Nebraska", -99, 40},
+			{"Kansas–Oklahoma", -98, 37},
+		} {
+			p := bmWorld(tc.lon, tc.lat)
+			d := math.Inf(1)
+			for _, ls := range lv.Regions {
+				for i := 1; i < len(ls); i++ {
+					d = math.Min(d, planar.DistanceFromSegment(ls[i-1], ls[i], p))
+				}
+			}
+			// 1 px at zoom 6.
+			if d > 1.0/64 {
+				t.Errorf("level z<%g: %s: nearest region boundary %.4f world units away", lv.MaxZoom, tc.name, d)
 			}
 		}
 	}

@@ -145,6 +145,7 @@ type Map struct {
 	borders     []orb.LineString
 	water       []orb.Polygon
 	roads       []orb.LineString
+	regions     []orb.LineString
 	links       []orb.LineString
 	pointEvents []int // the events with a point of their own, in order
 	cityWorld   []orb.Point
@@ -169,6 +170,7 @@ type levelCache struct {
 	polys   [][]orb.Bound // per country, per polygon
 	borders []orb.Bound
 	water   []orb.Bound  // of Level.Water
+	regions []orb.Bound  // of Level.Regions
 	roads   []orb.Bound  // of Level.Roads
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
@@ -400,6 +402,9 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 	for _, r := range lvl.Roads {
 		lc.roads = append(lc.roads, r.Bound())
 	}
+	for _, r := range lvl.Regions {
+		lc.regions = append(lc.regions, r.Bound())
+	}
 	sort.SliceStable(lc.byArea, func(a, b int) bool {
 		return lvl.Countries[lc.byArea[a]].Area > lvl.Countries[lc.byArea[b]].Area
 	})
@@ -491,7 +496,7 @@ func (m *Map) Render(v View, cur int) *Scene {
 		lvl, lc = m.level(v.Zoom)
 		m.pts, m.rings = m.pts[:0], m.rings[:0]
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
-		m.water, m.roads = m.water[:0], m.roads[:0]
+		m.water, m.roads, m.regions = m.water[:0], m.roads[:0], m.regions[:0]
 		m.landTris, m.storyTris = m.landTris[:0], m.storyTris[:0]
 		for ci := range lvl.Countries {
 			c := &lvl.Countries[ci]
@@ -557,6 +562,16 @@ func (m *Map) Render(v View, cur int) *Scene {
 			}
 			m.roads = append(m.roads, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
 		}
+		for i, l := range lvl.Regions {
+			if !lc.regions[i].Intersects(wb) {
+				continue
+			}
+			ps := len(m.pts)
+			for _, p := range l {
+				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
+			}
+			m.regions = append(m.regions, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+		}
 		if len(m.land) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land, Triangles: m.landTris})
 		}
@@ -568,6 +583,9 @@ func (m *Map) Render(v View, cur int) *Scene {
 		}
 		if len(m.roads) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Road, Width: RoadWidth, Lines: m.roads})
+		}
+		if len(m.regions) > 0 {
+			sc.Lines = append(sc.Lines, Line{Color: th.Region, Width: RegionWidth, Lines: m.regions})
 		}
 		if len(m.borders) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Border, Width: 1, Lines: m.borders})
@@ -685,6 +703,10 @@ func labelRoom(c *Country) float64 {
 
 // LinkWidth is the width of an event's arcs between sites, in CSS px.
 const LinkWidth = 2.5
+
+// RegionWidth is the width of a first-level boundary (Level.Regions), in
+// CSS px: under the countries' borders (1 px).
+const RegionWidth = 0.75
 
 // RoadWidth is the width of a road of a newsroom's tiles, in CSS px.
 const RoadWidth = 2

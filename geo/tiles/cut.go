@@ -42,7 +42,8 @@ const (
 
 // Cut cuts the basemap into the default pyramid: at each zoom z the tiles
 // of bm.Level(z), layers earth (the countries' land, kind earth), boundaries
-// (land borders, kind country) and places (each country's name at its label
+// (land borders, kind country; first-level boundaries, kind region, in the
+// levels that have them) and places (each country's name at its label
 // point, kind country, with name:xx). Tiles with no feature (open sea) are
 // left out. The result depends only on bm.
 func Cut(bm *geo.Basemap) *Archive {
@@ -107,22 +108,27 @@ func Cut(bm *geo.Basemap) *Archive {
 				}
 			}
 		}
-		for _, b := range lvl.Borders {
-			if len(b) < 2 {
-				continue
+		for i, lines := range [][]orb.LineString{lvl.Regions, lvl.Borders} {
+			tags := map[string]any{tagKind: "region", tagAdmin: int64(4)}
+			if i == 1 {
+				tags = map[string]any{tagKind: "country", tagAdmin: int64(2)}
 			}
-			eachTile(z, b.Bound(), func(x, y uint32) {
-				box := tileBox(z, x, y, Buffer)
-				for _, ls := range clip.LineString(box, b.Clone()) {
-					tl := toTile(z, x, y, ls)
-					if len(tl) < 2 {
-						continue
-					}
-					t := get(x, y)
-					t.Layers[1].Features = append(t.Layers[1].Features, Feature{Type: LineString, Geoms: [][][2]int32{tl},
-						Tags: map[string]any{tagKind: "country", tagAdmin: int64(2)}})
+			for _, b := range lines {
+				if len(b) < 2 {
+					continue
 				}
-			})
+				eachTile(z, b.Bound(), func(x, y uint32) {
+					box := tileBox(z, x, y, Buffer)
+					for _, ls := range clip.LineString(box, b.Clone()) {
+						tl := toTile(z, x, y, ls)
+						if len(tl) < 2 {
+							continue
+						}
+						t := get(x, y)
+						t.Layers[1].Features = append(t.Layers[1].Features, Feature{Type: LineString, Geoms: [][][2]int32{tl}, Tags: tags})
+					}
+				})
+			}
 		}
 		for k, t := range tiles {
 			a.Tiles[[3]uint32{uint32(z), k[0], k[1]}] = Encode(t)

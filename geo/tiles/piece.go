@@ -41,6 +41,7 @@ type Piece struct {
 	water   []orb.Polygon
 	roads   []orb.LineString
 	borders []orb.LineString
+	regions []orb.LineString
 	names   []geo.Country // label points only
 	Points  int           // how many points it holds: its cost
 }
@@ -84,7 +85,13 @@ func DecodePiece(k Key, b []byte) (*Piece, error) {
 				}
 			case l.Name == "boundaries" && f.Type == LineString:
 				for _, g := range f.Geoms {
-					p.borders = append(p.borders, line(g))
+					// Protomaps v4: kind country (admin level 2), region
+					// (admin level 4), disputed…: all but regions draw as borders.
+					if kind == "region" {
+						p.regions = append(p.regions, line(g))
+					} else {
+						p.borders = append(p.borders, line(g))
+					}
 				}
 			case l.Name == "places" && f.Type == Point && kind == "country" && len(f.Geoms) > 0 && len(f.Geoms[0]) > 0:
 				c := geo.Country{ID: intTag(f.Tags[tagCountryID]), LabelAt: world(f.Geoms[0][0]), Names: map[string]string{}}
@@ -188,6 +195,7 @@ func Level(pieces []*Piece) geo.Level {
 			c.Name, c.Names, c.LabelAt, c.Area = n.Name, n.Names, n.LabelAt, n.Area
 		}
 		lv.Borders = append(lv.Borders, p.borders...)
+		lv.Regions = append(lv.Regions, p.regions...)
 		lv.Water = append(lv.Water, p.water...)
 		lv.Roads = append(lv.Roads, p.roads...)
 	}

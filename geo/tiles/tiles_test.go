@@ -203,3 +203,26 @@ func TestCutWorld(t *testing.T) {
 		}
 	}
 }
+
+func TestCutRegionBoundaries(t *testing.T) {
+	// Kansas–Nebraska: first-level boundaries (kind region) in the tiles
+	// from zoom 4, none below.
+	r := cutWorld(t)
+	p := geo.World(orb.Point{-99, 40})
+	for z := 0; z <= MaxZoom; z++ {
+		x, y, _ := tileOf(z, p)
+		k := Key{uint8(z), x, y}
+		b, err := r.Tile(k.Z, k.X, k.Y)
+		if err != nil {
+			t.Fatalf("tile %s: %v", k, err)
+		}
+		pc, err := DecodePiece(k, b)
+		if err != nil {
+			t.Fatalf("tile %s: %v", k, err)
+		}
+		n := len(Level([]*Piece{pc}).Regions)
+		if (n > 0) != (z >= 4) {
+			t.Errorf("tile %s: %d region boundaries", k, n)
+		}
+	}
+}

@@ -22,6 +22,7 @@ type game struct {
 
 	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
 	drawn    bool       // a frame with the story has been drawn
+	drawnAt  time.Time  // when Update first saw drawn
 	ready    bool       // the page has been told
 	setup    bool       // the canvas has its attributes
 	ratio    float64    // device pixels per CSS pixel
@@ -51,6 +52,10 @@ type game struct {
 
 	wakes []time.Time // the times schedule asks frames for, reused
 }
+
+// readyWait is how long the page waits, after the first frame with the
+// story, for the view's tiles before it calls the map ready anyway.
+const readyWait = 3 * time.Second
 
 // prepareWork is how many points of the basemap one idle callback cuts
 // into triangles (about 10 ms of wasm).
@@ -110,7 +115,13 @@ func (g *game) Update() error {
 	g.popup.update(g.st, sc, changed)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
-	if g.drawn && !g.ready {
+	// And once the view's tiles are drawn (tiles_js.go), or, should they
+	// keep coming (a camera in flight), readyWait after that frame.
+	if g.drawn && g.drawnAt.IsZero() {
+		g.drawnAt = now
+		frames.wakeAt(now.Add(readyWait))
+	}
+	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(g.drawnAt) >= readyWait) {
 		g.ready = true
 		g.page.setReady()
 	}

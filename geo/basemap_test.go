@@ -30,20 +30,15 @@ func bmTol(maxZoom float64) float64 {
 
 func bmNear(a, b orb.Point, tol float64) bool { return math.Hypot(a[0]-b[0], a[1]-b[1]) <= tol }
 
-// The regions of the levels of the embedded basemap: the wide one below zoom 6,
-// the detailed one from zoom 6 (see cmd/basemap).
+// Every level of the embedded basemap covers the world (see cmd/basemap);
+// bmDetailRegion is the Middle East, where the tests compare the levels.
 var (
-	bmWideRegion   = orb.Bound{Min: bmWorld(-20, 62), Max: bmWorld(110, -10)}
+	bmWorldRegion  = orb.Bound{Min: orb.Point{0, 0}, Max: orb.Point{WorldSize, WorldSize}}
 	bmDetailRegion = orb.Bound{Min: bmWorld(10, 50), Max: bmWorld(80, 0)}
 )
 
-// bmRegion returns the region of a level of the embedded basemap.
-func bmRegion(lv *Level) orb.Bound {
-	if lv.MaxZoom <= 6 {
-		return bmWideRegion
-	}
-	return bmDetailRegion
-}
+// bmRegion returns the region of a level of the embedded basemap: the world.
+func bmRegion(*Level) orb.Bound { return bmWorldRegion }
 
 func bmTestLevels() []Level {
 	sq := func(x, y, s float64) orb.Ring {
@@ -220,13 +215,15 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"bad version", cat([]byte(bmMagic), []byte{99}, one), "unsupported format version 99"},
 		// Version 1 had one quantization of 14 bits in the header and no
 		// label points.
-		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 3"},
+		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 4"},
 		// Version 2 had no names in other languages.
-		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 3"},
-		{"missing names", cat(bmHeader(), one, lvl, zero, zero), "truncated"},
-		{"huge names", cat(bmHeader(), one, lvl, zero, zero, huge), "exceeds"},
-		{"long other name", cat(bmHeader(), one, lvl, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
-		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
+		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 4"},
+		// Version 3 had no first-level boundaries.
+		{"version 3", cat([]byte(bmMagic), []byte{3}, one, lvl, zero, zero, zero), "unsupported format version 3, want 4"},
+		{"missing names", cat(bmHeader(), one, lvl, zero, zero, zero), "truncated"},
+		{"huge names", cat(bmHeader(), one, lvl, zero, zero, zero, huge), "exceeds"},
+		{"long other name", cat(bmHeader(), one, lvl, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
+		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
 		{"bad quantization", cat(bmHeader(), one, zoom, []byte{200}, zero, zero), "quantization"},
 		{"missing quantization", cat(bmHeader(), one, zoom), "exceeds"},
 		{"zero levels", cat(bmHeader(), zero), "level count"},
@@ -247,9 +244,12 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"ring of 2 points", cat(bmHeader(), one, lvl, one, country, zero, label, one, one, []byte{2}, make([]byte, 4), zero), "ring of 2 points"},
 		{"border of 1 point", cat(bmHeader(), one, lvl, zero, one, one, make([]byte, 2)), "border of 1 points"},
 		{"huge border points", cat(bmHeader(), one, lvl, zero, one, huge), "exceeds"},
+		{"huge regions", cat(bmHeader(), one, lvl, zero, zero, huge), "exceeds"},
+		{"region boundary of 1 point", cat(bmHeader(), one, lvl, zero, zero, one, one, make([]byte, 2)), "region boundary of 1 points"},
+		{"missing region count", cat(bmHeader(), one, lvl, zero, zero), "truncated"},
 		{"missing border count", cat(bmHeader(), one, lvl, one, country, zero, label, zero), "truncated"},
 		{"NaN zoom", cat(bmHeader(), one, f32(float32(math.NaN())), []byte{8}, zero, zero), "zoom"},
-		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, lvl, zero, zero), "zoom"},
+		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, zero, lvl, zero, zero, zero), "zoom"},
 		{"trailing bytes", cat(valid, zero), "trailing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -268,7 +268,7 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 
 	t.Run("valid hand-made", func(t *testing.T) {
 		// The hand-made inputs above are valid up to their fault.
-		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero)
+		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero, zero)
 		bm, err := DecodeBasemap(in)
 		if err != nil {
 			t.Fatal(err)
@@ -389,10 +389,9 @@ func TestDefaultBasemap(t *testing.T) {
 			id   int
 			name string
 		}
-		wants := []want{{368, "Iraq"}, {364, "Iran"}, {512, "Oman"}, {682, "Saudi Arabia"}}
-		if bmRegion(lv) == bmWideRegion {
-			wants = append(wants, want{724, "Spain"}, want{356, "India"}, want{818, "Egypt"}, want{398, "Kazakhstan"})
-		}
+		wants := []want{{368, "Iraq"}, {364, "Iran"}, {512, "Oman"}, {682, "Saudi Arabia"},
+			{724, "Spain"}, {356, "India"}, {818, "Egypt"}, {398, "Kazakhstan"},
+			{76, "Brazil"}, {840, "United States of America"}, {242, "Fiji"}}
 		for _, want := range wants {
 			c, ok := bmCountry(lv, want.id)
 			if !ok {
@@ -410,6 +409,9 @@ func TestDefaultBasemap(t *testing.T) {
 		}{
 			{"Baghdad", 44.40, 33.30, 368}, {"Tehran", 51.39, 35.69, 364},
 			{"Riyadh", 46.68, 24.71, 682}, {"Muscat", 58.41, 23.59, 512},
+			{"Brasília", -47.88, -15.79, 76}, {"Nairobi", 36.82, -1.29, 404},
+			{"Minneapolis", -93.27, 44.98, 840}, {"Alice Springs", 133.88, -23.70, 36},
+			{"Viti Levu", 178.0, -17.8, 242},
 		} {
 			if c, ok := bmCountryAtLevel(lv, bmWorld(want.lon, want.lat)); !ok || c.ID != want.id {
 				t.Errorf("level %d: %s is in %d %q (%v), want %d", i, want.name, c.ID, c.Name, ok, want.id)
@@ -450,10 +452,9 @@ func TestDefaultBasemap(t *testing.T) {
 }
 
 func TestBasemapRegions(t *testing.T) {
-	// The land reaches the edges of the regions, but the west edge of the
-	// wide one (20°W) in the Atlantic: the low levels are cut in China, Russia
-	// and the south of Africa and Indonesia, the detailed ones in Italy,
-	// Kazakhstan, the east of Africa and Xinjiang.
+	// The land reaches the edges of the world: 180°W and 180°E (Russia,
+	// Fiji), 85°S (Antarctica, clamped as Web Mercator does); in the north it
+	// ends at 83.6°N, the north of Greenland.
 	for i, lv := range DefaultBasemap().Levels() {
 		r := bmRegion(&lv)
 		var b orb.Bound
@@ -465,9 +466,7 @@ func TestBasemapRegions(t *testing.T) {
 			}
 		}
 		tol := bmTol(lv.MaxZoom)
-		if r == bmWideRegion {
-			b.Min[0] = r.Min[0] // the land ends at 18°W, the Canary Islands
-		}
+		b.Min[1] = r.Min[1] // the land ends at 83.6°N
 		if math.Abs(b.Min[0]-r.Min[0]) > tol || math.Abs(b.Max[0]-r.Max[0]) > tol ||
 			math.Abs(b.Min[1]-r.Min[1]) > tol || math.Abs(b.Max[1]-r.Max[1]) > tol {
 			t.Errorf("level %d: land bound %v, want the region %v", i, b, r)
@@ -488,7 +487,10 @@ func TestBasemapLabels(t *testing.T) {
 			}
 			// Every label point inside the level's region lies in its
 			// country (it may lie outside for a clipped country).
-			if region.Contains(c.LabelAt) && !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
+			// Not checked on islands too small for their name (Bermuda
+			// at 1:50m), as cmd/basemap does not.
+			small := c.Area*math.Exp2(2*math.Min(lv.MaxZoom, 10)) < 64
+			if region.Contains(c.LabelAt) && !small && !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
 				t.Errorf("level %d: %s: label point %v outside the country", i, c.Name, c.LabelAt)
 			}
 		}
@@ -570,7 +572,8 @@ func TestBasemapCountryAt(t *testing.T) {
 		{"Persian Gulf", 27.0, 51.0, 0},
 		{"Caspian Sea", 42.0, 50.5, 0},
 		{"Arabian Sea", 15.0, 62.0, 0},
-		{"outside the region", 48.85, 2.35, 0},
+		{"Paris", 48.85, 2.35, 250},
+		{"Pacific Ocean", -10, -140, 0},
 	} {
 		c, ok := bm.CountryAt(bmWorld(tc.lon, tc.lat))
 		if ok != (tc.want != 0) || c.ID != tc.want {

@@ -10,8 +10,9 @@ import (
 // TestPurity keeps the dependencies pointing one way (wasm → geo → orb): geo
 // must not pull in the game engine, the browser, the network or GeoJSON
 // decoding it does itself, on the host nor in the wasm build. Its renderers
-// (geo/svg, geo/raster) are held to the same, and the core never depends on
-// a renderer: they import geo, as tdewolff/canvas's renderers import canvas.
+// (geo/svg, geo/raster) and its vector tiles (geo/tiles) are held to the
+// same, and the core never depends on a renderer: they import geo, as
+// tdewolff/canvas's renderers import canvas.
 //
 // "os" and "syscall/js" cannot be checked the same way: the standard
 // library's fmt imports os, so os is in the dependencies of any package that
@@ -42,6 +43,7 @@ func TestPurity(t *testing.T) {
 		{"mapline/geo", "", ""}, {"mapline/geo", "js", "wasm"},
 		{"mapline/geo/svg", "", ""}, {"mapline/geo/svg", "js", "wasm"},
 		{"mapline/geo/raster", "", ""}, // host only
+		{"mapline/geo/tiles", "", ""}, {"mapline/geo/tiles", "js", "wasm"},
 	} {
 		root, target := c.root, c
 		name := root + "/host"

@@ -154,6 +154,9 @@ type Map struct {
 	landTris    [][]uint16
 	storyTris   [][]uint16
 	borders     []orb.LineString
+	water       []orb.Polygon
+	roads       []orb.LineString
+	regions     []orb.LineString
 	links       []orb.LineString
 	pointEvents []int // the events with a point of their own, in order
 	cityWorld   []orb.Point
@@ -196,6 +199,9 @@ type levelCache struct {
 	lvl     *Level
 	polys   [][]orb.Bound // per country, per polygon
 	borders []orb.Bound
+	water   []orb.Bound  // of Level.Water
+	regions []orb.Bound  // of Level.Regions
+	roads   []orb.Bound  // of Level.Roads
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
 	cut     int          // the countries whose polygons Prepare has cut
@@ -438,6 +444,15 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 	for i, l := range lvl.Borders {
 		lc.borders[i] = l.Bound()
 	}
+	for _, w := range lvl.Water {
+		lc.water = append(lc.water, w.Bound())
+	}
+	for _, r := range lvl.Roads {
+		lc.roads = append(lc.roads, r.Bound())
+	}
+	for _, r := range lvl.Regions {
+		lc.regions = append(lc.regions, r.Bound())
+	}
 	sort.SliceStable(lc.byArea, func(a, b int) bool {
 		return lvl.Countries[lc.byArea[a]].Area > lvl.Countries[lc.byArea[b]].Area
 	})
@@ -536,6 +551,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		lvl, lc = m.level(v.Zoom)
 		m.pts, m.rings = m.pts[:0], m.rings[:0]
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
+		m.water, m.roads, m.regions = m.water[:0], m.roads[:0], m.regions[:0]
 		m.landTris, m.storyTris = m.landTris[:0], m.storyTris[:0]
 		for ci := range lvl.Countries {
 			c := &lvl.Countries[ci]
@@ -575,11 +591,56 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			}
 			m.borders = append(m.borders, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
 		}
+		// Water (lakes, rivers, the sea of a newsroom's tiles) over the
+		// land, then roads, in the theme's colours.
+		for i, w := range lvl.Water {
+			if !lc.water[i].Intersects(wb) {
+				continue
+			}
+			rs := len(m.rings)
+			for _, r := range w {
+				ps := len(m.pts)
+				for _, p := range r {
+					m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
+				}
+				m.rings = append(m.rings, orb.Ring(m.pts[ps:len(m.pts):len(m.pts)]))
+			}
+			m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
+		}
+		for i, l := range lvl.Roads {
+			if !lc.roads[i].Intersects(wb) {
+				continue
+			}
+			ps := len(m.pts)
+			for _, p := range l {
+				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
+			}
+			m.roads = append(m.roads, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+		}
+		for i, l := range lvl.Regions {
+			if !lc.regions[i].Intersects(wb) {
+				continue
+			}
+			ps := len(m.pts)
+			for _, p := range l {
+				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
+			}
+			m.regions = append(m.regions, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+		}
 		if len(m.land) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land, Triangles: m.landTris})
 		}
 		if len(m.storyLand) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.StoryLand, Polygons: m.storyLand, Triangles: m.storyTris})
+		}
+		if len(m.water) > 0 {
+			sc.Fills = append(sc.Fills, Fill{Color: th.Sea, Polygons: m.water})
+		}
+		if len(m.roads) > 0 {
+			sc.Lines = append(sc.Lines, Line{Color: th.Road, Width: RoadWidth, Lines: m.roads})
+		}
+		if len(m.regions) > 0 {
+			sc.Lines = append(sc.Lines, Line{Color: th.Region, Width: RegionWidth, Lines: m.regions})
 		}
 		if len(m.borders) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Border, Width: 1, Lines: m.borders})
@@ -736,6 +797,13 @@ func labelRoom(c *Country) float64 {
 
 // LinkWidth is the width of an event's arcs between sites, in CSS px.
 const LinkWidth = 2.5
+
+// RegionWidth is the width of a first-level boundary (Level.Regions), in
+// CSS px: under the countries' borders (1 px).
+const RegionWidth = 0.75
+
+// RoadWidth is the width of a road of a newsroom's tiles, in CSS px.
+const RoadWidth = 2
 
 // arcSegments is the number of straight pieces of an arc.
 const arcSegments = 32

@@ -14,6 +14,8 @@ type Theme struct {
 	Land      color.NRGBA
 	StoryLand color.NRGBA // countries holding a site of the story
 	Border    color.NRGBA
+	Region    color.NRGBA // first-level boundaries: states, provinces
+	Road      color.NRGBA // the roads of a newsroom's tiles (tiles=)
 	Outline   color.NRGBA // the ring around every marker, against the land
 	Faded     color.NRGBA // markers of sites the story has not reached yet
 	Kinds     map[string]color.NRGBA
@@ -33,6 +35,8 @@ var Light = Theme{
 	Land:      rgb(0xf6f4ef),
 	StoryLand: rgb(0xebe4d3),
 	Border:    rgb(0xa69f92),
+	Region:    rgb(0xc9c2b4),
+	Road:      rgb(0xd8b98a),
 	Outline:   rgb(0xffffff),
 	Faded:     color.NRGBA{0x6b, 0x6b, 0x6b, 0xa0},
 	Kinds: map[string]color.NRGBA{
@@ -56,6 +60,8 @@ var Dark = Theme{
 	Land:      rgb(0x27313a),
 	StoryLand: rgb(0x34404a),
 	Border:    rgb(0x6f7d88),
+	Region:    rgb(0x4a5660),
+	Road:      rgb(0x5d6a74),
 	Outline:   rgb(0x0f1b26),
 	Faded:     color.NRGBA{0x9a, 0xa4, 0xad, 0xa0},
 	Kinds: map[string]color.NRGBA{

@@ -56,6 +56,7 @@ func runMain(m *testing.M) int {
 		return m.Run()
 	}
 	mux := http.NewServeMux()
+	testMux = mux // tests may add routes (basemap_test.go)
 	mux.Handle("/testdata/", http.StripPrefix("/testdata/", http.FileServer(http.Dir("testdata"))))
 	// Generated stories (geo/synth, seed 1): /synth/N.geojson has N events.
 	mux.HandleFunc("/synth/", func(w http.ResponseWriter, r *http.Request) {

@@ -279,10 +279,18 @@
     startView();
     var go = new Go();
     loader.hidden = false;
-    // The basemap comes beside the wasm, in parallel; the map takes it from
-    // here (wasm/run_js.go fetchBasemap).
-    window.maplineBasemap = fetch("basemap.bin").then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
+    // The basemap's tiles come from one archive read by ranges: its first
+    // 16 KiB (the header and the directory) come beside the wasm, in
+    // parallel; the map takes them from here and fetches its tiles itself
+    // (wasm/tiles_js.go). A host that ignores Range would send the whole
+    // archive: refused after its headers, never read.
+    var tilesURL = "basemap.pmtiles";
+    window.maplineTilesURL = tilesURL;
+    window.maplineBasemap = fetch(tilesURL, { headers: { Range: "bytes=0-16383" } }).then(function (r) {
+      if (r.status !== 206) {
+        if (r.body) r.body.cancel();
+        throw new Error(r.ok ? "the host ignores Range requests (HTTP " + r.status + " instead of 206): docs/basemap.md lists hosts that serve them" : "HTTP " + r.status);
+      }
       return r.arrayBuffer();
     });
     window.maplineBasemap.catch(function () {}); // the map reports it

@@ -23,6 +23,7 @@ func init() {
 	// Browsers stream-compile wasm only when it is served with this type.
 	mime.AddExtensionType(".wasm", "application/wasm")
 	mime.AddExtensionType(".geojson", "application/geo+json")
+	mime.AddExtensionType(".pmtiles", "application/vnd.pmtiles")
 }
 
 // CSP is the Content-Security-Policy of the HTML pages: exactly what they
@@ -93,7 +94,7 @@ const (
 
 // hashedName is the form cmd/dist gives the wasm, the scripts and the styles:
 // name.<first 10 hex digits of the SHA-256>.ext.
-var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.(?:wasm|js|css|bin)$`)
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.(?:wasm|js|css|bin|pmtiles)$`)
 
 // ContentHashed reports whether the file name carries its content's hash
 // (see cmd/dist), so that it can be cached as immutable.

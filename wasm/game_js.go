@@ -22,6 +22,7 @@ type game struct {
 
 	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
 	drawn    bool       // a frame with the story has been drawn
+	drawnAt  time.Time  // when Update first saw drawn
 	ready    bool       // the page has been told
 	setup    bool       // the canvas has its attributes
 	ratio    float64    // device pixels per CSS pixel
@@ -54,6 +55,10 @@ type game struct {
 	comp mapui.Compositor // whether a pan moves the frame on screen instead
 }
 
+// readyWait is how long the page waits, after the first frame with the
+// story, for the view's tiles before it calls the map ready anyway.
+const readyWait = 3 * time.Second
+
 // prepareWork is how many points of the basemap one idle callback cuts
 // into triangles (about 10 ms of wasm).
 const prepareWork = 4000
@@ -76,6 +81,7 @@ func (g *game) Update() error {
 	g.moving = g.page.apply(g.st, now)
 	g.settling = was && !g.moving
 	g.page.applyTheme(g.st)
+	updateTiles(g.st, g.moving) // tiles_js.go
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
 	g.page.explore.apply(g.st)
@@ -123,7 +129,13 @@ func (g *game) Update() error {
 	g.popup.update(g.st, sc, changed, now)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
-	if g.drawn && !g.ready {
+	// And once the view's tiles are drawn (tiles_js.go), or, should they
+	// keep coming (a camera in flight), readyWait after that frame.
+	if g.drawn && g.drawnAt.IsZero() {
+		g.drawnAt = now
+		frames.wakeAt(now.Add(readyWait))
+	}
+	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(g.drawnAt) >= readyWait) {
 		g.ready = true
 		g.page.setReady()
 	}

@@ -28,6 +28,10 @@ type params struct {
 	// hashProbs are the parts of the hash that were left out (parseHash):
 	// they go to the console, the map opens as if they were not there.
 	hashProbs []string
+	// tiles is a newsroom's tile archive (tiles=URL, resolved), from the
+	// same origins as data=; tilesProb says why a tiles= was refused: a
+	// warning, the default basemap stays (tiles_js.go).
+	tiles, tilesProb string
 }
 
 // readParams reads location's query and hash. Bad values are reported and
@@ -78,6 +82,9 @@ func readParams(href string, origins ...string) (params, []string) {
 				data, origin.Of(u), allowedList(origins), o))
 		}
 	}
+	if tl := q.Get("tiles"); tl != "" {
+		pr.tiles, pr.tilesProb = tilesParam(u, tl, origins)
+	}
 	// The hash's view wins over the query's.
 	hash, hashProbs := parseHash(fragment)
 	pr.hashProbs = hashProbs
@@ -123,6 +130,26 @@ func readParams(href string, origins ...string) (params, []string) {
 		}
 	}
 	return pr, probs
+}
+
+// tilesParam resolves a tiles= URL against the page u, under the rule of
+// data=: the page's own origin or one of origins. It returns the URL, or
+// why it is refused.
+func tilesParam(u *url.URL, tl string, origins []string) (string, string) {
+	ref, err := url.Parse(tl)
+	if err != nil {
+		return "", fmt.Sprintf("tiles=%q is not a URL", tl)
+	}
+	abs := u.ResolveReference(ref)
+	switch o := origin.Of(abs); {
+	case origin.Same(abs, u), o != "" && slices.Contains(origins, o):
+		return abs.String(), ""
+	case o == "":
+		return "", fmt.Sprintf("tiles=%q is refused: tiles load only over http: or https:", tl)
+	default:
+		return "", fmt.Sprintf("tiles=%q is refused: tiles load only from this site (%s)%s, not from %s",
+			tl, origin.Of(u), allowedList(origins), o)
+	}
 }
 
 func allowedList(origins []string) string {

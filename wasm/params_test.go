@@ -114,3 +114,24 @@ func FuzzReadParams(f *testing.F) {
 		}
 	})
 }
+
+func TestTilesParam(t *testing.T) {
+	const page = "https://maps.example.org/embed.html"
+	for _, tc := range []struct {
+		name, href, tiles, prob string
+	}{
+		{"none", page, "", ""},
+		{"same origin", page + "?tiles=tiles/city.pmtiles", "https://maps.example.org/tiles/city.pmtiles", ""},
+		{"allowed origin", page + "?tiles=https://cdn.example.net/city.pmtiles", "https://cdn.example.net/city.pmtiles", ""},
+		{"foreign origin", page + "?tiles=https://evil.example.com/x.pmtiles", "",
+			`tiles="https://evil.example.com/x.pmtiles" is refused: tiles load only from this site (https://maps.example.org) and https://cdn.example.net, not from https://evil.example.com`},
+		{"not http", page + "?tiles=file:///etc/passwd", "", `tiles="file:///etc/passwd" is refused: tiles load only over http: or https:`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pr, probs := readParams(tc.href, "https://cdn.example.net")
+			if pr.tiles != tc.tiles || pr.tilesProb != tc.prob || len(probs) > 0 {
+				t.Errorf("tiles %q, problem %q, other problems %q; want %q, %q", pr.tiles, pr.tilesProb, probs, tc.tiles, tc.prob)
+			}
+		})
+	}
+}

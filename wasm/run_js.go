@@ -61,28 +61,9 @@ func loadInPage(p *page, pr params, probs []string) {
 	defer frames.wake() // the next Update takes the story
 	// The basemap is on its way already (frame.js fetched it beside the
 	// wasm); the story and the basemap come to the map together.
-	l := load(pr, probs, fetchers{basemap: fetchBasemap, story: fetchStory})
+	bm := func() (*geo.Basemap, error) { return fetchBasemap(pr.tiles, pr.tilesProb) } // tiles_js.go
+	l := load(pr, probs, fetchers{basemap: bm, story: fetchStory})
 	p.storyLoaded(l.story, l.basemap, l.initial, l.err)
-}
-
-// fetchBasemap decodes the basemap frame.js fetches (window.maplineBasemap,
-// a promise of its bytes).
-func fetchBasemap() (*geo.Basemap, error) {
-	promise := js.Global().Get("maplineBasemap")
-	if promise.Type() != js.TypeObject {
-		return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
-	}
-	buf, err := await(promise)
-	if err != nil {
-		return nil, fmt.Errorf("the basemap could not be loaded: %v", err)
-	}
-	b := make([]byte, buf.Get("byteLength").Int())
-	js.CopyBytesToGo(b, js.Global().Get("Uint8Array").New(buf))
-	bm, err := geo.DecodeBasemap(b)
-	if err != nil {
-		return nil, fmt.Errorf("the basemap could not be read: %v", err)
-	}
-	return bm, nil
 }
 
 // prefetched is the response to u that frame.js started fetching beside

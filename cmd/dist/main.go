@@ -49,8 +49,8 @@ var required = []struct{ file, asset string }{
 	{"embed.html", "embed.css"},
 	{"embed.html", "wasm_exec.js"},
 	{"embed.html", "frame.js"},
-	{"frame.js", "mapline.wasm"}, // fetch("mapline.wasm")
-	{"frame.js", "basemap.bin"},  // fetch("basemap.bin")
+	{"frame.js", "mapline.wasm"},    // fetch("mapline.wasm")
+	{"frame.js", "basemap.pmtiles"}, // var tilesURL = "basemap.pmtiles"
 	{"embed.html", "lang.js"},
 	{"index.html", "article.css"},
 	{"index.html", "article.js"},
@@ -67,7 +67,7 @@ var required = []struct{ file, asset string }{
 const hashLen = 10
 
 // hashedExts are the extensions of the files that get content-hashed names.
-var hashedExts = []string{".wasm", ".js", ".css", ".bin"}
+var hashedExts = []string{".wasm", ".js", ".css", ".bin", ".pmtiles"}
 
 // stable are the files that keep their names: other sites' pages load them
 // by name (site.Handler serves them to be revalidated).

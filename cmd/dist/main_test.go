@@ -36,7 +36,7 @@ func fixture() map[string]string {
 <script src="article.js" defer></script>
 </body></html>
 `,
-		"frame.js":     `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var bm = fetch("basemap.bin"); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"frame.js":     `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var tilesURL = "basemap.pmtiles"; ` + strings.Repeat("/* run */ ", 40) + "})();\n",
 		"embed.js":     "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
 		"wasm_exec.js": "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"lang.js":      `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
@@ -52,6 +52,7 @@ func fixture() map[string]string {
 		"studio-worker.js":   `importScripts("wasm_exec.js"); fetch("studio.wasm"); fetch("basemap.bin"); ` + strings.Repeat("/* work */ ", 40) + "\n",
 		"studio.wasm":        "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02 studio code ", 400),
 		"basemap.bin":        "MLBM" + strings.Repeat("\x00\x01 countries ", 200),
+		"basemap.pmtiles":    "PMTiles\x03" + strings.Repeat("\x00\x01 tiles ", 200),
 		"data/story.geojson": `{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","properties":{}},`, 20) + `{}]}`,
 		"robots.txt":         "x\n",                                       // compression saves nothing
 		"data/photo.png":     "\x89PNG\r\n\x1a\n" + "not compressed here", // not a text file
@@ -147,8 +148,8 @@ func TestHashedNamesAndReferences(t *testing.T) {
 			t.Errorf("%s is still there under its old name", logical)
 		}
 	}
-	if len(sum.hashed) != 12 {
-		t.Errorf("summary: %d hashed, want 12: %v", len(sum.hashed), sum.hashed)
+	if len(sum.hashed) != 13 {
+		t.Errorf("summary: %d hashed, want 13: %v", len(sum.hashed), sum.hashed)
 	}
 
 	// The references are rewritten, quotes and "./" kept.
@@ -203,13 +204,14 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	}
 
 	// Siblings: for the text files and the wasm, decoding to the file; none
-	// for robots.txt (too small to gain) and the png (not text).
+	// for robots.txt (too small to gain), the png (not text) and the tile
+	// archive (read by ranges of its own bytes).
 	for name, data := range snap {
 		ext := filepath.Ext(name)
 		if ext == ".br" || ext == ".gz" {
 			continue
 		}
-		wantSiblings := name != "robots.txt" && name != "data/photo.png"
+		wantSiblings := name != "robots.txt" && name != "data/photo.png" && filepath.Ext(name) != ".pmtiles"
 		for _, enc := range []string{".br", ".gz"} {
 			sib, ok := snap[name+enc]
 			if ok != wantSiblings {
@@ -331,7 +333,7 @@ func TestIdempotent(t *testing.T) {
 			t.Errorf("second run changed %s", name)
 		}
 	}
-	if len(sum.hashed) != 12 {
+	if len(sum.hashed) != 13 {
 		t.Errorf("second run: %d hashed", len(sum.hashed))
 	}
 

@@ -44,6 +44,7 @@ type renderOptions struct {
 	view, t, event string
 	theme, mode    string
 	label          string
+	tiles          string // a PMTiles archive in the Protomaps schema, for the basemap
 	keepOut        string
 }
 
@@ -62,6 +63,7 @@ func render(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.theme, "theme", "", "light, dark or both (SVG only; the default for SVG); PNG defaults to light")
 	fs.StringVar(&o.mode, "mode", "cumulative", "cumulative (every site so far) or point (the current event's sites)")
 	fs.StringVar(&o.keepOut, "keep-out", "", "`boxes` labels keep clear of, as the page's controls over the map: X,Y,W,H in CSS px separated by\nspaces; a negative X or Y counts from the right or bottom edge (-48,8,40,80: 40×80 px, 8 px from the top right)")
+	fs.StringVar(&o.tiles, "tiles", "", "draw the basemap from this PMTiles `file` (Protomaps basemap v4 schema, as the embed's tiles=; default: the world basemap the embed's tiles are cut from)")
 	fs.StringVar(&o.label, "label", "", "the SVG's text alternative (aria-label); default: the story's title")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), renderUsage)
@@ -200,7 +202,13 @@ func renderPoster(o renderOptions) ([]byte, error) {
 	} else {
 		v = geo.StartView(s, v)
 	}
-	p := geo.NewPoster(s, geo.DefaultBasemap(), v, cur, geo.PosterOptions{Mode: mode, Themes: themes, KeepOut: keep})
+	bm := geo.DefaultBasemap()
+	if o.tiles != "" {
+		if bm, err = tilesBasemap(o.tiles, v); err != nil {
+			return nil, fmt.Errorf("-tiles: %w", err)
+		}
+	}
+	p := geo.NewPoster(s, bm, v, cur, geo.PosterOptions{Mode: mode, Themes: themes, KeepOut: keep})
 	if o.label != "" {
 		p.Label = o.label
 	}

@@ -1,0 +1,199 @@
+package tiles
+
+import (
+	"math"
+	"sort"
+
+	"mapline/geo"
+)
+
+// Cache keeps the tiles a map has fetched and says which it needs for a
+// view: the logic of a tiled basemap, on the host; the wasm only fetches.
+// It is not safe for concurrent use.
+type Cache struct {
+	MinZoom, MaxZoom uint8 // of the archive
+	// Keep is how many tiles it holds at most (the least recently used go
+	// first; the tiles of the last view are never dropped).
+	Keep int
+
+	held    map[Key]*entry
+	pending map[Key]bool
+	failed  map[Key]bool // fetched and failed: drawn from a parent, not asked again
+	clock   int
+	cover   []*Piece
+	coverID []Key // the keys of cover, to tell whether it changed
+}
+
+type entry struct {
+	piece *Piece // nil: the archive has no such tile (open sea), or it failed
+	used  int
+}
+
+// NewCache returns a cache for an archive of these zooms.
+func NewCache(minZoom, maxZoom uint8) *Cache {
+	return &Cache{MinZoom: minZoom, MaxZoom: min(maxZoom, 30), Keep: 256, held: map[Key]*entry{}, pending: map[Key]bool{}, failed: map[Key]bool{}}
+}
+
+// Zoom is the zoom of the tiles drawn at view zoom z: its floor, within the
+// archive's zooms (a view beyond MaxZoom draws MaxZoom's tiles scaled).
+func (c *Cache) Zoom(z float64) uint8 {
+	return uint8(max(float64(c.MinZoom), min(float64(c.MaxZoom), math.Floor(z))))
+}
+
+// Needed returns the tiles view v draws, in rows from the north-west.
+func (c *Cache) Needed(v geo.View) []Key {
+	z := c.Zoom(v.Zoom)
+	n := int64(1) << z
+	size := geo.WorldSize / float64(n)
+	wb := v.WorldBound()
+	x0, x1 := int64(math.Floor(wb.Min[0]/size)), int64(math.Floor(wb.Max[0]/size))
+	y0, y1 := int64(math.Floor(wb.Min[1]/size)), int64(math.Floor(wb.Max[1]/size))
+	x0, x1 = max(0, x0), min(n-1, x1)
+	y0, y1 = max(0, y0), min(n-1, y1)
+	var ks []Key
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			ks = append(ks, Key{z, uint32(x), uint32(y)})
+		}
+	}
+	return ks
+}
+
+// Want returns the tiles view v needs that the cache neither holds nor
+// awaits, and marks them awaited: fetch each and hand it to Put. A view
+// whose tiles are all held wants nothing: a map at rest asks for nothing.
+func (c *Cache) Want(v geo.View) []Key {
+	var out []Key
+	for _, k := range c.Needed(v) {
+		if c.held[k] == nil && !c.pending[k] && !c.failed[k] {
+			c.pending[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Put hands the cache a fetched tile: p nil when the archive has none (open
+// sea: nothing is drawn there).
+func (c *Cache) Put(k Key, p *Piece) {
+	delete(c.pending, k)
+	c.clock++
+	c.held[k] = &entry{piece: p, used: c.clock}
+	c.evict()
+}
+
+// Fail records that tile k could not be fetched or read: it is not asked
+// for again, and its nearest held ancestor draws its place.
+func (c *Cache) Fail(k Key) {
+	delete(c.pending, k)
+	c.failed[k] = true
+}
+
+// Complete reports whether every tile view v needs is held or failed:
+// the view is drawn in full detail (or as well as it can be).
+func (c *Cache) Complete(v geo.View) bool {
+	for _, k := range c.Needed(v) {
+		if c.held[k] == nil && !c.failed[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// Held reports whether the cache holds tile k.
+func (c *Cache) Held(k Key) bool { return c.held[k] != nil }
+
+// Cover returns the pieces that draw view v: each needed tile if held, else
+// its nearest held ancestor (scaled, until the tile arrives), each piece
+// once; and whether that set differs from the last call's.
+func (c *Cache) Cover(v geo.View) ([]*Piece, bool) {
+	c.clock++
+	var keys []Key
+	var ps []*Piece
+	seen := map[Key]bool{}
+	for _, k := range c.Needed(v) {
+		for a := k; ; a = a.Parent() {
+			e := c.held[a]
+			if e != nil {
+				e.used = c.clock
+				if !seen[a] {
+					seen[a] = true
+					keys = append(keys, a)
+					if e.piece != nil {
+						ps = append(ps, e.piece)
+					}
+				}
+				break
+			}
+			if a.Z == 0 || a.Z <= c.MinZoom {
+				break
+			}
+		}
+	}
+	// A tile whose ancestor stands in for a sibling is left out with its
+	// piece: pieces that overlap would cancel out under the even-odd rule.
+	// Its ancestor draws it, coarser, until the siblings arrive.
+	if len(keys) > 1 {
+		chosen := map[Key]bool{}
+		for _, k := range keys {
+			chosen[k] = true
+		}
+		keys, ps = keys[:0], ps[:0]
+		for _, k := range c.keysOf(chosen) {
+			covered := false
+			for a := k; a.Z > 0 && !covered; {
+				a = a.Parent()
+				covered = chosen[a]
+			}
+			if !covered {
+				keys = append(keys, k)
+				if e := c.held[k]; e.piece != nil {
+					ps = append(ps, e.piece)
+				}
+			}
+		}
+	}
+	changed := len(keys) != len(c.coverID)
+	for i := 0; !changed && i < len(keys); i++ {
+		changed = keys[i] != c.coverID[i]
+	}
+	c.cover, c.coverID = ps, keys
+	return ps, changed
+}
+
+// keysOf returns the keys of a set in the order of their tile ids.
+func (c *Cache) keysOf(set map[Key]bool) []Key {
+	ks := make([]Key, 0, len(set))
+	for k := range set {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return TileID(ks[i].Z, ks[i].X, ks[i].Y) < TileID(ks[j].Z, ks[j].X, ks[j].Y) })
+	return ks
+}
+
+// evict drops the least recently used tiles beyond Keep, but those of the
+// last cover.
+func (c *Cache) evict() {
+	for len(c.held) > c.Keep {
+		var oldest Key
+		best := math.MaxInt
+		for k, e := range c.held {
+			if e.used < best && !c.inCover(k) {
+				oldest, best = k, e.used
+			}
+		}
+		if best == math.MaxInt {
+			return
+		}
+		delete(c.held, oldest)
+	}
+}
+
+func (c *Cache) inCover(k Key) bool {
+	for _, ck := range c.coverID {
+		if ck == k {
+			return true
+		}
+	}
+	return false
+}

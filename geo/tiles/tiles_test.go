@@ -1,0 +1,228 @@
+package tiles
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"mapline/geo"
+)
+
+func TestTileID(t *testing.T) {
+	// The values of the PMTiles v3 spec's examples and its Hilbert curve.
+	for _, tc := range []struct {
+		name string
+		z    uint8
+		x, y uint32
+		want uint64
+	}{
+		{"zoom 0", 0, 0, 0, 0},
+		{"zoom 1 north-west", 1, 0, 0, 1},
+		{"zoom 1 south-west", 1, 0, 1, 2},
+		{"zoom 1 south-east", 1, 1, 1, 3},
+		{"zoom 1 north-east", 1, 1, 0, 4},
+		{"zoom 2 first", 2, 0, 0, 5},
+		{"zoom 2 last", 2, 3, 0, 20},
+		{"zoom 12", 12, 3423, 1763, 19078479},
+	} {
+		if got := TileID(tc.z, tc.x, tc.y); got != tc.want {
+			t.Errorf("%s: TileID(%d, %d, %d) = %d, want %d", tc.name, tc.z, tc.x, tc.y, got, tc.want)
+		}
+	}
+}
+
+// testTile is a tile with every kind of geometry and tag value.
+func testTile() *Tile {
+	return &Tile{Layers: []Layer{
+		{Name: "earth", Extent: Extent, Features: []Feature{{Type: Polygon,
+			Tags:  map[string]any{"kind": "earth", "country_id": int64(76)},
+			Geoms: [][][2]int32{{{0, 0}, {100, 0}, {100, 100}, {0, 100}}, {{10, 10}, {10, 20}, {20, 20}, {20, 10}}}}}},
+		{Name: "roads", Extent: Extent, Features: []Feature{{Type: LineString,
+			Tags:  map[string]any{"kind": "major_road", "oneway": true, "width": 2.5, "min_zoom": int64(-3)},
+			Geoms: [][][2]int32{{{-64, 5}, {4160, 7}}}}}},
+		{Name: "places", Extent: Extent, Features: []Feature{{Type: Point,
+			Tags:  map[string]any{"kind": "country", "name": "Brazil", "name:ar": "البرازيل"},
+			Geoms: [][][2]int32{{{1000, 2000}}}}}},
+	}}
+}
+
+func TestMVTRoundTrip(t *testing.T) {
+	in := testTile()
+	b := Encode(in)
+	out, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Errorf("decoded\n%+v\nwant\n%+v", out, in)
+	}
+	if !bytes.Equal(b, Encode(in)) {
+		t.Error("two encodings differ")
+	}
+}
+
+func TestDecodeCorrupt(t *testing.T) {
+	b := Encode(testTile())
+	// Every truncation and every flipped byte: an error or fewer features,
+	// never a panic.
+	for i := range b {
+		Decode(b[:i])
+		c := append([]byte(nil), b...)
+		c[i] ^= 0xff
+		Decode(c)
+	}
+	if _, err := Decode(b[:len(b)-3]); err == nil {
+		t.Error("a truncated tile decodes without an error")
+	}
+	if _, err := Decode(make([]byte, MaxTileBytes+1)); err == nil {
+		t.Error("an oversized tile decodes without an error")
+	}
+}
+
+func TestPMTilesRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		zoom uint8
+	}{
+		{"root directory only", 3},
+		{"leaf directories", 7}, // 21,845 tiles: the root does not fit in 16 KiB
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &Archive{Tiles: map[[3]uint32][]byte{}, MaxZoom: tc.zoom, Metadata: []byte(`{"attribution":"test"}`)}
+			same := Encode(testTile())
+			for z := uint32(0); z <= uint32(tc.zoom); z++ {
+				for x := uint32(0); x < 1<<z; x++ {
+					for y := uint32(0); y < 1<<z; y++ {
+						if x == 1 && y == 0 {
+							continue // a missing tile
+						}
+						d := same // runs of identical tiles
+						if (x+y)%3 == 0 {
+							d = []byte{byte(z), byte(x), byte(y), byte(x >> 8), byte(y >> 8)}
+						}
+						a.Tiles[[3]uint32{z, x, y}] = d
+					}
+				}
+			}
+			b := Write(a)
+			r, err := Open(Bytes(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(r.Metadata) != `{"attribution":"test"}` || r.Header.MaxZoom != tc.zoom {
+				t.Errorf("metadata %q, max zoom %d", r.Metadata, r.Header.MaxZoom)
+			}
+			if tc.zoom == 7 && r.Header.LeafLength == 0 {
+				t.Error("no leaf directories")
+			}
+			for k, want := range a.Tiles {
+				got, err := r.Tile(uint8(k[0]), k[1], k[2])
+				if err != nil || !bytes.Equal(got, want) {
+					t.Fatalf("tile %v: %x, %v; want %x", k, got, err, want)
+				}
+			}
+			if _, err := r.Tile(1, 1, 0); !errors.Is(err, ErrNoTile) {
+				t.Errorf("missing tile: %v, want ErrNoTile", err)
+			}
+		})
+	}
+}
+
+func TestOpenNotPMTiles(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"html page", []byte("<!doctype html><html><body>not found</body></html>")},
+		{"empty", nil},
+		{"mbtiles", append([]byte("SQLite format 3\x00"), make([]byte, 200)...)},
+	} {
+		if _, err := Open(Bytes(tc.data)); err == nil {
+			t.Errorf("%s: opened", tc.name)
+		}
+	}
+}
+
+// cutWorld cuts the default basemap once for the tests.
+var cutWorld = func() func(t *testing.T) *Reader {
+	var r *Reader
+	return func(t *testing.T) *Reader {
+		if r == nil {
+			var err error
+			if r, err = Open(Bytes(Write(Cut(geo.DefaultBasemap())))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return r
+	}
+}()
+
+func TestCutWorld(t *testing.T) {
+	r := cutWorld(t)
+	for _, tc := range []struct {
+		name     string
+		lon, lat float64
+		id       int // 0: open sea, no land
+	}{
+		{"Brasília", -47.88, -15.79, 76},
+		{"Nairobi", 36.82, -1.29, 404},
+		{"Minneapolis", -93.27, 44.98, 840},
+		{"Baghdad", 44.40, 33.30, 368},
+		{"Viti Levu", 178.0, -17.8, 242},
+		{"South Pacific", -130, -40, 0},
+	} {
+		p := geo.World(orb.Point{tc.lon, tc.lat})
+		for z := 0; z <= MaxZoom; z++ {
+			x, y, _ := tileOf(z, p)
+			k := Key{uint8(z), x, y}
+			b, err := r.Tile(k.Z, k.X, k.Y)
+			var lv geo.Level
+			if err == nil {
+				pc, err := DecodePiece(k, b)
+				if err != nil {
+					t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+				}
+				lv = Level([]*Piece{pc})
+			} else if !errors.Is(err, ErrNoTile) {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			c, ok := geo.NewBasemap([]geo.Level{lv}).CountryAt(p)
+			if tc.id == 0 && ok && z < 3 {
+				continue // the coarse levels may hold some land near; checked from zoom 3
+			}
+			if ok != (tc.id != 0) || c.ID != tc.id {
+				t.Errorf("%s: tile %s: country %d %q (%v), want %d", tc.name, k, c.ID, c.Name, ok, tc.id)
+			}
+			if tc.id != 0 && !planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), p) {
+				t.Errorf("%s: tile %s: not on land", tc.name, k)
+			}
+		}
+	}
+}
+
+func TestCutRegionBoundaries(t *testing.T) {
+	// Kansas–Nebraska: first-level boundaries (kind region) in the tiles
+	// from zoom 4, none below.
+	r := cutWorld(t)
+	p := geo.World(orb.Point{-99, 40})
+	for z := 0; z <= MaxZoom; z++ {
+		x, y, _ := tileOf(z, p)
+		k := Key{uint8(z), x, y}
+		b, err := r.Tile(k.Z, k.X, k.Y)
+		if err != nil {
+			t.Fatalf("tile %s: %v", k, err)
+		}
+		pc, err := DecodePiece(k, b)
+		if err != nil {
+			t.Fatalf("tile %s: %v", k, err)
+		}
+		n := len(Level([]*Piece{pc}).Regions)
+		if (n > 0) != (z >= 4) {
+			t.Errorf("tile %s: %d region boundaries", k, n)
+		}
+	}
+}

@@ -88,6 +88,11 @@ func parseDate(in, s string) (Date, error) {
 			return bad(clockProblem(s[11:]))
 		}
 		d.T, d.Precision = t.UTC(), Minute
+		if y := d.T.Year(); y < 0 || y > 9999 {
+			// 0000-01-01T00:00+00:10 is in the year -1 in UTC, which no
+			// YYYY can write back.
+			return bad("in UTC it falls outside the years 0000 to 9999")
+		}
 		return d, nil
 	}
 	parts := strings.Split(s, "-")

@@ -18,6 +18,8 @@ func TestParseDateBlamesTheRightPart(t *testing.T) {
 		{"bad-month-with-a-time", "2025-13-01T10:00:00Z", `"2025-13-01T10:00:00Z" is not an ISO 8601 date (the month must be 01 to 12)`},
 		{"no-time-zone-still-says-so", "2025-06-11T14:00:00", `"2025-06-11T14:00:00" is not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ssZ with a time zone)`},
 		{"two-tildes", "2025-06~~", `"2025-06~~" is not an ISO 8601 date (one "~" at the end marks a date approximate: 2025-06~)`},
+		{"time-zone-before-year-0000", "0000-01-01T00:00:00+00:10", `"0000-01-01T00:00:00+00:10" is not an ISO 8601 date (in UTC it falls outside the years 0000 to 9999)`},
+		{"time-zone-past-year-9999", "9999-12-31T23:59:00-01:00", `"9999-12-31T23:59:00-01:00" is not an ISO 8601 date (in UTC it falls outside the years 0000 to 9999)`},
 		{"tilde-inside", "2025~-06", `"2025~-06" is not an ISO 8601 date (one "~" at the end marks a date approximate: 2025-06~)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

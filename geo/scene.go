@@ -491,11 +491,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 				}
 				rs := len(m.rings)
 				for _, r := range poly {
-					ps := len(m.pts)
-					for _, p := range r {
-						m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
-					}
-					m.rings = append(m.rings, orb.Ring(m.pts[ps:len(m.pts):len(m.pts)]))
+					m.rings = append(m.rings, orb.Ring(m.onScreen(r, o, k)))
 				}
 				sp := orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)])
 				if emph {
@@ -511,11 +507,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if !lc.borders[i].Intersects(wb) {
 				continue
 			}
-			ps := len(m.pts)
-			for _, p := range l {
-				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
-			}
-			m.borders = append(m.borders, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+			m.borders = append(m.borders, orb.LineString(m.onScreen(l, o, k)))
 		}
 		// Water (lakes, rivers, the sea of a newsroom's tiles) over the
 		// land, then roads, in the theme's colours.
@@ -525,11 +517,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			}
 			rs := len(m.rings)
 			for _, r := range w {
-				ps := len(m.pts)
-				for _, p := range r {
-					m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
-				}
-				m.rings = append(m.rings, orb.Ring(m.pts[ps:len(m.pts):len(m.pts)]))
+				m.rings = append(m.rings, orb.Ring(m.onScreen(r, o, k)))
 			}
 			m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
 		}
@@ -537,21 +525,13 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if !lc.roads[i].Intersects(wb) {
 				continue
 			}
-			ps := len(m.pts)
-			for _, p := range l {
-				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
-			}
-			m.roads = append(m.roads, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+			m.roads = append(m.roads, orb.LineString(m.onScreen(l, o, k)))
 		}
 		for i, l := range lvl.Regions {
 			if !lc.regions[i].Intersects(wb) {
 				continue
 			}
-			ps := len(m.pts)
-			for _, p := range l {
-				m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
-			}
-			m.regions = append(m.regions, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
+			m.regions = append(m.regions, orb.LineString(m.onScreen(l, o, k)))
 		}
 		if len(m.land) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land, Triangles: m.landTris})
@@ -719,6 +699,16 @@ func labelRoom(c *Country) float64 {
 		return 0
 	}
 	return room
+}
+
+// onScreen puts the world points of a line or ring on screen (origin o,
+// scale k) at the end of m.pts, and returns them there.
+func (m *Map) onScreen(l []orb.Point, o orb.Point, k float64) []orb.Point {
+	ps := len(m.pts)
+	for _, p := range l {
+		m.pts = append(m.pts, orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k})
+	}
+	return m.pts[ps:len(m.pts):len(m.pts)]
 }
 
 // LinkWidth is the width of an event's arcs between sites, in CSS px.

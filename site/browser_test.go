@@ -477,3 +477,21 @@ func TestArticlePage(t *testing.T) {
 	}
 	screenshot(t, ctx, "article-desktop")
 }
+
+// axeViolations runs axe-core (testdata/axe) on the page in ctx and returns
+// each violation as "id (impact): target: summary | …".
+func axeViolations(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	src, err := os.ReadFile("testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
+		t.Fatalf("injecting axe: %v", err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary).join(" | ")))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe.run: %v", err)
+	}
+	return out
+}

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -347,10 +346,6 @@ func TestExploreOffForSmallStories(t *testing.T) {
 // matches listed and clusters on the map, and takes the screenshots to look
 // at: phone and desktop, light and dark.
 func TestExploreAxe(t *testing.T) {
-	src, err := os.ReadFile("testdata/axe/axe.min.js")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct {
 		name, q string
 		w, h    int64
@@ -369,22 +364,8 @@ func TestExploreAxe(t *testing.T) {
 			}
 			waitText(t, ctx, `String(document.querySelectorAll("#matches li").length)`, "9")
 			screenshot(t, ctx, "explore-"+tc.name)
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
-				t.Fatalf("injecting axe: %v", err)
-			}
-			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("axe.run: %v", err)
-			}
-			var vs []struct {
-				ID, Impact string
-				Nodes      []string
-			}
-			if err := json.Unmarshal([]byte(out), &vs); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range vs {
-				t.Errorf("axe: %s (%s): %s", v.ID, v.Impact, strings.Join(v.Nodes, " | "))
+			for _, v := range axeViolations(t, ctx) {
+				t.Errorf("axe: %s", v)
 			}
 		})
 	}
@@ -409,18 +390,7 @@ func TestExploreSearchPersian(t *testing.T) {
 		t.Errorf("the first match is %q, want %q", got, s.In("fa").Events[sel.Kept[0]].Title)
 	}
 	screenshot(t, ctx, "explore-search-fa")
-	src, err := os.ReadFile("testdata/axe/axe.min.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
-		t.Fatalf("injecting axe: %v", err)
-	}
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(" | "))))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("axe.run: %v", err)
-	}
-	if out != "[]" {
-		t.Errorf("axe: %s", out)
+	for _, v := range axeViolations(t, ctx) {
+		t.Errorf("axe: %s", v)
 	}
 }

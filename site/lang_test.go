@@ -1,10 +1,8 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -207,25 +205,10 @@ func toLatin(s string) string {
 // TestAxeRTL runs axe on the Persian page: a right-to-left page whose words
 // come from lang.js and the wasm must still give every control a name.
 func TestAxeRTL(t *testing.T) {
-	src, err := os.ReadFile("testdata/axe/axe.min.js")
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := tab(t, 1000, 700, 1)
 	open(t, ctx, "/embed.html?lang=fa", "ready")
 	waitText(t, ctx, `document.querySelector("#more summary").textContent`, lang.Get("fa").Text("options"))
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
-		t.Fatalf("injecting axe: %v", err)
-	}
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => v.id + " (" + v.impact + "): " + v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary).join(" | "))))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("axe.run: %v", err)
-	}
-	var vs []string
-	if err := json.Unmarshal([]byte(out), &vs); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range vs {
+	for _, v := range axeViolations(t, ctx) {
 		t.Errorf("axe: %s", v)
 	}
 }

@@ -6,7 +6,6 @@ package site
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -257,10 +256,6 @@ func TestStudioKeepsWork(t *testing.T) {
 // TestStudioAxe runs axe-core on the studio with a file open, light and
 // dark, and wants no violations; it saves the screenshots a person looks at.
 func TestStudioAxe(t *testing.T) {
-	src, err := os.ReadFile("testdata/axe/axe.min.js")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []struct {
 		name   string
 		w, h   int64
@@ -273,22 +268,8 @@ func TestStudioAxe(t *testing.T) {
 			studioState(t, ctx, "ready")
 			waitContains(t, ctx, `document.documentElement.dataset.preview || ""`, "ready", 60*time.Second)
 			screenshot(t, ctx, "studio-"+c.name)
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
-				t.Fatalf("injecting axe: %v", err)
-			}
-			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("axe.run: %v", err)
-			}
-			var vs []struct {
-				ID, Impact string
-				Nodes      []string
-			}
-			if err := json.Unmarshal([]byte(out), &vs); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range vs {
-				t.Errorf("axe %s: %s (%s): %s", c.name, v.ID, v.Impact, strings.Join(v.Nodes, " | "))
+			for _, v := range axeViolations(t, ctx) {
+				t.Errorf("axe %s: %s", c.name, v)
 			}
 		})
 	}

@@ -2,8 +2,6 @@ package site
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -248,29 +246,11 @@ func TestPointMode(t *testing.T) {
 // TestAxe runs axe-core on the embed page, light and dark, and wants no
 // violations.
 func TestAxe(t *testing.T) {
-	src, err := os.ReadFile("testdata/axe/axe.min.js")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, q := range []string{"", "?dark=true"} {
 		ctx := tab(t, 1000, 700, 1)
 		open(t, ctx, "/embed.html"+q, "ready")
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";true")); err != nil {
-			t.Fatalf("injecting axe: %v", err)
-		}
-		out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("axe.run: %v", err)
-		}
-		var vs []struct {
-			ID, Impact string
-			Nodes      []string
-		}
-		if err := json.Unmarshal([]byte(out), &vs); err != nil {
-			t.Fatal(err)
-		}
-		for _, v := range vs {
-			t.Errorf("axe%s: %s (%s): %s", q, v.ID, v.Impact, strings.Join(v.Nodes, " | "))
+		for _, v := range axeViolations(t, ctx) {
+			t.Errorf("axe%s: %s", q, v)
 		}
 	}
 }

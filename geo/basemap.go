@@ -36,6 +36,10 @@ type Country struct {
 	// Area is the area of all the country's polygons before clipping, in
 	// world units² (square CSS px at zoom 0), to tell whether its name fits.
 	Area float64
+	// Room is how far the name may move off LabelAt and stay inside the
+	// country, in world units (LabelRoom), when it was worked out before the
+	// country was cut into tiles; 0: work it out from Polygons.
+	Room float64
 }
 
 // NameIn is the country's name in the language lang ("fa-IR" finds "fa"),

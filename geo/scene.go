@@ -203,7 +203,7 @@ type levelCache struct {
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
 	cut     int          // the countries whose polygons Prepare has cut
-	room    []float64    // per country of the story: how far its name may move off LabelAt and stay inside (world units; labelRoom)
+	room    []float64    // per country of the story: how far its name may move off LabelAt and stay inside (world units; Country.Room, LabelRoom)
 }
 
 // MapOptions are what a Map shows: all of it in one value, so that a map
@@ -356,7 +356,10 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 	lc.room = make([]float64, len(lvl.Countries))
 	for i, c := range lvl.Countries {
 		if m.emphasis[c.ID] {
-			lc.room[i] = labelRoom(&c)
+			lc.room[i] = c.Room
+			if c.Room == 0 {
+				lc.room[i] = c.LabelRoom()
+			}
 		}
 		lc.polys[i] = make([]orb.Bound, len(c.Polygons))
 		lc.tris[i] = make([][]uint16, len(c.Polygons))
@@ -676,12 +679,12 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	return sc
 }
 
-// labelRoom is the distance from a country's label point to the nearest
+// LabelRoom is the distance from a country's label point to the nearest
 // edge of its polygons (holes and the edges clipping made included): the
 // radius of a circle around the label point inside the country, in which
 // the centre of its name may move (Label.Room). It is 0 when the label point
 // lies outside every polygon.
-func labelRoom(c *Country) float64 {
+func (c *Country) LabelRoom() float64 {
 	p := c.LabelAt
 	inside := false
 	room := math.Inf(1)

@@ -23,6 +23,17 @@ func (a *alarm) set(t, now time.Time) (d time.Duration, rearm bool) {
 	return max(t.Sub(now), 0), true
 }
 
+// cancel forgets the time t if it is the one set, and reports whether it
+// was (the timer must then be stopped): a frame asked for at t is no longer
+// needed.
+func (a *alarm) cancel(t time.Time) bool {
+	if !a.armed || !a.at.Equal(t) {
+		return false
+	}
+	a.armed = false
+	return true
+}
+
 // maxWork is the most frames whose work frameCount keeps between two
 // readings, so that a page nobody measures does not grow.
 const maxWork = 1 << 16

@@ -173,6 +173,16 @@ func (f *frameGate) wakeAt(t time.Time) {
 	f.timer = time.AfterFunc(d, f.wake)
 }
 
+// cancelWake forgets the frame asked for at t, if no earlier one replaced
+// it: an idle page must not wake for a deadline already met.
+func (f *frameGate) cancelWake(t time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.next.cancel(t) && f.timer != nil {
+		f.timer.Stop()
+	}
+}
+
 // drew counts a frame that drew.
 func (f *frameGate) drew() {
 	f.mu.Lock()

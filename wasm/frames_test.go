@@ -32,6 +32,37 @@ func TestAlarm(t *testing.T) {
 	}
 }
 
+func TestAlarmCancel(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	s := time.Second
+	for _, tc := range []struct {
+		name   string
+		set    []time.Duration // asked for, in order, at t0
+		cancel time.Duration
+		want   bool // the timer must stop
+		after  time.Duration
+		rearm  bool // a later ask at after sets the timer again
+	}{
+		{"the time set goes", []time.Duration{3 * s}, 3 * s, true, 5 * s, true},
+		{"an earlier one replaced it: it stays", []time.Duration{3 * s, 1 * s}, 3 * s, false, 5 * s, false},
+		{"not the time set", []time.Duration{3 * s}, 4 * s, false, 5 * s, false},
+		{"nothing set", nil, 3 * s, false, 5 * s, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var a alarm
+			for _, d := range tc.set {
+				a.set(t0.Add(d), t0)
+			}
+			if got := a.cancel(t0.Add(tc.cancel)); got != tc.want {
+				t.Errorf("cancel = %v, want %v", got, tc.want)
+			}
+			if _, rearm := a.set(t0.Add(tc.after), t0); rearm != tc.rearm {
+				t.Errorf("a later ask after the cancel: rearm %v, want %v", rearm, tc.rearm)
+			}
+		})
+	}
+}
+
 func TestFrameCount(t *testing.T) {
 	var c frameCount
 	c.end(5) // Ebitengine's first request, before any frame ran

@@ -138,6 +138,7 @@ func (g *game) Update() error {
 	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(g.drawnAt) >= readyWait) {
 		g.ready = true
 		g.page.setReady()
+		frames.cancelWake(g.drawnAt.Add(readyWait)) // the tiles came first: no frame at the deadline
 	}
 	if g.ready && g.prepared != g.st.Map() {
 		g.prepare()

@@ -57,10 +57,12 @@ func demoLabels(t *testing.T) []geo.Label {
 //
 //	MAPLINE_CHROMIUM=/usr/bin/chromium go test ./cmd/mapline -run LabelWidthsInChromium -update
 func TestLabelWidthsInChromium(t *testing.T) {
-	css, err := os.ReadFile("../../site/embed.css")
+	src, err := os.ReadFile("../../site/embed.css")
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The labels' fonts as make build writes them into the page's CSS.
+	css := append(src, geo.LabelCSS()...)
 	ls := demoLabels(t)
 	type item struct{ Class, Text string }
 	items := make([]item, len(ls))

@@ -28,8 +28,10 @@ const (
 const Attribution = "Made with Natural Earth"
 
 // Tags of the schema (Protomaps basemap v4) and of mapline's own that this
-// package writes and reads. country_id (ISO 3166-1 numeric) and area (world
-// units², see geo.Country) are mapline's additions to the schema: other
+// package writes and reads. country_id (ISO 3166-1 numeric), area (world
+// units², see geo.Country) and label_room (world units: how far the name may
+// move and stay inside the whole country, geo.Country.Room; the pieces of a
+// tile would say less) are mapline's additions to the schema: other
 // readers ignore them, and mapline reads archives without them.
 const (
 	tagKind      = "kind"
@@ -38,6 +40,7 @@ const (
 	tagAdmin     = "kind_detail"
 	tagCountryID = "country_id"
 	tagArea      = "area"
+	tagRoom      = "label_room"
 )
 
 // Cut cuts the basemap into the default pyramid: at each zoom z the tiles
@@ -98,6 +101,9 @@ func Cut(bm *geo.Basemap) *Archive {
 						tagMinZoom: int64(countryMinZoom(c.Area))}
 					if c.ID != 0 {
 						tags[tagCountryID] = int64(c.ID)
+					}
+					if r := c.LabelRoom(); r > 0 {
+						tags[tagRoom] = r
 					}
 					for l, n := range c.Names {
 						tags[tagName+":"+l] = n

@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -101,6 +102,9 @@ func DecodePiece(k Key, b []byte) (*Piece, error) {
 						c.Names[key[len(tagName)+1:]] = s
 					}
 				}
+				if r, ok := f.Tags[tagRoom].(float64); ok && r > 0 && !math.IsInf(r, 0) {
+					c.Room = r
+				}
 				if a, ok := f.Tags[tagArea].(float64); ok && a > 0 {
 					c.Area = a
 				} else if z, ok := number(f.Tags[tagMinZoom]); ok {
@@ -192,7 +196,7 @@ func Level(pieces []*Piece) geo.Level {
 				lv.Countries = append(lv.Countries, geo.Country{})
 				c = &lv.Countries[len(lv.Countries)-1]
 			}
-			c.Name, c.Names, c.LabelAt, c.Area = n.Name, n.Names, n.LabelAt, n.Area
+			c.Name, c.Names, c.LabelAt, c.Area, c.Room = n.Name, n.Names, n.LabelAt, n.Area, n.Room
 		}
 		lv.Borders = append(lv.Borders, p.borders...)
 		lv.Regions = append(lv.Regions, p.regions...)

@@ -3,6 +3,7 @@ package tiles
 import (
 	"bytes"
 	"errors"
+	"math"
 	"reflect"
 	"testing"
 
@@ -223,6 +224,51 @@ func TestCutRegionBoundaries(t *testing.T) {
 		n := len(Level([]*Piece{pc}).Regions)
 		if (n > 0) != (z >= 4) {
 			t.Errorf("tile %s: %d region boundaries", k, n)
+		}
+	}
+}
+
+// TestCutKeepsLabelRoom: the tiles say how far a country's name may move
+// and stay inside the whole country (geo.Country.Room), as the basemap's
+// whole polygons say it; worked out from the pieces of one tile, whose cut
+// edges look like borders, it would be less, and the name of a country cut
+// by a tile's edge near its label point (Iraq on a phone) could not move.
+func TestCutKeepsLabelRoom(t *testing.T) {
+	r := cutWorld(t)
+	bm := geo.DefaultBasemap()
+	for z := 3; z <= MaxZoom; z++ {
+		var whole *geo.Country
+		for i, c := range bm.Level(float64(z)).Countries {
+			if c.ID == 368 && c.Name != "" {
+				whole = &bm.Level(float64(z)).Countries[i]
+			}
+		}
+		if whole == nil {
+			t.Fatalf("zoom %d: no Iraq in the basemap", z)
+		}
+		x, y, _ := tileOf(z, whole.LabelAt)
+		k := Key{uint8(z), x, y}
+		b, err := r.Tile(k.Z, k.X, k.Y)
+		if err != nil {
+			t.Fatalf("tile %s: %v", k, err)
+		}
+		pc, err := DecodePiece(k, b)
+		if err != nil {
+			t.Fatalf("tile %s: %v", k, err)
+		}
+		lv := Level([]*Piece{pc})
+		var got *geo.Country
+		for i := range lv.Countries {
+			if lv.Countries[i].ID == 368 {
+				got = &lv.Countries[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("tile %s: no Iraq", k)
+		}
+		want := whole.LabelRoom()
+		if want <= 0 || math.Abs(got.Room-want) > 1e-9*want {
+			t.Errorf("zoom %d: tile %s says Iraq's name has room %g, the whole country %g", z, k, got.Room, want)
 		}
 	}
 }

@@ -81,7 +81,11 @@ func (g *game) Update() error {
 	g.moving = g.page.apply(g.st, now)
 	g.settling = was && !g.moving
 	g.page.applyTheme(g.st)
-	updateTiles(g.st, g.moving) // tiles_js.go
+	// A pan the frame on screen can show (mapui.Compositor) takes no new
+	// tiles either: they come onto the map when the map is drawn again.
+	held := g.page.input != nil && g.page.input.Held()
+	_, _, composite := g.comp.Shift(g.st, held)
+	updateTiles(g.st, g.moving, composite) // tiles_js.go
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
 	g.page.explore.apply(g.st)
@@ -92,7 +96,7 @@ func (g *game) Update() error {
 	}
 	var sc *geo.Scene
 	var changed bool
-	if dx, dy, ok := g.comp.Shift(g.st, g.page.input != nil && g.page.input.Held()); ok && !eventChanged {
+	if dx, dy, ok := g.comp.Shift(g.st, held); ok && !eventChanged {
 		// The reader's pan moves the frame on screen; the map is drawn
 		// when the hold ends (mapui.Compositor).
 		g.page.shiftMap(dx, dy)

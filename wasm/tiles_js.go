@@ -227,7 +227,7 @@ func rangeFetch(url string, off, n uint64) ([]byte, error) {
 // arrived, asks for those the view needs once the view rests (nothing when
 // they are all there), and gives the map a new basemap when the pieces that
 // draw the view changed.
-func updateTiles(st *mapui.State, moving bool) {
+func updateTiles(st *mapui.State, moving, composite bool) {
 	t := theTiler.Load()
 	if t == nil {
 		return
@@ -251,6 +251,13 @@ func updateTiles(st *mapui.State, moving bool) {
 	}
 	// The map may have been given the first basemap since (the story
 	// and the basemap arrive together: page.apply).
+	// While a pan moves the frame on screen on the compositor
+	// (mapui.Compositor), the tiles under the new view are put on the map
+	// when it is drawn again (the hold ends, or the pan passes the margin),
+	// not in a frame of their own mid-pan.
+	if composite && st.Map().Basemap == t.bm {
+		return
+	}
 	if pieces, changed := t.cache.Cover(v); changed || st.Map().Basemap != t.bm {
 		t.bm = geo.NewBasemap([]geo.Level{tiles.Level(pieces)})
 		st.SetBasemap(t.bm)

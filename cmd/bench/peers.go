@@ -194,14 +194,7 @@ func (ps *peerServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ps.send(w, r, "text/javascript", name, b)
 	case name == "bare.wasm" && ps.bare != nil:
 		w.Header().Set("Content-Type", "application/wasm")
-		w.Header().Set("Vary", "Accept-Encoding")
-		body := ps.bare
-		if strings.Contains(r.Header.Get("Accept-Encoding"), "br") {
-			w.Header().Set("Content-Encoding", "br")
-			body = ps.bareBr
-		}
-		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
-		w.Write(body)
+		sendEncoded(w, r, "br", ps.bare, ps.bareBr)
 	case strings.HasSuffix(name, ".html"):
 		p := strings.TrimSuffix(name, ".html")
 		if (p == bare.Name && ps.bare == nil) || (p != bare.Name && ps.lib == "") {

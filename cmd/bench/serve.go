@@ -94,14 +94,7 @@ func serve(dist, wasm string, stories []*story, peers *peerServer) (base string,
 			}
 			w.Header().Set("Content-Type", "application/geo+json")
 			w.Header().Set("Cache-Control", site.CacheRevalidate)
-			w.Header().Set("Vary", "Accept-Encoding")
-			body := s.raw
-			if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-				w.Header().Set("Content-Encoding", "gzip")
-				body = s.gz
-			}
-			w.Header().Set("Content-Length", fmt.Sprint(len(body)))
-			w.Write(body)
+			sendEncoded(w, r, "gzip", s.raw, s.gz)
 			return
 		}
 		http.NotFound(w, r)
@@ -120,4 +113,17 @@ func serve(dist, wasm string, stories []*story, peers *peerServer) (base string,
 
 func (s *story) url(base string) string {
 	return base + "/embed.html?data=" + s.path
+}
+
+// sendEncoded writes raw, or its compressed form in encoding (gzip, br) when
+// the request accepts it.
+func sendEncoded(w http.ResponseWriter, r *http.Request, encoding string, raw, compressed []byte) {
+	w.Header().Set("Vary", "Accept-Encoding")
+	body := raw
+	if strings.Contains(r.Header.Get("Accept-Encoding"), encoding) {
+		w.Header().Set("Content-Encoding", encoding)
+		body = compressed
+	}
+	w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+	w.Write(body)
 }

@@ -302,3 +302,20 @@ func TestSharedLinkReopens(t *testing.T) {
 		t.Errorf("the shared link opens at %s, want %s", got, view)
 	}
 }
+
+// TestTimelineClusterMarks: a mark standing for events too close to tell
+// apart is a thin mark on the track, not styled as the map's cluster
+// buttons (both have the class "cluster").
+func TestTimelineClusterMarks(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	got := text(t, ctx, `[...document.querySelectorAll("#track-marks .mark.cluster")].map(e => getComputedStyle(e).width + " " + getComputedStyle(e).backgroundColor).join("; ")`)
+	if got == "" {
+		t.Fatal("the demo's track has no cluster mark to check")
+	}
+	for _, m := range strings.Split(got, "; ") {
+		if !strings.HasPrefix(m, "4px ") {
+			t.Errorf("a cluster mark on the track is %q, want 4px wide", m)
+		}
+	}
+}

@@ -70,12 +70,13 @@ func Check(name string, story []byte, doc *Doc, probs []Problem) (data []byte, f
 	}
 	data = story
 	var from []string
+	var renamed []map[string]string
 	if doc != nil {
 		var err error
 		if data, err = doc.GeoJSON(); err != nil {
 			return nil, append(found, Finding{Text: err.Error()}), true
 		}
-		from = doc.From()
+		from, renamed = doc.From(), doc.renamed()
 	} else if data == nil {
 		return nil, found, bad
 	}
@@ -95,15 +96,16 @@ func Check(name string, story []byte, doc *Doc, probs []Problem) (data []byte, f
 		gp = append(gp, geo.DuplicateKeys(data)...)
 	}
 	for _, p := range gp {
-		found = append(found, finding(name, p, from))
+		found = append(found, finding(name, p, from, renamed))
 		bad = bad || p.Severity == geo.Error
 	}
 	return data, found, bad
 }
 
 // finding writes a problem of the story as a line: with the file's name, or,
-// for a converted file, with where in the input the feature came from.
-func finding(name string, p geo.Problem, from []string) Finding {
+// for a converted file, with where in the input the feature came from and
+// the field's name there.
+func finding(name string, p geo.Problem, from []string, renamed []map[string]string) Finding {
 	where, at := name, ""
 	if p.Feature >= 0 {
 		at = fmt.Sprintf("feature %d", p.Feature)
@@ -118,6 +120,9 @@ func finding(name string, p geo.Problem, from []string) Finding {
 			where += fmt.Sprintf(" (%q)", p.ID)
 		}
 		q.Feature = -1
+		if in, ok := renamed[p.Feature][p.Field]; ok {
+			q.Field = in
+		}
 	}
 	q.Severity = geo.Error
 	line := where + ": " + strings.TrimPrefix(q.Error(), "geo: ")

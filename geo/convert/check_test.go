@@ -1,6 +1,7 @@
 package convert_test
 
 import (
+	"strings"
 	"testing"
 
 	"mapline/geo/convert"
@@ -71,5 +72,37 @@ func TestReadTable(t *testing.T) {
 	}
 	if c, ok := tb.Columns["title"]; !ok || c != 1 {
 		t.Errorf("title column %d, %v; want 1", c, ok)
+	}
+}
+
+// TestCheckNamesTheTrackTimesAsWritten: a track's times that go back are
+// found by the loader in the converted story's properties.times; the
+// finding names the field the file has (coordTimes, togeojson's
+// coordinateProperties.times), not the story's.
+func TestCheckNamesTheTrackTimesAsWritten(t *testing.T) {
+	line := `"geometry":{"type":"LineString","coordinates":[[10,50],[10.1,50.1],[10.2,50.2]]}`
+	back := `["2025-06-01T10:00:00Z","2025-06-01T10:05:00Z","2025-06-01T10:03:00Z"]`
+	for _, tc := range []struct{ name, props, want string }{
+		{"coordTimes", `{"name":"Run","coordTimes":` + back + `}`, "properties.coordTimes: item 2"},
+		{"togeojson", `{"name":"Run","coordinateProperties":{"times":` + back + `}}`, "properties.coordinateProperties.times: item 2"},
+		{"times", `{"name":"Run","times":` + back + `}`, "properties.times: item 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := `{"type":"FeatureCollection","features":[{"type":"Feature","properties":` + tc.props + `,` + line + `}]}`
+			doc, err := convert.TimeDimension("t.geojson", []byte(data))
+			var probs []convert.Problem
+			if e, ok := err.(*convert.Error); ok {
+				probs = e.Problems
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			_, found, bad := convert.Check("t.geojson", nil, doc, probs)
+			if !bad || len(found) != 1 {
+				t.Fatalf("bad %v, found %v: want one error", bad, found)
+			}
+			if want := "t.geojson: features[0]: " + tc.want; !strings.HasPrefix(found[0].Text, want) {
+				t.Errorf("found %q, want it to begin %q", found[0].Text, want)
+			}
+		})
 	}
 }

@@ -79,6 +79,11 @@ type Feature struct {
 	Shape      *Shape      // any other geometry (a line, an area, a track); nil for none
 	Properties map[string]any
 	From       string
+	// Renamed maps a field of the story back to the input's name for it,
+	// when the converter moved a value (properties.times came from
+	// properties.coordTimes): the problems the loader finds in it name the
+	// field the newsroom wrote.
+	Renamed map[string]string
 }
 
 // Shape is a GeoJSON geometry other than a Point, as written: a site's
@@ -158,6 +163,15 @@ func (d *Doc) From() []string {
 	out := make([]string, len(d.Features))
 	for i, f := range d.Features {
 		out[i] = f.From
+	}
+	return out
+}
+
+// renamed lists each feature's Renamed, in the order of the features.
+func (d *Doc) renamed() []map[string]string {
+	out := make([]map[string]string, len(d.Features))
+	for i, f := range d.Features {
+		out[i] = f.Renamed
 	}
 	return out
 }

@@ -343,6 +343,9 @@ func TimeDimension(name string, data []byte) (*Doc, error) {
 			}
 			e.Shape = &Shape{"LineString", line}
 			e.Properties["times"] = times
+			if timesField != "properties.times" {
+				e.Renamed = map[string]string{"properties.times": timesField}
+			}
 			events = append(events, e)
 		case gtype == "Point" && len(times) > 1 || shape != nil && (gtype == "Polygon" || gtype == "MultiPolygon" ||
 			len(times) == 1 && (gtype == "LineString" || gtype == "MultiLineString")):

@@ -12,9 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"math"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -132,21 +130,11 @@ func measureExplore(cfg config) ([]exploreResult, error) {
 			}
 			r.Times = append(r.Times, times...)
 		}
-		r.Keys, r.Stat, r.P95 = len(r.Times), summarize(r.Times), percentile(r.Times, 0.95)
+		r.Keys, r.Stat, r.P95 = len(r.Times), summarize(r.Times), pct(r.Times, 95)
 		log.Printf("explore %-5s: %d keystrokes, keystroke to map and list %s ms, p95 %.0f ms", s.Name, r.Keys, ms(r.Stat), r.P95)
 		out = append(out, r)
 	}
 	return out, nil
-}
-
-// percentile is the p-quantile of xs (nearest rank).
-func percentile(xs []float64, p float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return s[max(0, int(math.Ceil(p*float64(len(s))))-1)]
 }
 
 // exploreSection is the report's table of the search.

@@ -21,15 +21,3 @@ func TestExploreKeys(t *testing.T) {
 		}
 	}
 }
-
-func TestPercentile(t *testing.T) {
-	xs := []float64{5, 1, 4, 2, 3, 10, 9, 8, 7, 6, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11}
-	for _, tc := range []struct{ p, want float64 }{{0.95, 19}, {0.5, 10}, {1, 20}, {0, 1}} {
-		if got := percentile(xs, tc.p); got != tc.want {
-			t.Errorf("percentile(%g) = %g, want %g", tc.p, got, tc.want)
-		}
-	}
-	if percentile(nil, 0.95) != 0 {
-		t.Error("percentile of nothing")
-	}
-}

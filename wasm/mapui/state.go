@@ -22,7 +22,7 @@ type State struct {
 	hint  *geo.View // the poster's view, to open with if it shows the current event (geo.OpeningView)
 
 	home  geo.View  // the initial view (the story's fit or view= of the URL): reset returns to it
-	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
+	bound orb.Bound // the centre stays inside (geo.Limits)
 	floor float64   // the lowest zoom, at which the bound is still large in the view
 	still bool      // the reader prefers reduced motion: no animations, no inertia
 	anim  motion
@@ -47,7 +47,7 @@ func NewState(th geo.Theme) *State {
 		m:     geo.NewMap(geo.MapOptions{Basemap: &geo.Basemap{}, Theme: th}), // until the basemap arrives (setBasemap)
 		view:  v,
 		home:  v,
-		bound: geo.Region,
+		bound: geo.Everywhere,
 		floor: geo.MinZoom,
 		cur:   -1,
 		dirty: true,

@@ -135,8 +135,9 @@ func (v View) ZoomAbout(dz float64, p orb.Point) View {
 // Fit returns the view of the same size that shows bound b (longitude/latitude)
 // with padding CSS pixels on every side, at a zoom no higher than maxZoom.
 // An empty bound (a single point) is shown at maxZoom. A bound across the
-// antimeridian has Max.Lon() beyond 180 (BoundOf): its centre's longitude
-// may then pass 180 too.
+// antimeridian has Max.Lon() beyond 180 (BoundOf). The centre is put at
+// the copy of the world nearest v's centre (Near): its longitude may leave
+// -180..180.
 func (v View) Fit(b orb.Bound, padding, maxZoom float64) View {
 	lo, hi := World(orb.Point{b.Min.Lon(), b.Max.Lat()}), World(orb.Point{b.Max.Lon(), b.Min.Lat()})
 	ww, wh := hi.X()-lo.X(), hi.Y()-lo.Y()
@@ -146,7 +147,10 @@ func (v View) Fit(b orb.Bound, padding, maxZoom float64) View {
 		z = math.Min(math.Log2(aw/math.Max(ww, 1e-12)), math.Log2(ah/math.Max(wh, 1e-12)))
 	}
 	v.Zoom = clamp(math.Min(z, maxZoom), MinZoom, MaxZoom)
-	v.Center = LonLat(orb.Point{(lo.X() + hi.X()) / 2, (lo.Y() + hi.Y()) / 2})
+	// The centre at the copy of the world nearest v's (the map wraps): a
+	// fit across 180° seen from the west does not fly round the world.
+	c := orb.Point{(lo.X() + hi.X()) / 2, (lo.Y() + hi.Y()) / 2}
+	v.Center = LonLat(v.Near(c))
 	return v
 }
 

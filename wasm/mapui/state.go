@@ -123,7 +123,9 @@ func (s *State) fitIfReady() {
 	if s.hint != nil {
 		s.view = geo.OpeningView(s.m.Story, s.view, s.cur, s.hint)
 		s.home, s.hint = s.view, nil
-	} else if _, ok := s.m.Story.Bound(); ok {
+	} else {
+		// The story's places fitted, or the world's land for a story
+		// without places.
 		s.view = geo.StartView(s.m.Story, s.view)
 		s.home = s.view
 	}

@@ -9,7 +9,8 @@ import (
 
 // Flight is a smooth move from one view to another that zooms out and back
 // in on long moves: van Wijk and Nuij's optimal path, the curve of Leaflet's
-// flyTo and MapLibre's flyTo. Both views must have the same size.
+// flyTo and MapLibre's flyTo. Both views must have the same size. It takes
+// the short way round: across the antimeridian when that is shorter.
 type Flight struct {
 	From, To View
 	Duration time.Duration
@@ -25,6 +26,7 @@ const rho = 1.42
 // with the length of the path and is at most max.
 func NewFlight(from, to View, max time.Duration) Flight {
 	f := Flight{From: from, To: to, a: World(from.Center), b: World(to.Center)}
+	f.b[0] += from.Shift(f.b[0]) // the copy of the destination nearest the start
 	f.w0 = math.Max(from.Width, from.Height)
 	if f.w0 <= 0 {
 		f.w0 = 1

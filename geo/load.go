@@ -383,6 +383,7 @@ func (ld *loader) event(i int, id string, f *feature, g orb.Geometry) {
 		for j, q := range g {
 			w[j] = World(q)
 		}
+		Unwrap(w)
 		ev.Path = &Path{Line: g, World: w, Times: ts}
 	default:
 		prob("geometry", fmt.Sprintf("an event's geometry must be a Point, or a LineString with properties.times (a track), not a %s: give the line or area to a site and name it in properties.sites", g.GeoJSONType()))

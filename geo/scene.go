@@ -469,7 +469,19 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	}
 	wb := v.WorldBound()
 	o, k := v.Transform()
-	toScreen := func(p orb.Point) orb.Point { return orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k} }
+	// The map wraps round the antimeridian: a place is drawn at its copy of
+	// the world nearest the centre of the view (View.Shift), the basemap at
+	// every copy the view meets.
+	cx := o[0] + v.Width/2/k
+	shift := func(x float64) float64 {
+		n := math.Round((cx - x) / WorldSize)
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			return 0
+		}
+		return n * WorldSize
+	}
+	project := func(p orb.Point) orb.Point { return orb.Point{(p[0] - o[0]) * k, (p[1] - o[1]) * k} }
+	toScreen := func(p orb.Point) orb.Point { p[0] += shift(p[0]); return project(p) }
 	onScreen := func(p orb.Point, r float64) bool {
 		return p[0] > -r-cullMargin && p[1] > -r-cullMargin && p[0] < v.Width+r+cullMargin && p[1] < v.Height+r+cullMargin
 	}
@@ -482,59 +494,66 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
 		m.water, m.roads, m.regions = m.water[:0], m.roads[:0], m.regions[:0]
 		m.landTris, m.storyTris = m.landTris[:0], m.storyTris[:0]
-		for ci := range lvl.Countries {
-			c := &lvl.Countries[ci]
-			if !c.Bound.Intersects(wb) {
-				continue
+		// Copy n of the world lies n world widths east of the first.
+		n0, n1 := math.Floor(wb.Min[0]/WorldSize), math.Floor(wb.Max[0]/WorldSize)
+		for n := n0; n <= n0+maxCopies && n <= n1; n++ {
+			d := n * WorldSize
+			wbc := orb.Bound{Min: orb.Point{wb.Min[0] - d, wb.Min[1]}, Max: orb.Point{wb.Max[0] - d, wb.Max[1]}}
+			oc := orb.Point{o[0] - d, o[1]}
+			for ci := range lvl.Countries {
+				c := &lvl.Countries[ci]
+				if !c.Bound.Intersects(wbc) {
+					continue
+				}
+				emph := m.emphasis[c.ID]
+				for pi, poly := range c.Polygons {
+					if !lc.polys[ci][pi].Intersects(wbc) {
+						continue
+					}
+					rs := len(m.rings)
+					for _, r := range poly {
+						m.rings = append(m.rings, orb.Ring(m.onScreen(r, oc, k)))
+					}
+					sp := orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)])
+					if emph {
+						m.storyLand = append(m.storyLand, sp)
+						m.storyTris = append(m.storyTris, lc.tris[ci][pi])
+					} else {
+						m.land = append(m.land, sp)
+						m.landTris = append(m.landTris, lc.tris[ci][pi])
+					}
+				}
 			}
-			emph := m.emphasis[c.ID]
-			for pi, poly := range c.Polygons {
-				if !lc.polys[ci][pi].Intersects(wb) {
+			for i, l := range lvl.Borders {
+				if !lc.borders[i].Intersects(wbc) {
+					continue
+				}
+				m.borders = append(m.borders, orb.LineString(m.onScreen(l, oc, k)))
+			}
+			// Water (lakes, rivers, the sea of a newsroom's tiles) over the
+			// land, then roads, in the theme's colours.
+			for i, w := range lvl.Water {
+				if !lc.water[i].Intersects(wbc) {
 					continue
 				}
 				rs := len(m.rings)
-				for _, r := range poly {
-					m.rings = append(m.rings, orb.Ring(m.onScreen(r, o, k)))
+				for _, r := range w {
+					m.rings = append(m.rings, orb.Ring(m.onScreen(r, oc, k)))
 				}
-				sp := orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)])
-				if emph {
-					m.storyLand = append(m.storyLand, sp)
-					m.storyTris = append(m.storyTris, lc.tris[ci][pi])
-				} else {
-					m.land = append(m.land, sp)
-					m.landTris = append(m.landTris, lc.tris[ci][pi])
+				m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
+			}
+			for i, l := range lvl.Roads {
+				if !lc.roads[i].Intersects(wbc) {
+					continue
 				}
+				m.roads = append(m.roads, orb.LineString(m.onScreen(l, oc, k)))
 			}
-		}
-		for i, l := range lvl.Borders {
-			if !lc.borders[i].Intersects(wb) {
-				continue
+			for i, l := range lvl.Regions {
+				if !lc.regions[i].Intersects(wbc) {
+					continue
+				}
+				m.regions = append(m.regions, orb.LineString(m.onScreen(l, oc, k)))
 			}
-			m.borders = append(m.borders, orb.LineString(m.onScreen(l, o, k)))
-		}
-		// Water (lakes, rivers, the sea of a newsroom's tiles) over the
-		// land, then roads, in the theme's colours.
-		for i, w := range lvl.Water {
-			if !lc.water[i].Intersects(wb) {
-				continue
-			}
-			rs := len(m.rings)
-			for _, r := range w {
-				m.rings = append(m.rings, orb.Ring(m.onScreen(r, o, k)))
-			}
-			m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
-		}
-		for i, l := range lvl.Roads {
-			if !lc.roads[i].Intersects(wb) {
-				continue
-			}
-			m.roads = append(m.roads, orb.LineString(m.onScreen(l, o, k)))
-		}
-		for i, l := range lvl.Regions {
-			if !lc.regions[i].Intersects(wb) {
-				continue
-			}
-			m.regions = append(m.regions, orb.LineString(m.onScreen(l, o, k)))
 		}
 		if len(m.land) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land, Triangles: m.landTris})
@@ -559,8 +578,8 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	var status []Status
 	if s := m.Story; s != nil {
 		status = m.siteStatus(cur)
-		m.shapes(sc, status, wb, toScreen)
-		m.tracks(sc, cur, m.moment(cur, t), toScreen)
+		m.shapes(sc, status, wb, project, shift)
+		m.tracks(sc, cur, m.moment(cur, t), project, shift)
 	}
 
 	// The current event's links between sites: arcs under the markers.
@@ -568,7 +587,13 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		m.links = m.links[:0]
 		for _, l := range s.Events[cur].Links {
 			ps := len(m.pts)
-			m.pts = appendArc(m.pts, toScreen(s.Sites[l[0]].World), toScreen(s.Sites[l[1]].World))
+			// From the first site's copy nearest the view to the second's
+			// copy nearest it: the short way, across 180° when shorter.
+			a := s.Sites[l[0]].World
+			a[0] += shift(a[0])
+			b := s.Sites[l[1]].World
+			b[0] += math.Round((a[0]-b[0])/WorldSize) * WorldSize
+			m.pts = appendArc(m.pts, project(a), project(b))
 			m.links = append(m.links, orb.LineString(m.pts[ps:len(m.pts):len(m.pts)]))
 		}
 		sc.Lines = append(sc.Lines, Line{Color: th.Link, Width: LinkWidth, Lines: m.links})
@@ -723,6 +748,10 @@ const RegionWidth = 0.75
 
 // RoadWidth is the width of a road of a newsroom's tiles, in CSS px.
 const RoadWidth = 2
+
+// maxCopies bounds the copies of the world drawn side by side, past the
+// first, in a view wider than the world.
+const maxCopies = 8
 
 // arcSegments is the number of straight pieces of an arc.
 const arcSegments = 32

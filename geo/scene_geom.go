@@ -2,6 +2,7 @@ package geo
 
 import (
 	"image/color"
+	"math"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -119,10 +120,22 @@ func (m *Map) project() {
 	}
 }
 
-// projectPoints projects ps to World in place.
+// projectPoints projects ps to World in place, unwrapped (Unwrap).
 func projectPoints(ps []orb.Point) {
 	for i, p := range ps {
 		ps[i] = World(p)
+	}
+	Unwrap(ps)
+}
+
+// Unwrap moves each world point after the first by whole world widths to
+// the copy nearest the point before it: a line from 179°E to 179°W then
+// goes 2° east across the antimeridian, not 358° west round the world.
+func Unwrap(ps []orb.Point) {
+	for i := 1; i < len(ps); i++ {
+		if d := ps[i-1][0] - ps[i][0]; math.Abs(d) > WorldSize/2 {
+			ps[i][0] += math.Round(d/WorldSize) * WorldSize
+		}
 	}
 }
 
@@ -141,12 +154,17 @@ func (m *Map) moment(cur int, t time.Time) time.Time {
 // shapes appends to the scene the lines and areas of the sites that show
 // (status not Hidden) and meet the view, each site its own Fill and Line,
 // owned by it.
-func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb.Point) orb.Point) {
+//
+// Each is drawn at its copy of the world nearest the view: toScreen
+// projects a world point, shift is how far a world x-coordinate moves to the
+// copy nearest the view (View.Shift).
+func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb.Point) orb.Point, shift func(float64) float64) {
 	m.gpts, m.grings, m.gpolys, m.glines = m.gpts[:0], m.grings[:0], m.gpolys[:0], m.glines[:0]
+	d := 0.0 // the shift of the site drawn
 	screen := func(ps []orb.Point) []orb.Point {
 		at := len(m.gpts)
 		for _, p := range ps {
-			m.gpts = append(m.gpts, toScreen(p))
+			m.gpts = append(m.gpts, toScreen(orb.Point{p[0] + d, p[1]}))
 		}
 		return m.gpts[at:len(m.gpts):len(m.gpts)]
 	}
@@ -159,7 +177,13 @@ func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb
 	}
 	for _, want := range [...]Status{Future, Past, Current} {
 		for i, g := range m.siteWorld {
-			if g == nil || status[i] != want || !m.siteBound[i].Intersects(wb) {
+			if g == nil || status[i] != want {
+				continue
+			}
+			b := m.siteBound[i]
+			d = shift((b.Min[0] + b.Max[0]) / 2)
+			b.Min[0], b.Max[0] = b.Min[0]+d, b.Max[0]+d
+			if !b.Intersects(wb) {
 				continue
 			}
 			stroke, fill := m.Theme.shapeColors(m.siteColor[i], want)
@@ -197,7 +221,10 @@ func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb
 // tracks appends to the scene the tracks of the events up to cur (in Point
 // mode, of cur alone) at instant t: the trail up to where the track is at
 // t, a stroke owned by its event, and a marker there.
-func (m *Map) tracks(sc *Scene, cur int, t time.Time, toScreen func(orb.Point) orb.Point) {
+//
+// Each track is drawn at the copy of the world where its point at t is
+// nearest the view (toScreen and shift as for shapes).
+func (m *Map) tracks(sc *Scene, cur int, t time.Time, toScreen func(orb.Point) orb.Point, shift func(float64) float64) {
 	s := m.Story
 	for _, i := range m.pathEvents {
 		if i > cur {
@@ -212,17 +239,18 @@ func (m *Map) tracks(sc *Scene, cur int, t time.Time, toScreen func(orb.Point) o
 		c := m.Theme.KindColor("event")
 		ls := len(m.glines)
 		trail := len(m.gpts)
+		d := shift(at[0])
 		for _, q := range p.World[:n] {
-			m.gpts = append(m.gpts, toScreen(q))
+			m.gpts = append(m.gpts, toScreen(orb.Point{q[0] + d, q[1]}))
 		}
 		if n < len(p.World) && (n == 0 || at != p.World[n-1]) {
-			m.gpts = append(m.gpts, toScreen(at))
+			m.gpts = append(m.gpts, toScreen(orb.Point{at[0] + d, at[1]}))
 		}
 		if len(m.gpts)-trail >= 2 {
 			m.glines = append(m.glines, orb.LineString(m.gpts[trail:len(m.gpts):len(m.gpts)]))
 			sc.Lines = append(sc.Lines, Line{Color: c, Width: RouteWidth, Lines: m.glines[ls:len(m.glines):len(m.glines)], Owner: Owner{OwnsEvent, i}})
 		}
-		q := toScreen(at)
+		q := toScreen(orb.Point{at[0] + d, at[1]})
 		if finite(q[0], q[1]) {
 			sc.Markers = append(sc.Markers, m.Theme.marker(-1, "event", q, st))
 		}

@@ -15,9 +15,10 @@ import (
 // the poster renderer both start from here, so the poster and the first
 // interactive frame show the same view.
 
-// HomeView is the view of a map before a story says otherwise: the Middle
-// East, centred on the Gulf. Only the centre and zoom are set.
-var HomeView = View{Center: orb.Point{45, 29}, Zoom: 4}
+// HomeView is the view of a map before a story says otherwise: the world,
+// zoomed out. Only the centre and zoom are set. (StartView fits a story
+// without places to Land at the map's size.)
+var HomeView = View{Center: orb.Point{0, 25}, Zoom: MinZoom}
 
 // How a story is fitted into the map.
 const (
@@ -25,31 +26,33 @@ const (
 	FitMaxZoom = 7  // never zoom in further than this when fitting
 )
 
-// Limits returns what keeps a view of story s (which may be nil) in sight at
-// the size of v: the bound its centre stays inside (Region and the story's
-// sites) and the lowest zoom, at which that bound still fills a good part of
-// the view (View.FloorZoom). Constrain(bound, floor) applies them.
+// Limits returns what keeps a view of story s (which may be nil) at the
+// size of v on the world: the bound its centre stays inside (Everywhere:
+// any longitude, as the map wraps, and Web Mercator's latitudes) and the
+// lowest zoom, at which the world's land still fills a good part of the
+// view (View.FloorZoom of Land). Constrain(bound, floor) applies them. The
+// basemap covers the world: the story does not narrow them.
 func Limits(s *Story, v View) (bound orb.Bound, floor float64) {
-	bound = Region
-	if s != nil {
-		if b, ok := s.Bound(); ok {
-			bound = bound.Union(b)
-		}
-	}
-	return bound, v.FloorZoom(bound)
+	return Everywhere, v.FloorZoom(Land)
 }
 
 // StartView is the view a map of story s starts with at the size of v: the
 // story's sites fitted with FitPadding around them, zoomed in no further than
-// FitMaxZoom, kept within Limits. When the story is nil or has no sites, v's
-// own centre and zoom are kept (within the limits). It keeps v's size and
-// ratio.
+// FitMaxZoom, kept within Limits. The sites' bound is BoundOf's: a story
+// across the antimeridian (Fiji, Tonga, Samoa) is fitted across it, not
+// round the world. When the story is nil or has no places, the view shows
+// the world's land (Land) as well as the zoom limits let it. It keeps v's
+// size and ratio.
 func StartView(s *Story, v View) View {
 	bound, floor := Limits(s, v)
+	b, ok := orb.Bound{}, false
 	if s != nil {
-		if b, ok := s.Bound(); ok {
-			v = v.Fit(b, FitPadding, FitMaxZoom)
-		}
+		b, ok = s.Bound()
+	}
+	if ok {
+		v = v.Fit(b, FitPadding, FitMaxZoom)
+	} else {
+		v = v.Fit(Land, 0, FitMaxZoom)
 	}
 	return v.Constrain(bound, floor)
 }
@@ -57,9 +60,14 @@ func StartView(s *Story, v View) View {
 // Shows reports whether bound b (longitude/latitude) lies inside the view
 // with margin CSS px to spare on every side, give or take 1e-6 px (the
 // rounding of a projection and back: Fit puts a bound exactly at its padding).
+//
+// The bound is taken at its copy nearest the view (View.Near).
 func (v View) Shows(b orb.Bound, margin float64) bool {
 	const eps = 1e-6
-	lo, hi := v.Screen(orb.Point{b.Min.Lon(), b.Max.Lat()}), v.Screen(orb.Point{b.Max.Lon(), b.Min.Lat()})
+	lo, hi := World(orb.Point{b.Min.Lon(), b.Max.Lat()}), World(orb.Point{b.Max.Lon(), b.Min.Lat()})
+	d := v.Shift((lo[0] + hi[0]) / 2)
+	lo[0], hi[0] = lo[0]+d, hi[0]+d
+	lo, hi = v.WorldToScreen(lo), v.WorldToScreen(hi)
 	m := margin - eps
 	return lo[0] >= m && lo[1] >= m && hi[0] <= v.Width-m && hi[1] <= v.Height-m
 }
@@ -144,7 +152,13 @@ func ParseView(s string) (View, error) {
 }
 
 // Param writes the view's centre and zoom in the form ParseView reads:
-// "LAT,LON,ZOOM", to 1e-5 degrees (about a metre) and 1e-3 zoom levels.
+// "LAT,LON,ZOOM", to 1e-5 degrees (about a metre) and 1e-3 zoom levels, the
+// longitude brought into -180..180 (NormLon): a view across the antimeridian
+// reads back as the same picture.
 func (v View) Param() string {
-	return fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), v.Center.Lon(), v.Zoom)
+	lon := NormLon(v.Center.Lon())
+	if s := fmt.Sprintf("%.5f", lon); s == "180.00000" {
+		lon = -180 // rounding up to 180 would read back fine, but say it one way
+	}
+	return fmt.Sprintf("%.5f,%.5f,%.3f", v.Center.Lat(), lon, v.Zoom)
 }

@@ -12,7 +12,7 @@ import (
 
 // TestStartViewFitsTheStory: at every size, every site of the demo story is
 // at least FitPadding inside the start view, unless the zoom is at a limit
-// (FitMaxZoom, or the floor that keeps the region in sight).
+// (FitMaxZoom, or the floor that keeps the world's land in sight).
 func TestStartViewFitsTheStory(t *testing.T) {
 	s := loadDemo(t)
 	for _, size := range [][2]float64{{800, 450}, {375, 300}, {1280, 720}, {320, 600}} {
@@ -98,17 +98,6 @@ func TestViewShows(t *testing.T) {
 		if got := v.Shows(tc.b, tc.margin); got != tc.want {
 			t.Errorf("%s: Shows = %v, want %v", tc.name, got, tc.want)
 		}
-	}
-}
-
-func TestStartViewWithoutAStory(t *testing.T) {
-	v := geo.StartView(nil, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 800, Height: 450})
-	if v.Center != geo.HomeView.Center || v.Zoom != geo.HomeView.Zoom {
-		t.Errorf("without a story the start view is %v zoom %g, want the home view %v zoom %g", v.Center, v.Zoom, geo.HomeView.Center, geo.HomeView.Zoom)
-	}
-	far := geo.StartView(nil, geo.View{Center: orb.Point{-120, 40}, Zoom: 1.5, Width: 800, Height: 450})
-	if bound, floor := geo.Limits(nil, far); !bound.Contains(far.Center) || far.Zoom < floor {
-		t.Errorf("a view of America is not brought back to the region: %v zoom %g", far.Center, far.Zoom)
 	}
 }
 

@@ -171,34 +171,24 @@ func (s *Story) Site(id string) (*Site, bool) {
 }
 
 // Bound is the longitude/latitude bound of the story's sites (their lines
-// and areas whole), event points and tracks.
+// and areas whole), event points and tracks: BoundOf's, across the
+// antimeridian when that is the shorter way round.
 func (s *Story) Bound() (orb.Bound, bool) {
-	var b orb.Bound
-	n := 0
-	add := func(p orb.Point) {
-		if n == 0 {
-			b = p.Bound()
-		} else {
-			b = b.Extend(p)
-		}
-		n++
-	}
+	var pts []orb.Point
 	for _, st := range s.Sites {
-		add(st.LonLat)
+		pts = append(pts, st.LonLat)
 		if gb, ok := geometryBound(st.Geometry); ok {
-			add(gb.Min)
-			add(gb.Max)
+			pts = append(pts, gb.Min, gb.Max)
 		}
 	}
 	for _, e := range s.Events {
 		if e.Point != nil {
-			add(*e.Point)
+			pts = append(pts, *e.Point)
 		}
 		if e.Path != nil {
 			gb := e.Path.Line.Bound()
-			add(gb.Min)
-			add(gb.Max)
+			pts = append(pts, gb.Min, gb.Max)
 		}
 	}
-	return b, n > 0
+	return BoundOf(pts)
 }

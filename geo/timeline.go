@@ -124,7 +124,7 @@ func (s *Story) SiteStatusIn(mode Mode, cur int, dst []Status) []Status {
 }
 
 // EventBound is the longitude/latitude bound of event i's sites (their
-// lines and areas whole), point and track.
+// lines and areas whole), point and track (BoundOf).
 func (s *Story) EventBound(i int) (orb.Bound, bool) {
 	if i < 0 || i >= len(s.Events) {
 		return orb.Bound{}, false
@@ -144,14 +144,7 @@ func (s *Story) EventBound(i int) (orb.Bound, bool) {
 		gb := e.Path.Line.Bound()
 		pts = append(pts, gb.Min, gb.Max)
 	}
-	if len(pts) == 0 {
-		return orb.Bound{}, false
-	}
-	b := pts[0].Bound()
-	for _, p := range pts[1:] {
-		b = b.Extend(p)
-	}
-	return b, true
+	return BoundOf(pts)
 }
 
 // SiteStatus returns the status of every site when cur is the current event:

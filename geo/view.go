@@ -37,8 +37,14 @@ func LonLat(w orb.Point) orb.Point {
 // at the top left of the map; multiply by Ratio for device pixels.
 //
 // View is a value: every method that changes it returns a new View.
+//
+// The map wraps round the antimeridian: the centre's longitude may leave
+// -180..180 (a pan east across 180° goes on to 181°, 182°, …, so the map
+// moves without a jump) and is brought back where it is shown (Param,
+// NormLon). What the map draws is drawn at the world copy nearest the
+// centre (Near, Screen).
 type View struct {
-	Center        orb.Point // longitude, latitude of the centre of the map
+	Center        orb.Point // longitude (any: see above), latitude of the centre of the map
 	Zoom          float64   // Leaflet zoom; fractional zooms are allowed
 	Width, Height float64   // size of the map in CSS pixels
 	Ratio         float64   // device pixel ratio (1 when zero)
@@ -66,8 +72,28 @@ func (v View) Transform() (origin orb.Point, scale float64) {
 	return v.origin(), v.scale()
 }
 
-// Screen projects a longitude/latitude point to screen pixels.
-func (v View) Screen(ll orb.Point) orb.Point { return v.WorldToScreen(World(ll)) }
+// Screen projects a longitude/latitude point to screen pixels, at the copy
+// of the world nearest the centre of the view (Near).
+func (v View) Screen(ll orb.Point) orb.Point { return v.WorldToScreen(v.Near(World(ll))) }
+
+// Near is world point w moved east or west by whole world widths
+// (WorldSize) to the copy nearest the centre of the view: where the map
+// draws it.
+func (v View) Near(w orb.Point) orb.Point {
+	return orb.Point{w[0] + v.Shift(w[0]), w[1]}
+}
+
+// Shift is how far, in world units (a whole number of WorldSize), world
+// x-coordinate x moves to the copy of the world nearest the centre of the
+// view.
+func (v View) Shift(x float64) float64 {
+	c := World(v.Center).X()
+	k := math.Round((c - x) / WorldSize)
+	if math.IsNaN(k) || math.IsInf(k, 0) {
+		return 0
+	}
+	return k * WorldSize
+}
 
 // WorldToScreen maps a world point to screen pixels.
 func (v View) WorldToScreen(w orb.Point) orb.Point {
@@ -108,7 +134,10 @@ func (v View) ZoomAbout(dz float64, p orb.Point) View {
 
 // Fit returns the view of the same size that shows bound b (longitude/latitude)
 // with padding CSS pixels on every side, at a zoom no higher than maxZoom.
-// An empty bound (a single point) is shown at maxZoom.
+// An empty bound (a single point) is shown at maxZoom. A bound across the
+// antimeridian has Max.Lon() beyond 180 (BoundOf). The centre is put at
+// the copy of the world nearest v's centre (Near): its longitude may leave
+// -180..180.
 func (v View) Fit(b orb.Bound, padding, maxZoom float64) View {
 	lo, hi := World(orb.Point{b.Min.Lon(), b.Max.Lat()}), World(orb.Point{b.Max.Lon(), b.Min.Lat()})
 	ww, wh := hi.X()-lo.X(), hi.Y()-lo.Y()
@@ -118,7 +147,10 @@ func (v View) Fit(b orb.Bound, padding, maxZoom float64) View {
 		z = math.Min(math.Log2(aw/math.Max(ww, 1e-12)), math.Log2(ah/math.Max(wh, 1e-12)))
 	}
 	v.Zoom = clamp(math.Min(z, maxZoom), MinZoom, MaxZoom)
-	v.Center = LonLat(orb.Point{(lo.X() + hi.X()) / 2, (lo.Y() + hi.Y()) / 2})
+	// The centre at the copy of the world nearest v's (the map wraps): a
+	// fit across 180° seen from the west does not fly round the world.
+	c := orb.Point{(lo.X() + hi.X()) / 2, (lo.Y() + hi.Y()) / 2}
+	v.Center = LonLat(v.Near(c))
 	return v
 }
 
@@ -134,9 +166,14 @@ func (v View) WorldBound() orb.Bound {
 	return orb.Bound{Min: a, Max: b}
 }
 
-// clampCenter keeps the centre on the world.
+// clampCenter keeps the centre's latitude on the world (its longitude may
+// go round: the map wraps) and its longitude a number.
 func (v View) clampCenter() View {
-	v.Center = orb.Point{clamp(v.Center.Lon(), -180, 180), clamp(v.Center.Lat(), -MaxLat, MaxLat)}
+	lon := v.Center.Lon()
+	if math.IsNaN(lon) || math.IsInf(lon, 0) {
+		lon = 0
+	}
+	v.Center = orb.Point{lon, clamp(v.Center.Lat(), -MaxLat, MaxLat)}
 	return v
 }
 

@@ -40,20 +40,26 @@ func (c *Cache) Zoom(z float64) uint8 {
 	return uint8(max(float64(c.MinZoom), min(float64(c.MaxZoom), math.Floor(z))))
 }
 
-// Needed returns the tiles view v draws, in rows from the north-west.
+// Needed returns the tiles view v draws, in rows from the north-west, each
+// once. The map wraps round the antimeridian: a view across it needs the
+// columns of both sides (x modulo 2^z), and geo draws each piece at the
+// copy of the world the view shows it at.
 func (c *Cache) Needed(v geo.View) []Key {
 	z := c.Zoom(v.Zoom)
 	n := int64(1) << z
 	size := geo.WorldSize / float64(n)
 	wb := v.WorldBound()
+	if !(wb.Max[0]-wb.Min[0] < geo.WorldSize) { // wider than the world, or NaN
+		wb.Min[0], wb.Max[0] = 0, geo.WorldSize-size/2
+	}
 	x0, x1 := int64(math.Floor(wb.Min[0]/size)), int64(math.Floor(wb.Max[0]/size))
 	y0, y1 := int64(math.Floor(wb.Min[1]/size)), int64(math.Floor(wb.Max[1]/size))
-	x0, x1 = max(0, x0), min(n-1, x1)
+	x1 = min(x1, x0+n-1)
 	y0, y1 = max(0, y0), min(n-1, y1)
 	var ks []Key
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
-			ks = append(ks, Key{z, uint32(x), uint32(y)})
+			ks = append(ks, Key{z, uint32(((x % n) + n) % n), uint32(y)})
 		}
 	}
 	return ks

@@ -93,3 +93,30 @@ func TestCacheParentStandsIn(t *testing.T) {
 		})
 	}
 }
+
+func TestCacheNeededAcross180(t *testing.T) {
+	c := NewCache(0, 6)
+	for _, lon := range []float64{180, -180, 540, 179.9} {
+		v := geo.View{Center: orb.Point{lon, -17}, Zoom: 3.5, Width: 800, Height: 500, Ratio: 1}
+		seen := map[uint32]bool{}
+		for _, k := range c.Needed(v) {
+			if k.X >= 8 {
+				t.Errorf("centre %g: tile %s is off the grid of zoom 3", lon, k)
+			}
+			seen[k.X] = true
+		}
+		if !seen[0] || !seen[7] {
+			t.Errorf("centre %g: columns %v, want both 0 and 7 (both sides of 180)", lon, seen)
+		}
+	}
+	// A view wider than the world asks for each tile once.
+	v := geo.View{Center: orb.Point{0, 0}, Zoom: 1, Width: 2000, Height: 500, Ratio: 1}
+	ks := c.Needed(v)
+	seen := map[Key]bool{}
+	for _, k := range ks {
+		if seen[k] {
+			t.Errorf("tile %s needed twice", k)
+		}
+		seen[k] = true
+	}
+}

@@ -22,7 +22,7 @@ type State struct {
 	hint  *geo.View // the poster's view, to open with if it shows the current event (geo.OpeningView)
 
 	home  geo.View  // the initial view (the story's fit or view= of the URL): reset returns to it
-	bound orb.Bound // the centre stays inside: geo.Region and the story's sites
+	bound orb.Bound // the centre stays inside (geo.Limits)
 	floor float64   // the lowest zoom, at which the bound is still large in the view
 	still bool      // the reader prefers reduced motion: no animations, no inertia
 	anim  motion
@@ -47,7 +47,7 @@ func NewState(th geo.Theme) *State {
 		m:     geo.NewMap(geo.MapOptions{Basemap: &geo.Basemap{}, Theme: th}), // until the basemap arrives (setBasemap)
 		view:  v,
 		home:  v,
-		bound: geo.Region,
+		bound: geo.Everywhere,
 		floor: geo.MinZoom,
 		cur:   -1,
 		dirty: true,
@@ -123,7 +123,9 @@ func (s *State) fitIfReady() {
 	if s.hint != nil {
 		s.view = geo.OpeningView(s.m.Story, s.view, s.cur, s.hint)
 		s.home, s.hint = s.view, nil
-	} else if _, ok := s.m.Story.Bound(); ok {
+	} else {
+		// The story's places fitted, or the world's land for a story
+		// without places.
 		s.view = geo.StartView(s.m.Story, s.view)
 		s.home = s.view
 	}

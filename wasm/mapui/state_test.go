@@ -3,6 +3,7 @@ package mapui
 import (
 	"math"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -231,7 +232,7 @@ func TestStateZoomLimits(t *testing.T) {
 	st := sized(t)
 	st.do(op{kind: opZoomBy, dz: -10, at: orb.Point{400, 250}})
 	settle(t, st)
-	if want := st.view.FloorZoom(geo.Region); math.Abs(st.view.Zoom-want) > 1e-9 {
+	if want := st.view.FloorZoom(geo.Land); math.Abs(st.view.Zoom-want) > 1e-9 {
 		t.Errorf("zoomed out to %v, want the floor %v", st.view.Zoom, want)
 	}
 	st.do(op{kind: opZoomBy, dz: 20, centre: true})
@@ -239,11 +240,12 @@ func TestStateZoomLimits(t *testing.T) {
 	if st.view.Zoom != geo.MaxZoom {
 		t.Errorf("zoomed in to %v, want %v", st.view.Zoom, geo.MaxZoom)
 	}
-	// A long drag down and to the left stops at the north-east corner of
-	// the region.
+	// A long drag down and to the left stops at the top of the world, and
+	// goes on east round it (the map wraps).
+	before := st.view.Center
 	st.pan(-1e6, 1e6)
-	if c := st.view.Center; c != geo.Region.Max {
-		t.Errorf("after a long drag the centre is %v, want the region's corner %v", c, geo.Region.Max)
+	if c := st.view.Center; c.Lat() != geo.MaxLat || c.Lon() <= before.Lon()+180 {
+		t.Errorf("after a long drag the centre is %v, want latitude %v and far east of %v", c, geo.MaxLat, before)
 	}
 }
 
@@ -429,4 +431,32 @@ func testBasemap(t *testing.T) *geo.Basemap {
 		t.Fatal(err)
 	}
 	return bm
+}
+
+// TestStateStoryWithoutPlacesOpensOnTheWorld: a story whose events name no
+// place opens on the world's land, not on the view the map had before.
+func TestStateStoryWithoutPlacesOpensOnTheWorld(t *testing.T) {
+	s, err := geo.Load(strings.NewReader(`{"type": "FeatureCollection", "features": [
+	 {"type": "Feature", "id": "e", "geometry": null, "properties": {"time": "2020-01-08", "title": "E", "source": "test"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := NewState(geo.Light)
+	st.Resize(1600, 900, 1)
+	st.SetStory(s, -1)
+	st.Frame()
+	v := st.View()
+	// At this size the land fills the map: zoomed in from the home view.
+	if want := geo.StartView(s, v); v.Zoom != want.Zoom || v.Center != want.Center {
+		t.Errorf("the map opens at %v zoom %.2f, want the land fitted: %v zoom %.2f", v.Center, v.Zoom, want.Center, want.Zoom)
+	}
+	if span := v.Width / (geo.WorldSize * math.Exp2(v.Zoom)) * 360; span < 359 {
+		t.Errorf("the map opens %.1f° wide at %v zoom %.2f, want the whole world", span, v.Center, v.Zoom)
+	}
+	// The land fits the height too: from Tierra del Fuego to Greenland.
+	for _, p := range []orb.Point{{-68, -55}, {-40, 83}} {
+		if q := v.Screen(p); q[1] < 0 || q[1] > v.Height {
+			t.Errorf("land at %v is at y %.0f, off the map %v zoom %.2f", p, q[1], v.Center, v.Zoom)
+		}
+	}
 }

@@ -394,3 +394,47 @@ func TestExploreSearchPersian(t *testing.T) {
 		t.Errorf("axe: %s", v)
 	}
 }
+
+// TestExplorePrevNextMatches: while a search is on, the card's previous /
+// next buttons and the slider's arrow keys walk the matches only, and say
+// where the reader is among them ("2 of 11 matches") politely; next turns
+// off at the last match.
+func TestExplorePrevNextMatches(t *testing.T) {
+	const query = "event 12"
+	s := synthStory(t, 400)
+	kept := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil).Kept
+	if len(kept) < 4 || kept[1] == kept[0]+1 {
+		t.Fatalf("%q keeps %v: the test needs matches with gaps between them", query, kept)
+	}
+	at := func(i int) string { return fmt.Sprintf("%d of %d matches", i+1, len(kept)) }
+	ctx := tab(t, 1280, 800, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson#q="+strings.ReplaceAll(query, " ", "+"), "ready")
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
+	click(t, ctx, "#matches li:first-child button.choose")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	if got := text(t, ctx, `String(document.getElementById("prev").disabled)`); got != "true" {
+		t.Errorf("at the first match, previous is on (disabled=%s)", got)
+	}
+	click(t, ctx, "#next")
+	waitText(t, ctx, titleJS, s.Events[kept[1]].Title)
+	waitText(t, ctx, countJS, at(1))
+	if got := text(t, ctx, `document.getElementById("explore-count").getAttribute("aria-live")`); got != "polite" {
+		t.Errorf("the count's aria-live is %q", got)
+	}
+	// The keyboard: the slider's arrows step through the matches too.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#timeline")), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, ctx, titleJS, s.Events[kept[2]].Title)
+	waitText(t, ctx, countJS, at(2))
+	press(t, ctx, kb.ArrowLeft)
+	waitText(t, ctx, titleJS, s.Events[kept[1]].Title)
+	click(t, ctx, "#prev")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	waitText(t, ctx, countJS, at(0))
+	// The last match: next turns off.
+	click(t, ctx, fmt.Sprintf("#matches li:nth-child(%d) button.choose", min(len(kept), 50)))
+	if len(kept) <= 50 {
+		waitText(t, ctx, `String(document.getElementById("next").disabled)`, "true")
+	}
+}

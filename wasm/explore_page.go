@@ -93,14 +93,22 @@ func (ex *explorer) apply(st *mapui.State) {
 	}
 }
 
-// markCurrent marks the current event's item among the matches, if listed.
+// markCurrent marks the current event's item among the matches, if listed,
+// and when the reader moved from one event to another (not when the
+// matches were listed anew, which announces their count) says where it is
+// among them: "3 of 12 matches".
 func (ex *explorer) markCurrent(cur int) {
 	if old, ok := ex.matchEls[ex.marked]; ok {
 		old.delAttr("aria-current")
 	}
+	moved := ex.marked >= 0
 	ex.marked = cur
 	if li, ok := ex.matchEls[cur]; ok {
 		li.setAttr("aria-current", "true")
+	}
+	if at := ex.p.matchAt(ex.result, cur); moved && at != "" && at != ex.announced {
+		ex.announced = at
+		ex.count.setText(at)
 	}
 }
 
@@ -163,6 +171,7 @@ func (ex *explorer) choose(st *mapui.State, s *geo.Story, want selection) {
 		ex.result = ex.ix.Select(f, ex.result)
 	}
 	st.Select(ex.result)
+	ex.p.tl.stepButtons(st) // previous / next walk the matches
 	selected := sched.ms()
 	ex.showMatches(s)
 	ex.showMarks()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -393,4 +394,154 @@ func TestExploreSearchPersian(t *testing.T) {
 	for _, v := range axeViolations(t, ctx) {
 		t.Errorf("axe: %s", v)
 	}
+}
+
+// TestExplorePrevNextMatches: while a search is on, the card's previous /
+// next buttons and the slider's arrow keys walk the matches only, and say
+// where the reader is among them ("2 of 11 matches") politely; next turns
+// off at the last match.
+func TestExplorePrevNextMatches(t *testing.T) {
+	const query = "event 12"
+	s := synthStory(t, 400)
+	kept := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil).Kept
+	if len(kept) < 4 || kept[1] == kept[0]+1 {
+		t.Fatalf("%q keeps %v: the test needs matches with gaps between them", query, kept)
+	}
+	at := func(i int) string { return fmt.Sprintf("%d of %d matches", i+1, len(kept)) }
+	ctx := tab(t, 1280, 800, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson#q="+strings.ReplaceAll(query, " ", "+"), "ready")
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
+	click(t, ctx, "#matches li:first-child button.choose")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	if got := text(t, ctx, `String(document.getElementById("prev").disabled)`); got != "true" {
+		t.Errorf("at the first match, previous is on (disabled=%s)", got)
+	}
+	click(t, ctx, "#next")
+	waitText(t, ctx, titleJS, s.Events[kept[1]].Title)
+	waitText(t, ctx, countJS, at(1))
+	if got := text(t, ctx, `document.getElementById("explore-count").getAttribute("aria-live")`); got != "polite" {
+		t.Errorf("the count's aria-live is %q", got)
+	}
+	// The keyboard: the slider's arrows step through the matches too.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#timeline")), chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, ctx, titleJS, s.Events[kept[2]].Title)
+	waitText(t, ctx, countJS, at(2))
+	press(t, ctx, kb.ArrowLeft)
+	waitText(t, ctx, titleJS, s.Events[kept[1]].Title)
+	click(t, ctx, "#prev")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	waitText(t, ctx, countJS, at(0))
+	// The last match: next turns off.
+	click(t, ctx, fmt.Sprintf("#matches li:nth-child(%d) button.choose", min(len(kept), 50)))
+	if len(kept) <= 50 {
+		waitText(t, ctx, `String(document.getElementById("next").disabled)`, "true")
+	}
+}
+
+// TestExploreTimeWindow: the time window chosen on the timeline, by
+// keyboard (the handles: arrows a day, Escape leaves for the slider) and by
+// pointer (a drag across the handles' track), fills the date inputs and the
+// hash, narrows the matches, dims the marks outside it; the link reopens
+// it, and Clear resets it.
+func TestExploreTimeWindow(t *testing.T) {
+	s := synthStory(t, 400)
+	ix := geo.NewIndex(s)
+	tr := s.Track()
+	hours := tr.Hours()
+	dayAt := func(v int, end bool) string {
+		at := tr.Time(float64(v) / float64(hours))
+		if end {
+			at = at.Add(-time.Nanosecond)
+		}
+		return at.UTC().Format("2006-01-02")
+	}
+	kept := func(from, to string) string {
+		f := geo.Filter{}
+		if from != "" {
+			d, _ := geo.ParseDate(from)
+			f.From = d.T
+		}
+		if to != "" {
+			d, _ := geo.ParseDate(to)
+			f.To = d.End()
+		}
+		return strconv.Itoa(len(ix.Select(f, nil).Kept))
+	}
+	days := `[document.getElementById("from-day").value, document.getElementById("to-day").value].join("|")`
+	handles := `[document.getElementById("window-from").value, document.getElementById("window-to").value].join("|")`
+	dimmed := `String(document.querySelectorAll("#track-marks .mark[data-outside]").length)`
+
+	t.Run("keyboard", func(t *testing.T) {
+		ctx := tab(t, 1280, 800, 1)
+		open(t, ctx, "/embed.html?data=/synth/400.geojson", "ready")
+		if got := text(t, ctx, `String(document.getElementById("window").hidden)`); got != "false" {
+			t.Fatal("the time window is hidden in an exploring embed")
+		}
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#window-from"))); err != nil {
+			t.Fatal(err)
+		}
+		for range 10 {
+			press(t, ctx, kb.ArrowRight)
+		}
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#window-to"))); err != nil {
+			t.Fatal(err)
+		}
+		for range 5 {
+			press(t, ctx, kb.ArrowLeft)
+		}
+		from, to := dayAt(240, false), dayAt(hours-5*24, true)
+		waitText(t, ctx, days, from+"|"+to)
+		waitText(t, ctx, matchesJS, kept(from, to))
+		waitText(t, ctx, `decodeURIComponent(location.hash)`, "&from="+from+"&to="+to)
+		if n, _ := strconv.Atoi(text(t, ctx, dimmed)); n == 0 {
+			t.Error("no mark outside the window is dimmed")
+		}
+		if got := text(t, ctx, `document.getElementById("window-from").getAttribute("aria-valuetext")`); got == "" {
+			t.Error("the from handle has no aria-valuetext")
+		}
+		// Escape leaves the handle for the time slider.
+		press(t, ctx, kb.Escape)
+		waitText(t, ctx, `document.activeElement.id`, "timeline")
+		// The link reopens the window: the date inputs and the handles.
+		want := text(t, ctx, handles)
+		link := text(t, ctx, `location.href`)
+		ctx2 := tab(t, 1280, 800, 1)
+		open(t, ctx2, strings.TrimPrefix(link, baseURL), "ready")
+		waitText(t, ctx2, matchesJS, kept(from, to))
+		if got := text(t, ctx2, days); got != from+"|"+to {
+			t.Errorf("the link reopened with the days %q, want %q", got, from+"|"+to)
+		}
+		if got := text(t, ctx2, handles); got != want {
+			t.Errorf("the link reopened with the handles at %q, want %q", got, want)
+		}
+		screenshot(t, ctx2, "explore-window-desktop")
+		// Clear resets the window.
+		click(t, ctx2, "#explore-clear")
+		waitText(t, ctx2, matchesJS, "400")
+		if got := text(t, ctx2, days+`+"|"+`+handles+`+"|"+`+dimmed); got != fmt.Sprintf("||0|%d|0", hours) {
+			t.Errorf("after Clear: days|handles|dimmed = %q", got)
+		}
+	})
+
+	t.Run("pointer", func(t *testing.T) {
+		ctx := tab(t, 375, 720, 1)
+		open(t, ctx, "/embed.html?data=/synth/400.geojson&dark=true", "ready")
+		r := text(t, ctx, `(() => { const r = document.getElementById("window").getBoundingClientRect(); return [r.left, r.width, r.top + r.height / 2].join(",") })()`)
+		var left, width, y float64
+		if _, err := fmt.Sscanf(r, "%g,%g,%g", &left, &width, &y); err != nil {
+			t.Fatalf("the window's box %q: %v", r, err)
+		}
+		const inset = 9
+		x0, x1 := left+inset+(width-2*inset)*0.25, left+inset+(width-2*inset)*0.5
+		dragSlowly(t, ctx, x0, y, x1-x0, 0)
+		a, b := (x0-left-inset)/(width-2*inset), (x1-left-inset)/(width-2*inset)
+		from := dayAt(int(float64(hours)*a), false)
+		to := dayAt(max(int(math.Ceil(float64(hours)*b)), int(float64(hours)*a)+24), true)
+		waitText(t, ctx, days, from+"|"+to)
+		waitText(t, ctx, matchesJS, kept(from, to))
+		waitText(t, ctx, `decodeURIComponent(location.hash)`, "&from="+from+"&to="+to)
+		screenshot(t, ctx, "explore-window-phone-dark")
+	})
 }

@@ -176,3 +176,18 @@ func storyDays(s *geo.Story) (first, last string) {
 	}
 	return s.Events[0].Time.Start.T.Format(day), end.Add(-time.Nanosecond).Format(day)
 }
+
+// matchAt is what the page announces politely as the reader steps to event
+// cur among the matches: "3 of 12 matches"; "" for an event the selection
+// leaves out, or without a selection.
+func (w words) matchAt(sel *geo.Selection, cur int) string {
+	if sel == nil {
+		return ""
+	}
+	k, found := slices.BinarySearch(sel.Kept, cur)
+	if !found {
+		return ""
+	}
+	num := w.dates.number
+	return w.msg.Plural("explore.at", len(sel.Kept), "i", num(k+1), "n", num(len(sel.Kept)))
+}

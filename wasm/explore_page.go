@@ -17,9 +17,11 @@ type explorer struct {
 	box, search, kind, from, to node
 	clear, count, matches, cut  node
 	list, clusters              node
-	flag                        string    // explore= (exploreOn)
-	on                          bool      // the controls show
-	sel                         selection // the selection applied (and in the hash)
+	win, winFrom, winTo, band   node        // the time window's handles (explore_window.go)
+	scale                       windowScale // their scale, the story's track
+	flag                        string      // explore= (exploreOn)
+	on                          bool        // the controls show
+	sel                         selection   // the selection applied (and in the hash)
 	story                       *geo.Story
 	ix                          *geo.Index     // folded when first searched
 	result                      *geo.Selection // what sel keeps, nil for everything
@@ -39,6 +41,7 @@ func newExplorer(p *page) *explorer {
 	return &explorer{p: p, box: byID("explore"), search: byID("search"), kind: byID("kind-filter"),
 		from: byID("from-day"), to: byID("to-day"), clear: byID("explore-clear"), count: byID("explore-count"),
 		matches: byID("matches"), cut: byID("matches-cut"), list: byID("story-list"), clusters: byID("map-clusters"),
+		win: byID("window"), winFrom: byID("window-from"), winTo: byID("window-to"), band: byID("window-band"),
 		open: -1, marked: -1, matchEls: map[int]node{}}
 }
 
@@ -93,14 +96,22 @@ func (ex *explorer) apply(st *mapui.State) {
 	}
 }
 
-// markCurrent marks the current event's item among the matches, if listed.
+// markCurrent marks the current event's item among the matches, if listed,
+// and when the reader moved from one event to another (not when the
+// matches were listed anew, which announces their count) says where it is
+// among them: "3 of 12 matches".
 func (ex *explorer) markCurrent(cur int) {
 	if old, ok := ex.matchEls[ex.marked]; ok {
 		old.delAttr("aria-current")
 	}
+	moved := ex.marked >= 0
 	ex.marked = cur
 	if li, ok := ex.matchEls[cur]; ok {
 		li.setAttr("aria-current", "true")
+	}
+	if at := ex.p.matchAt(ex.result, cur); moved && at != "" && at != ex.announced {
+		ex.announced = at
+		ex.count.setText(at)
 	}
 }
 
@@ -129,7 +140,14 @@ func (ex *explorer) showStory(st *mapui.State, s *geo.Story) {
 		el.set("min", first)
 		el.set("max", last)
 	}
+	ex.mu.Lock()
+	ex.scale = windowScale{s.Track()}
+	ex.mu.Unlock()
+	for _, el := range []node{ex.winFrom, ex.winTo} {
+		el.set("max", ex.scale.hours())
+	}
 	ex.box.set("hidden", false)
+	ex.win.set("hidden", false)
 	// The hash's selection, in the controls.
 	ex.mu.Lock()
 	want := ex.want
@@ -141,6 +159,7 @@ func (ex *explorer) showStory(st *mapui.State, s *geo.Story) {
 	}
 	ex.from.set("value", want.from)
 	ex.to.set("value", want.to)
+	ex.showWindow(want)
 	ex.sel = selection{}
 }
 
@@ -163,6 +182,8 @@ func (ex *explorer) choose(st *mapui.State, s *geo.Story, want selection) {
 		ex.result = ex.ix.Select(f, ex.result)
 	}
 	st.Select(ex.result)
+	ex.p.tl.stepButtons(st) // previous / next walk the matches
+	ex.showWindow(want)
 	selected := sched.ms()
 	ex.showMatches(s)
 	ex.showMarks()
@@ -207,17 +228,52 @@ func (ex *explorer) showMatches(s *geo.Story) {
 	}
 }
 
-// showMarks hides the timeline's marks of events the selection leaves out.
+// showWindow puts the time window's handles and its band where the
+// selection's from and to days are, the handles named by their days.
+func (ex *explorer) showWindow(sel selection) {
+	if !ex.win.ok() {
+		return
+	}
+	h := float64(ex.scale.hours())
+	for _, side := range []struct {
+		el   node
+		day  string
+		end  bool
+		prop string
+	}{{ex.winFrom, sel.from, false, "--a"}, {ex.winTo, sel.to, true, "--b"}} {
+		v := ex.scale.value(side.day, side.end)
+		side.el.set("value", v)
+		if d, err := geo.ParseDate(ex.scale.day(v, side.end)); err == nil {
+			side.el.setAttr("aria-valuetext", ex.p.dates.span(geo.Span{Start: d}))
+		}
+		ex.band.setStyle(side.prop, strconv.FormatFloat(float64(v)/h, 'f', 4, 64))
+	}
+	if sel.from == "" && sel.to == "" {
+		ex.band.delAttr("data-on")
+	} else {
+		ex.band.setAttr("data-on", "")
+	}
+}
+
+// showMarks hides the timeline's marks of events the selection leaves out
+// within the time window, and dims those outside the window.
 func (ex *explorer) showMarks() {
 	els := ex.p.tl.markEls
+	f, _ := ex.sel.filter()
 	for i, m := range ex.p.tl.marksOf.marks {
 		if i >= len(els) {
 			break
 		}
-		if markKept(m, ex.result) {
+		outside := ex.result != nil && markOutside(m, ex.story, f)
+		if outside || markKept(m, ex.result) {
 			els[i].delAttr("data-out")
 		} else {
 			els[i].setAttr("data-out", "")
+		}
+		if outside {
+			els[i].setAttr("data-outside", "")
+		} else {
+			els[i].delAttr("data-outside")
 		}
 	}
 	ex.marksGen = ex.p.tl.marksGen

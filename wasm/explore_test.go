@@ -179,3 +179,29 @@ func TestKindOptionsAndDays(t *testing.T) {
 		t.Errorf("storyDays = %q, %q", a, b)
 	}
 }
+
+// TestMatchAt: stepping among the matches announces where the reader is
+// ("3 of 12 matches"); an event the selection leaves out, or no selection,
+// announces nothing.
+func TestMatchAt(t *testing.T) {
+	sel := &geo.Selection{Kept: []int{2, 5, 8}}
+	for _, tc := range []struct {
+		name, lang string
+		sel        *geo.Selection
+		cur        int
+		want       string
+	}{
+		{"second-of-three", "en", sel, 5, "2 of 3 matches"},
+		{"first", "en", sel, 2, "1 of 3 matches"},
+		{"one-match", "en", &geo.Selection{Kept: []int{4}}, 4, "1 of 1 match"},
+		{"left-out", "en", sel, 3, ""},
+		{"no-selection", "en", nil, 3, ""},
+		{"arabic", "ar", sel, 8, "النتيجة 3 من 3"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := newWords(lang.Get(tc.lang), nil).matchAt(tc.sel, tc.cur); got != tc.want {
+				t.Errorf("matchAt(%d) = %q, want %q", tc.cur, got, tc.want)
+			}
+		})
+	}
+}

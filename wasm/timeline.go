@@ -300,8 +300,7 @@ func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
 	tl.source.parent().set("hidden", e.Source == "")
 	tl.p.sourceInto(tl.source, e.Source)
 	tl.live.setText(w.live)
-	tl.prev.set("disabled", cur == 0)
-	tl.next.set("disabled", cur == len(s.Events)-1)
+	tl.stepButtons(st)
 	if w.banner != "" {
 		tl.banner.setText(w.banner)
 	}
@@ -313,6 +312,15 @@ func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
 	}
 	tl.syncList(s, cur, now)
 	tl.pulseAt = nil // new pulses at the next scene
+}
+
+// stepButtons turns previous / next off where they would not move: at the
+// first and last event, or of the events a search or filter keeps
+// (mapui.State.StepFrom).
+func (tl *timeline) stepButtons(st *mapui.State) {
+	cur := st.Current()
+	tl.prev.set("disabled", st.StepFrom(-1) == cur)
+	tl.next.set("disabled", st.StepFrom(1) == cur)
 }
 
 // wantHash works out the URL hash for the reader's place: the current event,

@@ -2,6 +2,7 @@ package mapui
 
 import (
 	"math"
+	"slices"
 
 	"mapline/geo"
 
@@ -46,4 +47,38 @@ func (s *State) OpenCluster(b orb.Bound) {
 		s.eventDirty = true
 	}
 	s.flyTo(to, flightMax)
+}
+
+// StepFrom is the event n steps from the current one (+1 the next, -1 the
+// previous) through the events the selection keeps, or through every event
+// without one: what the card's prev/next and the slider's arrows go to.
+func (s *State) StepFrom(n int) int {
+	if s.m.Story == nil {
+		return s.cur
+	}
+	return stepFrom(s.m.Selection(), s.cur, n, len(s.m.Story.Events))
+}
+
+// stepFrom is the event n steps from cur among events: among those sel
+// keeps (in order in sel.Kept), or all of them for a nil sel. It stops at
+// the first or last one kept. From an event the selection leaves out, +1
+// goes to the next one kept and -1 to the one before; it stays at cur when
+// there is none that way, or none kept.
+func stepFrom(sel *geo.Selection, cur, n, events int) int {
+	if sel == nil {
+		return max(0, min(cur+n, events-1))
+	}
+	kept := sel.Kept
+	k, found := slices.BinarySearch(kept, cur)
+	switch {
+	case found:
+		k += n
+	case n > 0 && k < len(kept):
+		k += n - 1
+	case n < 0 && k > 0:
+		k += n
+	default:
+		return cur
+	}
+	return kept[max(0, min(k, len(kept)-1))]
 }

@@ -76,3 +76,94 @@ func TestSelectAndClusterRedraw(t *testing.T) {
 		}
 	}
 }
+
+// TestStepFrom: with a selection, prev/next walk the events it keeps only;
+// without one, every event.
+func TestStepFrom(t *testing.T) {
+	const events = 10
+	keep := func(kept ...int) *geo.Selection {
+		sel := &geo.Selection{Events: make([]bool, events), Kept: kept}
+		for _, i := range kept {
+			sel.Events[i] = true
+		}
+		return sel
+	}
+	for _, tc := range []struct {
+		name   string
+		sel    *geo.Selection
+		cur, n int
+		want   int
+	}{
+		{"no-selection-next", nil, 3, 1, 4},
+		{"no-selection-clamps-at-the-end", nil, 9, 1, 9},
+		{"kept-next-skips-the-rest", keep(2, 5, 8), 2, 1, 5},
+		{"kept-prev-skips-the-rest", keep(2, 5, 8), 8, -1, 5},
+		{"two-steps", keep(2, 5, 8), 2, 2, 8},
+		{"last-match-stays", keep(2, 5, 8), 8, 1, 8},
+		{"first-match-stays", keep(2, 5, 8), 2, -1, 2},
+		{"from-outside-next", keep(2, 5, 8), 3, 1, 5},
+		{"from-outside-prev", keep(2, 5, 8), 3, -1, 2},
+		{"before-the-first-prev-stays", keep(2, 5, 8), 0, -1, 0},
+		{"after-the-last-next-stays", keep(2, 5, 8), 9, 1, 9},
+		{"nothing-kept-stays", keep(), 4, 1, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := stepFrom(tc.sel, tc.cur, tc.n, events); got != tc.want {
+				t.Errorf("stepFrom(cur %d, %+d) = %d, want %d", tc.cur, tc.n, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestStepWalksTheMatches: the timeline's step (the card's prev/next, the
+// slider's arrows) goes to the next event the selection keeps.
+func TestStepWalksTheMatches(t *testing.T) {
+	now := time.Unix(0, 0)
+	st := NewState(geo.Light)
+	s := demoStory(t)
+	st.SetStory(s, -1)
+	if len(s.Events) < 4 {
+		t.Fatal("the demo story is too short")
+	}
+	// The events in the story's last month, a window that leaves the
+	// first ones out.
+	last := s.Events[len(s.Events)-1].Time.Start.T
+	sel := geo.NewIndex(s).Select(geo.Filter{From: last.AddDate(0, -1, 0)}, nil)
+	if len(sel.Kept) == 0 || sel.Kept[0] < 2 {
+		t.Fatalf("the window keeps %v: want some, after the first two", sel.Kept)
+	}
+	st.Select(sel)
+	if st.Map().Selection() != sel {
+		t.Fatal("the selection was not taken")
+	}
+	tl := NewTimeline()
+	tl.Step(1)
+	tl.Apply(st, s.Track(), now)
+	if st.Current() != sel.Kept[0] {
+		t.Errorf("next from 0 went to %d, want the first match %d", st.Current(), sel.Kept[0])
+	}
+}
+
+// TestSelectionOutlivesBasemapAndTheme: a new basemap (the tiles arriving)
+// or theme keeps what the reader searched for on the map.
+func TestSelectionOutlivesBasemapAndTheme(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(st *State)
+	}{
+		{"basemap", func(st *State) { st.SetBasemap(st.Map().Basemap) }},
+		{"theme", func(st *State) { st.SetTheme(geo.Dark) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := NewState(geo.Light)
+			s := demoStory(t)
+			st.SetStory(s, -1)
+			sel := geo.NewIndex(s).Select(geo.Filter{Query: s.Events[1].Title}, nil)
+			st.Select(sel)
+			tc.change(st)
+			if st.Map().Selection() != sel {
+				t.Error("the selection was dropped")
+			}
+		})
+	}
+}

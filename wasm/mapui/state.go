@@ -71,11 +71,19 @@ func (s *State) SetStory(st *geo.Story, initial int) {
 	s.dirty, s.eventDirty = true, true
 }
 
+// newMap draws the same story with other options, keeping what the reader
+// searched for (Select).
+func (s *State) newMap(o geo.MapOptions) {
+	sel := s.m.Selection()
+	s.m = geo.NewMap(o)
+	s.m.Select(sel)
+}
+
 // setBasemap draws the map on another basemap.
 func (s *State) SetBasemap(bm *geo.Basemap) {
 	o := s.m.MapOptions
 	o.Basemap = bm
-	s.m = geo.NewMap(o)
+	s.newMap(o)
 	s.dirty = true
 }
 
@@ -86,7 +94,7 @@ func (s *State) SetTheme(th geo.Theme) {
 	}
 	o := s.m.MapOptions
 	o.Theme = th
-	s.m = geo.NewMap(o)
+	s.newMap(o)
 	s.dirty = true
 }
 

@@ -146,7 +146,7 @@ func (t *Timeline) Apply(st *State, track geo.Track, now time.Time) (step Timeli
 		st.SetMoment(track.Time(in.slide)) // the tracks move with the thumb
 	case in.step != 0:
 		st.Pause()
-		st.GoTo(st.cur+in.step, now)
+		st.GoTo(st.StepFrom(in.step), now)
 	case in.goTo >= 0:
 		st.Pause()
 		st.GoTo(min(in.goTo, len(s.Events)-1), now)

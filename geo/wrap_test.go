@@ -189,10 +189,20 @@ func TestRenderWraps(t *testing.T) {
 			if len(sc.Markers) != len(pacific) {
 				t.Errorf("%d markers, want %d", len(sc.Markers), len(pacific))
 			}
-			for _, mk := range sc.Markers {
+			for i, mk := range sc.Markers {
 				want := v.Screen(s.Sites[mk.Site].LonLat)
 				if mk.X < 0 || mk.X > v.Width || math.Hypot(mk.X-want[0], mk.Y-want[1]) > 1e-6 {
 					t.Errorf("site %d drawn at %.1f,%.1f, want %.1f,%.1f on screen", mk.Site, mk.X, mk.Y, want[0], want[1])
+				}
+				// A tap on the marker where it is drawn finds it, and its
+				// label stands beside it.
+				if got := sc.MarkerAt(mk.X, mk.Y, 0); got != i {
+					t.Errorf("a tap on site %d at %.1f,%.1f finds marker %d, want %d", mk.Site, mk.X, mk.Y, got, i)
+				}
+				for _, l := range sc.Labels {
+					if l.Kind == geo.SiteLabel && l.Ref == mk.Site && (l.X != mk.X || l.Y != mk.Y) {
+						t.Errorf("site %d's label is at %.1f,%.1f, its marker at %.1f,%.1f", mk.Site, l.X, l.Y, mk.X, mk.Y)
+					}
 				}
 			}
 			// Both squares of land, west and east of 180, are drawn on screen.

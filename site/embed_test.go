@@ -92,6 +92,9 @@ func TestFirstPaint(t *testing.T) {
 					t.Fatal("the wasm was never requested")
 				}
 			}
+			// The wasm is asked for from the page's head, before the body is
+			// parsed: wait for the page script to have started the map.
+			waitText(t, ctx, `String(document.readyState !== "loading" && ["", "waiting"].indexOf(document.documentElement.dataset.load || "") < 0)`, "true")
 			// The wasm is on its way and held: what does the reader see?
 			s := demo(t)
 			if got := text(t, ctx, `document.getElementById("story-title").textContent`); got != s.Title {

@@ -1,7 +1,8 @@
 // The page script of embed.html (no inline script is needed, so a strict CSP
-// works): flags, theme and layout, the static poster, the loading of the wasm
-// (lazy, streamed, with a progress bar), and the postMessage protocol with the
-// host page (docs/embed-api.md).
+// works): flags, theme and layout, the static poster, when to load the wasm
+// (lazy; the downloads themselves start in the page's first script, in its
+// head, often before this one runs) and its progress bar, and the postMessage
+// protocol with the host page (docs/embed-api.md).
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -279,66 +280,25 @@
     startView();
     var go = new Go();
     loader.hidden = false;
-    // The basemap's tiles come from one archive read by ranges: its first
-    // 16 KiB (the header and the directory) come beside the wasm, in
-    // parallel; the map takes them from here and fetches its tiles itself
-    // (wasm/tiles_js.go). A host that ignores Range would send the whole
-    // archive: refused after its headers, never read.
-    var tilesURL = "basemap.pmtiles";
-    window.maplineTilesURL = tilesURL;
-    window.maplineBasemap = fetch(tilesURL, { headers: { Range: "bytes=0-16383" } }).then(function (r) {
-      if (r.status !== 206) {
-        if (r.body) r.body.cancel();
-        throw new Error(r.ok ? "the host ignores Range requests (HTTP " + r.status + " instead of 206): docs/basemap.md lists hosts that serve them" : "HTTP " + r.status);
-      }
-      return r.arrayBuffer();
-    });
-    window.maplineBasemap.catch(function () {}); // the map reports it
-    // And the story, when it is on this site, so that it does not wait for
-    // the wasm to compile (data=, else the demo's path, as wasm/params.go
-    // reads them). The map takes the response only if it asks for the very
-    // same URL, after its own checks (wasm/run_js.go fetchStory); a story
-    // from another origin it fetches itself.
-    try {
-      var story = new URL(q.get("data") || "data/story.geojson", location.href);
-      if (story.origin === location.origin && /^https?:$/.test(story.protocol)) {
-        window.maplineStory = { url: story.href, response: fetch(story.href) };
-        window.maplineStory.response.catch(function () {}); // the map reports it
-      }
-    } catch (e) { /* not a URL: the map says so */ }
-    var total = Number(root.getAttribute("data-wasm-bytes")) || 0;
-    var wasm = fetch("mapline.wasm").then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      if (!total && !r.headers.get("Content-Encoding")) total = Number(r.headers.get("Content-Length")) || 0;
-      if (!r.body || !window.ReadableStream) return r;
-      // Count the bytes as they arrive (after decompression: total is the
-      // raw size), and hand the same stream on to the compiler.
-      var got = 0, reader = r.body.getReader(), shown = -1;
-      var counted = new ReadableStream({
-        pull: function (ctl) {
-          return reader.read().then(function (x) {
-            if (x.done) { ctl.close(); return; }
-            got += x.value.byteLength;
-            var pct = total ? Math.min(99, Math.floor(100 * got / total)) : -1;
-            if (pct !== shown) {
-              shown = pct;
-              if (pct >= 0) { bar.value = pct; bar.setAttribute("aria-valuetext", pct + "%"); }
-              else bar.removeAttribute("value");
-            }
-            ctl.enqueue(x.value);
-          });
-        },
-        cancel: function (why) { reader.cancel(why); }
-      });
-      return new Response(counted, { headers: { "Content-Type": "application/wasm" } });
-    });
-    var run = WebAssembly.instantiateStreaming
-      ? WebAssembly.instantiateStreaming(wasm, go.importObject)
-      : wasm.then(function (r) { return r.arrayBuffer(); })
-          .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-    run.then(function (r) {
+    // The downloads (the wasm, compiled as it streams in; the basemap's
+    // archive head; the story) started in the <head> when the page knew
+    // it would load the map (the first script there); otherwise they
+    // start now.
+    var load = window.maplineLoad ? window.maplineLoad() : null;
+    if (!load) { fail(T("error.load", "The interactive map could not be loaded: {error}").replace("{error}", "its first script did not load")); return; }
+    var shown = -1;
+    load.progress.onbytes = function (got, total) {
+      var pct = total ? Math.min(99, Math.floor(100 * got / total)) : -1;
+      if (pct === shown) return;
+      shown = pct;
+      if (pct >= 0) { bar.value = pct; bar.setAttribute("aria-valuetext", pct + "%"); }
+      else bar.removeAttribute("value");
+    };
+    load.wasm.then(function (module) {
+      return WebAssembly.instantiate(module, go.importObject);
+    }).then(function (instance) {
       bar.value = 100;
-      return go.run(r.instance);
+      return go.run(instance);
     }).catch(function (e) { fail(T("error.load", "The interactive map could not be loaded: {error}").replace("{error}", String(e && e.message || e))); });
   }
 

@@ -68,3 +68,31 @@ func TestStoryComesBesideTheWasm(t *testing.T) {
 		})
 	}
 }
+
+// TestWasmStartsInTheHead: an embed that will load the map at once (opened
+// as the page itself, or lazy=false) asks for the wasm, the story and the
+// basemap's head from its <head>, before anything is painted, not once the
+// page script has run and the viewport has been looked at after a first
+// paint. Resource Timing's startTime against the first paint's.
+func TestWasmStartsInTheHead(t *testing.T) {
+	for _, page := range []string{"/embed.html", "/embed.html?lazy=false", "/embed.html?data=synth/100.geojson"} {
+		t.Run(page, func(t *testing.T) {
+			ctx := tab(t, 800, 650, 1)
+			open(t, ctx, page, "ready")
+			got := text(t, ctx, `(() => {
+				const paint = performance.getEntriesByName("first-paint")[0];
+				if (!paint) return "no first-paint entry";
+				const late = [];
+				for (const want of [".wasm", ".geojson", ".pmtiles"]) {
+					const e = performance.getEntriesByType("resource").find(e => new URL(e.name).pathname.endsWith(want));
+					if (!e) late.push(want + ": never requested");
+					else if (e.startTime >= paint.startTime) late.push(want + " requested at " + e.startTime.toFixed(1) + " ms");
+				}
+				return late.length ? late.join("; ") + " (first paint at " + paint.startTime.toFixed(1) + " ms)" : "";
+			})()`)
+			if got != "" {
+				t.Errorf("%s: %s; want each requested before the first paint", page, got)
+			}
+		})
+	}
+}

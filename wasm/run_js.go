@@ -59,14 +59,14 @@ func run() {
 // next Update.
 func loadInPage(p *page, pr params, probs []string) {
 	defer frames.wake() // the next Update takes the story
-	// The basemap is on its way already (frame.js fetched it beside the
+	// The basemap is on its way already (boot.js fetched it beside the
 	// wasm); the story and the basemap come to the map together.
 	bm := func() (*geo.Basemap, error) { return fetchBasemap(pr.tiles, pr.tilesProb) } // tiles_js.go
 	l := load(pr, probs, fetchers{basemap: bm, story: fetchStory})
 	p.storyLoaded(l.story, l.basemap, l.initial, l.err)
 }
 
-// prefetched is the response to u that frame.js started fetching beside
+// prefetched is the response to u that boot.js started fetching beside
 // the wasm (window.maplineStory), if it fetched that very URL; it is taken
 // once.
 func prefetched(u string) (js.Value, bool) {

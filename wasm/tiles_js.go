@@ -42,7 +42,7 @@ type arrival struct {
 var theTiler atomic.Pointer[tiler]
 
 // fetchBasemap opens the tile archive: a newsroom's (custom, from tiles=)
-// when given and usable, else the default one whose first bytes frame.js
+// when given and usable, else the default one whose first bytes boot.js
 // fetched (window.maplineBasemap, window.maplineTilesURL). It returns the
 // basemap of the archive's lowest tile, to draw until the view's tiles
 // arrive. A custom archive that cannot be used (prob says why it was
@@ -68,7 +68,7 @@ func fetchBasemap(custom, prob string) (*geo.Basemap, error) {
 		promise := js.Global().Get("maplineBasemap")
 		u := js.Global().Get("maplineTilesURL")
 		if promise.Type() != js.TypeObject || u.Type() != js.TypeString {
-			return nil, errors.New("the basemap was not requested (frame.js sets window.maplineBasemap)")
+			return nil, errors.New("the basemap was not requested (boot.js sets window.maplineBasemap)")
 		}
 		buf, err := await(promise)
 		if err != nil {

@@ -105,7 +105,7 @@ func TestReferenceProblems(t *testing.T) {
 		{"asset-missing", func(a []string, refs map[string][]string) []string {
 			refs["frame.js"] = []string{"basemap.pmtiles"}
 			return slices.DeleteFunc(a, func(n string) bool { return n == "mapline.wasm" })
-		}, []string{"mapline.wasm is missing (frame.js references it)"}},
+		}, []string{"mapline.wasm is missing (boot.js references it)"}},
 		{"reference-not-found", func(a []string, refs map[string][]string) []string {
 			refs["embed.html"] = slices.DeleteFunc(refs["embed.html"], func(n string) bool { return n == "lang.js" })
 			return a

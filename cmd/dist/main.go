@@ -49,8 +49,9 @@ var required = []struct{ file, asset string }{
 	{"embed.html", "embed.css"},
 	{"embed.html", "wasm_exec.js"},
 	{"embed.html", "frame.js"},
-	{"frame.js", "mapline.wasm"},    // fetch("mapline.wasm")
-	{"frame.js", "basemap.pmtiles"}, // var tilesURL = "basemap.pmtiles"
+	{"embed.html", "boot.js"},
+	{"boot.js", "mapline.wasm"},    // fetch("mapline.wasm")
+	{"boot.js", "basemap.pmtiles"}, // var tilesURL = "basemap.pmtiles"
 	{"embed.html", "lang.js"},
 	{"index.html", "article.css"},
 	{"index.html", "article.js"},

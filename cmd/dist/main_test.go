@@ -24,7 +24,7 @@ import (
 func fixture() map[string]string {
 	wasm := "\x00asm\x01\x00\x00\x00" + strings.Repeat("\x01\x02\x03 mapline code ", 400)
 	return map[string]string{
-		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><meta name="mapline-spec" content=""><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
+		"embed.html": `<!doctype html><html data-wasm-bytes="0"><head><meta name="mapline-spec" content=""><script src="boot.js"></script><link rel="stylesheet" href="embed.css"><script src="lang.js"></script></head><body>
 <p>` + strings.Repeat("The map. ", 40) + `</p>
 <script src="wasm_exec.js"></script>
 <script src="frame.js"></script>
@@ -36,7 +36,8 @@ func fixture() map[string]string {
 <script src="article.js" defer></script>
 </body></html>
 `,
-		"frame.js":     `(function () { var go = new Go(); var wasm = fetch("mapline.wasm"); var tilesURL = "basemap.pmtiles"; ` + strings.Repeat("/* run */ ", 40) + "})();\n",
+		"boot.js":      `(function () { var wasm = fetch("mapline.wasm"); var tilesURL = "basemap.pmtiles"; ` + strings.Repeat("/* load */ ", 40) + "})();\n",
+		"frame.js":     `(function () { var go = new Go(); ` + strings.Repeat("/* run */ ", 40) + "})();\n",
 		"embed.js":     "// the host pages' script, loaded by name from other sites\n" + strings.Repeat("/* host */ ", 40),
 		"wasm_exec.js": "// Go's wasm_exec.js\n" + strings.Repeat("globalThis.Go = class {};\n", 30),
 		"lang.js":      `(function () { fetch("lang/" + "ar" + ".json"); ` + strings.Repeat("/* words */ ", 40) + "})();\n",
@@ -133,7 +134,7 @@ func TestHashedNamesAndReferences(t *testing.T) {
 	// Each hashed name is the hash of the file's final bytes, and the server
 	// serves it as immutable.
 	names := map[string]string{}
-	for _, logical := range []string{"mapline.wasm", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin",
+	for _, logical := range []string{"mapline.wasm", "boot.js", "frame.js", "lang.js", "wasm_exec.js", "embed.css", "article.css", "article.js", "basemap.bin",
 		"studio.wasm", "studio.js", "studio-worker.js", "studio.css"} {
 		ext := filepath.Ext(logical)
 		name := named(t, snap, strings.TrimSuffix(logical, ext), ext)
@@ -148,8 +149,8 @@ func TestHashedNamesAndReferences(t *testing.T) {
 			t.Errorf("%s is still there under its old name", logical)
 		}
 	}
-	if len(sum.hashed) != 13 {
-		t.Errorf("summary: %d hashed, want 13: %v", len(sum.hashed), sum.hashed)
+	if len(sum.hashed) != 14 {
+		t.Errorf("summary: %d hashed, want 14: %v", len(sum.hashed), sum.hashed)
 	}
 
 	// The references are rewritten, quotes and "./" kept.
@@ -161,13 +162,14 @@ func TestHashedNamesAndReferences(t *testing.T) {
 		{"index.html", `href='./` + names["article.css"] + `'`},
 		{"index.html", `<iframe src="embed.html"`},  // the pages keep their names
 		{"index.html", `Loads frame.js, mentioned`}, // prose is left alone
-		{names["frame.js"], `fetch("` + names["mapline.wasm"] + `")`},
+		{"embed.html", `<script src="` + names["boot.js"] + `">`},
+		{names["boot.js"], `fetch("` + names["mapline.wasm"] + `")`},
 	} {
 		if !strings.Contains(snap[c.file], c.want) {
 			t.Errorf("%s lacks %s:\n%s", c.file, c.want, snap[c.file])
 		}
 	}
-	for _, f := range []string{"embed.html", "index.html", names["frame.js"]} {
+	for _, f := range []string{"embed.html", "index.html", names["frame.js"], names["boot.js"]} {
 		for _, old := range []string{`"embed.css"`, `"frame.js"`, `"wasm_exec.js"`, `"mapline.wasm"`, `/article.css'`} {
 			if strings.Contains(snap[f], old) {
 				t.Errorf("%s still refers to %s", f, old)
@@ -247,12 +249,12 @@ func TestMissingReference(t *testing.T) {
 		wantInError []string
 	}{
 		{"wasm fetched by another name", func(f map[string]string) {
-			f["frame.js"] = strings.Replace(f["frame.js"], `fetch("mapline.wasm")`, `fetch("map" + "line.wasm")`, 1)
-		}, []string{"frame.js", `"mapline.wasm"`}},
+			f["boot.js"] = strings.Replace(f["boot.js"], `fetch("mapline.wasm")`, `fetch("map" + "line.wasm")`, 1)
+		}, []string{"boot.js", `"mapline.wasm"`}},
 		{"wasm renamed", func(f map[string]string) {
 			f["app.wasm"] = f["mapline.wasm"]
 			delete(f, "mapline.wasm")
-			f["frame.js"] = strings.Replace(f["frame.js"], "mapline.wasm", "app.wasm", 1)
+			f["boot.js"] = strings.Replace(f["boot.js"], "mapline.wasm", "app.wasm", 1)
 		}, []string{"mapline.wasm is missing"}},
 		{"style sheet link dropped", func(f map[string]string) {
 			f["embed.html"] = strings.Replace(f["embed.html"], `<link rel="stylesheet" href="embed.css">`, ``, 1)
@@ -333,20 +335,20 @@ func TestIdempotent(t *testing.T) {
 			t.Errorf("second run changed %s", name)
 		}
 	}
-	if len(sum.hashed) != 13 {
+	if len(sum.hashed) != 14 {
 		t.Errorf("second run: %d hashed", len(sum.hashed))
 	}
 
-	// A new wasm dropped in place: new names for it and for frame.js (which
+	// A new wasm dropped in place: new names for it and for boot.js (which
 	// names it), embed.html rewritten, no stale file or sibling left.
-	oldWasm, oldJS := named(t, first, "mapline", ".wasm"), named(t, first, "frame", ".js")
+	oldWasm, oldJS := named(t, first, "mapline", ".wasm"), named(t, first, "boot", ".js")
 	newWasm := fixture()["mapline.wasm"] + "new code"
 	if err := os.WriteFile(filepath.Join(dir, "mapline.wasm"), []byte(newWasm), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	runOK(t, dir)
 	third := snapshot(t, dir)
-	wasm, js := named(t, third, "mapline", ".wasm"), named(t, third, "frame", ".js")
+	wasm, js := named(t, third, "mapline", ".wasm"), named(t, third, "boot", ".js")
 	if wasm != "mapline."+hash10(newWasm)+".wasm" || js == oldJS {
 		t.Errorf("after a new wasm: %s and %s (were %s and %s)", wasm, js, oldWasm, oldJS)
 	}

@@ -14,8 +14,9 @@ import (
 	"mapline/site"
 )
 
-// wasmBytes is where embed.html carries the wasm's raw size: frame.js counts
-// the bytes it receives (after decompression) against it for its progress bar.
+// wasmBytes is where embed.html carries the wasm's raw size: the page counts
+// the bytes it receives (after decompression, in boot.js) against it for the
+// progress bar of frame.js.
 var wasmBytes = regexp.MustCompile(`data-wasm-bytes="[0-9]*"`)
 
 // specMeta is where embed.html carries internal/embedspec for its scripts:

@@ -4,7 +4,12 @@
 // a budget (make size: mapline's wasm against a bare Ebitengine game of the
 // same version, cmd/size/bare).
 //
+// With -funcs it reads instead where the bytes are: the function bodies of a
+// wasm linked without -s (which keeps Go's "name" section), summed per Go
+// package, largest first, and beside the base's (make size-funcs).
+//
 //	go run ./cmd/size [-base FILE -budget 1.15] FILE...
+//	go run ./cmd/size -funcs [-top 40] [-base FILE] FILE...
 package main
 
 import (
@@ -14,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
@@ -24,14 +30,23 @@ type sizes struct{ raw, gz, br int }
 func main() {
 	base := flag.String("base", "", "a file to compare the brotli sizes with")
 	budget := flag.Float64("budget", 1.15, "with -base: the largest ratio of a file's brotli size to the base's")
+	funcs := flag.Bool("funcs", false, "print each wasm's code bytes per Go package (link without -s to keep the names)")
+	top := flag.Int("top", 40, "with -funcs: how many packages to print")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R]] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes")
+		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R]] FILE...\n       size -funcs [-top N] [-base FILE] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes, or the code bytes per package")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *funcs {
+		if err := runFuncs(*base, *top, flag.Args()); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
 	}
 	names := flag.Args()
 	if *base != "" {
@@ -92,3 +107,36 @@ func compressed(data []byte, newWriter func(io.Writer) io.WriteCloser) int {
 }
 
 func size(n int) string { return fmt.Sprintf("%d B (%.2f MB)", n, float64(n)/1e6) }
+
+func runFuncs(base string, top int, names []string) error {
+	read := func(name string) (module, error) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return module{}, err
+		}
+		m, err := parseModule(b)
+		if err != nil {
+			return module{}, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(m.funcs) > 0 && strings.HasPrefix(m.funcs[0].name, "?") {
+			return module{}, fmt.Errorf("size: %s has no function names: link it without -s", name)
+		}
+		return m, nil
+	}
+	var bm *module
+	if base != "" {
+		m, err := read(base)
+		if err != nil {
+			return err
+		}
+		bm = &m
+	}
+	for _, name := range names {
+		m, err := read(name)
+		if err != nil {
+			return err
+		}
+		printFuncs(os.Stdout, name, m, bm, top)
+	}
+	return nil
+}

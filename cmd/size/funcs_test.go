@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestPkgOf(t *testing.T) {
+	for _, c := range []struct{ sym, want string }{
+		{"mapline_geo.__Map_.RenderAt", "mapline_geo"},
+		{"runtime.runqget", "runtime"},
+		{"github.com_hajimehoshi_ebiten_v2_internal_ui.__UserInterface_.update", "github.com_hajimehoshi_ebiten_v2_internal_ui"},
+		{"golang.org_x_text_unicode_bidi.Lookup", "golang.org_x_text_unicode_bidi"},
+		{"slices.choosePivotOrdered_go.shape.string_", "slices"},
+		{"main.__frameGate_.publish.func1", "main"},
+		{"type_.eq.mapline_geo.Date", "type_"},
+		{"go_buildid", "?"},
+	} {
+		t.Run(c.sym, func(t *testing.T) {
+			if got := pkgOf(c.sym); got != c.want {
+				t.Errorf("pkgOf(%q) = %q, want %q", c.sym, got, c.want)
+			}
+		})
+	}
+}
+
+// wasmOf builds a wasm binary from its sections (id, contents).
+func wasmOf(sections ...[]byte) []byte {
+	b := []byte("\x00asm\x01\x00\x00\x00")
+	for i := 0; i < len(sections); i += 2 {
+		b = append(b, sections[i][0], byte(len(sections[i+1])))
+		b = append(b, sections[i+1]...)
+	}
+	return b
+}
+
+func str(s string) []byte { return append([]byte{byte(len(s))}, s...) }
+
+func TestParseModule(t *testing.T) {
+	imports := append([]byte{2}, append(append(str("go"), str("debug")...), 0, 0)...) // two imports: a function and a memory
+	imports = append(imports, append(append(str("go"), str("mem")...), 2, 0, 1)...)
+	code := []byte{2, 3, 0, 0x01, 0x0b, 5, 0, 0x01, 0x01, 0x01, 0x0b}                            // bodies of 3 and 5 bytes
+	data := []byte{2, 0, 0x41, 0x0b, 0x0b, 4, 'a', 'b', 'c', 'd', 0, 0x41, 0, 0x0b, 2, 'e', 'f'} // the first offset, 11, is the byte of end
+	names := []byte{1, 0}
+	sub := append([]byte{2, 1}, str("main.a")...)
+	sub = append(sub, append([]byte{2}, str("runtime.b")...)...)
+	names = append([]byte{1, byte(len(sub))}, sub...)
+	custom := append(str("name"), names...)
+	b := wasmOf([]byte{2}, imports, []byte{10}, code, []byte{11}, data, []byte{0}, custom)
+
+	m, err := parseModule(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.funcs) != 2 || m.funcs[0].name != "main.a" || m.funcs[0].size != 3 || m.funcs[1].name != "runtime.b" || m.funcs[1].size != 5 {
+		t.Errorf("funcs %+v, want main.a of 3 B and runtime.b of 5 B (function indices after the one imported function)", m.funcs)
+	}
+	if m.data != 6 {
+		t.Errorf("data %d B, want 6", m.data)
+	}
+	var out bytes.Buffer
+	printFuncs(&out, "x.wasm", m, nil, 10)
+	if !strings.Contains(out.String(), "code 8 B, data 6 B") {
+		t.Errorf("printFuncs:\n%s", out.String())
+	}
+
+	for name, bad := range map[string][]byte{
+		"not wasm":        []byte("\x7fELF...."),
+		"truncated code":  wasmOf([]byte{10}, []byte{1, 9, 0}),
+		"section too big": append(wasmOf(), 10, 40, 1),
+	} {
+		if _, err := parseModule(bad); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

@@ -268,6 +268,10 @@ func TestStudioAxe(t *testing.T) {
 			openStudio(t, ctx, "events.csv", studioSheet)
 			studioState(t, ctx, "ready")
 			waitContains(t, ctx, `document.documentElement.dataset.preview || ""`, "ready", 60*time.Second)
+			// With Pick on map pressed: the pressed toggle is checked too.
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#pick`))); err != nil {
+				t.Fatal(err)
+			}
 			screenshot(t, ctx, "studio-"+c.name)
 			for _, v := range axeViolations(t, ctx) {
 				t.Errorf("axe %s: %s", c.name, v)

@@ -241,6 +241,15 @@
       flush();
     });
   }
+  // A cell taking the focus selects its row (the row pick on map sets).
+  $("rows").addEventListener("focusin", function (e) {
+    var tr = e.target.closest && e.target.closest("tr[data-row]");
+    if (!tr) return;
+    var old = $("rows").querySelector("tr.selected");
+    if (old && old !== tr) old.className = "";
+    tr.className = "selected";
+    st.selected = Number(tr.getAttribute("data-row"));
+  });
   $("rows-earlier").addEventListener("click", function () { st.start = Math.max(0, st.start - WINDOW); renderRows(); $("rows-range").focus(); });
   $("rows-later").addEventListener("click", function () { st.start += WINDOW; renderRows(); $("rows-range").focus(); });
   $("rows-range").tabIndex = -1;
@@ -284,6 +293,69 @@
     }
     if (d.type === "ready" || d.type === "error") root.setAttribute("data-preview", d.type);
   });
+
+  // ---- pick on map: with the toggle pressed, a click (not a drag) on the
+  // preview's map sets the selected row's lat and lon, and the problems are
+  // checked again. The preview is an embed of this very origin, so the
+  // studio listens on its window itself (a cross-origin one throws and is
+  // left alone): the reader's embed carries nothing for the studio.
+  var picking = false, hooked = new WeakSet();
+  $("pick").addEventListener("click", function () {
+    picking = !picking;
+    $("pick").setAttribute("aria-pressed", String(picking));
+    if (picking) root.setAttribute("data-picking", ""); else root.removeAttribute("data-picking");
+    if (picking) say(st.rows[st.selected] ? "Click the preview's map to set the coordinates of " + st.rows[st.selected].label + "." :
+      "Select a row (a cell of it), then click the preview's map.");
+    hookPreview();
+  });
+  $("preview").addEventListener("load", hookPreview);
+  function hookPreview() {
+    var w;
+    try {
+      w = $("preview").contentWindow;
+      if (!w || w.location.origin !== location.origin) return;
+    } catch (e) { return; }
+    // One hook per document: the iframe's window stays the same object
+    // across the preview's reloads, its document does not.
+    if (!w.document || hooked.has(w.document)) return;
+    hooked.add(w.document);
+    // The place is read at the press (the map focused by the press may
+    // scroll into view before the release), and taken at the release
+    // unless the pointer moved: a drag pans the map.
+    var down = null;
+    w.addEventListener("pointerdown", function (e) {
+      down = null;
+      var view = w.document.documentElement.getAttribute("data-view");
+      if (!picking || e.button !== 0 || e.target.tagName !== "CANVAS" || !view) return;
+      var r = e.target.getBoundingClientRect();
+      down = { sx: e.screenX, sy: e.screenY, args: [view, r.width, r.height, e.clientX - r.left, e.clientY - r.top] };
+    }, true);
+    w.addEventListener("pointerup", function (e) {
+      var d = down;
+      down = null;
+      if (d && picking && Math.abs(e.screenX - d.sx) + Math.abs(e.screenY - d.sy) <= 4) pickAt.apply(null, d.args);
+    }, true);
+  }
+  function pickAt(view, w, h, x, y) {
+    var i = st.selected, row = st.rows[i];
+    if (!row) { say("Select a row (a cell of it) first: a click on the map then sets its coordinates."); return; }
+    if (!st.editable[FIELDS.indexOf("lat")] || !st.editable[FIELDS.indexOf("lon")]) {
+      say("This file has no lat and lon columns to set."); return;
+    }
+    ask("pick", [view, w, h, x, y]).then(function (r) {
+      if (!r || r.error) { say(r && r.error || "The map could not be read."); return; }
+      ["lat", "lon"].forEach(function (f) {
+        queued = queued.filter(function (q) { return q.row !== i || q.field !== f; });
+        queued.push({ row: i, field: f, value: r[f] });
+        var inp = $("rows").querySelector('tr[data-row="' + i + '"] input[data-field="' + f + '"]');
+        if (inp) inp.value = r[f];
+      });
+      say(row.label + " is now at " + r.lat + ", " + r.lon + ".");
+      clearTimeout(typing);
+      flush();
+    });
+  }
+
   $("use-view").addEventListener("click", function () {
     if (!st.liveView) { say("Move the preview's map first."); return; }
     $("opt-view").value = st.liveView;

@@ -7,6 +7,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -267,10 +268,79 @@ func TestStudioAxe(t *testing.T) {
 			openStudio(t, ctx, "events.csv", studioSheet)
 			studioState(t, ctx, "ready")
 			waitContains(t, ctx, `document.documentElement.dataset.preview || ""`, "ready", 60*time.Second)
+			// With Pick on map pressed: the pressed toggle is checked too.
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#pick`))); err != nil {
+				t.Fatal(err)
+			}
 			screenshot(t, ctx, "studio-"+c.name)
 			for _, v := range axeViolations(t, ctx) {
 				t.Errorf("axe %s: %s", c.name, v)
 			}
 		})
 	}
+}
+
+// TestStudioPickOnMap: with "Pick on map" pressed, a click on the preview's
+// map sets the selected row's lat and lon (the place under the click, from
+// the preview's view), and the problems are checked again: the row's bad
+// latitude is gone and the event comes onto the map.
+func TestStudioPickOnMap(t *testing.T) {
+	const sheet = "date,headline,source,place,lat,lon\n" +
+		"2025-06-11,Embassy staff ordered out,https://example.org/a,Baghdad,33.31,44.36\n" +
+		"2025-06-13,Drone over Erbil,https://example.org/c,Erbil,north,44.01\n"
+	ctx := studioTab(t, 1280, 1000)
+	openStudio(t, ctx, "pick.csv", sheet)
+	studioState(t, ctx, "ready")
+	waitContains(t, ctx, `[...document.querySelectorAll("#problems li.error")].map(li => li.textContent).join("\n")`, "row 3: column lat", 30*time.Second)
+	waitContains(t, ctx, previewText, "Embassy staff ordered out", 60*time.Second)
+	// The problem's link selects row 3; the toggle is pressed.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(`#problems li.error button`)), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#pick`))); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, `document.getElementById("pick").getAttribute("aria-pressed")`); got != "true" {
+		t.Fatalf("Pick on map: aria-pressed=%s", got)
+	}
+	// The preview's view once it rests, and the page point at the centre
+	// of its map.
+	const previewView = `document.getElementById("preview").contentDocument.documentElement.dataset.view || ""`
+	view := ""
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(500 * time.Millisecond) {
+		v := text(t, ctx, previewView)
+		if v != "" && v == view {
+			break
+		}
+		view = v
+	}
+	var lat, lon, zoom float64
+	if _, err := fmt.Sscanf(view, "%g,%g,%g", &lat, &lon, &zoom); err != nil {
+		t.Fatalf("the preview's view %q: %v", view, err)
+	}
+	at := text(t, ctx, `(() => { const f = document.getElementById("preview"), fr = f.getBoundingClientRect(), c = f.contentDocument.querySelector("canvas").getBoundingClientRect(); return [fr.left + f.clientLeft + c.left + c.width / 2, fr.top + f.clientTop + c.top + c.height / 2].join(",") })()`)
+	var x, y float64
+	if _, err := fmt.Sscanf(at, "%g,%g", &x, &y); err != nil {
+		t.Fatalf("the map's centre %q: %v", at, err)
+	}
+	checks := text(t, ctx, `document.documentElement.dataset.checks`)
+	if err := chromedp.Do(ctx,
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitContains(t, ctx, `document.documentElement.dataset.checks !== `+jsString(checks)+` ? document.getElementById("problems-count").textContent : ""`, "No problems", 30*time.Second)
+	cells := text(t, ctx, `[...document.querySelectorAll('#rows tr[data-row="1"] input[data-field="lat"], #rows tr[data-row="1"] input[data-field="lon"]')].map(i => i.value).join(",")`)
+	var gotLat, gotLon float64
+	if _, err := fmt.Sscanf(cells, "%g,%g", &gotLat, &gotLon); err != nil {
+		t.Fatalf("row 3's lat,lon = %q: %v", cells, err)
+	}
+	// The centre of the map, within a pixel or so at the preview's zoom.
+	tol := 360 / (256 * math.Pow(2, zoom)) * 2
+	if math.Abs(gotLat-lat) > tol || math.Abs(gotLon-lon) > tol {
+		t.Errorf("row 3 is at %g,%g; the click was at the preview's centre %g,%g (±%g)", gotLat, gotLon, lat, lon, tol)
+	}
+	waitContains(t, ctx, previewText, "Drone over Erbil", 60*time.Second)
+	screenshot(t, ctx, "studio-pick")
 }

@@ -39,6 +39,9 @@ type Reply struct {
 	Iframe string `json:"iframe,omitempty"`
 	SVG    string `json:"svg,omitempty"`
 	PNG    []byte `json:"png,omitempty"` // base64 in JSON
+	// Pick on map (Pick): the place clicked.
+	Lat string `json:"lat,omitempty"`
+	Lon string `json:"lon,omitempty"`
 }
 
 // Row is one row of the table: its label ("row 4") and its cells, one per

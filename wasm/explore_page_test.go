@@ -121,3 +121,63 @@ func TestExplorerWritesThePage(t *testing.T) {
 		t.Errorf("%d cluster buttons left for a scene without clusters", n)
 	}
 }
+
+// TestExplorerWritesTheWindow: a time window (from the hash, the date
+// inputs or the handles) puts the handles at its days, named by their
+// dates, shows its band and dims the marks outside it instead of hiding
+// them; cleared, the handles go back to the ends and the band goes.
+func TestExplorerWritesTheWindow(t *testing.T) {
+	p, doc := testPage(t, "en")
+	s := exploreStory(t)
+	st := mapui.NewState(geo.Light)
+	st.Resize(800, 500, 1)
+	st.SetStory(s, 0)
+	doc.el("track-marks").props["clientWidth"] = 600.0
+	p.showStory(s)
+	ex := p.explore
+	ex.options(params{})
+	ex.apply(st)
+	from, to, band := doc.el("window-from"), doc.el("window-to"), doc.el("window-band")
+	hours := s.Track().Hours()
+	if doc.el("window").hidden() || from.props["max"] != hours || to.props["max"] != hours {
+		t.Fatalf("window hidden %v, handles' max %v, %v; want shown, %d", doc.el("window").hidden(), from.props["max"], to.props["max"], hours)
+	}
+
+	ex.record(selection{from: "2025-03-01", to: "2025-03-31"})
+	ex.apply(st)
+	f, _ := from.props["value"].(int)
+	e, _ := to.props["value"].(int)
+	if !(0 < f && f < e && e < hours) {
+		t.Errorf("handles at %d and %d, want 0 < from < to < %d", f, e, hours)
+	}
+	if got := from.attrs["aria-valuetext"] + " | " + to.attrs["aria-valuetext"]; got != "1 March 2025 | 31 March 2025" {
+		t.Errorf("the handles' aria-valuetext = %q", got)
+	}
+	if _, on := band.attrs["data-on"]; !on || band.style["--a"] == "" || band.style["--b"] == "" {
+		t.Errorf("band attrs %v style %v", band.attrs, band.style)
+	}
+	outside := 0
+	for _, m := range p.tl.markEls {
+		a := m.(*fakeNode).attrs
+		_, dim := a["data-outside"]
+		_, out := a["data-out"]
+		if dim && out {
+			t.Error("a mark outside the window is hidden, not dimmed")
+		}
+		if dim {
+			outside++
+		}
+	}
+	if outside == 0 {
+		t.Error("no mark is dimmed outside March")
+	}
+
+	ex.record(selection{})
+	ex.apply(st)
+	if from.props["value"] != 0 || to.props["value"] != hours {
+		t.Errorf("cleared: handles at %v, %v; want 0, %d", from.props["value"], to.props["value"], hours)
+	}
+	if _, on := band.attrs["data-on"]; on {
+		t.Error("cleared: the band still shows")
+	}
+}

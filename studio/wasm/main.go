@@ -38,6 +38,14 @@ func call(s *studio.Session, op string, args []any) (r studio.Reply) {
 		}
 		return nil
 	}
+	num := func(i int) float64 {
+		if i < len(args) {
+			if v, ok := args[i].(float64); ok {
+				return v
+			}
+		}
+		return 0
+	}
 	flag := func(i int) bool {
 		if i < len(args) {
 			v, _ := args[i].(bool)
@@ -77,6 +85,12 @@ func call(s *studio.Session, op string, args []any) (r studio.Reply) {
 		return s.SetBasemap(bin(0))
 	case "poster":
 		return s.Poster(str(0), str(1), flag(2), flag(3))
+	case "pick":
+		lat, lon, err := studio.Pick(str(0), num(1), num(2), num(3), num(4))
+		if err != nil {
+			return studio.Reply{Error: err.Error()}
+		}
+		return studio.Reply{Lat: lat, Lon: lon}
 	}
 	return studio.Reply{Error: fmt.Sprintf("studio: no request %q", op)}
 }

@@ -32,6 +32,9 @@ func TestCall(t *testing.T) {
 		{"embed-bad-site", "embed", []any{`{"Site": "javascript:x"}`}, "not an http: or https: address"},
 		{"poster-bad-view", "poster", []any{"95,0,3", "", false, false}, "view"},
 		{"basemap-not-one", "basemap", []any{[]byte("nope")}, "basemap"},
+		{"pick", "pick", []any{"33.3,44.4,5", 600.0, 400.0, 300.0, 200.0}, ""},
+		{"pick-not-numbers", "pick", []any{"33.3,44.4,5", "600", 400.0, 300.0, 200.0}, "the map is 0×400"},
+		{"pick-bad-view", "pick", []any{"nowhere", 600.0, 400.0, 300.0, 200.0}, "pick on map: view"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := new(studio.Session)

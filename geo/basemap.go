@@ -62,9 +62,10 @@ type Level struct {
 	// provinces, governorates; Natural Earth admin-1), in the levels used
 	// from zoom 4.
 	Regions []orb.LineString
-	// Water and Roads come from vector tiles (geo/tiles): lakes and rivers
-	// drawn in the sea's colour over the land, and roads. The binary
-	// format does not hold them.
+	// Water is drawn in the sea's colour over the land: Natural Earth's
+	// lakes in the default basemap (the binary format holds them), lakes,
+	// rivers and the sea of a newsroom's vector tiles (geo/tiles).
+	// Roads come from vector tiles only.
 	Water []orb.Polygon
 	Roads []orb.LineString
 }
@@ -91,6 +92,8 @@ func NewBasemap(levels []Level) *Basemap { return &Basemap{levels: levels} }
 //	    per ring uvarint nPoints (closing point omitted) + points
 //	  uvarint nBorders, per border uvarint nPoints + points
 //	  uvarint nRegions, per region boundary uvarint nPoints + points
+//	  uvarint nWater, per water polygon (a lake) uvarint nRings, per ring
+//	    uvarint nPoints (closing point omitted) + points
 //	then the names in other languages: uvarint nCountries, per country
 //	  uvarint len + English name, uvarint nNames, per name (sorted by
 //	  language) uvarint len + language, uvarint len + name
@@ -100,7 +103,8 @@ const (
 	// the quantization one of each level.
 	// bmVersion 3 added the countries' names in other languages.
 	// bmVersion 4 added the first-level boundaries (Level.Regions).
-	bmVersion = 4
+	// bmVersion 5 added the lakes (Level.Water).
+	bmVersion = 5
 	// bmMaxQuantBits: at most 2^14 grid units per world unit, i.e. 2^22
 	// across the world. At zoom 10 (1 world unit = 1024 CSS px) a grid step is
 	// 1/16 px, so the rounding error is at most 1/32 px per axis (0.044 px
@@ -187,6 +191,19 @@ func EncodeBasemap(levels []Level) []byte {
 			for _, ls := range lines {
 				b = binary.AppendUvarint(b, uint64(len(ls)))
 				for _, p := range ls {
+					point(p)
+				}
+			}
+		}
+		b = binary.AppendUvarint(b, uint64(len(lv.Water)))
+		for _, poly := range lv.Water {
+			b = binary.AppendUvarint(b, uint64(len(poly)))
+			for _, r := range poly {
+				if len(r) > 1 && r[0] == r[len(r)-1] {
+					r = r[:len(r)-1]
+				}
+				b = binary.AppendUvarint(b, uint64(len(r)))
+				for _, p := range r {
 					point(p)
 				}
 			}
@@ -484,6 +501,25 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 				r.fail("region boundary of %d points", n)
 			}
 			lv.Regions[i] = orb.LineString(r.points(n, false))
+		}
+		nw := r.count("water polygon", 1)
+		if r.err != nil {
+			return nil, r.err
+		}
+		if nw > 0 {
+			lv.Water = make([]orb.Polygon, nw)
+		}
+		for i := 0; i < nw && r.err == nil; i++ {
+			nr := r.count("ring", 1)
+			poly := make(orb.Polygon, nr)
+			for ri := 0; ri < nr && r.err == nil; ri++ {
+				n := r.count("point", 2)
+				if r.err == nil && n < 3 {
+					r.fail("water ring of %d points", n)
+				}
+				poly[ri] = orb.Ring(r.points(n, true))
+			}
+			lv.Water[i] = poly
 		}
 		if r.err != nil {
 			return nil, r.err

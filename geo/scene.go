@@ -151,6 +151,7 @@ type Map struct {
 	storyLand   []orb.Polygon
 	landTris    [][]uint16
 	storyTris   [][]uint16
+	waterTris   [][]uint16
 	borders     []orb.LineString
 	water       []orb.Polygon
 	roads       []orb.LineString
@@ -203,6 +204,8 @@ type levelCache struct {
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
 	cut     int          // the countries whose polygons Prepare has cut
+	wtris   [][]uint16   // per water polygon: its triangles (Prepare), as tris
+	wcut    int          // the water polygons Prepare has cut
 	room    []float64    // per country of the story: how far its name may move off LabelAt and stay inside (world units; Country.Room, LabelRoom)
 }
 
@@ -352,7 +355,7 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 		}
 	}
 	lc := levelCache{lvl: lvl, polys: make([][]orb.Bound, len(lvl.Countries)), borders: make([]orb.Bound, len(lvl.Borders)),
-		tris: make([][][]uint16, len(lvl.Countries))}
+		tris: make([][][]uint16, len(lvl.Countries)), wtris: make([][]uint16, len(lvl.Water))}
 	lc.room = make([]float64, len(lvl.Countries))
 	for i, c := range lvl.Countries {
 		if m.emphasis[c.ID] {
@@ -426,7 +429,15 @@ func (m *Map) Prepare(work int) bool {
 				done += len(p[0])
 			}
 		}
-		if lc.cut < len(lc.lvl.Countries) {
+		for ; lc.wcut < len(lc.lvl.Water) && done < work; lc.wcut++ {
+			if p := lc.lvl.Water[lc.wcut]; len(p) == 1 {
+				if t, ok := Triangulate(p[0], nil); ok {
+					lc.wtris[lc.wcut] = t
+				}
+				done += len(p[0])
+			}
+		}
+		if lc.cut < len(lc.lvl.Countries) || lc.wcut < len(lc.lvl.Water) {
 			return false
 		}
 	}
@@ -481,7 +492,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		m.pts, m.rings = m.pts[:0], m.rings[:0]
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
 		m.water, m.roads, m.regions = m.water[:0], m.roads[:0], m.regions[:0]
-		m.landTris, m.storyTris = m.landTris[:0], m.storyTris[:0]
+		m.landTris, m.storyTris, m.waterTris = m.landTris[:0], m.storyTris[:0], m.waterTris[:0]
 		for ci := range lvl.Countries {
 			c := &lvl.Countries[ci]
 			if !c.Bound.Intersects(wb) {
@@ -523,6 +534,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 				m.rings = append(m.rings, orb.Ring(m.onScreen(r, o, k)))
 			}
 			m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
+			m.waterTris = append(m.waterTris, lc.wtris[i])
 		}
 		for i, l := range lvl.Roads {
 			if !lc.roads[i].Intersects(wb) {
@@ -543,7 +555,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			sc.Fills = append(sc.Fills, Fill{Color: th.StoryLand, Polygons: m.storyLand, Triangles: m.storyTris})
 		}
 		if len(m.water) > 0 {
-			sc.Fills = append(sc.Fills, Fill{Color: th.Sea, Polygons: m.water})
+			sc.Fills = append(sc.Fills, Fill{Color: th.Sea, Polygons: m.water, Triangles: m.waterTris})
 		}
 		if len(m.roads) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Road, Width: RoadWidth, Lines: m.roads})

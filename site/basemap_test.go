@@ -200,6 +200,48 @@ func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
 	}
 }
 
+// TestDefaultTilesDrawLakes: Natural Earth's countries cover their lakes;
+// the default tiles' water layer (Natural Earth's lakes) draws Lake Victoria
+// in the sea's colour over the land, in both themes, at a country zoom and
+// at a closer one, with the land beside it (Kenya) still land.
+func TestDefaultTilesDrawLakes(t *testing.T) {
+	const ratio = 1
+	for _, th := range []geo.Theme{geo.Light, geo.Dark} {
+		for _, zoom := range []string{"5", "6.5"} {
+			t.Run(th.Name+" zoom "+zoom, func(t *testing.T) {
+				ctx := tab(t, 800, 600, ratio)
+				open(t, ctx, "/embed.html?data=testdata/world-africa.geojson&dark="+strconv.FormatBool(th.Name == "dark")+"#view=-1.2,33,"+zoom, "ready")
+				waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
+				r := canvasRect(t, ctx)
+				var msgs []string
+				for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+					img := screenshot(t, ctx, "tiles-victoria-"+th.Name+"-z"+zoom)
+					v := currentView(t, ctx, r)
+					msgs = msgs[:0]
+					// Around the middle of the lake, 26 px off (borders
+					// and boundaries cross it), and in Kenya east of it.
+					lake := v.Screen(orb.Point{33.0, -1.2})
+					lake = orb.Point{lake[0] + r.X, lake[1] + r.Y}
+					if _, sea, seen := landAround(img, lake, ratio, th); sea < 4 {
+						msgs = append(msgs, fmt.Sprintf("Lake Victoria at CSS %.0f,%.0f: %d of 8 points around are water (%s)", lake[0], lake[1], sea, strings.Join(seen, " ")))
+					}
+					kenya := v.Screen(orb.Point{35.5, 0.5})
+					kenya = orb.Point{kenya[0] + r.X, kenya[1] + r.Y}
+					if land, sea, seen := landAround(img, kenya, ratio, th); land < 4 || sea > 0 {
+						msgs = append(msgs, fmt.Sprintf("Kenya at CSS %.0f,%.0f: %d of 8 points around are land, %d water (%s)", kenya[0], kenya[1], land, sea, strings.Join(seen, " ")))
+					}
+					if len(msgs) == 0 {
+						break
+					}
+				}
+				for _, m := range msgs {
+					t.Error(m)
+				}
+			})
+		}
+	}
+}
+
 // TestNewsroomTilesRefused: a tiles= on a foreign origin, or that is not a
 // PMTiles archive, leaves the default basemap, and the embed says so by
 // name, in words, without hiding the story.

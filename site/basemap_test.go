@@ -43,7 +43,8 @@ func landAround(img image.Image, p orb.Point, ratio float64, th geo.Theme) (land
 // TestLandUnderSitesOnEveryContinent opens stories of inland places on four
 // continents besides the demo's: the world basemap's tiles draw land under
 // and around every site (before the world basemap, these rendered as markers
-// on empty sea).
+// on empty sea): most of the points around each are land (a lake may show:
+// Kampala is on Lake Victoria's shore, Almaty 70 km from Kapchagay).
 func TestLandUnderSitesOnEveryContinent(t *testing.T) {
 	const ratio = 1
 	for _, tc := range []struct {
@@ -67,7 +68,7 @@ func TestLandUnderSitesOnEveryContinent(t *testing.T) {
 				for name, ll := range tc.sites {
 					p := v.Screen(ll)
 					p = orb.Point{p[0] + r.X, p[1] + r.Y}
-					if land, sea, seen := landAround(img, p, ratio, geo.Light); land < 3 || sea > 0 {
+					if land, sea, seen := landAround(img, p, ratio, geo.Light); land < 5 {
 						msgs = append(msgs, fmt.Sprintf("%s at CSS %.0f,%.0f: of 8 points around it %d are land, %d sea (%s)", name, p[0], p[1], land, sea, strings.Join(seen, " ")))
 					}
 				}

@@ -68,6 +68,9 @@ type Level struct {
 	// Roads come from vector tiles only.
 	Water []orb.Polygon
 	Roads []orb.LineString
+	// Places are the populated places (reference cities) of the world,
+	// shared by every level of the default basemap; a tile's places.
+	Places []Place
 }
 
 // Basemap holds the world's countries and borders at several levels of detail.
@@ -97,6 +100,11 @@ func NewBasemap(levels []Level) *Basemap { return &Basemap{levels: levels} }
 //	then the names in other languages: uvarint nCountries, per country
 //	  uvarint len + English name, uvarint nNames, per name (sorted by
 //	  language) uvarint len + language, uvarint len + name
+//	then the places (the first level's, given to every level): uvarint
+//	  nPlaces, per place uvarint len + name, point (on the last level's
+//	  grid, deltas from the previous place), flags byte (1: capital),
+//	  min zoom byte (tenths), rank byte, uvarint nNames, per name (sorted
+//	  by language) uvarint len + language, uvarint len + name
 const (
 	bmMagic = "MLBM"
 	// bmVersion 2 added the label point and area of the countries and made
@@ -104,7 +112,8 @@ const (
 	// bmVersion 3 added the countries' names in other languages.
 	// bmVersion 4 added the first-level boundaries (Level.Regions).
 	// bmVersion 5 added the lakes (Level.Water).
-	bmVersion = 5
+	// bmVersion 6 added the places (Level.Places).
+	bmVersion = 6
 	// bmMaxQuantBits: at most 2^14 grid units per world unit, i.e. 2^22
 	// across the world. At zoom 10 (1 world unit = 1024 CSS px) a grid step is
 	// 1/16 px, so the rounding error is at most 1/32 px per axis (0.044 px
@@ -230,6 +239,31 @@ func EncodeBasemap(levels []Level) []byte {
 		for _, l := range sortedKeys(names[en]) {
 			str(l)
 			str(names[en][l])
+		}
+	}
+	var places []Place
+	if len(levels) > 0 {
+		places = levels[0].Places
+	}
+	scale := math.Exp2(bmMaxQuantBits)
+	var px, py int64
+	b = binary.AppendUvarint(b, uint64(len(places)))
+	for _, pl := range places {
+		str(pl.Name)
+		w := World(pl.LonLat)
+		x, y := int64(math.Round(w[0]*scale)), int64(math.Round(w[1]*scale))
+		b = binary.AppendVarint(b, x-px)
+		b = binary.AppendVarint(b, y-py)
+		px, py = x, y
+		var flags byte
+		if pl.Capital {
+			flags = 1
+		}
+		b = append(b, flags, byte(max(0, min(255, math.Round(pl.MinZoom*10)))), byte(max(0, min(255, pl.Rank))))
+		b = binary.AppendUvarint(b, uint64(len(pl.Names)))
+		for _, l := range sortedKeys(pl.Names) {
+			str(l)
+			str(pl.Names[l])
 		}
 	}
 	return b
@@ -547,7 +581,34 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	// The places: a name, a point, three bytes and the names in other
+	// languages take at least 6 bytes.
+	np := r.count("place", 6)
+	var places []Place
+	if np > 0 {
+		places = make([]Place, np)
+	}
+	r.inv, r.px, r.py = math.Exp2(-bmMaxQuantBits), 0, 0
+	for i := 0; i < np && r.err == nil; i++ {
+		pl := &places[i]
+		pl.Name = str()
+		pl.LonLat = LonLat(r.point())
+		if fb := r.bytes(3); fb != nil {
+			pl.Capital, pl.MinZoom, pl.Rank = fb[0]&1 != 0, float64(fb[1])/10, int(fb[2])
+		}
+		if nn := r.count("name", 2); nn > 0 {
+			pl.Names = make(map[string]string, nn)
+			for j := 0; j < nn && r.err == nil; j++ {
+				l := str()
+				pl.Names[l] = str()
+			}
+		}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
 	for li := range bm.levels {
+		bm.levels[li].Places = places
 		for ci := range bm.levels[li].Countries {
 			c := &bm.levels[li].Countries[ci]
 			c.Names = names[c.Name]

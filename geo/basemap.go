@@ -14,8 +14,10 @@ import (
 // The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) of
 // the whole world at four levels of detail: 1:110m below zoom 2, 1:50m below
 // zoom 4, 1:10m above, where the first-level boundaries (Natural Earth
-// admin-1) come too. Regenerate it with cmd/basemap (make basemap). Native programs have it embedded (DefaultBasemap); the
-// wasm fetches it beside itself and decodes it with DecodeBasemap.
+// admin-1) come too; Natural Earth's lakes (1:110m, then 1:50m) in every
+// level, and its 1:110m populated places once for all. Regenerate it with
+// cmd/basemap (make basemap). Native programs have it embedded
+// (DefaultBasemap); geo/tiles cuts it into the tiles the wasm reads.
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
 type Country struct {

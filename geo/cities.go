@@ -15,6 +15,22 @@ type City struct {
 	Names   map[string]string // the name in other languages, by language: "ar" → "بغداد"
 }
 
+// Place is a populated place of the world basemap (Natural Earth's
+// populated places, kind locality in the tiles): a reference city drawn
+// from zoom MinZoom, outside CitiesRegion (where Cities are drawn).
+type Place struct {
+	City
+	MinZoom float64 // Natural Earth's min_zoom: the zoom from which it is drawn
+	Rank    int     // population rank, 0–15 as Protomaps' population_rank (higher is larger)
+}
+
+// CitiesRegion is where Cities, with their names in Arabic, Sorani Kurdish
+// and Persian, are the reference cities: the Middle East around them
+// (longitude 30–62°E, latitude 12–42°N, Cairo to Muscat, Sanaa to Ankara).
+// The basemap's places are drawn only outside it, so the demo keeps its
+// look.
+var CitiesRegion = orb.Bound{Min: orb.Point{30, 12}, Max: orb.Point{62, 42}}
+
 // NameIn is the city's name in the language lang ("fa-IR" finds "fa"), or its
 // English name.
 func (c *City) NameIn(lang string) string { return nameIn(c.Names, lang, c.Name) }

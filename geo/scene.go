@@ -89,7 +89,7 @@ func (m *Marker) Bounds() Box {
 // Dot is the dot of a reference city: a disc of radius R in Fill with a ring
 // of OutlineWidth in Stroke, drawn only with its name.
 type Dot struct {
-	City         int // index into Cities
+	City         int // index into Cities; -1 for a place of the basemap (Level.Places)
 	X, Y, R      float64
 	Fill, Stroke color.NRGBA
 	Label        int // index of its name in Scene.Labels
@@ -151,6 +151,7 @@ type Map struct {
 	storyLand   []orb.Polygon
 	landTris    [][]uint16
 	storyTris   [][]uint16
+	waterTris   [][]uint16
 	borders     []orb.LineString
 	water       []orb.Polygon
 	roads       []orb.LineString
@@ -203,6 +204,8 @@ type levelCache struct {
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
 	cut     int          // the countries whose polygons Prepare has cut
+	wtris   [][]uint16   // per water polygon: its triangles (Prepare), as tris
+	wcut    int          // the water polygons Prepare has cut
 	room    []float64    // per country of the story: how far its name may move off LabelAt and stay inside (world units; Country.Room, LabelRoom)
 }
 
@@ -352,7 +355,7 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 		}
 	}
 	lc := levelCache{lvl: lvl, polys: make([][]orb.Bound, len(lvl.Countries)), borders: make([]orb.Bound, len(lvl.Borders)),
-		tris: make([][][]uint16, len(lvl.Countries))}
+		tris: make([][][]uint16, len(lvl.Countries)), wtris: make([][]uint16, len(lvl.Water))}
 	lc.room = make([]float64, len(lvl.Countries))
 	for i, c := range lvl.Countries {
 		if m.emphasis[c.ID] {
@@ -426,7 +429,15 @@ func (m *Map) Prepare(work int) bool {
 				done += len(p[0])
 			}
 		}
-		if lc.cut < len(lc.lvl.Countries) {
+		for ; lc.wcut < len(lc.lvl.Water) && done < work; lc.wcut++ {
+			if p := lc.lvl.Water[lc.wcut]; len(p) == 1 {
+				if t, ok := Triangulate(p[0], nil); ok {
+					lc.wtris[lc.wcut] = t
+				}
+				done += len(p[0])
+			}
+		}
+		if lc.cut < len(lc.lvl.Countries) || lc.wcut < len(lc.lvl.Water) {
 			return false
 		}
 	}
@@ -493,7 +504,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		m.pts, m.rings = m.pts[:0], m.rings[:0]
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
 		m.water, m.roads, m.regions = m.water[:0], m.roads[:0], m.regions[:0]
-		m.landTris, m.storyTris = m.landTris[:0], m.storyTris[:0]
+		m.landTris, m.storyTris, m.waterTris = m.landTris[:0], m.storyTris[:0], m.waterTris[:0]
 		// Copy n of the world lies n world widths east of the first.
 		n0, n1 := math.Floor(wb.Min[0]/WorldSize), math.Floor(wb.Max[0]/WorldSize)
 		for n := n0; n <= n0+maxCopies && n <= n1; n++ {
@@ -541,6 +552,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 					m.rings = append(m.rings, orb.Ring(m.onScreen(r, oc, k)))
 				}
 				m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
+				m.waterTris = append(m.waterTris, lc.wtris[i])
 			}
 			for i, l := range lvl.Roads {
 				if !lc.roads[i].Intersects(wbc) {
@@ -562,7 +574,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			sc.Fills = append(sc.Fills, Fill{Color: th.StoryLand, Polygons: m.storyLand, Triangles: m.storyTris})
 		}
 		if len(m.water) > 0 {
-			sc.Fills = append(sc.Fills, Fill{Color: th.Sea, Polygons: m.water})
+			sc.Fills = append(sc.Fills, Fill{Color: th.Sea, Polygons: m.water, Triangles: m.waterTris})
 		}
 		if len(m.roads) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Road, Width: RoadWidth, Lines: m.roads})
@@ -684,6 +696,28 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		sc.Dots = append(sc.Dots, Dot{City: ci, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 	}
 
+	// The basemap's populated places, outside the region of Cities, from
+	// their min zoom.
+	if lvl != nil {
+		for _, pl := range lvl.Places {
+			if pl.MinZoom > v.Zoom || CitiesRegion.Contains(pl.LonLat) {
+				continue
+			}
+			p := toScreen(World(pl.LonLat))
+			r, kind := CityRadius, CityLabel
+			if pl.Capital {
+				r, kind = CapitalRadius, CapitalLabel
+			}
+			if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
+				continue
+			}
+			d := r + OutlineWidth
+			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: placeRef(&pl), Text: pl.NameIn(m.Lang),
+				X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
+			sc.Dots = append(sc.Dots, Dot{City: -1, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
+		}
+	}
+
 	// Country names, largest countries first, where they might fit.
 	if lvl != nil {
 		zk := math.Exp2(v.Zoom)
@@ -781,4 +815,14 @@ func nearMarker(ms []Marker, p orb.Point, d float64) bool {
 		}
 	}
 	return false
+}
+
+// placeRef is the Label.Ref of a basemap place: past the indexes of Cities,
+// the same in every frame (it names the label across frames).
+func placeRef(pl *Place) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(pl.Name); i++ {
+		h = (h ^ uint32(pl.Name[i])) * 16777619
+	}
+	return len(Cities) + 1 + int(h>>8)
 }

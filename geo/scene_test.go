@@ -454,6 +454,9 @@ func TestRenderCities(t *testing.T) {
 		sc := m.Render(v, cur)
 		cities := map[string]bool{}
 		for _, d := range sc.Dots {
+			if d.City < 0 {
+				continue // a place of the basemap, outside geo.CitiesRegion (TestRenderPlaces)
+			}
 			c := geo.Cities[d.City]
 			cities[c.Name] = true
 			l := sc.Labels[d.Label]
@@ -481,8 +484,14 @@ func TestRenderCities(t *testing.T) {
 	}
 	// Without the story, every city of the view is there.
 	sc := geo.NewMap(geo.MapOptions{Basemap: geo.DefaultBasemap(), Theme: geo.Light}).Render(geo.View{Center: orb.Point{47, 31}, Zoom: 5, Width: 1600, Height: 1200}, -1)
-	if len(sc.Dots) != len(geo.Cities) {
-		t.Errorf("%d reference cities without a story, want all %d", len(sc.Dots), len(geo.Cities))
+	n := 0
+	for _, d := range sc.Dots {
+		if d.City >= 0 {
+			n++
+		}
+	}
+	if n != len(geo.Cities) {
+		t.Errorf("%d reference cities without a story, want all %d", n, len(geo.Cities))
 	}
 }
 
@@ -719,5 +728,50 @@ func TestRenderLinks(t *testing.T) {
 		if l.Color != m.Theme.Border && l.Color != m.Theme.Region {
 			t.Errorf("the next event has a line set in %v, want only the borders and regions", l.Color)
 		}
+	}
+}
+
+// TestRenderPlaces: the basemap's populated places are reference cities
+// outside geo.CitiesRegion, from their min zoom: Nairobi (a capital, min
+// zoom 2) and Kampala (5) at zoom 6, Kampala not at zoom 4; none inside the
+// region, where geo.Cities are drawn.
+func TestRenderPlaces(t *testing.T) {
+	m := geo.NewMap(geo.MapOptions{Basemap: geo.DefaultBasemap(), Theme: geo.Light})
+	for _, tc := range []struct {
+		name   string
+		center orb.Point
+		zoom   float64
+		want   map[string]geo.LabelKind
+		absent []string
+	}{
+		{"east africa at zoom 6", orb.Point{34.7, -0.5}, 6, map[string]geo.LabelKind{"Nairobi": geo.CapitalLabel, "Kampala": geo.CapitalLabel}, nil},
+		{"east africa at zoom 4", orb.Point{34.7, -0.5}, 4, map[string]geo.LabelKind{"Nairobi": geo.CapitalLabel}, []string{"Kampala"}},
+		{"the region of Cities", orb.Point{44, 33}, 6, map[string]geo.LabelKind{"Baghdad": geo.CapitalLabel}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := m.Render(geo.View{Center: tc.center, Zoom: tc.zoom, Width: 800, Height: 600, Ratio: 1}, 0)
+			got := map[string]geo.LabelKind{}
+			places := map[string]bool{}
+			for _, d := range sc.Dots {
+				l := sc.Labels[d.Label]
+				got[l.Text] = l.Kind
+				if d.City < 0 {
+					places[l.Text] = true
+				}
+			}
+			for name, kind := range tc.want {
+				if k, ok := got[name]; !ok || k != kind {
+					t.Errorf("%s: label kind %v (drawn %v), want %v", name, k, ok, kind)
+				}
+			}
+			for _, name := range tc.absent {
+				if _, ok := got[name]; ok {
+					t.Errorf("%s drawn below its min zoom", name)
+				}
+			}
+			if places["Baghdad"] {
+				t.Error("Baghdad drawn as a place of the basemap: geo.Cities draws it")
+			}
+		})
 	}
 }

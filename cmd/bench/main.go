@@ -44,7 +44,8 @@
 // browser: -import-only runs them alone); studio.go times studio.html from a
 // sheet of the 10k story's events given to it to its problems listed and its
 // preview drawn; explore.go the search of a large story (a keystroke to the
-// map and the list updated); report.go summarizes them and writes the tables,
+// map and the list updated); tiles.go the basemap tiles (the opening view's
+// bytes, a pan's and a zoom's time to their tiles drawn); report.go summarizes them and writes the tables,
 // BENCHMARKS.md and the JSON (compare.go: the side-by-side tables); profile.go is -profile. The report is
 // checked against testdata/*.md (go test ./cmd/bench; -update rewrites them).
 package main
@@ -91,6 +92,8 @@ func main() {
 		impOnly  = flag.Bool("import-only", false, "measure only the import and the PNG poster (no browser) and print their table")
 		explore  = flag.String("explore", "out/bench-explore.json", "where to write the search's figures as JSON (explore.go; '' to skip the search)")
 		exOnly   = flag.Bool("explore-only", false, "measure only the search (explore.go), and add its table to -md")
+		tilesOut = flag.String("tiles", "out/bench-tiles.json", "where to write the basemap tiles' figures as JSON (tiles.go; '' to skip them)")
+		tlOnly   = flag.Bool("tiles-only", false, "measure only the basemap tiles (tiles.go), and add their table to -md")
 	)
 	flag.Parse()
 	log.SetFlags(0)
@@ -135,6 +138,16 @@ func main() {
 		cfg.rec = &recorder{dir: *profDir, trace: *trace, top: *top, out: os.Stdout}
 	}
 
+	if *tlOnly {
+		rs, err := measureTiles(cfg)
+		if err == nil {
+			err = writeTiles(os.Stdout, rs, *mdOut, *tilesOut)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *exOnly {
 		rs, err := measureExplore(cfg)
 		if err == nil {
@@ -172,6 +185,15 @@ func main() {
 		}
 		if err != nil {
 			log.Fatal(fmt.Errorf("the search: %v", err))
+		}
+	}
+	if *tilesOut != "" {
+		rs, err := measureTiles(cfg)
+		if err == nil {
+			err = writeTiles(os.Stdout, rs, *mdOut, *tilesOut)
+		}
+		if err != nil {
+			log.Fatal(fmt.Errorf("the tiles: %v", err))
 		}
 	}
 }

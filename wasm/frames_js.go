@@ -70,6 +70,14 @@ type frameGate struct {
 	// panicked reports a panic of an idle task (page.panicked once the page
 	// is there).
 	panicked func(mapui.Panic)
+
+	// light, when set, may run a frame without Ebitengine (game.light): it
+	// reports whether it did, and the frame is then done. Ebitengine's own
+	// frame presents its screen again for several frames after each
+	// drawing, and under a software GPU each present costs a read-back of
+	// the whole canvas (about as much as drawing it): a pan or zoom that the
+	// compositor carries needs none of that.
+	light func() bool
 }
 
 // report hands a panic to f.panicked, or to the console before the page is
@@ -99,37 +107,53 @@ func (f *frameGate) start() {
 	f.want = true // the first frames set the map up
 	// tick runs Ebitengine's frame: it notes the time, then calls
 	// Ebitengine's callback, which starts the frame's goroutine.
+	// Or, when light does the frame, it is done there, and Ebitengine's
+	// callback waits for the next.
 	var cb js.Value
-	tick := js.FuncOf(func(_ js.Value, args []js.Value) any {
+	var tick js.Func
+	tick = js.FuncOf(func(_ js.Value, args []js.Value) any {
 		f.mu.Lock()
 		f.count.begin(f.ms())
-		c := cb
+		c, light := cb, f.light
 		f.mu.Unlock()
-		return c.Invoke(args[0])
+		done := false
+		if light != nil {
+			mapui.Guard("a frame", func() { done = light() }, f.report)
+		}
+		if !done {
+			return c.Invoke(args[0])
+		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return f.ask(tick.Value)
 	})
 	gate := js.FuncOf(func(_ js.Value, args []js.Value) any {
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		cb = args[0]
-		// The frame's work, if one ran, is done: Ebitengine asks for the
-		// next one.
-		f.count.end(f.ms())
-		if f.want {
-			f.want = false
-			return f.raf.Invoke(tick)
-		}
-		f.parked = tick.Value
-		// Never block in a callback: if the ticker's goroutine has the
-		// mutex now, the next park tries again.
-		if !f.hushed && ebitenHookMu.TryLock() {
-			f.hushed = true
-		}
-		return 0
+		return f.ask(tick.Value)
 	})
 	f.fns = append(f.fns, tick, gate)
 	ebitenRAF = gate.Value
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	f.publish()
+}
+
+// ask ends the frame that ran, if one did, and asks for the next with
+// tick if a frame is wanted, else parks it. Call it with f.mu held.
+func (f *frameGate) ask(tick js.Value) any {
+	f.count.end(f.ms())
+	if f.want {
+		f.want = false
+		return f.raf.Invoke(tick)
+	}
+	f.parked = tick
+	// Never block in a callback: if the ticker's goroutine has the
+	// mutex now, the next park tries again.
+	if !f.hushed && ebitenHookMu.TryLock() {
+		f.hushed = true
+	}
+	return 0
 }
 
 func (f *frameGate) ms() float64 {

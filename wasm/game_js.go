@@ -52,7 +52,9 @@ type game struct {
 
 	wakes []time.Time // the times schedule asks frames for, reused
 
-	comp mapui.Compositor // whether a pan moves the frame on screen instead
+	comp    mapui.Compositor // whether a pan or zoom moves the frame on screen instead…
+	carried bool             // …as it did in this frame: the scene waits for the gesture to rest
+	updated bool             // light ran this frame's Update
 }
 
 // readyWait is how long the page waits, after the first frame with the
@@ -71,7 +73,29 @@ func newGame(st *mapui.State, p *page) *game {
 	return &game{st: st, page: p, popup: pp, white: img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image), ratio: 1}
 }
 
+// light runs a frame without Ebitengine (frameGate.light) while a gesture
+// moves the map (mapui.Gesture: the compositor may carry it), and reports
+// whether it did: false when the frame has something to draw, which
+// Ebitengine's frame then draws without running Update again. Any other
+// frame is Ebitengine's (it also lays the canvas out).
+func (g *game) light() bool {
+	held := g.page.input != nil && g.page.input.Held()
+	if !g.carried && !mapui.Gesture(g.st, held) {
+		return false
+	}
+	g.Update()
+	if g.scene == nil {
+		return true
+	}
+	g.updated = true
+	return false
+}
+
 func (g *game) Update() error {
+	if g.updated { // by light, in this frame
+		g.updated = false
+		return nil
+	}
 	if !g.setup {
 		g.setup = true
 		g.page.setupCanvas()
@@ -81,10 +105,10 @@ func (g *game) Update() error {
 	g.moving = g.page.apply(g.st, now)
 	g.settling = was && !g.moving
 	g.page.applyTheme(g.st)
-	// A pan the frame on screen can show (mapui.Compositor) takes no new
-	// tiles either: they come onto the map when the map is drawn again.
+	// A pan or zoom the frame on screen can show (mapui.Compositor) takes
+	// no new tiles either: they come onto the map when it is drawn again.
 	held := g.page.input != nil && g.page.input.Held()
-	_, _, composite := g.comp.Shift(g.st, held)
+	_, composite := g.comp.Move(g.st, held)
 	updateTiles(g.st, g.moving, composite) // tiles_js.go
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
@@ -96,14 +120,16 @@ func (g *game) Update() error {
 	}
 	var sc *geo.Scene
 	var changed bool
-	if dx, dy, ok := g.comp.Shift(g.st, held); ok && !eventChanged {
-		// The reader's pan moves the frame on screen; the map is drawn
-		// when the hold ends (mapui.Compositor).
-		g.page.shiftMap(dx, dy)
+	g.carried = false
+	if m, ok := g.comp.Move(g.st, held); ok && !eventChanged {
+		// The reader's pan or zoom moves and scales the frame on screen;
+		// the map is drawn when the gesture rests (mapui.Compositor).
+		g.page.moveMap(m)
 		sc = g.st.Scene()
+		g.carried = true
 	} else if sc, changed = g.st.Frame(); changed {
 		g.comp.Drawn(g.st)
-		g.page.shiftMap(0, 0) // the frame drawn below is in place
+		g.page.moveMap(mapui.Still) // the frame drawn below is in place
 	}
 	g.page.explore.update(sc, changed)
 	if moved {
@@ -171,7 +197,9 @@ func (g *game) prepare() {
 func (g *game) schedule() {
 	st, tl := g.st, g.page.tl
 	playing, step := st.Playing()
-	now, at := frameNeeds{changing: st.Dirty() || st.Animating(), unannounced: g.drawn && !g.ready,
+	// A view the compositor carries waits for the gesture's next event
+	// (each wakes the loop) or its end, not for the next frame.
+	now, at := frameNeeds{changing: st.Dirty() && !g.carried || st.Animating(), unannounced: g.drawn && !g.ready,
 		playing: playing, step: step, hash: tl.hash.Pending(), hashDue: tl.hash.DueAt(),
 		hashQueued: g.hashTask.pending, moving: g.moving}.next(g.wakes[:0])
 	if now {

@@ -35,7 +35,9 @@ type page struct {
 	storyLang                string    // the language of the story's plain texts (geo.Story.Lang)
 	view                     string    // last data-view
 	cursor                   string
-	shift                    [2]float64 // the frame on screen moved by (mapui.Compositor)
+	move                     mapui.Move // the frame on screen moved by (mapui.Compositor)…
+	moveCSS                  [2]string  // …as CSS translate and scale…
+	moved                    []node     // …of these layers
 
 	input *mapui.Input // the reader's gestures on the map (input_js.go)
 	warn  func(string) // a warning on the console
@@ -217,20 +219,32 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 	}
 }
 
-// shiftMap moves the frame on screen, with its labels, pulses and card, by
-// dx, dy CSS px on the browser's compositor (a CSS translate, which leaves
-// each label's own transform alone); 0, 0 puts them back, as the frame
-// drawn next is in place.
-func (p *page) shiftMap(dx, dy float64) {
-	if p.shift == [2]float64{dx, dy} {
+// moveMap moves and scales the frame on screen, with its labels, pulses,
+// card and clusters, by m (mapui.Move) on the browser's compositor: a CSS
+// translate and scale about the map's top left (embed.css sets their
+// transform-origin), which leave each label's own transform alone;
+// mapui.Still puts them back, as the frame drawn next is in place.
+func (p *page) moveMap(m mapui.Move) {
+	if p.move == m {
 		return
 	}
-	p.shift = [2]float64{dx, dy}
-	t := ""
-	if dx != 0 || dy != 0 {
-		t = fmt.Sprintf("%.1fpx %.1fpx", dx, dy)
+	t, k := "", ""
+	if m.X != 0 || m.Y != 0 {
+		t = fmt.Sprintf("%.1fpx %.1fpx", m.X, m.Y)
 	}
-	for _, el := range []node{p.doc.query("canvas"), p.labels, p.tl.pulses, p.doc.byID("popup"), p.doc.byID("map-clusters")} {
-		el.setStyle("translate", t)
+	if m.K != 1 {
+		k = strconv.FormatFloat(m.K, 'f', 4, 64)
 	}
+	if p.moved == nil {
+		p.moved = []node{p.doc.query("canvas"), p.labels, p.tl.pulses, p.doc.byID("popup"), p.doc.byID("map-clusters")}
+	}
+	for _, el := range p.moved {
+		if t != p.moveCSS[0] {
+			el.setStyle("translate", t)
+		}
+		if k != p.moveCSS[1] {
+			el.setStyle("scale", k)
+		}
+	}
+	p.move, p.moveCSS = m, [2]string{t, k}
 }

@@ -266,24 +266,30 @@ func TestZoomButtonsEnable(t *testing.T) {
 	}
 }
 
-func TestShiftMap(t *testing.T) {
+func TestMoveMap(t *testing.T) {
 	p, doc := testPage(t, "en")
 	moved := []*fakeNode{doc.el("canvas"), doc.el("map-labels"), doc.el("map-pulses"), doc.el("popup")}
 	for _, tc := range []struct {
-		dx, dy float64
-		want   string
+		name        string
+		m           mapui.Move
+		want, wantK string
 	}{
-		{64, 32, "64.0px 32.0px"},
-		{-0.25, 10, "-0.2px 10.0px"},
-		{0, 0, ""}, // the frame drawn next is in place
+		{"a pan", mapui.Move{X: 64, Y: 32, K: 1}, "64.0px 32.0px", ""},
+		{"a pan by a fraction of a pixel", mapui.Move{X: -0.25, Y: 10, K: 1}, "-0.2px 10.0px", ""},
+		{"a zoom about a point", mapui.Move{X: -100, Y: -50, K: 1.5}, "-100.0px -50.0px", "1.5000"},
+		{"a zoom about the top left", mapui.Move{K: 0.75}, "", "0.7500"},
+		{"the frame drawn next is in place", mapui.Still, "", ""},
 	} {
-		p.shiftMap(tc.dx, tc.dy)
+		p.moveMap(tc.m)
 		for _, el := range moved {
 			if got := el.style["translate"]; got != tc.want {
-				t.Errorf("shiftMap(%v, %v): #%s translate = %q, want %q", tc.dx, tc.dy, el.attrs["id"], got, tc.want)
+				t.Errorf("%s: #%s translate = %q, want %q", tc.name, el.attrs["id"], got, tc.want)
+			}
+			if got := el.style["scale"]; got != tc.wantK {
+				t.Errorf("%s: #%s scale = %q, want %q", tc.name, el.attrs["id"], got, tc.wantK)
 			}
 			if el.style["transform"] != "" {
-				t.Errorf("shiftMap touched #%s's transform", el.attrs["id"])
+				t.Errorf("%s: moveMap touched #%s's transform", tc.name, el.attrs["id"])
 			}
 		}
 	}

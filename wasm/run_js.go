@@ -50,7 +50,9 @@ func run() {
 	wakeOnChange(p)
 
 	// Never take the focus on load: the map is usually in an iframe of an article.
-	if err := ebiten.RunGameWithOptions(newGame(st, p), &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
+	g := newGame(st, p)
+	frames.light = g.light
+	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
 		p.showError(fmt.Errorf("the map cannot be drawn here (%v); the story is still readable below", err))
 	}
 }

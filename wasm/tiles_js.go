@@ -251,10 +251,10 @@ func updateTiles(st *mapui.State, moving, composite bool) {
 	}
 	// The map may have been given the first basemap since (the story
 	// and the basemap arrive together: page.apply).
-	// While a pan moves the frame on screen on the compositor
+	// While a pan or zoom moves the frame on screen on the compositor
 	// (mapui.Compositor), the tiles under the new view are put on the map
-	// when it is drawn again (the hold ends, or the pan passes the margin),
-	// not in a frame of their own mid-pan.
+	// when it is drawn again (the gesture rests, or passes the margin or
+	// the scale limit), not in a frame of their own mid-gesture.
 	if composite && st.Map().Basemap == t.bm {
 		return
 	}

@@ -4,19 +4,28 @@ import (
 	"math"
 
 	"mapline/geo"
+
+	"github.com/paulmach/orb"
 )
 
-// Compositor decides, frame by frame while the reader's finger or mouse
-// holds the map, whether a pan is shown by moving the frame already drawn
-// (the page moves the canvas and the labels with a CSS translate, on the
-// browser's compositor, as Leaflet moves its panes) rather than by drawing
-// a new one: under a software GPU a frame of the demo takes longer than a
-// display frame, a translate does not. The map is drawn anew when the hold
-// ends, when anything but the view's centre changed (the story, the
-// current event, the theme, the zoom, the size), while the player plays, and
-// when the frame would move farther than Margin of the map's smaller side
-// (the canvas has no margin drawn beyond the map: what a shift uncovers
-// shows the sea until the next frame).
+// Compositor decides, frame by frame while a gesture moves the map, whether
+// the new view is shown by moving and scaling the frame already drawn (the
+// page moves the canvas and the labels with a CSS translate and scale, on
+// the browser's compositor, as Leaflet moves and scales its panes) rather
+// than by drawing a new one: under a software GPU a frame of the demo takes
+// longer than a display frame, a transform does not.
+//
+// A gesture is the reader's finger or mouse holding the map (a drag, a
+// pinch), or the animations it starts: a wheel's, a double click's, a
+// key's or a button's zoom, a key's pan, the glide of a drag let go. The map
+// is drawn anew when the gesture rests (nothing held, no such animation:
+// for a wheel, zoomMillis after its last event), when anything but the
+// view's centre and zoom changed (the story, the current event, the theme,
+// the size), while the player plays or the camera flies, when the frame
+// moved would leave more than Margin of the map's smaller side uncovered
+// on a side (the canvas has no margin drawn beyond the map: what a move
+// uncovers shows the sea until the next frame), and when it would be
+// scaled more than MaxScale.
 type Compositor struct {
 	drawn geo.View // the view of the frame on screen
 	m     *geo.Map
@@ -24,32 +33,61 @@ type Compositor struct {
 	has   bool
 }
 
-// Margin is how far a drawn frame may move, as a share of the map's
-// smaller side, before the map is drawn anew under the reader's finger.
+// Margin is how much of the map's smaller side a moved frame may leave
+// uncovered on a side before the map is drawn anew.
 const Margin = 0.25
+
+// MaxScale is the most a drawn frame is scaled up (its pixels then twice
+// as large) before the map is drawn anew.
+const MaxScale = 2
+
+// A Move is how the frame on screen is moved to show a view: a point p of
+// the frame drawn (CSS px from the map's top left) lands at K·p + (X, Y),
+// a CSS translate by X, Y after a scale by K about the top left.
+type Move struct{ X, Y, K float64 }
+
+// Still is the frame on screen in place.
+var Still = Move{K: 1}
 
 // Drawn records that the state's scene is the frame on screen.
 func (c *Compositor) Drawn(st *State) {
 	c.drawn, c.m, c.cur, c.has = st.View(), st.Map(), st.Current(), true
 }
 
-// Shift reports whether the state's view can be shown by moving the frame
-// on screen by dx, dy CSS px (ok), given whether the reader holds the map.
-func (c *Compositor) Shift(st *State, held bool) (dx, dy float64, ok bool) {
+// Gesture tells whether a gesture moves the map (see Compositor), given
+// whether the reader holds it.
+func Gesture(st *State, held bool) bool {
+	a := &st.anim
+	if a.flying() {
+		return false
+	}
+	return held || a.zoom.running() || a.panX.running() || a.panY.running() || a.glide.running()
+}
+
+// Move reports whether the state's view can be shown by moving the frame
+// on screen by m (ok), given whether the reader holds the map.
+func (c *Compositor) Move(st *State, held bool) (m Move, ok bool) {
 	v, d := st.View(), c.drawn
-	if !held || !c.has || st.Map() != c.m || st.Current() != c.cur || v.Zoom != d.Zoom ||
-		v.Width != d.Width || v.Height != d.Height || v.Ratio != d.Ratio {
-		return 0, 0, false
+	if !c.has || st.Map() != c.m || st.Current() != c.cur ||
+		v.Width != d.Width || v.Height != d.Height || v.Ratio != d.Ratio || !Gesture(st, held) {
+		return Still, false
 	}
 	if playing, _ := st.Playing(); playing {
-		return 0, 0, false
+		return Still, false
 	}
-	// Where the new view's centre lies in the frame drawn: the frame moves
-	// by as much the other way.
-	p := d.Screen(v.Center)
-	dx, dy = d.Width/2-p.X(), d.Height/2-p.Y()
-	if max := Margin * math.Min(d.Width, d.Height); math.Abs(dx) > max || math.Abs(dy) > max {
-		return 0, 0, false
+	// A world point w is at (w-o)·s on a view of origin o and scale s: on
+	// the new view at k·p + (o_d-o_v)·s_v for its place p on the frame
+	// drawn, with k = s_v/s_d; (o_d-o_v)·s_v is where the new view puts
+	// the drawn frame's origin.
+	m.K = math.Exp2(v.Zoom - d.Zoom)
+	o := v.WorldToScreen(d.ScreenToWorld(orb.Point{}))
+	m.X, m.Y = o.X(), o.Y()
+	if m.K > MaxScale+1e-9 {
+		return Still, false
 	}
-	return dx, dy, true
+	max := Margin*math.Min(d.Width, d.Height) + 1e-9
+	if m.X > max || m.Y > max || d.Width-(m.X+m.K*d.Width) > max || d.Height-(m.Y+m.K*d.Height) > max {
+		return Still, false
+	}
+	return m, true
 }

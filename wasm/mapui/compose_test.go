@@ -3,6 +3,7 @@ package mapui
 import (
 	"math"
 	"testing"
+	"time"
 
 	"mapline/geo"
 
@@ -11,39 +12,94 @@ import (
 
 func pt(x, y float64) orb.Point { return orb.Point{x, y} }
 
-func TestCompositorShift(t *testing.T) {
+// composeState is the demo on an 800×500 map, its frame drawn.
+func composeState(t *testing.T) (*State, *Compositor) {
+	t.Helper()
+	st := NewState(geo.Light)
+	st.Resize(800, 500, 1)
+	st.SetStory(demoStory(t), 2)
+	st.Frame()
+	c := &Compositor{}
+	c.Drawn(st)
+	return st, c
+}
+
+// tick runs the state's animations for ms milliseconds, frame by frame.
+func tick(st *State, ms float64) {
+	now := time.Unix(0, 0)
+	for t := 0.0; t < ms; t += 1000.0 / 60 {
+		now = now.Add(time.Second / 60)
+		st.Tick(now)
+	}
+}
+
+func TestCompositorMove(t *testing.T) {
+	const w, h = 800.0, 500.0
+	margin := Margin * h
 	for _, tc := range []struct {
 		name   string
 		held   bool
 		change func(st *State)
-		dx, dy float64 // the shift, when ok
+		want   Move // the move, when ok
 		ok     bool
 	}{
-		{"a drag moves the frame drawn by as much", true, func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }, 30, -20, true},
+		{"a drag moves the frame drawn by as much", true, func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }, Move{30, -20, 1}, true},
 		{"two drags add up", true, func(st *State) {
 			st.do(op{kind: opPan, d: pt(30, -20)})
 			st.do(op{kind: opPan, d: pt(-50, 5)})
-		}, -20, -15, true},
-		{"nothing moved: no shift, still the frame drawn", true, func(*State) {}, 0, 0, true},
-		{"let go: draw", false, func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }, 0, 0, false},
-		{"past the margin: draw", true, func(st *State) { st.do(op{kind: opPan, d: pt(Margin*500+1, 0)}) }, 0, 0, false},
-		{"just within the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(0, Margin*500-1)}) }, 0, Margin*500 - 1, true},
-		{"a pinch zooms: draw", true, func(st *State) { st.do(op{kind: opZoom, dz: 0.5, at: pt(100, 100)}) }, 0, 0, false},
-		{"another event: draw", true, func(st *State) { st.SetEvent(st.Current() + 1) }, 0, 0, false},
-		{"another theme: draw", true, func(st *State) { st.SetTheme(geo.Dark) }, 0, 0, false},
-		{"another size: draw", true, func(st *State) { st.Resize(700, 500, 1) }, 0, 0, false},
+		}, Move{-20, -15, 1}, true},
+		{"nothing moved: the frame drawn in place", true, func(*State) {}, Still, true},
+		{"let go: draw", false, func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }, Still, false},
+		{"past the margin: draw", true, func(st *State) { st.do(op{kind: opPan, d: pt(margin+1, 0)}) }, Still, false},
+		{"just within the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(0, margin-1)}) }, Move{0, margin - 1, 1}, true},
+		{"a pinch scales the frame about the fingers", true, func(st *State) { st.do(op{kind: opZoom, dz: 1, at: pt(100, 100)}) },
+			Move{-100, -100, 2}, true},
+		{"a pinch past MaxScale: draw", true, func(st *State) { st.do(op{kind: opZoom, dz: 1.1, at: pt(100, 100)}) }, Still, false},
+		{"a pinch out within the margin", true, func(st *State) { st.do(op{kind: opZoom, dz: -0.2, at: pt(w/2, h/2)}) },
+			Move{w / 2 * (1 - math.Exp2(-0.2)), h / 2 * (1 - math.Exp2(-0.2)), math.Exp2(-0.2)}, true},
+		{"a pinch out uncovering more than the margin: draw", true, func(st *State) { st.do(op{kind: opZoom, dz: -1, at: pt(w/2, h/2)}) }, Still, false},
+		{"a wheel's zoom, while it runs", false, func(st *State) {
+			st.do(op{kind: opZoomBy, dz: 1, at: pt(200, 300)})
+			tick(st, zoomMillis/2)
+		}, Move{}, true},
+		{"a wheel's zoom at rest: draw", false, func(st *State) {
+			st.do(op{kind: opZoomBy, dz: 1, at: pt(200, 300)})
+			tick(st, zoomMillis+50)
+		}, Still, false},
+		{"the glide of a drag let go", false, func(st *State) {
+			st.do(op{kind: opFling, d: pt(1, 0)})
+			tick(st, 50)
+		}, Move{}, true},
+		{"a flight home: draw", false, func(st *State) {
+			st.do(op{kind: opPan, d: pt(30, 0)})
+			st.do(op{kind: opReset})
+			tick(st, 50)
+		}, Still, false},
+		{"another event: draw", true, func(st *State) { st.SetEvent(st.Current() + 1) }, Still, false},
+		{"another theme: draw", true, func(st *State) { st.SetTheme(geo.Dark) }, Still, false},
+		{"another size: draw", true, func(st *State) { st.Resize(700, 500, 1) }, Still, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := NewState(geo.Light)
-			st.Resize(800, 500, 1)
-			st.SetStory(demoStory(t), 2)
-			st.Frame()
-			var c Compositor
-			c.Drawn(st)
+			st, c := composeState(t)
+			drawn := st.View()
 			tc.change(st)
-			dx, dy, ok := c.Shift(st, tc.held)
-			if ok != tc.ok || ok && (math.Abs(dx-tc.dx) > 1e-6 || math.Abs(dy-tc.dy) > 1e-6) {
-				t.Errorf("Shift = %.3f, %.3f, %v; want %.3f, %.3f, %v", dx, dy, ok, tc.dx, tc.dy, tc.ok)
+			m, ok := c.Move(st, tc.held)
+			if ok != tc.ok {
+				t.Fatalf("Move = %+v, %v; want ok %v", m, ok, tc.ok)
+			}
+			if tc.want != (Move{}) && (math.Abs(m.X-tc.want.X) > 1e-6 || math.Abs(m.Y-tc.want.Y) > 1e-6 || math.Abs(m.K-tc.want.K) > 1e-9) {
+				t.Errorf("Move = %+v; want %+v", m, tc.want)
+			}
+			if !ok {
+				return
+			}
+			// Whatever the move, every place of the frame drawn lands where
+			// the new view shows it.
+			for _, ll := range []orb.Point{drawn.Geo(pt(0, 0)), drawn.Geo(pt(w/2, h/2)), drawn.Geo(pt(w-1, 37)), {44.4, 33.3}} {
+				p, q := drawn.Screen(ll), st.View().Screen(ll)
+				if got := (orb.Point{m.K*p.X() + m.X, m.K*p.Y() + m.Y}); math.Hypot(got.X()-q.X(), got.Y()-q.Y()) > 1e-6 {
+					t.Errorf("%v: drawn at %v, moved to %v; the view shows it at %v", ll, p, got, q)
+				}
 			}
 		})
 	}
@@ -51,8 +107,8 @@ func TestCompositorShift(t *testing.T) {
 		st := NewState(geo.Light)
 		st.Resize(800, 500, 1)
 		var c Compositor
-		if _, _, ok := c.Shift(st, true); ok {
-			t.Error("Shift before any frame was drawn")
+		if _, ok := c.Move(st, true); ok {
+			t.Error("Move before any frame was drawn")
 		}
 	})
 }

@@ -37,11 +37,13 @@ func (p *page) listen() {
 		return t.Truthy() && t.Get("tagName").String() == "CANVAS"
 	}
 	client := func(e js.Value) orb.Point { return orb.Point{e.Get("clientX").Float(), e.Get("clientY").Float()} }
-	// offset is where a mouse event is on the map.
+	// offset is where a mouse event is on the map: from the map's top left
+	// as laid out, not the canvas's box on screen, which the compositor
+	// moves and scales while a gesture runs (a second wheel notch during
+	// the first's zoom would otherwise zoom about another point).
 	offset := func(e js.Value) orb.Point {
-		r := e.Get("target").Call("getBoundingClientRect")
-		c := client(e)
-		return orb.Point{c.X() - r.Get("left").Float(), c.Y() - r.Get("top").Float()}
+		o, c := mapOrigin(e.Get("target")), client(e)
+		return orb.Point{c.X() - o.X(), c.Y() - o.Y()}
 	}
 	stamp := func(e js.Value) float64 { return e.Get("timeStamp").Float() }
 
@@ -131,8 +133,7 @@ func (p *page) listen() {
 			}
 			e.Call("stopPropagation") // Ebitengine's listener would cancel every touch: no scrolling
 			if kind == mapui.TouchStart && !in.Touching() {
-				r := e.Get("target").Call("getBoundingClientRect")
-				origin = orb.Point{r.Get("left").Float(), r.Get("top").Float()}
+				origin = mapOrigin(e.Get("target"))
 			}
 			list := e.Get("targetTouches")
 			fingers = fingers[:0]
@@ -232,4 +233,18 @@ func (p *page) apply(st *mapui.State, now time.Time) (moving bool) {
 		p.zoom.enable(st.CanZoom())
 	}
 	return moving
+}
+
+// mapOrigin is the top left of canvas c in the viewport as laid out, before
+// any CSS translate or scale: its offset parent's box plus its offset
+// (offsetLeft and offsetTop leave transforms out), or its box on screen
+// when it has no offset parent.
+func mapOrigin(c js.Value) orb.Point {
+	if op := c.Get("offsetParent"); op.Truthy() {
+		r := op.Call("getBoundingClientRect")
+		return orb.Point{r.Get("left").Float() + op.Get("clientLeft").Float() + c.Get("offsetLeft").Float(),
+			r.Get("top").Float() + op.Get("clientTop").Float() + c.Get("offsetTop").Float()}
+	}
+	r := c.Call("getBoundingClientRect")
+	return orb.Point{r.Get("left").Float(), r.Get("top").Float()}
 }

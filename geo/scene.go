@@ -714,17 +714,8 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
 				continue
 			}
-			// One of Cities (below CitiesFrom) is named as Cities names it,
-			// in the reader's language, and yields to a story site there.
-			ref, text := placeRef(&pl), pl.NameIn(m.Lang)
-			if ci := cityNamed(pl.Name); ci >= 0 && CitiesRegion.Contains(pl.LonLat) {
-				if j := m.citySite[ci]; j >= 0 && status != nil && status[j] != Hidden {
-					continue
-				}
-				ref, text = ci, Cities[ci].NameIn(m.Lang)
-			}
 			d := r + OutlineWidth
-			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ref, Text: text,
+			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: placeRef(&pl), Text: pl.NameIn(m.Lang),
 				X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
 			sc.Dots = append(sc.Dots, Dot{City: -1, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 		}
@@ -837,14 +828,4 @@ func placeRef(pl *Place) int {
 		h = (h ^ uint32(pl.Name[i])) * 16777619
 	}
 	return len(Cities) + 1 + int(h>>8)
-}
-
-// cityNamed is the index in Cities of the city named name in English, or -1.
-func cityNamed(name string) int {
-	for i := range Cities {
-		if strings.EqualFold(Cities[i].Name, name) {
-			return i
-		}
-	}
-	return -1
 }

@@ -736,19 +736,24 @@ func TestRenderLinks(t *testing.T) {
 // zoom 2) and Kampala (5) at zoom 6, Kampala not at zoom 4; none inside the
 // region, where geo.Cities are drawn.
 func TestRenderPlaces(t *testing.T) {
-	m := geo.NewMap(geo.MapOptions{Basemap: geo.DefaultBasemap(), Theme: geo.Light})
 	for _, tc := range []struct {
 		name   string
+		lang   string
 		center orb.Point
 		zoom   float64
 		want   map[string]geo.LabelKind
 		absent []string
 	}{
-		{"east africa at zoom 6", orb.Point{34.7, -0.5}, 6, map[string]geo.LabelKind{"Nairobi": geo.CapitalLabel, "Kampala": geo.CapitalLabel}, nil},
-		{"east africa at zoom 4", orb.Point{34.7, -0.5}, 4, map[string]geo.LabelKind{"Nairobi": geo.CapitalLabel}, []string{"Kampala"}},
-		{"the region of Cities", orb.Point{44, 33}, 6, map[string]geo.LabelKind{"Baghdad": geo.CapitalLabel}, nil},
+		{"east africa at zoom 6", "", orb.Point{34.7, -0.5}, 6, map[string]geo.LabelKind{"Nairobi": geo.CapitalLabel, "Kampala": geo.CapitalLabel}, nil},
+		{"east africa at zoom 4", "", orb.Point{34.7, -0.5}, 4, map[string]geo.LabelKind{"Nairobi": geo.CapitalLabel}, []string{"Kampala"}},
+		{"the region of Cities", "", orb.Point{44, 33}, 6, map[string]geo.LabelKind{"Baghdad": geo.CapitalLabel}, nil},
+		// Below CitiesFrom the basemap's places are the reference cities
+		// there too, each from its min zoom (Cairo 1.7, Baghdad 3.7).
+		{"the world", "", orb.Point{30, 30}, 2, map[string]geo.LabelKind{"Cairo": geo.CapitalLabel}, []string{"Baghdad", "Erbil"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			m := geo.NewMap(geo.MapOptions{Basemap: geo.DefaultBasemap(), Theme: geo.Light})
+			m.Lang = tc.lang
 			sc := m.Render(geo.View{Center: tc.center, Zoom: tc.zoom, Width: 800, Height: 600, Ratio: 1}, 0)
 			got := map[string]geo.LabelKind{}
 			places := map[string]bool{}

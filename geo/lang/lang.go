@@ -163,8 +163,12 @@ func Dir(l string) string {
 // Dir is the writing direction of the messages' language.
 func (m *Messages) Dir() string { return Dir(m.Lang) }
 
-// Keys lists the message keys of the language, sorted.
-func (m *Messages) Keys() []string {
+// keys lists the message keys of the language, sorted. It and placeholders
+// serve the tests only, unexported: the linker keeps every exported method
+// of a type the wasm uses (Ebitengine links text/template's MethodByName),
+// and these two (with Forms, now gone: nothing called it) cost 3,277 B of
+// the wasm's brotli (make size).
+func (m *Messages) keys() []string {
 	var ks []string
 	for k := range m.texts {
 		ks = append(ks, k)
@@ -222,9 +226,9 @@ func (m *Messages) Has(key string) bool {
 	return false
 }
 
-// Placeholders returns the argument names of a key's text, or of all its
+// placeholders returns the argument names of a key's text, or of all its
 // plural forms, sorted and each once.
-func (m *Messages) Placeholders(key string) []string {
+func (m *Messages) placeholders(key string) []string {
 	seen := map[string]bool{}
 	add := func(s string) {
 		for {
@@ -253,10 +257,6 @@ func (m *Messages) Placeholders(key string) []string {
 	sort.Strings(out)
 	return out
 }
-
-// Forms returns the plural forms of key in this language, nil when the key
-// is a plain text.
-func (m *Messages) Forms(key string) map[string]string { return m.plurals[key] }
 
 func fill(s string, args []string) string {
 	if len(args) < 2 || !strings.Contains(s, "{") {

@@ -646,9 +646,13 @@ func (b *Basemap) Levels() []Level {
 	return b.levels
 }
 
-// CountryAt returns the country containing the world point p, using the most
-// detailed level. Points on a border may be reported in either country.
-func (b *Basemap) CountryAt(p orb.Point) (Country, bool) {
+// CountryAt returns the country of b containing the world point p, using
+// the most detailed level. Points on a border may be reported in either
+// country. A function, not a method: only the tests and tools call it, and
+// the linker keeps every exported method of a type the wasm uses
+// (Ebitengine links text/template's MethodByName); as a method it cost the
+// wasm's brotli 3,528 B (make size).
+func CountryAt(b *Basemap, p orb.Point) (Country, bool) {
 	if b == nil || len(b.levels) == 0 {
 		return Country{}, false
 	}

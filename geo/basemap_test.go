@@ -638,7 +638,7 @@ func TestBasemapLevel(t *testing.T) {
 		if lv := empty.Level(5); lv == nil || len(lv.Countries) != 0 {
 			t.Errorf("empty basemap: Level = %v", lv)
 		}
-		if _, ok := empty.CountryAt(bmWorld(44.4, 33.3)); ok {
+		if _, ok := CountryAt(empty, bmWorld(44.4, 33.3)); ok {
 			t.Error("empty basemap: CountryAt found a country")
 		}
 		if len(empty.Levels()) != 0 {
@@ -664,7 +664,7 @@ func TestBasemapCountryAt(t *testing.T) {
 		{"Paris", 48.85, 2.35, 250},
 		{"Pacific Ocean", -10, -140, 0},
 	} {
-		c, ok := bm.CountryAt(bmWorld(tc.lon, tc.lat))
+		c, ok := CountryAt(bm, bmWorld(tc.lon, tc.lat))
 		if ok != (tc.want != 0) || c.ID != tc.want {
 			t.Errorf("CountryAt(%s) = %d %q, %v; want %d", tc.name, c.ID, c.Name, ok, tc.want)
 		}

@@ -40,7 +40,7 @@ func TestCities(t *testing.T) {
 				t.Errorf("%s: %v is not rounded to 0.01°", c.Name, c.LonLat)
 			}
 		}
-		got, ok := bm.CountryAt(geo.World(c.LonLat))
+		got, ok := geo.CountryAt(bm, geo.World(c.LonLat))
 		switch {
 		case want == "":
 			if !ok {

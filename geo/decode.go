@@ -2,87 +2,67 @@ package geo
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
+
+	"mapline/internal/jsonval"
 )
 
-// jsonFeature is a feature as encoding/json decodes it (the slow way).
-type jsonFeature struct {
-	Type       string          `json:"type"`
-	ID         json.RawMessage `json:"id"`
-	Geometry   json.RawMessage `json:"geometry"`
-	Properties json.RawMessage `json:"properties"`
-}
-
-// decodeStory reads a story with encoding/json: the way for files
-// scanStory does not read, and the one that says what is wrong with a file
-// that is not JSON.
+// decodeStory reads a story as encoding/json would decode it (the slow
+// way, with internal/jsonval): the way for files scanStory does not read,
+// and the one that says what is wrong with a file that is not JSON.
 func decodeStory(src string) (*Story, error) {
 	data := []byte(src)
 	if line, col, deep := tooDeep(data); deep {
 		return nil, fmt.Errorf("geo: the story is not a story: its JSON nests deeper than %d levels at line %d, column %d", MaxDepth, line, col)
 	}
-	if !json.Valid(data) {
-		var v any
-		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, json.Unmarshal(data, &v)))
+	if err := jsonval.Check(src); err != nil {
+		return nil, fmt.Errorf("geo: the story is not valid JSON: %s", jsonErr(data, err))
 	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	top, ok := jsonMap(src)
+	if !ok {
 		return nil, fmt.Errorf("geo: the story must be a GeoJSON FeatureCollection, not %s", jsonKind(src))
 	}
-	top := make(map[string]string, len(raw))
-	for k, v := range raw {
-		top[k] = string(v)
+	if top == nil {
+		top = map[string]string{}
 	}
 	if err := checkType(top); err != nil {
 		return nil, err
 	}
-	// Decode every feature in one call. Only when one of them is not a
-	// Feature object, feature by feature, to say which.
-	var all []jsonFeature
-	var each []json.RawMessage
-	if fs, ok := raw["features"]; ok && string(fs) != "null" {
-		if err := json.Unmarshal(fs, &all); err != nil {
-			all = nil
-			if err := json.Unmarshal(fs, &each); err != nil {
-				return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(string(fs)))
-			}
+	var each []string
+	if fs, ok := top["features"]; ok && fs != "null" {
+		if each, ok = jsonval.Array(fs); !ok {
+			return nil, fmt.Errorf("geo: features: must be an array of Features, not %s", jsonKind(fs))
 		}
 	}
-	n := len(each)
-	if all != nil {
-		n = len(all)
-	}
-	ld := newLoader(n)
+	ld := newLoader(len(each))
 	var f feature
 	var text []byte // of f, for its spans
-	add := func(raw json.RawMessage) span {
+	add := func(raw string) span {
 		if len(raw) == 0 {
 			return span{}
 		}
 		start := len(text)
 		text = append(text, raw...)
-		_, plain := unquote(string(raw))
+		_, plain := unquote(raw)
 		return span{int32(start), int32(len(text)), plain}
 	}
-	for i := range n {
-		var jf jsonFeature
-		if all != nil {
-			jf = all[i]
-		} else if err := json.Unmarshal(each[i], &jf); err != nil {
+	for i, it := range each {
+		// A feature as into struct { Type string; ID, Geometry,
+		// Properties json.RawMessage }.
+		typ, jf, ok := jsonTyped(it, "id", "geometry", "properties")
+		if !ok {
 			ld.prob(i, "", "", "not a GeoJSON Feature object")
 			continue
 		}
 		f.reset()
 		text = text[:0]
-		typ, _ := json.Marshal(jf.Type)
-		f.typ = add(typ)
-		f.id = add(jf.ID)
-		f.geometry.text = add(jf.Geometry)
-		f.properties = add(jf.Properties)
-		var m map[string]json.RawMessage
-		f.badProps = len(jf.Properties) > 0 && json.Unmarshal(jf.Properties, &m) != nil
+		f.typ = add(jsonval.Quote(typ))
+		f.id = add(jf[0])
+		f.geometry.text = add(jf[1])
+		f.properties = add(jf[2])
+		m, ok := jsonMap(jf[2])
+		f.badProps = len(jf[2]) > 0 && !ok
 		for k, raw := range m {
 			f.props.set(k, add(raw))
 		}
@@ -95,10 +75,12 @@ func decodeStory(src string) (*Story, error) {
 
 // checkType checks the "type" of the top object of a story.
 func checkType(top map[string]string) error {
-	var typ string
-	if raw, ok := top["type"]; !ok {
+	raw, ok := top["type"]
+	if !ok {
 		return errors.New(`geo: the story must be a GeoJSON FeatureCollection: "type" is missing`)
-	} else if err := json.Unmarshal([]byte(raw), &typ); err != nil {
+	}
+	typ, ok := jsonString(raw)
+	if !ok {
 		return fmt.Errorf(`geo: type: must be "FeatureCollection", not %s`, jsonKind(raw))
 	}
 	if typ != "FeatureCollection" {
@@ -109,7 +91,7 @@ func checkType(top map[string]string) error {
 
 // jsonErr describes a JSON syntax error with its line and column.
 func jsonErr(data []byte, err error) string {
-	var se *json.SyntaxError
+	var se *jsonval.SyntaxError
 	if errors.As(err, &se) {
 		line, col := lineCol(data, int(se.Offset))
 		msg := se.Error()
@@ -124,10 +106,6 @@ func jsonErr(data []byte, err error) string {
 			}
 		}
 		return fmt.Sprintf("line %d, column %d: %s", line, col, msg)
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return fmt.Sprintf("%s must be %s, not a JSON %s", orDefault(te.Field, "the top level"), te.Type, te.Value)
 	}
 	return err.Error()
 }
@@ -168,11 +146,4 @@ func tooDeep(data []byte) (line, col int, deep bool) {
 		}
 	}
 	return 0, 0, false
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }

@@ -2,10 +2,11 @@ package geo
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"unicode"
+
+	"mapline/internal/jsonval"
 )
 
 // DuplicateKeys warns of every key written more than once in one object of
@@ -143,8 +144,8 @@ func unescape(raw []byte) []byte {
 	if bytes.IndexByte(raw, '\\') < 0 {
 		return raw[1 : len(raw)-1]
 	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
+	s, ok := jsonval.String(string(raw))
+	if !ok {
 		return raw
 	}
 	return []byte(s)

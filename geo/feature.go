@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -11,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/paulmach/orb"
+
+	"mapline/internal/jsonval"
 )
 
 // A feature is one element of "features" as Load reads it: its members as
@@ -189,14 +190,13 @@ func featureID(v value) (string, error) {
 	if c := v.text[0]; c == '-' || c >= '0' && c <= '9' {
 		return v.text, nil // a number of valid JSON, as json.Number keeps it
 	}
-	raw := []byte(v.text)
-	var s string
-	if err := json.Unmarshal(raw, &s); err == nil {
+	// As json.Unmarshal into a string, then into a json.Number (numbers
+	// are read above).
+	if s, ok := jsonString(v.text); ok {
 		return s, nil
 	}
-	var n json.Number
-	if err := json.Unmarshal(raw, &n); err == nil {
-		return n.String(), nil
+	if n, ok := jsonval.Number(v.text); ok {
+		return n, nil
 	}
 	return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
 }
@@ -223,27 +223,24 @@ func point(text string) (orb.Point, bool, error) {
 	if len(text) == 0 || text == "null" {
 		return orb.Point{}, false, nil
 	}
-	var g struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	}
-	if err := json.Unmarshal([]byte(text), &g); err != nil {
+	typ, coords, ok := jsonTyped(text, "coordinates")
+	if !ok {
 		return orb.Point{}, false, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(text))
 	}
-	if g.Type != "Point" {
-		return orb.Point{}, false, fmt.Errorf("must be a Point (or null), not %q", g.Type)
+	if typ != "Point" {
+		return orb.Point{}, false, fmt.Errorf("must be a Point (or null), not %q", typ)
 	}
-	var cs []json.RawMessage
-	if err := json.Unmarshal(g.Coordinates, &cs); err != nil || len(cs) < 2 {
+	cs, ok := jsonList(coords[0])
+	if !ok || len(cs) < 2 {
 		return orb.Point{}, false, errors.New("coordinates must be [longitude, latitude]")
 	}
 	var c [2]float64
 	for i := range c {
-		var n json.Number
-		if jsonKind(string(cs[i])) != "a number" || json.Unmarshal(cs[i], &n) != nil {
-			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(string(cs[i])))
+		n, ok := jsonval.Number(cs[i])
+		if !ok {
+			return orb.Point{}, false, fmt.Errorf("coordinates[%d] must be a number of degrees, not %s", i, jsonKind(cs[i]))
 		}
-		v, err := strconv.ParseFloat(n.String(), 64)
+		v, err := strconv.ParseFloat(n, 64)
 		if err != nil {
 			return orb.Point{}, false, fmt.Errorf("coordinates[%d]: %s is not a number of degrees", i, n)
 		}
@@ -285,7 +282,7 @@ func jsonKind(text string) string {
 
 // unquote is the fast way to read a JSON string of valid JSON: one without
 // escapes, control characters or invalid UTF-8 is the text between the
-// quotes. ok is false for anything else, which json.Unmarshal must read.
+// quotes. ok is false for anything else, which jsonString must read.
 func unquote(text string) (s string, ok bool) {
 	if len(text) < 2 || text[0] != '"' || text[len(text)-1] != '"' {
 		return "", false
@@ -358,7 +355,7 @@ func (v value) str(required bool) (string, error) {
 	var s string
 	if v.plain {
 		s = v.text[1 : len(v.text)-1]
-	} else if u, err := decodeString(v.text); err == nil {
+	} else if u, ok := decodeString(v.text); ok {
 		s = u
 	} else {
 		return "", fmt.Errorf("must be a string, not %s", jsonKind(v.text))
@@ -374,11 +371,7 @@ func (v value) str(required bool) (string, error) {
 
 // decodeString decodes a JSON string the slow way (apart from value.str,
 // whose variables would otherwise go to the heap on every call).
-func decodeString(text string) (string, error) {
-	var s string
-	err := json.Unmarshal([]byte(text), &s)
-	return s, err
-}
+func decodeString(text string) (string, bool) { return jsonString(text) }
 
 // localField reports whether the property key is a per-language variant of
 // one of fields ("title:ar", "name:fa-IR") and returns it as the key of Texts.
@@ -450,11 +443,16 @@ func (v value) boolean() (bool, error) {
 	case "true":
 		return true, nil
 	}
-	var b bool
-	if err := json.Unmarshal([]byte(v.text), &b); err != nil {
-		return false, fmt.Errorf("must be true or false, not %s", jsonKind(v.text))
+	// As json.Unmarshal into a bool: true, false or null, space around.
+	if jsonval.Check(v.text) == nil {
+		switch jsonval.Kind(v.text) {
+		case 't':
+			return true, nil
+		case 'f', 'n':
+			return false, nil
+		}
 	}
-	return b, nil
+	return false, fmt.Errorf("must be true or false, not %s", jsonKind(v.text))
 }
 
 // An idList is a list of ids as their places in a text: at[j] is the j-th,
@@ -493,9 +491,8 @@ func (ld *loader) siteList(v value) (idList, error) {
 		keep(&ld.at, at)
 		return idList{v.text, at}, nil
 	}
-	raw := []byte(v.text)
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
+	items, ok := jsonList(v.text)
+	if !ok {
 		// A single id is accepted for a list of one.
 		if id, err := featureID(valueOf(v.text)); err == nil && id != "" {
 			return idListOf(id), nil
@@ -504,9 +501,9 @@ func (ld *loader) siteList(v value) (idList, error) {
 	}
 	ss := make([]string, 0, len(items))
 	for i, it := range items {
-		id, err := featureID(valueOf(string(it)))
+		id, err := featureID(valueOf(it))
 		if err != nil || id == "" {
-			return idList{}, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(string(it)))
+			return idList{}, fmt.Errorf("item %d must be a site id (a string), not %s", i, jsonKind(it))
 		}
 		ss = append(ss, id)
 	}
@@ -532,8 +529,8 @@ func (ld *loader) links(v value) (idList, error) {
 		keep(&ld.pairAt, at)
 		l = idList{v.text, at}
 	} else {
-		var prs [][]string
-		if err := json.Unmarshal([]byte(v.text), &prs); err != nil {
+		prs, ok := jsonStringLists(v.text)
+		if !ok {
 			return idList{}, errors.New(`must be a list of site id pairs, like [["tehran", "al-asad"]]`)
 		}
 		ids := make([]string, 0, 2*len(prs))
@@ -600,21 +597,19 @@ func camera(v value) (*Camera, error) {
 	if v.absent() {
 		return nil, nil
 	}
-	raw := []byte(v.text)
 	// The parts as written, so that a message quotes them (1e309 stays
 	// 1e309, not +Inf): numbers in an array, or "LAT,LON,ZOOM" in a string.
 	var parts []string
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err == nil {
+	if items, ok := jsonList(v.text); ok {
 		for i, it := range items {
-			if k := jsonKind(string(it)); k != "a number" {
+			if k := jsonKind(it); k != "a number" {
 				return nil, fmt.Errorf("must be [latitude, longitude, zoom]: item %d is %s, not a number", i, k)
 			}
-			parts = append(parts, string(it))
+			parts = append(parts, it)
 		}
 	} else {
-		var s string
-		if json.Unmarshal(raw, &s) != nil {
+		s, ok := jsonString(v.text)
+		if !ok {
 			return nil, fmt.Errorf("must be [latitude, longitude, zoom], not %s", jsonKind(v.text))
 		}
 		for _, part := range strings.Split(s, ",") {

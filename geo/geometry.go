@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -33,15 +32,12 @@ func readGeometry(text string) (orb.Geometry, error) {
 	if len(text) == 0 || text == "null" {
 		return nil, nil
 	}
-	var g struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	}
-	if err := json.Unmarshal([]byte(text), &g); err != nil {
+	typ, coords, ok := jsonTyped(text, "coordinates")
+	if !ok {
 		return nil, fmt.Errorf("must be a GeoJSON geometry object or null, not %s", jsonKind(text))
 	}
 	var depth int
-	switch g.Type {
+	switch typ {
 	case "Point":
 		p, _, err := point(text)
 		return p, err
@@ -52,10 +48,10 @@ func readGeometry(text string) (orb.Geometry, error) {
 	case "MultiPolygon":
 		depth = 3
 	default:
-		return nil, fmt.Errorf("must be %s, not %q", geometryTypes, g.Type)
+		return nil, fmt.Errorf("must be %s, not %q", geometryTypes, typ)
 	}
 	var n int // positions so far
-	lists, err := nested(g.Coordinates, "coordinates", depth, &n)
+	lists, err := nested(coords[0], "coordinates", depth, &n)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +82,7 @@ func readGeometry(text string) (orb.Geometry, error) {
 		}
 		return p, nil
 	}
-	switch g.Type {
+	switch typ {
 	case "MultiPoint":
 		if len(lists.points) == 0 {
 			return nil, errors.New("coordinates: a MultiPoint needs at least 1 position")
@@ -129,10 +125,10 @@ type listOf struct {
 
 // nested reads coordinates nested depth deep (1: a list of positions),
 // counting the positions in *n; at names the place for messages.
-func nested(raw json.RawMessage, at string, depth int, n *int) (listOf, error) {
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
-		return listOf{}, fmt.Errorf("%s must be a list, not %s", at, jsonKind(string(raw)))
+func nested(raw string, at string, depth int, n *int) (listOf, error) {
+	items, ok := jsonList(raw)
+	if !ok {
+		return listOf{}, fmt.Errorf("%s must be a list, not %s", at, jsonKind(raw))
 	}
 	var out listOf
 	if depth == 1 {
@@ -150,8 +146,8 @@ func nested(raw json.RawMessage, at string, depth int, n *int) (listOf, error) {
 			out.lists = append(out.lists, l)
 			continue
 		}
-		var c []float64
-		if err := json.Unmarshal(it, &c); err != nil || len(c) < 2 {
+		c, ok := jsonFloats(it)
+		if !ok || len(c) < 2 {
 			return listOf{}, fmt.Errorf("%s must be [longitude, latitude]", here)
 		}
 		p, _, err := lonLat(c[0], c[1])
@@ -324,8 +320,8 @@ func (p *Path) At(t time.Time) (pt orb.Point, n int) {
 // list of dates, one per position, not going back, within the event's span
 // when it has an end.
 func readTimes(v value, n int) ([]time.Time, error) {
-	var items []json.RawMessage
-	if err := json.Unmarshal([]byte(v.text), &items); err != nil {
+	items, ok := jsonList(v.text)
+	if !ok {
 		return nil, fmt.Errorf("must be a list of times, one per position, not %s", jsonKind(v.text))
 	}
 	if len(items) != n {
@@ -334,7 +330,7 @@ func readTimes(v value, n int) ([]time.Time, error) {
 	ts := make([]time.Time, n)
 	var prev string
 	for i, it := range items {
-		s, err := valueOf(string(it)).str(true)
+		s, err := valueOf(it).str(true)
 		if err != nil {
 			return nil, fmt.Errorf("item %d %v", i, err)
 		}

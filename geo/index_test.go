@@ -9,7 +9,7 @@ import (
 )
 
 // TestEmphasisMatchesCountryAt: NewMap's own search for the countries of the
-// story's sites finds the ones Basemap.CountryAt finds, for 2,000 sites
+// story's sites finds the ones CountryAt finds, for 2,000 sites
 // spread over the region.
 func TestEmphasisMatchesCountryAt(t *testing.T) {
 	s, err := Load(bytes.NewReader(synth.Story(3, 2000, 10)))
@@ -19,7 +19,7 @@ func TestEmphasisMatchesCountryAt(t *testing.T) {
 	bm := DefaultBasemap()
 	want := map[int]bool{}
 	for _, st := range s.Sites {
-		if c, ok := bm.CountryAt(st.World); ok {
+		if c, ok := CountryAt(bm, st.World); ok {
 			want[c.ID] = true
 		}
 	}

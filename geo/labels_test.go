@@ -274,7 +274,7 @@ func TestStoryCountryLabelled(t *testing.T) {
 				if !l.Shown {
 					break
 				}
-				c, ok := bm.CountryAt(v.ScreenToWorld(orb.Point{l.Box.X + l.Box.W/2, l.Box.Y + l.Box.H/2}))
+				c, ok := geo.CountryAt(bm, v.ScreenToWorld(orb.Point{l.Box.X + l.Box.W/2, l.Box.Y + l.Box.H/2}))
 				if !ok || c.ID != l.Ref {
 					t.Errorf("%gx%g event %d: Iraq's name at %v lies in %q", size[0], size[1], cur, l.Box, c.Name)
 				}

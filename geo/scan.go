@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// The fast way through a story file. encoding/json decodes a story of
+// The fast way through a story file. encoding/json decoded a story of
 // 100,000 events by reflection, and a map per feature for its properties;
 // in the wasm that took seconds. scanStory reads the text once: it checks
 // that it is JSON as json.Valid would, no deeper than MaxDepth, and hands
@@ -82,7 +82,7 @@ func countFeatures(src string) int {
 }
 
 // A scanner reads JSON text. Once it finds something it does not read
-// (invalid JSON, or what the fast way leaves to encoding/json), ok is false
+// (invalid JSON, or what the fast way leaves to the slow way), ok is false
 // and it is at the end of the text, so every loop ends.
 type scanner struct {
 	s     string
@@ -161,7 +161,7 @@ func (sc *scanner) next(close byte, first bool) bool {
 }
 
 // key reads a member's name and the colon after it. A name with escapes or
-// invalid UTF-8 is left to encoding/json.
+// invalid UTF-8 is left to the slow way.
 func (sc *scanner) key() string {
 	s, i := sc.s, sc.i
 	if i >= len(s) || s[i] != '"' {

@@ -262,7 +262,7 @@ func NewMap(o MapOptions) *Map {
 }
 
 // emphasize marks the countries that hold a site of the story. It finds each
-// site's country as Basemap.CountryAt does (the first country of the most
+// site's country as CountryAt does (the first country of the most
 // detailed level whose polygon holds it), with the polygons' bounds worked
 // out once instead of once per site.
 func (m *Map) emphasize(s *Story, bm *Basemap) {

@@ -333,7 +333,7 @@ func TestRenderScene(t *testing.T) {
 	t.Run("countries of the story are emphasized", func(t *testing.T) {
 		m := geo.NewMap(geo.MapOptions{Story: s, Basemap: bm, Theme: geo.Light})
 		for _, st := range s.Sites {
-			c, ok := bm.CountryAt(st.World)
+			c, ok := geo.CountryAt(bm, st.World)
 			if !ok {
 				t.Errorf("site %q is on no country of the basemap", st.ID)
 				continue

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 
 	"mapline/geo"
 	"mapline/geo/tiles"
+	"mapline/internal/jsonval"
 	"mapline/wasm/mapui"
 )
 
@@ -119,20 +119,28 @@ func openTiler(url string, head []byte) (*tiler, error) {
 // protomapsSchema checks that an archive's metadata names the layers of
 // the Protomaps basemap schema that mapline draws (earth at least).
 func protomapsSchema(meta []byte) error {
-	var m struct {
-		Layers []struct {
-			ID string `json:"id"`
-		} `json:"vector_layers"`
-	}
-	if err := json.Unmarshal(meta, &m); err != nil {
+	// Read with internal/jsonval, as encoding/json would decode it into
+	// struct { Layers []struct { ID string } }: the wasm links no
+	// encoding/json (issue 17: 59,436 B brotli).
+	if err := jsonval.Check(string(meta)); err != nil {
 		return fmt.Errorf("its metadata is not JSON (%v)", err)
 	}
+	top, ok := jsonval.Object(string(meta))
+	if !ok && jsonval.Kind(string(meta)) != 'n' {
+		return errors.New("its metadata is not a JSON object")
+	}
+	layers, _ := jsonval.Field(top, "vector_layers")
 	var ids []string
-	for _, l := range m.Layers {
-		if l.ID == "earth" {
-			return nil
+	if items, ok := jsonval.Array(layers); ok {
+		for _, l := range items {
+			ms, _ := jsonval.Object(l)
+			v, _ := jsonval.Field(ms, "id")
+			id, _ := jsonval.String(v)
+			if id == "earth" {
+				return nil
+			}
+			ids = append(ids, id)
 		}
-		ids = append(ids, l.ID)
 	}
 	return fmt.Errorf("it is not in the Protomaps basemap schema (no layer earth; its layers: %s)", strings.Join(ids, ", "))
 }
@@ -158,13 +166,13 @@ func tilesWarning(msg string) {
 // metadata's, tags taken out: it is shown as text, never as HTML) in place
 // of Natural Earth's.
 func tilesAttribution(meta []byte) {
-	var m struct {
-		Attribution string `json:"attribution"`
-	}
-	if json.Unmarshal(meta, &m) != nil || strings.TrimSpace(m.Attribution) == "" {
+	ms, _ := jsonval.Object(string(meta))
+	v, _ := jsonval.Field(ms, "attribution")
+	attribution, _ := jsonval.String(v)
+	if strings.TrimSpace(attribution) == "" {
 		return
 	}
-	text := tagRE.ReplaceAllString(m.Attribution, "")
+	text := tagRE.ReplaceAllString(attribution, "")
 	a := js.Global().Get("document").Call("querySelector", "#attribution a")
 	if !a.Truthy() {
 		return

@@ -12,10 +12,12 @@ package lang
 
 import (
 	"embed"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+
+	"mapline/internal/jsonval"
 )
 
 //go:embed messages/*.json
@@ -63,19 +65,29 @@ func mustRead(l string) []byte {
 
 // Parse reads a message file of language l.
 func Parse(l string, data []byte) (*Messages, error) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	// Read as json.Unmarshal into a map[string]json.RawMessage, with
+	// internal/jsonval: the wasm links no encoding/json (issue 17: 59,436 B
+	// brotli), and the messages are encoding/json's.
+	text := string(data)
+	raw, err := object(text)
+	if err != nil {
 		return nil, fmt.Errorf("lang: %s.json: %v", l, err)
 	}
 	m := &Messages{Lang: l, texts: map[string]string{}, plurals: map[string]map[string]string{}}
 	for k, v := range raw {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
+		if s, ok := jsonval.String(v); ok || v == "null" {
 			m.texts[k] = s
 			continue
 		}
-		var forms map[string]string
-		if err := json.Unmarshal(v, &forms); err != nil {
+		forms, err := object(v)
+		for f, t := range forms {
+			if s, ok := jsonval.String(t); ok || t == "null" {
+				forms[f] = s
+			} else {
+				err = errors.New("not a text")
+			}
+		}
+		if err != nil {
 			return nil, fmt.Errorf("lang: %s.json: %q must be a text or an object of plural forms", l, k)
 		}
 		if _, ok := forms["other"]; !ok {
@@ -87,6 +99,28 @@ func Parse(l string, data []byte) (*Messages, error) {
 			}
 		}
 		m.plurals[k] = forms
+	}
+	return m, nil
+}
+
+// object reads text as json.Unmarshal into a map[string]json.RawMessage
+// would: an object's members (the last of a name repeated), or null
+// (none), or encoding/json's error.
+func object(text string) (map[string]string, error) {
+	if err := jsonval.Check(text); err != nil {
+		return nil, err
+	}
+	ms, ok := jsonval.Object(text)
+	if !ok {
+		kind := map[byte]string{'[': "array", '"': "string", '0': "number", 't': "bool", 'f': "bool"}[jsonval.Kind(text)]
+		if kind == "" { // null
+			return nil, nil
+		}
+		return nil, fmt.Errorf("json: cannot unmarshal %s into Go value of type map[string]json.RawMessage", kind)
+	}
+	m := make(map[string]string, len(ms))
+	for _, mb := range ms {
+		m[mb.Key] = mb.Value
 	}
 	return m, nil
 }
@@ -129,8 +163,12 @@ func Dir(l string) string {
 // Dir is the writing direction of the messages' language.
 func (m *Messages) Dir() string { return Dir(m.Lang) }
 
-// Keys lists the message keys of the language, sorted.
-func (m *Messages) Keys() []string {
+// keys lists the message keys of the language, sorted. It and placeholders
+// serve the tests only, unexported: the linker keeps every exported method
+// of a type the wasm uses (Ebitengine links text/template's MethodByName),
+// and these two (with Forms, now gone: nothing called it) cost 3,277 B of
+// the wasm's brotli (make size).
+func (m *Messages) keys() []string {
 	var ks []string
 	for k := range m.texts {
 		ks = append(ks, k)
@@ -188,9 +226,9 @@ func (m *Messages) Has(key string) bool {
 	return false
 }
 
-// Placeholders returns the argument names of a key's text, or of all its
+// placeholders returns the argument names of a key's text, or of all its
 // plural forms, sorted and each once.
-func (m *Messages) Placeholders(key string) []string {
+func (m *Messages) placeholders(key string) []string {
 	seen := map[string]bool{}
 	add := func(s string) {
 		for {
@@ -219,10 +257,6 @@ func (m *Messages) Placeholders(key string) []string {
 	sort.Strings(out)
 	return out
 }
-
-// Forms returns the plural forms of key in this language, nil when the key
-// is a plain text.
-func (m *Messages) Forms(key string) map[string]string { return m.plurals[key] }
 
 func fill(s string, args []string) string {
 	if len(args) < 2 || !strings.Contains(s, "{") {

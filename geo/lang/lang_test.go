@@ -17,7 +17,7 @@ func TestMessages(t *testing.T) {
 		if m == nil {
 			t.Fatalf("%s: no messages", l)
 		}
-		for _, k := range en.Keys() {
+		for _, k := range en.keys() {
 			_, text := m.texts[k]
 			_, plural := m.plurals[k]
 			if !text && !plural {
@@ -27,12 +27,12 @@ func TestMessages(t *testing.T) {
 			if (en.plurals[k] != nil) != plural {
 				t.Errorf("%s: %q: plural in one language and not in the other", l, k)
 			}
-			want := en.Placeholders(k)
-			if got := m.Placeholders(k); !slices.Equal(got, want) && !(plural && subset(got, want)) {
+			want := en.placeholders(k)
+			if got := m.placeholders(k); !slices.Equal(got, want) && !(plural && subset(got, want)) {
 				t.Errorf("%s: %q: placeholders %v, want %v", l, k, got, want)
 			}
 			for c, s := range m.plurals[k] {
-				one := (&Messages{texts: map[string]string{k: s}}).Placeholders(k)
+				one := (&Messages{texts: map[string]string{k: s}}).placeholders(k)
 				if !subset(one, want) {
 					t.Errorf("%s: %q[%s]: placeholders %v, want some of %v", l, k, c, one, want)
 				}
@@ -48,7 +48,7 @@ func TestMessages(t *testing.T) {
 				t.Errorf("%s: %q is empty", l, k)
 			}
 		}
-		for _, k := range m.Keys() {
+		for _, k := range m.keys() {
 			if _, ok := en.texts[k]; !ok && en.plurals[k] == nil {
 				t.Errorf("%s: key %q is not in %s.json", l, k, Default)
 			}

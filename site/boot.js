@@ -24,6 +24,9 @@
     var v = q.get(name);
     return v !== null && Object.prototype.hasOwnProperty.call(f.values, v) ? f.values[v] : f.default;
   }
+  // The page script reads the spec and the flags through these: one reader.
+  window.maplineSpec = spec;
+  window.maplineFlag = flag;
 
   var started = null;
   // maplineLoad starts the downloads once and returns them: wasm (a promise

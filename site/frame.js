@@ -16,19 +16,11 @@
   var english = (root.getAttribute("lang") || "en").split("-")[0] === "en";
   // What the page shares with the wasm, as make build writes it from Go
   // (internal/embedspec): the flags and the values each accepts, the map's
-  // shape. A flag means here what it means to the wasm: its value as the
-  // table maps it; absent or not accepted (the wasm reports it), its default.
-  var spec = {};
-  try {
-    var meta = document.querySelector('meta[name="mapline-spec"]');
-    spec = (meta && JSON.parse(meta.content)) || {};
-  } catch (e) { spec = {}; }
-  function flag(name) {
-    var f = spec.flags && spec.flags[name];
-    if (!f) return "";
-    var v = q.get(name);
-    return v !== null && Object.prototype.hasOwnProperty.call(f.values, v) ? f.values[v] : f.default;
-  }
+  // shape, read once by the script in the head (maplineSpec, maplineFlag).
+  // A flag means here what it means to the wasm: its value as the table
+  // maps it; absent or not accepted (the wasm reports it), its default.
+  var spec = window.maplineSpec || {};
+  var flag = window.maplineFlag || function () { return ""; };
 
   // Theme: dark, or dark=auto (follows the reader's colour scheme).
   // The map reads the root's "dark" class and listens for "mapline-theme".

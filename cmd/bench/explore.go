@@ -7,12 +7,10 @@ package main
 // JSON file of their own (main.go's -explore).
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log"
-	"os"
 	"strings"
 	"time"
 
@@ -149,32 +147,11 @@ func exploreSection(rs []exploreResult) string {
 	return b.String()
 }
 
-// writeExplore prints the search's table, appends it to the Markdown report
+// writeExplore prints the search's table, puts it in the Markdown report
 // (md, "" for none) and writes its figures as JSON (jsonName, "" for none).
 func writeExplore(stdout io.Writer, rs []exploreResult, md, jsonName string) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	sec := exploreSection(rs)
-	io.WriteString(stdout, sec)
-	if md != "" {
-		old, err := os.ReadFile(md)
-		if err != nil {
-			return err
-		}
-		if i := bytes.Index(old, []byte("\n## Search in a large story\n")); i >= 0 {
-			old = old[:i]
-		}
-		if err := os.WriteFile(md, append(old, sec...), 0o644); err != nil {
-			return err
-		}
-	}
-	if jsonName != "" {
-		j, err := json.MarshalIndent(rs, "", "  ")
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(jsonName, append(j, '\n'), 0o644)
-	}
-	return nil
+	return writeSection(stdout, exploreSection(rs), rs, md, jsonName)
 }

@@ -213,22 +213,28 @@ func tilesSection(rs []tilesResult) string {
 	return b.String()
 }
 
-// writeTiles prints the tiles' table, appends it to the Markdown report
-// (md, "" for none) and writes its figures as JSON (jsonName, "" for none).
+// writeTiles prints the tiles' table, puts it in the Markdown report (md,
+// "" for none) and writes its figures as JSON (jsonName, "" for none).
 func writeTiles(stdout io.Writer, rs []tilesResult, md, jsonName string) error {
 	if len(rs) == 0 {
 		return nil
 	}
-	sec := tilesSection(rs)
+	return writeSection(stdout, tilesSection(rs), rs, md, jsonName)
+}
+
+// writeSection prints a section of the report (sec, beginning "\n## "),
+// puts it in the Markdown report md (in place of the section of the same
+// heading from an earlier run, the sections after it kept; else at the
+// end) and writes figs as JSON to jsonName. md or jsonName "" skip them.
+func writeSection(stdout io.Writer, sec string, figs any, md, jsonName string) error {
 	io.WriteString(stdout, sec)
 	if md != "" {
 		old, err := os.ReadFile(md)
 		if err != nil {
 			return err
 		}
-		// This run's section replaces an earlier one; the sections after
-		// it stay.
-		if i := bytes.Index(old, []byte("\n## Basemap tiles\n")); i >= 0 {
+		heading, _, _ := strings.Cut(sec[1:], "\n")
+		if i := bytes.Index(old, []byte("\n"+heading+"\n")); i >= 0 {
 			rest := old[i+1:]
 			if j := bytes.Index(rest, []byte("\n## ")); j >= 0 {
 				rest = rest[j:]
@@ -242,7 +248,7 @@ func writeTiles(stdout io.Writer, rs []tilesResult, md, jsonName string) error {
 		}
 	}
 	if jsonName != "" {
-		j, err := json.MarshalIndent(rs, "", "  ")
+		j, err := json.MarshalIndent(figs, "", "  ")
 		if err != nil {
 			return err
 		}

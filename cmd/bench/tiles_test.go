@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +47,28 @@ func TestTilesSection(t *testing.T) {
 	s := string(b)
 	if strings.Count(s, "## Basemap tiles") != 1 || !strings.Contains(s, "| 4G |") || !strings.Contains(s, "## Search in a large story\n\nkept\n") || !strings.HasPrefix(s, "# Benchmarks\n\ntext\n") {
 		t.Errorf("the report after writeTiles:\n%s", s)
+	}
+}
+
+// TestWriteSection: a section replaces its earlier run's, keeping the
+// sections after it, or comes at the end.
+func TestWriteSection(t *testing.T) {
+	for _, tc := range []struct{ name, old, want string }{
+		{"absent", "# B\n\nintro\n", "# B\n\nintro\n\n## S\n\nnew\n"},
+		{"last", "# B\n\n## S\n\nold\n", "# B\n\n## S\n\nnew\n"},
+		{"middle", "# B\n\n## S\n\nold\n\n## T\n\nkept\n", "# B\n\n## T\n\nkept\n\n## S\n\nnew\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			md := filepath.Join(t.TempDir(), "B.md")
+			if err := os.WriteFile(md, []byte(tc.old), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeSection(io.Discard, "\n## S\n\nnew\n", nil, md, ""); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := os.ReadFile(md); string(got) != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -122,9 +122,13 @@ func (g *game) Update() error {
 	var changed bool
 	g.carried = false
 	m, why := g.comp.Why(g.st, held)
-	if why == "" && !eventChanged {
+	if why == "" {
 		// The reader's pan or zoom moves and scales the frame on screen;
 		// the map is drawn when the gesture rests (mapui.Compositor).
+		// An event change that changes the map (another event, another
+		// story, the player started) is a reason of Why; the rest (the
+		// camera stops following, the play button) changes the controls
+		// only: a drag's first move draws nothing for it.
 		g.page.moveMap(m)
 		sc = g.st.Scene()
 		g.carried = true
@@ -132,10 +136,7 @@ func (g *game) Update() error {
 		// Why the frame draws, for cmd/bench: the reason before the
 		// tiles (a frame past the margin takes the tiles of its view,
 		// which changes the map), and whether the reader still holds it.
-		switch {
-		case eventChanged:
-			why = "event"
-		case why0 != "":
+		if why0 != "" {
 			why = why0
 		}
 		if !held && mapui.Gesture(g.st, false) {

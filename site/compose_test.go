@@ -121,8 +121,9 @@ func TestCompositorPan(t *testing.T) {
 }
 
 // TestCompositorFirstPan: the first drag of a page whose camera follows the
-// story stops it following, which changes the controls, not the map: the
-// frame on screen moves, drawing nothing, until the reader lets go.
+// story stops it following, which changes the controls (the follow box is
+// unchecked at once), not the map: the frame on screen moves, drawing
+// nothing, until the reader lets go.
 func TestCompositorFirstPan(t *testing.T) {
 	ctx := tab(t, 800, 650, 1)
 	open(t, ctx, "/embed.html", "ready")
@@ -141,6 +142,9 @@ func TestCompositorFirstPan(t *testing.T) {
 	time.Sleep(300 * time.Millisecond) // frames enough for every move
 	if got := draws(t, ctx); got != n {
 		t.Errorf("the first pan, within the margin, drew %d frames while held, want none", got-n)
+	}
+	if got := text(t, ctx, `String(document.getElementById("follow").checked)`); got != "false" {
+		t.Errorf("follow checked = %s while the reader holds the map, want false (the controls show the camera stopped)", got)
 	}
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(chromedp.MouseReleased, x+64, y+32, chromedp.ButtonLeft, chromedp.ClickCount(1))); err != nil {
 		t.Fatal(err)

@@ -42,10 +42,11 @@ const maxWork = 1 << 16
 // frame took (from its start to Ebitengine asking for the next), for
 // cmd/bench (maplineStats).
 type frameCount struct {
-	started float64   // when the running frame began, 0 for none
-	frames  int       // frames run
-	draws   int       // frames that drew
-	work    []float64 // ms of main-thread work per frame since the last take
+	started float64        // when the running frame began, 0 for none
+	frames  int            // frames run
+	draws   int            // frames that drew
+	why     map[string]int // frames that drew, by reason (game.Update)
+	work    []float64      // ms of main-thread work per frame since the last take
 }
 
 // begin starts a frame at ms.
@@ -66,14 +67,19 @@ func (c *frameCount) end(ms float64) {
 }
 
 // take is what maplineStats says of the frames: the frames run and drawn so
-// far, and the work of each since the last take, which it forgets.
+// far, those drawn by reason (why), and the work of each since the last
+// take, which it forgets.
 func (c *frameCount) take() map[string]any {
 	work := make([]any, len(c.work))
 	for i, w := range c.work {
 		work[i] = w
 	}
 	c.work = c.work[:0]
-	return map[string]any{"frames": c.frames, "draws": c.draws, "work": work}
+	why := make(map[string]any, len(c.why))
+	for k, n := range c.why {
+		why[k] = n
+	}
+	return map[string]any{"frames": c.frames, "draws": c.draws, "why": why, "work": work}
 }
 
 // scheduler is how the bridge's decisions ask for frames and idle work: in

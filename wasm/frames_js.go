@@ -214,6 +214,16 @@ func (f *frameGate) drew() {
 	f.mu.Unlock()
 }
 
+// drawnFor counts a scene made to be drawn, by why (frameCount.why).
+func (f *frameGate) drawnFor(why string) {
+	f.mu.Lock()
+	if f.count.why == nil {
+		f.count.why = map[string]int{}
+	}
+	f.count.why[why]++
+	f.mu.Unlock()
+}
+
 // idleWait is the longest an idle task waits for the browser to be idle.
 const idleWait = 300 // ms
 
@@ -242,7 +252,7 @@ func (f *frameGate) whenIdle(t *idleTask) {
 }
 
 // publish gives the page maplineStats(), for cmd/bench: the frames run and
-// drawn so far, the main-thread ms of each frame since the last call, and
+// drawn so far (and why they drew: game.Update), the main-thread ms of each frame since the last call, and
 // the Go heap (after a collection with {gc: true}). It changes nothing on
 // the map.
 func (f *frameGate) publish() {

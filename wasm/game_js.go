@@ -108,8 +108,8 @@ func (g *game) Update() error {
 	// A pan or zoom the frame on screen can show (mapui.Compositor) takes
 	// no new tiles either: they come onto the map when it is drawn again.
 	held := g.page.input != nil && g.page.input.Held()
-	_, composite := g.comp.Move(g.st, held)
-	updateTiles(g.st, g.moving, composite) // tiles_js.go
+	_, why0 := g.comp.Why(g.st, held)
+	updateTiles(g.st, g.moving, why0 == "") // tiles_js.go
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
 	g.page.explore.apply(g.st)
@@ -121,13 +121,28 @@ func (g *game) Update() error {
 	var sc *geo.Scene
 	var changed bool
 	g.carried = false
-	if m, ok := g.comp.Move(g.st, held); ok && !eventChanged {
+	m, why := g.comp.Why(g.st, held)
+	if why == "" {
 		// The reader's pan or zoom moves and scales the frame on screen;
 		// the map is drawn when the gesture rests (mapui.Compositor).
+		// An event change that changes the map (another event, another
+		// story, the player started) is a reason of Why; the rest (the
+		// camera stops following, the play button) changes the controls
+		// only: a drag's first move draws nothing for it.
 		g.page.moveMap(m)
 		sc = g.st.Scene()
 		g.carried = true
 	} else if sc, changed = g.st.Frame(); changed {
+		// Why the frame draws, for cmd/bench: the reason before the
+		// tiles (a frame past the margin takes the tiles of its view,
+		// which changes the map), and whether the reader still holds it.
+		if why0 != "" {
+			why = why0
+		}
+		if !held && mapui.Gesture(g.st, false) {
+			why += " (let go)"
+		}
+		frames.drawnFor(why)
 		g.comp.Drawn(g.st)
 		g.page.moveMap(mapui.Still) // the frame drawn below is in place
 	}

@@ -126,11 +126,12 @@ func settle(ctx context.Context, quiet, max time.Duration) ([]float64, error) {
 }
 
 type wasmStats struct {
-	Frames      int       `json:"frames"`
-	Draws       int       `json:"draws"`
-	Work        []float64 `json:"work"`
-	GoHeapAlloc float64   `json:"goHeapAlloc"`
-	GoSys       float64   `json:"goSys"`
+	Frames      int            `json:"frames"`
+	Draws       int            `json:"draws"`
+	Why         map[string]int `json:"why"` // the frames drawn so far, by reason (game.Update)
+	Work        []float64      `json:"work"`
+	GoHeapAlloc float64        `json:"goHeapAlloc"`
+	GoSys       float64        `json:"goSys"`
 }
 
 // stats reads (and empties) the wasm's frame log: maplineStats() of

@@ -589,6 +589,9 @@ func (b *browser) frames(ctx context.Context, name string, act, idle time.Durati
 				return r, fmt.Errorf("profile: %v", err)
 			}
 		}
+		if st1.Draws > st0.Draws {
+			fmt.Fprintf(os.Stderr, "bench: %s drew %d frames, by reason: %s\n", fmt.Sprintf(name, a.name), st1.Draws-st0.Draws, whyDiff(st0.Why, st1.Why))
+		}
 		work := append(append(st0.Work, tail...), st1.Work...)
 		ar := actRun{Inputs: n, Seconds: wall, Frames: st1.Frames - st0.Frames, Draws: st1.Draws - st0.Draws,
 			Busy:      (m1["TaskDuration"] - m0["TaskDuration"]) / wall,
@@ -759,4 +762,16 @@ func loadavg() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// whyDiff is the frames drawn between two wasmStats.Why, by reason.
+func whyDiff(a, b map[string]int) string {
+	var out []string
+	for k, n := range b {
+		if d := n - a[k]; d != 0 {
+			out = append(out, fmt.Sprintf("%s %d", k, d))
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, ", ")
 }

@@ -67,13 +67,28 @@ func Gesture(st *State, held bool) bool {
 // Move reports whether the state's view can be shown by moving the frame
 // on screen by m (ok), given whether the reader holds the map.
 func (c *Compositor) Move(st *State, held bool) (m Move, ok bool) {
+	m, why := c.Why(st, held)
+	return m, why == ""
+}
+
+// Why is Move with the reason the map must be drawn anew instead ("" when
+// the frame on screen can be moved by m): "first" (nothing drawn yet),
+// "changed" (the story, the current event or the size), "rest" (no
+// gesture), "playing", "scale" (more than MaxScale), "margin" (more than
+// Margin uncovered). cmd/bench counts the frames drawn by reason.
+func (c *Compositor) Why(st *State, held bool) (m Move, why string) {
 	v, d := st.View(), c.drawn
-	if !c.has || st.Map() != c.m || st.Current() != c.cur ||
-		v.Width != d.Width || v.Height != d.Height || v.Ratio != d.Ratio || !Gesture(st, held) {
-		return Still, false
+	switch {
+	case !c.has:
+		return Still, "first"
+	case st.Map() != c.m || st.Current() != c.cur ||
+		v.Width != d.Width || v.Height != d.Height || v.Ratio != d.Ratio:
+		return Still, "changed"
+	case !Gesture(st, held):
+		return Still, "rest"
 	}
 	if playing, _ := st.Playing(); playing {
-		return Still, false
+		return Still, "playing"
 	}
 	// A world point w is at (w-o)·s on a view of origin o and scale s: on
 	// the new view at k·p + (o_d-o_v)·s_v for its place p on the frame
@@ -83,11 +98,11 @@ func (c *Compositor) Move(st *State, held bool) (m Move, ok bool) {
 	o := v.WorldToScreen(d.ScreenToWorld(orb.Point{}))
 	m.X, m.Y = o.X(), o.Y()
 	if m.K > MaxScale+1e-9 {
-		return Still, false
+		return Still, "scale"
 	}
 	max := Margin*math.Min(d.Width, d.Height) + 1e-9
 	if m.X > max || m.Y > max || d.Width-(m.X+m.K*d.Width) > max || d.Height-(m.Y+m.K*d.Height) > max {
-		return Still, false
+		return Still, "margin"
 	}
-	return m, true
+	return m, ""
 }

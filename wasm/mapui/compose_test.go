@@ -112,3 +112,37 @@ func TestCompositorMove(t *testing.T) {
 		}
 	})
 }
+
+// TestCompositorWhy: the reason a frame is drawn instead of moved, which
+// cmd/bench counts (maplineStats().why).
+func TestCompositorWhy(t *testing.T) {
+	margin := Margin * 500.0
+	for _, tc := range []struct {
+		name   string
+		held   bool
+		change func(st *State)
+		want   string
+	}{
+		{"a drag within the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(margin-1, 0)}) }, ""},
+		{"a drag past the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(0, -margin-1)}) }, "margin"},
+		{"let go", false, func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }, "rest"},
+		{"a pinch past MaxScale", true, func(st *State) { st.do(op{kind: opZoom, dz: 1.1, at: pt(100, 100)}) }, "scale"},
+		{"the glide of a flick past the margin", false, func(st *State) {
+			st.do(op{kind: opFling, d: pt(inertiaMaxSpeed, 0)})
+			tick(st, inertiaTau)
+		}, "margin"},
+		{"another event", true, func(st *State) { st.SetEvent(st.Current() + 1) }, "changed"},
+		{"another size", true, func(st *State) { st.Resize(700, 500, 1) }, "changed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, c := composeState(t)
+			tc.change(st)
+			if _, got := c.Why(st, tc.held); got != tc.want {
+				t.Errorf("Why = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if _, got := new(Compositor).Why(NewState(geo.Light), true); got != "first" {
+		t.Errorf("nothing drawn: Why = %q, want %q", got, "first")
+	}
+}

@@ -70,7 +70,11 @@ type Level struct {
 	// rivers and the sea of a newsroom's vector tiles (geo/tiles).
 	// Roads come from vector tiles only.
 	Water []orb.Polygon
-	Roads []orb.LineString
+	// Rivers are the water layer's lines in a newsroom's vector tiles
+	// (Protomaps v4: kind river, stream, canal…), drawn in the sea's
+	// colour; the default basemap has none.
+	Rivers []orb.LineString
+	Roads  []orb.LineString
 	// Places are the populated places (reference cities) of the world,
 	// shared by every level of the default basemap; a tile's places.
 	Places []Place

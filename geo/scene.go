@@ -155,6 +155,7 @@ type Map struct {
 	borders     []orb.LineString
 	water       []orb.Polygon
 	roads       []orb.LineString
+	rivers      []orb.LineString
 	regions     []orb.LineString
 	links       []orb.LineString
 	pointEvents []int // the events with a point of their own, in order
@@ -201,6 +202,7 @@ type levelCache struct {
 	water   []orb.Bound  // of Level.Water
 	regions []orb.Bound  // of Level.Regions
 	roads   []orb.Bound  // of Level.Roads
+	rivers  []orb.Bound  // of Level.Rivers
 	byArea  []int        // country indexes, largest first
 	tris    [][][]uint16 // per country, per polygon: its triangles (Prepare), nil until cut or when it cannot be
 	cut     int          // the countries whose polygons Prepare has cut
@@ -382,6 +384,9 @@ func (m *Map) level(zoom float64) (*Level, *levelCache) {
 	for _, r := range lvl.Roads {
 		lc.roads = append(lc.roads, r.Bound())
 	}
+	for _, r := range lvl.Rivers {
+		lc.rivers = append(lc.rivers, r.Bound())
+	}
 	for _, r := range lvl.Regions {
 		lc.regions = append(lc.regions, r.Bound())
 	}
@@ -503,7 +508,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		lvl, lc = m.level(v.Zoom)
 		m.pts, m.rings = m.pts[:0], m.rings[:0]
 		m.land, m.storyLand, m.borders = m.land[:0], m.storyLand[:0], m.borders[:0]
-		m.water, m.roads, m.regions = m.water[:0], m.roads[:0], m.regions[:0]
+		m.water, m.roads, m.regions, m.rivers = m.water[:0], m.roads[:0], m.regions[:0], m.rivers[:0]
 		m.landTris, m.storyTris, m.waterTris = m.landTris[:0], m.storyTris[:0], m.waterTris[:0]
 		// Copy n of the world lies n world widths east of the first.
 		n0, n1 := math.Floor(wb.Min[0]/WorldSize), math.Floor(wb.Max[0]/WorldSize)
@@ -560,6 +565,12 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 				}
 				m.roads = append(m.roads, orb.LineString(m.onScreen(l, oc, k)))
 			}
+			for i, l := range lvl.Rivers {
+				if !lc.rivers[i].Intersects(wbc) {
+					continue
+				}
+				m.rivers = append(m.rivers, orb.LineString(m.onScreen(l, oc, k)))
+			}
 			for i, l := range lvl.Regions {
 				if !lc.regions[i].Intersects(wbc) {
 					continue
@@ -575,6 +586,9 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		}
 		if len(m.water) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.Sea, Polygons: m.water, Triangles: m.waterTris})
+		}
+		if len(m.rivers) > 0 {
+			sc.Lines = append(sc.Lines, Line{Color: th.Sea, Width: RiverWidth, Lines: m.rivers})
 		}
 		if len(m.roads) > 0 {
 			sc.Lines = append(sc.Lines, Line{Color: th.Road, Width: RoadWidth, Lines: m.roads})
@@ -785,6 +799,9 @@ const RegionWidth = 0.75
 
 // RoadWidth is the width of a road of a newsroom's tiles, in CSS px.
 const RoadWidth = 2
+
+// RiverWidth is the width of a river of a newsroom's tiles, in CSS px.
+const RiverWidth = 1.5
 
 // maxCopies bounds the copies of the world drawn side by side, past the
 // first, in a view wider than the world.

@@ -118,6 +118,8 @@ var (
 	lakeSW, lakeNE = orb.Point{9.99, 49.995}, orb.Point{10.01, 50.005}
 	roadFrom       = orb.Point{9.98, 49.990}
 	roadTo         = orb.Point{10.02, 49.990}
+	riverFrom      = orb.Point{9.98, 50.008}
+	riverTo        = orb.Point{10.02, 50.008}
 	lakeOnce       sync.Once
 )
 
@@ -139,7 +141,8 @@ func lakeArchive(t *testing.T) string {
 				{Name: "earth", Extent: tiles.Extent, Features: []tiles.Feature{{Type: tiles.Polygon, Tags: map[string]any{"kind": "earth"},
 					Geoms: [][][2]int32{{{0, 0}, {tiles.Extent, 0}, {tiles.Extent, tiles.Extent}, {0, tiles.Extent}}}}}},
 				{Name: "water", Extent: tiles.Extent, Features: []tiles.Feature{{Type: tiles.Polygon, Tags: map[string]any{"kind": "lake"},
-					Geoms: [][][2]int32{{{sw[0], ne[1]}, {ne[0], ne[1]}, {ne[0], sw[1]}, {sw[0], sw[1]}}}}}},
+					Geoms: [][][2]int32{{{sw[0], ne[1]}, {ne[0], ne[1]}, {ne[0], sw[1]}, {sw[0], sw[1]}}}},
+					{Type: tiles.LineString, Tags: map[string]any{"kind": "river"}, Geoms: [][][2]int32{{at(riverFrom), at(riverTo)}}}}},
 				{Name: "roads", Extent: tiles.Extent, Features: []tiles.Feature{{Type: tiles.LineString, Tags: map[string]any{"kind": "major_road"},
 					Geoms: [][][2]int32{{at(roadFrom), at(roadTo)}}}}},
 			}}
@@ -154,7 +157,8 @@ func lakeArchive(t *testing.T) string {
 }
 
 // TestNewsroomTilesDrawLakeAndRoad opens a newsroom's archive (tiles=) made
-// by the test: its lake is drawn in the sea's colour and its road in the
+// by the test: its lake and its river (a line of the water layer) are drawn
+// in the sea's colour and its road in the
 // road colour at the pixels the view projects them to, in both themes, and
 // its attribution replaces Natural Earth's.
 func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
@@ -172,6 +176,7 @@ func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
 			r := canvasRect(t, ctx)
 			lake := geo.World(orb.Point{(lakeSW[0] + lakeNE[0]) / 2, (lakeSW[1] + lakeNE[1]) / 2})
 			road := geo.World(orb.Point{10.005, roadFrom[1]})
+			river := geo.World(orb.Point{10.015, riverFrom[1]})
 			land := geo.World(orb.Point{10.015, 49.9975})
 			var msgs []string
 			for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
@@ -183,7 +188,7 @@ func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
 					what string
 					at   orb.Point
 					want color.NRGBA
-				}{{"the lake", lake, th.Sea}, {"the road", road, th.Road}, {"the land between", land, th.Land}} {
+				}{{"the lake", lake, th.Sea}, {"the road", road, th.Road}, {"the river", river, th.Sea}, {"the land between", land, th.Land}} {
 					p := v.Screen(geo.LonLat(c.at))
 					p = orb.Point{p[0] + r.X, p[1] + r.Y}
 					if got := pixel(img, p, ratio); dist(got, c.want) > 16 {

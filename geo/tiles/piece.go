@@ -40,6 +40,7 @@ type Piece struct {
 	Key     Key
 	land    []land
 	water   []orb.Polygon
+	rivers  []orb.LineString
 	roads   []orb.LineString
 	borders []orb.LineString
 	regions []orb.LineString
@@ -80,6 +81,10 @@ func DecodePiece(k Key, b []byte) (*Piece, error) {
 					p.water = append(p.water, polys...)
 				} else {
 					p.land = append(p.land, land{id: intTag(f.Tags[tagCountryID]), polys: polys})
+				}
+			case l.Name == "water" && f.Type == LineString:
+				for _, g := range f.Geoms {
+					p.rivers = append(p.rivers, line(g))
 				}
 			case l.Name == "roads" && f.Type == LineString:
 				for _, g := range f.Geoms {
@@ -223,6 +228,7 @@ func Level(pieces []*Piece) geo.Level {
 		lv.Borders = append(lv.Borders, p.borders...)
 		lv.Regions = append(lv.Regions, p.regions...)
 		lv.Water = append(lv.Water, p.water...)
+		lv.Rivers = append(lv.Rivers, p.rivers...)
 		lv.Roads = append(lv.Roads, p.roads...)
 		lv.Places = append(lv.Places, p.places...)
 	}

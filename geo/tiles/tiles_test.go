@@ -375,3 +375,51 @@ func TestCutPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestRiversOfANewsroomsTiles: lines of the water layer (Protomaps v4 kind
+// river) come back as the level's rivers, and the map draws them in the
+// sea's colour, at the pixels the view projects them to.
+func TestRiversOfANewsroomsTiles(t *testing.T) {
+	k := Key{Z: 2, X: 2, Y: 1}
+	tile := &Tile{Layers: []Layer{
+		{Name: "earth", Extent: Extent, Features: []Feature{{Type: Polygon, Tags: map[string]any{"kind": "earth"},
+			Geoms: [][][2]int32{{{0, 0}, {Extent, 0}, {Extent, Extent}, {0, Extent}}}}}},
+		{Name: "water", Extent: Extent, Features: []Feature{{Type: LineString, Tags: map[string]any{"kind": "river"},
+			Geoms: [][][2]int32{{{0, Extent / 2}, {Extent, Extent / 2}}}}}},
+	}}
+	pc, err := DecodePiece(k, Encode(tile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lv := Level([]*Piece{pc})
+	if len(lv.Rivers) != 1 || len(lv.Rivers[0]) != 2 {
+		t.Fatalf("rivers %v, want the one line", lv.Rivers)
+	}
+	size := float64(geo.WorldSize) / 4
+	wantY := (float64(k.Y) + 0.5) * size
+	for _, p := range lv.Rivers[0] {
+		if math.Abs(p[1]-wantY) > 1e-9 {
+			t.Errorf("river point %v, want world y %v", p, wantY)
+		}
+	}
+	m := geo.NewMap(geo.MapOptions{Basemap: geo.NewBasemap([]geo.Level{lv}), Theme: geo.Dark})
+	mid := orb.Point{(float64(k.X) + 0.5) * size, wantY}
+	sc := m.Render(geo.View{Center: geo.LonLat(mid), Zoom: 3, Width: 400, Height: 300, Ratio: 1}, 0)
+	found := false
+	for _, l := range sc.Lines {
+		if l.Color != geo.Dark.Sea || l.Width != geo.RiverWidth {
+			continue
+		}
+		for _, ls := range l.Lines {
+			for _, p := range ls {
+				if math.Abs(p[1]-150) > 0.5 {
+					t.Errorf("river drawn at y %v, want 150 (the view's middle)", p[1])
+				}
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no river line in the sea's colour among %d lines", len(sc.Lines))
+	}
+}

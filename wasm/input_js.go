@@ -37,10 +37,16 @@ func (p *page) listen() {
 		return t.Truthy() && t.Get("tagName").String() == "CANVAS"
 	}
 	client := func(e js.Value) orb.Point { return orb.Point{e.Get("clientX").Float(), e.Get("clientY").Float()} }
-	// offset is where a mouse event is on the map: from the map's top left
-	// as laid out, not the canvas's box on screen, which the compositor
-	// moves and scales while a gesture runs (a second wheel notch during
-	// the first's zoom would otherwise zoom about another point).
+	// mapOrigin is the map's top left as laid out: the canvas's box on
+	// screen less the translate the compositor gives it while a gesture
+	// runs (page.moveMap; it scales about the top left, which the scale
+	// leaves in place). From the box alone, a second wheel notch during
+	// the first's zoom zoomed about another point.
+	mapOrigin := func(c js.Value) orb.Point {
+		r := c.Call("getBoundingClientRect")
+		return orb.Point{r.Get("left").Float() - p.move.X, r.Get("top").Float() - p.move.Y}
+	}
+	// offset is where a mouse event is on the map.
 	offset := func(e js.Value) orb.Point {
 		o, c := mapOrigin(e.Get("target")), client(e)
 		return orb.Point{c.X() - o.X(), c.Y() - o.Y()}
@@ -233,18 +239,4 @@ func (p *page) apply(st *mapui.State, now time.Time) (moving bool) {
 		p.zoom.enable(st.CanZoom())
 	}
 	return moving
-}
-
-// mapOrigin is the top left of canvas c in the viewport as laid out, before
-// any CSS translate or scale: its offset parent's box plus its offset
-// (offsetLeft and offsetTop leave transforms out), or its box on screen
-// when it has no offset parent.
-func mapOrigin(c js.Value) orb.Point {
-	if op := c.Get("offsetParent"); op.Truthy() {
-		r := op.Call("getBoundingClientRect")
-		return orb.Point{r.Get("left").Float() + op.Get("clientLeft").Float() + c.Get("offsetLeft").Float(),
-			r.Get("top").Float() + op.Get("clientTop").Float() + c.Get("offsetTop").Float()}
-	}
-	r := c.Call("getBoundingClientRect")
-	return orb.Point{r.Get("left").Float(), r.Get("top").Float()}
 }

@@ -276,6 +276,9 @@ func (rep *report) targets() {
 			m.Story, m.Duration, dj/1e6, dw/1e6, (m.Scrubbed.JSHeap-m.Load.JSHeap)/1e6, (m.Scrubbed.Wasm-m.Load.Wasm)/1e6))
 		okMem = okMem && dw < 1e6 && dj < 0.1*first.JSHeap
 	}
+	if len(mem) == 0 {
+		mem = []string{"not measured: no memory run in this one (-scrub 0)"}
+	}
 	add("memory flat over a minute of scrubbing", strings.Join(mem, "; "), okMem)
 	rep.Targets = append(rep.Targets, rep.Import.targets()...)
 }

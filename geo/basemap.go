@@ -338,6 +338,21 @@ func (r *bmReader) point() orb.Point {
 	return orb.Point{float64(r.px) * r.inv, float64(r.py) * r.inv}
 }
 
+// polygon reads a polygon: its count of rings, then each ring (what names
+// a ring in the error for one of fewer than 3 points).
+func (r *bmReader) polygon(what string) orb.Polygon {
+	nr := r.count("ring", 1)
+	poly := make(orb.Polygon, nr)
+	for ri := 0; ri < nr && r.err == nil; ri++ {
+		n := r.count("point", 2)
+		if r.err == nil && n < 3 {
+			r.fail("%s of %d points", what, n)
+		}
+		poly[ri] = orb.Ring(r.points(n, true))
+	}
+	return poly
+}
+
 // points reads n points, adding the closing point if closed.
 func (r *bmReader) points(n int, closed bool) []orb.Point {
 	if r.err != nil {
@@ -504,16 +519,7 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 			c.Polygons = make([]orb.Polygon, np)
 			r.resetBound()
 			for pi := 0; pi < np && r.err == nil; pi++ {
-				nr := r.count("ring", 1)
-				poly := make(orb.Polygon, nr)
-				for ri := 0; ri < nr && r.err == nil; ri++ {
-					n := r.count("point", 2)
-					if r.err == nil && n < 3 {
-						r.fail("ring of %d points", n)
-					}
-					poly[ri] = orb.Ring(r.points(n, true))
-				}
-				c.Polygons[pi] = poly
+				c.Polygons[pi] = r.polygon("ring")
 			}
 			c.Bound = r.bound()
 		}
@@ -551,16 +557,7 @@ func DecodeBasemap(b []byte) (*Basemap, error) {
 			lv.Water = make([]orb.Polygon, nw)
 		}
 		for i := 0; i < nw && r.err == nil; i++ {
-			nr := r.count("ring", 1)
-			poly := make(orb.Polygon, nr)
-			for ri := 0; ri < nr && r.err == nil; ri++ {
-				n := r.count("point", 2)
-				if r.err == nil && n < 3 {
-					r.fail("water ring of %d points", n)
-				}
-				poly[ri] = orb.Ring(r.points(n, true))
-			}
-			lv.Water[i] = poly
+			lv.Water[i] = r.polygon("water ring")
 		}
 		if r.err != nil {
 			return nil, r.err

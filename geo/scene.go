@@ -540,12 +540,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 					}
 				}
 			}
-			for i, l := range lvl.Borders {
-				if !lc.borders[i].Intersects(wbc) {
-					continue
-				}
-				m.borders = append(m.borders, orb.LineString(m.onScreen(l, oc, k)))
-			}
+			m.borders = m.linesIn(m.borders, lvl.Borders, lc.borders, wbc, oc, k)
 			// Water (lakes, rivers, the sea of a newsroom's tiles) over the
 			// land, then roads, in the theme's colours.
 			for i, w := range lvl.Water {
@@ -559,24 +554,9 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 				m.water = append(m.water, orb.Polygon(m.rings[rs:len(m.rings):len(m.rings)]))
 				m.waterTris = append(m.waterTris, lc.wtris[i])
 			}
-			for i, l := range lvl.Roads {
-				if !lc.roads[i].Intersects(wbc) {
-					continue
-				}
-				m.roads = append(m.roads, orb.LineString(m.onScreen(l, oc, k)))
-			}
-			for i, l := range lvl.Rivers {
-				if !lc.rivers[i].Intersects(wbc) {
-					continue
-				}
-				m.rivers = append(m.rivers, orb.LineString(m.onScreen(l, oc, k)))
-			}
-			for i, l := range lvl.Regions {
-				if !lc.regions[i].Intersects(wbc) {
-					continue
-				}
-				m.regions = append(m.regions, orb.LineString(m.onScreen(l, oc, k)))
-			}
+			m.roads = m.linesIn(m.roads, lvl.Roads, lc.roads, wbc, oc, k)
+			m.rivers = m.linesIn(m.rivers, lvl.Rivers, lc.rivers, wbc, oc, k)
+			m.regions = m.linesIn(m.regions, lvl.Regions, lc.regions, wbc, oc, k)
 		}
 		if len(m.land) > 0 {
 			sc.Fills = append(sc.Fills, Fill{Color: th.Land, Polygons: m.land, Triangles: m.landTris})
@@ -778,6 +758,17 @@ func (c *Country) LabelRoom() float64 {
 		return 0
 	}
 	return room
+}
+
+// linesIn appends to dst the lines of ls (whose bounds are bounds) that
+// meet the world bound wb, put on screen (origin o, scale k).
+func (m *Map) linesIn(dst, ls []orb.LineString, bounds []orb.Bound, wb orb.Bound, o orb.Point, k float64) []orb.LineString {
+	for i, l := range ls {
+		if bounds[i].Intersects(wb) {
+			dst = append(dst, orb.LineString(m.onScreen(l, o, k)))
+		}
+	}
+	return dst
 }
 
 // onScreen puts the world points of a line or ring on screen (origin o,

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -38,13 +37,9 @@ const admin1Min = 4
 // readAdmin1 returns the shared edges of the admin-1 polygons of one country,
 // chained into lines, in world coordinates, unsimplified.
 func readAdmin1(path string) ([]orb.LineString, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var f admin1File
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := readJSON(path, &f); err != nil {
+		return nil, err
 	}
 	type pt [2]int64 // lon, lat × 1e5: Natural Earth's vertices are shared exactly
 	type seg [2]pt   // ordered: a < b

@@ -277,13 +277,9 @@ type country struct {
 }
 
 func readTopology(path string) (*topology, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var t topology
-	if err := json.Unmarshal(b, &t); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := readJSON(path, &t); err != nil {
+		return nil, err
 	}
 	if t.Type != "Topology" {
 		return nil, fmt.Errorf("%s: not a TopoJSON topology", path)

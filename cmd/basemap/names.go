@@ -33,7 +33,7 @@ func countryNames(dir string) (func(id int, en string) map[string]string, error)
 		} `json:"supplemental"`
 	}
 	if err := readJSON(filepath.Join(dir, "cldr-core", "supplemental", "codeMappings.json"), &cm); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cldr: %w", err)
 	}
 	codes := map[int][]string{} // numeric → alpha-2 codes, old ones too (104: BU, MM)
 	for a2, m := range cm.Supplemental.CodeMappings {
@@ -51,7 +51,7 @@ func countryNames(dir string) (func(id int, en string) map[string]string, error)
 			} `json:"main"`
 		}
 		if err := readJSON(filepath.Join(dir, "cldr-localenames-full", "main", l, "territories.json"), &t); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cldr: %w", err)
 		}
 		ts := t.Main[l].LocaleDisplayNames.Territories
 		if len(ts) == 0 {
@@ -94,13 +94,14 @@ func countryNames(dir string) (func(id int, en string) map[string]string, error)
 	}, nil
 }
 
+// readJSON reads the JSON file path into v; an error names the file.
 func readJSON(path string, v any) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("cldr: %w", err)
+		return err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("cldr: %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
 }

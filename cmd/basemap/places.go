@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -37,13 +35,9 @@ type placesFile struct {
 // readPlaces reads Natural Earth's populated places, largest first (then
 // by name).
 func readPlaces(path string) ([]geo.Place, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var f placesFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := readJSON(path, &f); err != nil {
+		return nil, err
 	}
 	var out []geo.Place
 	for i, ft := range f.Features {

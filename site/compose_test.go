@@ -247,6 +247,75 @@ func TestCompositorWheelZoom(t *testing.T) {
 	labelsByMarkers(t, ctx, s, v1, r)
 }
 
+// TestCompositorWheelNotches: a run of wheel notches 40 ms apart (as a
+// mouse wheel turns, and as cmd/bench's zoom act does), in by two levels
+// and out by three, scales the frame on screen about the cursor however far
+// it goes and draws no frame until the zoom rests (maplineStats().why: no
+// frame drawn for the scale or the margin); at rest the map is drawn at the
+// notches' zoom, the point under the cursor still under it, nothing moved
+// or scaled, the labels by their markers.
+func TestCompositorWheelNotches(t *testing.T) {
+	s := demo(t)
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html?view=33,45,5&t=2025-06-11", "ready")
+	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+	r := canvasRect(t, ctx)
+	v0, _ := settledView(t, ctx, "document", r)
+	p := orb.Point{r.W * 0.4, r.H * 0.45}
+	onCanvas(t, ctx, "document", p)
+	moves := watchMoves(t, ctx)
+	why0 := whys(t, ctx)
+	for i := range 15 {
+		dy := -100.0 // 6 notches in, a third of a level each
+		if i >= 6 {
+			dy = 100 // 9 out
+		}
+		if err := chromedp.Do(ctx, wheel(r.X+p.X(), r.Y+p.Y(), dy)); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+	for deadline := time.Now().Add(10 * time.Second); whys(t, ctx)["rest"] == why0["rest"]; {
+		if time.Now().After(deadline) {
+			t.Fatal("the wheel's zoom never rested: no frame drawn at rest")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	v1, s1 := settledView(t, ctx, "document", r)
+	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+	// At rest the map is drawn ("rest"), and again as the tiles of the new
+	// view come ("changed"); nothing else.
+	for why, n := range whys(t, ctx) {
+		if d := n - why0[why]; d > 0 && why != "rest" && why != "changed" {
+			t.Errorf("the wheel's zoom drew %d frames for %q; want frames drawn only at rest", d, why)
+		}
+	}
+	if m := moves(); !scaled(m) {
+		t.Errorf("the wheel's zoom never scaled the frame on screen: canvas translate | scale %q", m)
+	}
+	if want := v0.Zoom - 1; math.Abs(v1.Zoom-want) > 1e-3 {
+		t.Errorf("after 6 notches in and 9 out the view is %s, want zoom %.3f", s1, want)
+	}
+	if q := moved(v0, v1, p); !near(q, p, 1) {
+		t.Errorf("the point under the cursor moved from %v to %v", p, q)
+	}
+	if got := text(t, ctx, `[document.querySelector("canvas").style.translate, document.querySelector("canvas").style.scale, document.getElementById("map-labels").style.scale].join(" | ")`); got != " |  | " {
+		t.Errorf("canvas translate | scale | labels scale = %q at rest, want none", got)
+	}
+	screenshot(t, ctx, "compose-after-wheel-notches")
+	labelsByMarkers(t, ctx, s, v1, r)
+}
+
+// whys is how many frames the map has drawn, by reason (mapui.Compositor.Why).
+func whys(t *testing.T, ctx context.Context) map[string]int {
+	t.Helper()
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]int](`maplineStats().why`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // TestCompositorPinch: on a phone, fingers that pinch scale the frame drawn
 // about their midpoint and draw nothing while they stay on the map; let go,
 // the map is drawn at the zoom the fingers spread it to, the point between

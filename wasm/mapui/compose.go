@@ -21,11 +21,16 @@ import (
 // is drawn anew when the gesture rests (nothing held, no such animation:
 // for a wheel, zoomMillis after its last event), when anything but the
 // view's centre and zoom changed (the story, the current event, the theme,
-// the size), while the player plays or the camera flies, when the frame
-// moved would leave more than Margin of the map's smaller side uncovered
-// on a side (the canvas has no margin drawn beyond the map: what a move
-// uncovers shows the sea until the next frame), and when it would be
-// scaled more than MaxScale.
+// the size), while the player plays or the camera flies, and, for a pan
+// (the frame moved, not scaled), when the frame moved would leave more than
+// Margin of the map's smaller side uncovered on a side (the canvas has no
+// margin drawn beyond the map: what a move uncovers shows the sea until the
+// next frame). A zoom (the frame scaled: wheel notches, a pinch, their
+// animation) is carried whatever its scale, as Leaflet scales its panes
+// through a zoom: scaled up, the frame's pixels grow; scaled down, the sea
+// shows round it; the map is drawn when the zoom rests. A frame drawn in
+// the middle of a run of wheel notches would take longer than a display
+// frame under a software GPU, and the next notches would scale it anyway.
 type Compositor struct {
 	drawn geo.View // the view of the frame on screen
 	m     *geo.Map
@@ -36,10 +41,6 @@ type Compositor struct {
 // Margin is how much of the map's smaller side a moved frame may leave
 // uncovered on a side before the map is drawn anew.
 const Margin = 0.25
-
-// MaxScale is the most a drawn frame is scaled up (its pixels then twice
-// as large) before the map is drawn anew.
-const MaxScale = 2
 
 // A Move is how the frame on screen is moved to show a view: a point p of
 // the frame drawn (CSS px from the map's top left) lands at K·p + (X, Y),
@@ -74,8 +75,8 @@ func (c *Compositor) Move(st *State, held bool) (m Move, ok bool) {
 // Why is Move with the reason the map must be drawn anew instead ("" when
 // the frame on screen can be moved by m): "first" (nothing drawn yet),
 // "changed" (the story, the current event or the size), "rest" (no
-// gesture), "playing", "scale" (more than MaxScale), "margin" (more than
-// Margin uncovered). cmd/bench counts the frames drawn by reason.
+// gesture), "playing", "margin" (a pan leaving more than Margin
+// uncovered). cmd/bench counts the frames drawn by reason.
 func (c *Compositor) Why(st *State, held bool) (m Move, why string) {
 	v, d := st.View(), c.drawn
 	switch {
@@ -97,8 +98,8 @@ func (c *Compositor) Why(st *State, held bool) (m Move, why string) {
 	m.K = math.Exp2(v.Zoom - d.Zoom)
 	o := v.WorldToScreen(d.ScreenToWorld(orb.Point{}))
 	m.X, m.Y = o.X(), o.Y()
-	if m.K > MaxScale+1e-9 {
-		return Still, "scale"
+	if math.Abs(m.K-1) > 1e-9 {
+		return m, "" // a zoom: carried until it rests
 	}
 	max := Margin*math.Min(d.Width, d.Height) + 1e-9
 	if m.X > max || m.Y > max || d.Width-(m.X+m.K*d.Width) > max || d.Height-(m.Y+m.K*d.Height) > max {

@@ -54,10 +54,12 @@ func TestCompositorMove(t *testing.T) {
 		{"just within the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(0, margin-1)}) }, Move{0, margin - 1, 1}, true},
 		{"a pinch scales the frame about the fingers", true, func(st *State) { st.do(op{kind: opZoom, dz: 1, at: pt(100, 100)}) },
 			Move{-100, -100, 2}, true},
-		{"a pinch past MaxScale: draw", true, func(st *State) { st.do(op{kind: opZoom, dz: 1.1, at: pt(100, 100)}) }, Still, false},
+		{"a pinch of more than a level scales the frame all the same", true, func(st *State) { st.do(op{kind: opZoom, dz: 1.1, at: pt(100, 100)}) },
+			Move{100 * (1 - math.Exp2(1.1)), 100 * (1 - math.Exp2(1.1)), math.Exp2(1.1)}, true},
 		{"a pinch out within the margin", true, func(st *State) { st.do(op{kind: opZoom, dz: -0.2, at: pt(w/2, h/2)}) },
 			Move{w / 2 * (1 - math.Exp2(-0.2)), h / 2 * (1 - math.Exp2(-0.2)), math.Exp2(-0.2)}, true},
-		{"a pinch out uncovering more than the margin: draw", true, func(st *State) { st.do(op{kind: opZoom, dz: -1, at: pt(w/2, h/2)}) }, Still, false},
+		{"a pinch out uncovering more than the margin scales the frame all the same", true, func(st *State) { st.do(op{kind: opZoom, dz: -1, at: pt(w/2, h/2)}) },
+			Move{w / 4, h / 4, 0.5}, true},
 		{"a wheel's zoom, while it runs", false, func(st *State) {
 			st.do(op{kind: opZoomBy, dz: 1, at: pt(200, 300)})
 			tick(st, zoomMillis/2)
@@ -126,7 +128,12 @@ func TestCompositorWhy(t *testing.T) {
 		{"a drag within the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(margin-1, 0)}) }, ""},
 		{"a drag past the margin", true, func(st *State) { st.do(op{kind: opPan, d: pt(0, -margin-1)}) }, "margin"},
 		{"let go", false, func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }, "rest"},
-		{"a pinch past MaxScale", true, func(st *State) { st.do(op{kind: opZoom, dz: 1.1, at: pt(100, 100)}) }, "scale"},
+		{"a pinch three levels in", true, func(st *State) { st.do(op{kind: opZoom, dz: 3, at: pt(100, 100)}) }, ""},
+		{"a pinch two levels out", true, func(st *State) { st.do(op{kind: opZoom, dz: -2, at: pt(100, 100)}) }, ""},
+		{"a pinch that pans past the margin, scaled", true, func(st *State) {
+			st.do(op{kind: opZoom, dz: 0.2, at: pt(100, 100)})
+			st.do(op{kind: opPan, d: pt(2*margin, 0)})
+		}, ""},
 		{"the glide of a flick past the margin", false, func(st *State) {
 			st.do(op{kind: opFling, d: pt(inertiaMaxSpeed, 0)})
 			tick(st, inertiaTau)
@@ -144,5 +151,65 @@ func TestCompositorWhy(t *testing.T) {
 	}
 	if _, got := new(Compositor).Why(NewState(geo.Light), true); got != "first" {
 		t.Errorf("nothing drawn: Why = %q, want %q", got, "first")
+	}
+}
+
+// TestCompositorWheelNotches: wheel notches every 40 ms, as a reader's
+// wheel (and cmd/bench's zoom act) turns, in by two levels and then out by
+// three, scale the frame on screen at every frame of their zoom, however far
+// it goes in or out, and the map is drawn only when the zoom rests, at the
+// zoom of the notches, the point under the cursor where it was.
+func TestCompositorWheelNotches(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		in, out int // notches in, then out
+	}{
+		{"in by two levels", 6, 0},
+		{"out by two levels", 0, 6},
+		{"in by two, then out by three", 6, 9},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, c := composeState(t)
+			st.SetView(st.View().Center, 4)
+			st.Frame()
+			c.Drawn(st)
+			at := pt(300, 200)
+			v0 := st.View()
+			ll := v0.Geo(at)
+			frames := 0
+			frame := func() {
+				t.Helper()
+				st.advance(1000.0 / 60)
+				if _, why := c.Why(st, false); why != "" && st.anim.zoom.running() {
+					t.Fatalf("frame %d, zoom %.3f: the map is drawn (%q) while the wheel's zoom runs", frames, st.View().Zoom, why)
+				}
+				frames++
+			}
+			notch := func(dz float64) {
+				st.do(op{kind: opZoomBy, dz: dz, at: at})
+				for range 40 * 60 / 1000 { // a notch every 40 ms: 2 or 3 frames
+					frame()
+				}
+			}
+			for range tc.in {
+				notch(1.0 / 3)
+			}
+			for range tc.out {
+				notch(-1.0 / 3)
+			}
+			for st.anim.zoom.running() {
+				frame()
+			}
+			if _, why := c.Why(st, false); why != "rest" {
+				t.Errorf("the zoom at rest: Why = %q, want %q", why, "rest")
+			}
+			want := v0.Zoom + float64(tc.in-tc.out)/3
+			if v := st.View(); math.Abs(v.Zoom-want) > 1e-6 {
+				t.Errorf("zoom at rest %.4f, want %.4f", v.Zoom, want)
+			}
+			if p := st.View().Screen(ll); math.Hypot(p.X()-at.X(), p.Y()-at.Y()) > 1e-6 {
+				t.Errorf("the point under the cursor moved from %v to %v", at, p)
+			}
+		})
 	}
 }

@@ -317,18 +317,28 @@ func whys(t *testing.T, ctx context.Context) map[string]int {
 }
 
 // TestCompositorPinch: on a phone, fingers that pinch scale the frame drawn
-// about their midpoint and draw nothing while they stay on the map; let go,
-// the map is drawn at the zoom the fingers spread it to, the point between
-// them still there, the labels by their markers.
+// about their midpoint and draw nothing while they stay on the map, in or
+// out however far (a pinch out by two levels uncovers the sea round the
+// frame); let go, the map is drawn at the zoom the fingers spread it to,
+// the point between them still there, the labels by their markers.
 func TestCompositorPinch(t *testing.T) {
-	for _, theme := range []string{"false", "true"} { // dark=
-		t.Run(theme, func(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		dark  string    // dark=
+		from  float64   // half the fingers' distance at the start…
+		steps []float64 // …and as they move, held
+	}{
+		{"in, light", "false", 40, []float64{44, 50, 55, 60}}, // to 1.5 times the distance
+		{"in, dark", "true", 40, []float64{44, 50, 55, 60}},
+		{"out by two levels, light", "false", 80, []float64{76, 60, 40, 20}}, // to a quarter
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			s := demo(t)
 			ctx := tab(t, 375, 700, 1)
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 700, chromedp.EmulateTouch)); err != nil {
 				t.Fatal(err)
 			}
-			open(t, ctx, "/embed.html?view=33,45,5&t=2025-06-11&dark="+theme, "ready")
+			open(t, ctx, "/embed.html?view=33,45,5&t=2025-06-11&dark="+tc.dark, "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
 			r := canvasRect(t, ctx)
 			v0, _ := settledView(t, ctx, "document", r)
@@ -339,29 +349,29 @@ func TestCompositorPinch(t *testing.T) {
 				return touches(input.DispatchTouchEventTypeTouchMove, orb.Point{x - d, y}, orb.Point{x + d, y})
 			}
 			moves := watchMoves(t, ctx)
-			if err := chromedp.Do(ctx, touches(input.DispatchTouchEventTypeTouchStart, orb.Point{x - 40, y}, orb.Point{x + 40, y}), at(44)); err != nil {
+			if err := chromedp.Do(ctx, touches(input.DispatchTouchEventTypeTouchStart, orb.Point{x - tc.from, y}, orb.Point{x + tc.from, y}), at(tc.steps[0])); err != nil {
 				t.Fatal(err)
 			}
 			time.Sleep(300 * time.Millisecond) // frames enough for every move
 			n := draws(t, ctx)
-			for _, d := range []float64{50, 55, 60} { // to 1.5 times the distance
+			for _, d := range tc.steps[1:] {
 				if err := chromedp.Do(ctx, at(d)); err != nil {
 					t.Fatal(err)
 				}
 			}
 			time.Sleep(300 * time.Millisecond)
 			if got := draws(t, ctx); got != n {
-				t.Errorf("a pinch within the limits drew %d frames, want none (the frame on screen is scaled)", got-n)
+				t.Errorf("a pinch drew %d frames while held, want none (the frame on screen is scaled)", got-n)
 			}
 			if m := moves(); !scaled(m) {
 				t.Errorf("the pinch never scaled the frame on screen: canvas translate | scale %q", m)
 			}
-			screenshot(t, ctx, "compose-pinch-held-dark-"+theme)
+			screenshot(t, ctx, "compose-pinch-held-"+strings.NewReplacer(", ", "-", " ", "-").Replace(tc.name))
 			if err := chromedp.Do(ctx, touches(input.DispatchTouchEventTypeTouchEnd)); err != nil {
 				t.Fatal(err)
 			}
 			v1, s1 := settledView(t, ctx, "document", r)
-			if want := v0.Zoom + math.Log2(1.5); math.Abs(v1.Zoom-want) > 0.01 {
+			if want := v0.Zoom + math.Log2(tc.steps[len(tc.steps)-1]/tc.from); math.Abs(v1.Zoom-want) > 0.01 {
 				t.Errorf("after the pinch the view is %s, want zoom %.3f", s1, want)
 			}
 			if q := moved(v0, v1, m); !near(q, m, 2) {
@@ -371,7 +381,7 @@ func TestCompositorPinch(t *testing.T) {
 			if got := text(t, ctx, `[document.querySelector("canvas").style.translate, document.getElementById("map-labels").style.scale].join(" | ")`); got != " | " {
 				t.Errorf("canvas translate | labels scale = %q at rest, want none", got)
 			}
-			screenshot(t, ctx, "compose-pinch-after-dark-"+theme)
+			screenshot(t, ctx, "compose-pinch-after-"+strings.NewReplacer(", ", "-", " ", "-").Replace(tc.name))
 			labelsByMarkers(t, ctx, s, v1, r)
 		})
 	}

@@ -233,7 +233,10 @@ func (p *page) moveMap(m mapui.Move) {
 		t = fmt.Sprintf("%.1fpx %.1fpx", m.X, m.Y)
 	}
 	if m.K != 1 {
-		k = strconv.FormatFloat(m.K, 'f', 4, 64)
+		// Six significant digits: a zoom is carried whatever its scale
+		// (mapui.Compositor), as far as from geo.MaxZoom to geo.MinZoom,
+		// a scale of 2⁻¹¹, which four decimals would put 2% off.
+		k = strconv.FormatFloat(m.K, 'g', 6, 64)
 	}
 	if p.moved == nil {
 		p.moved = []node{p.doc.query("canvas"), p.labels, p.tl.pulses, p.doc.byID("popup"), p.doc.byID("map-clusters")}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"math"
 	"os"
 	"regexp"
 	"strings"
@@ -276,8 +277,11 @@ func TestMoveMap(t *testing.T) {
 	}{
 		{"a pan", mapui.Move{X: 64, Y: 32, K: 1}, "64.0px 32.0px", ""},
 		{"a pan by a fraction of a pixel", mapui.Move{X: -0.25, Y: 10, K: 1}, "-0.2px 10.0px", ""},
-		{"a zoom about a point", mapui.Move{X: -100, Y: -50, K: 1.5}, "-100.0px -50.0px", "1.5000"},
-		{"a zoom about the top left", mapui.Move{K: 0.75}, "", "0.7500"},
+		{"a zoom about a point", mapui.Move{X: -100, Y: -50, K: 1.5}, "-100.0px -50.0px", "1.5"},
+		{"a zoom about the top left", mapui.Move{K: 0.75}, "", "0.75"},
+		{"a zoom out by five levels", mapui.Move{X: 300, Y: 200, K: 1.0 / 32}, "300.0px 200.0px", "0.03125"},
+		{"a zoom out by eleven levels", mapui.Move{K: math.Exp2(-11)}, "", "0.000488281"},
+		{"a zoom in by eleven levels", mapui.Move{K: math.Exp2(11)}, "", "2048"},
 		{"the frame drawn next is in place", mapui.Still, "", ""},
 	} {
 		p.moveMap(tc.m)

@@ -150,7 +150,7 @@ func TestStudioAsAReporter(t *testing.T) {
 	// The story as the download button gives it: the preview's story, once
 	// it has the title.
 	waitContains(t, ctx, previewText, "Talks & departures", 60*time.Second)
-	story, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(new URL(document.getElementById("preview").src).searchParams.get("data")).then(r => r.text())`, chromedp.EvalAwaitPromise))
+	story, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const f = document.getElementById("preview"); return f.contentWindow.fetch(new URL(new URL(f.src).searchParams.get("data"), f.src)).then(r => r.text()) })()`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -546,3 +546,29 @@ func TestExploreTimeWindow(t *testing.T) {
 		screenshot(t, ctx, "explore-window-phone-dark")
 	})
 }
+
+// TestExplorePlayMatches: while a search is on, the play button steps
+// through the matches only: every title the card shows while it plays is a
+// match's, in order, and it stops at the last.
+func TestExplorePlayMatches(t *testing.T) {
+	const query = "event 12"
+	s := synthStory(t, 400)
+	kept := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil).Kept
+	if len(kept) < 3 || kept[1] == kept[0]+1 {
+		t.Fatalf("%q keeps %v: the test needs matches with gaps between them", query, kept)
+	}
+	ctx := tab(t, 1280, 800, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson#q="+strings.ReplaceAll(query, " ", "+"), "ready")
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
+	click(t, ctx, "#matches li:first-child button.choose")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	// Every title the card shows from here on, fast.
+	text(t, ctx, `(() => { const el = document.getElementById("card-title"); window.shown = []; new MutationObserver(() => window.shown.push(el.textContent)).observe(el, {childList: true, characterData: true, subtree: true}); const sp = document.getElementById("speed"); sp.value = "2"; sp.dispatchEvent(new Event("change")); return "" })()`)
+	click(t, ctx, "#play")
+	waitText(t, ctx, titleJS, s.Events[kept[2]].Title)
+	shown := strings.Split(text(t, ctx, `[...new Set(window.shown)].join("\n")`), "\n")
+	want := []string{s.Events[kept[1]].Title, s.Events[kept[2]].Title}
+	if len(shown) < 2 || shown[0] != want[0] || shown[1] != want[1] {
+		t.Errorf("while playing the matches of %q the card showed %q, want %q first", query, shown, want)
+	}
+}

@@ -595,7 +595,11 @@ func TestExploreDaysInTheReadersLanguage(t *testing.T) {
 	for _, l := range []string{"fa", "ar", "ckb", "en"} {
 		t.Run(l, func(t *testing.T) {
 			ctx := tab(t, 375, 720, 1)
-			open(t, ctx, "/embed.html?data=/synth/400.geojson&lang="+l+"#from="+from+"&to="+to, "ready")
+			theme := "" // both themes: Arabic and Sorani dark
+			if l == "ar" || l == "ckb" {
+				theme = "&dark=true"
+			}
+			open(t, ctx, "/embed.html?data=/synth/400.geojson&lang="+l+theme+"#from="+from+"&to="+to, "ready")
 			waitText(t, ctx, matchesJS, kept(from, to))
 			want := local(ctx, from) + "|" + local(ctx, to)
 			if got := text(t, ctx, days); got != want {

@@ -549,7 +549,7 @@ func TestExploreTimeWindow(t *testing.T) {
 
 // TestExplorePlayMatches: while a search is on, the play button steps
 // through the matches only: every title the card shows while it plays is a
-// match's, in order, and it stops at the last.
+// match's, in order; with one match it is off.
 func TestExplorePlayMatches(t *testing.T) {
 	const query = "event 12"
 	s := synthStory(t, 400)
@@ -571,6 +571,19 @@ func TestExplorePlayMatches(t *testing.T) {
 	if len(shown) < 2 || shown[0] != want[0] || shown[1] != want[1] {
 		t.Errorf("while playing the matches of %q the card showed %q, want %q first", query, shown, want)
 	}
+	// One match: nothing to play, the button is off.
+	one := ""
+	for i := len(s.Events) - 1; i >= 0 && one == ""; i-- {
+		if q := s.Events[i].Title; len(geo.NewIndex(s).Select(geo.Filter{Query: q}, nil).Kept) == 1 {
+			one = q
+		}
+	}
+	if one == "" {
+		t.Fatal("no title of the story matches one event only: the test needs one")
+	}
+	text(t, ctx, `(() => { const el = document.getElementById("search"); el.value = `+jsString(one)+`; el.dispatchEvent(new Event("input")); return "" })()`)
+	waitText(t, ctx, matchesJS, "1")
+	waitText(t, ctx, `String(document.getElementById("play").disabled)`, "true")
 }
 
 // TestExploreDaysInTheReadersLanguage: the from and to fields write a day

@@ -41,11 +41,10 @@ func (s *State) interval() time.Duration {
 // fewer than two do not play. From an event left out it starts at the next
 // one kept; at the last, it starts again from the first.
 func (s *State) Play(now time.Time) {
-	st := s.m.Story
-	sel := s.m.Selection()
-	if st == nil || len(st.Events) < 2 || sel != nil && len(sel.Kept) < 2 {
+	if !s.CanPlay() {
 		return
 	}
+	sel := s.m.Selection()
 	switch next := s.StepFrom(1); {
 	case next == s.cur:
 		s.GoTo(s.firstPlayed(), now)
@@ -55,6 +54,13 @@ func (s *State) Play(now time.Time) {
 	s.story.playing = true
 	s.story.due = now.Add(s.interval())
 	s.eventDirty = true // the play button changes
+}
+
+// CanPlay reports whether the player has something to play: two events or
+// more, of those the selection keeps while one narrows the story.
+func (s *State) CanPlay() bool {
+	st, sel := s.m.Story, s.m.Selection()
+	return st != nil && len(st.Events) >= 2 && (sel == nil || len(sel.Kept) >= 2)
 }
 
 // firstPlayed is the first event the player plays: the first one the

@@ -52,6 +52,9 @@ func TestPlayMatchesOnly(t *testing.T) {
 				st.Select(keeping(s, tc.kept...))
 			}
 			st.story.loop = tc.loop
+			if want := len(tc.want) > 1; st.CanPlay() != want {
+				t.Errorf("CanPlay %v, want %v", st.CanPlay(), want)
+			}
 			st.GoTo(tc.from, now)
 			st.Play(now)
 			got := []int{st.Current()}

@@ -546,3 +546,104 @@ func TestExploreTimeWindow(t *testing.T) {
 		screenshot(t, ctx, "explore-window-phone-dark")
 	})
 }
+
+// TestExplorePlayMatches: while a search is on, the play button steps
+// through the matches only: every title the card shows while it plays is a
+// match's, in order; with one match it is off.
+func TestExplorePlayMatches(t *testing.T) {
+	const query = "event 12"
+	s := synthStory(t, 400)
+	kept := geo.NewIndex(s).Select(geo.Filter{Query: query}, nil).Kept
+	if len(kept) < 3 || kept[1] == kept[0]+1 {
+		t.Fatalf("%q keeps %v: the test needs matches with gaps between them", query, kept)
+	}
+	ctx := tab(t, 1280, 800, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson#q="+strings.ReplaceAll(query, " ", "+"), "ready")
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
+	click(t, ctx, "#matches li:first-child button.choose")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	// Every title the card shows from here on, fast.
+	text(t, ctx, `(() => { const el = document.getElementById("card-title"); window.shown = []; new MutationObserver(() => window.shown.push(el.textContent)).observe(el, {childList: true, characterData: true, subtree: true}); const sp = document.getElementById("speed"); sp.value = "2"; sp.dispatchEvent(new Event("change")); return "" })()`)
+	click(t, ctx, "#play")
+	waitText(t, ctx, titleJS, s.Events[kept[2]].Title)
+	shown := strings.Split(text(t, ctx, `[...new Set(window.shown)].join("\n")`), "\n")
+	want := []string{s.Events[kept[1]].Title, s.Events[kept[2]].Title}
+	if len(shown) < 2 || shown[0] != want[0] || shown[1] != want[1] {
+		t.Errorf("while playing the matches of %q the card showed %q, want %q first", query, shown, want)
+	}
+	// One match: nothing to play, the button is off.
+	one := ""
+	for i := len(s.Events) - 1; i >= 0 && one == ""; i-- {
+		if q := s.Events[i].Title; len(geo.NewIndex(s).Select(geo.Filter{Query: q}, nil).Kept) == 1 {
+			one = q
+		}
+	}
+	if one == "" {
+		t.Fatal("no title of the story matches one event only: the test needs one")
+	}
+	text(t, ctx, `(() => { const el = document.getElementById("search"); el.value = `+jsString(one)+`; el.dispatchEvent(new Event("input")); return "" })()`)
+	waitText(t, ctx, matchesJS, "1")
+	waitText(t, ctx, `String(document.getElementById("play").disabled)`, "true")
+}
+
+// TestExploreDaysInTheReadersLanguage: the from and to fields write a day
+// as the page's language writes its numbers (not as the browser's locale
+// writes a date input: mm/dd/yyyy), take one typed in those digits, and
+// say clearly when a text is not a day; in Persian, Arabic, Sorani and
+// English, with a screenshot of each at 375 px.
+func TestExploreDaysInTheReadersLanguage(t *testing.T) {
+	s := synthStory(t, 400)
+	ix := geo.NewIndex(s)
+	const from, to, typed = "2000-01-10", "2000-03-20", "2000-02-01"
+	kept := func(f, t string) string {
+		ff, _ := geo.ParseDate(f)
+		tt, _ := geo.ParseDate(t)
+		return strconv.Itoa(len(ix.Select(geo.Filter{From: ff.T, To: tt.End()}, nil).Kept))
+	}
+	// ASCII digits in the page's: the digits the page writes its count in.
+	local := func(ctx context.Context, iso string) string {
+		return text(t, ctx, `(() => { const d = (document.getElementById("explore-count").textContent.match(/[0-9\u0660-\u0669\u06f0-\u06f9]/) || ["0"])[0]; const base = d >= "\u06f0" ? 0x6f0 : d >= "\u0660" ? 0x660 : 48; return `+jsString(iso)+`.replace(/[0-9]/g, c => String.fromCharCode(base + c.charCodeAt(0) - 48)).replace(/-/g, base === 48 ? "-" : "/") })()`)
+	}
+	days := `document.getElementById("from-day").value + "|" + document.getElementById("to-day").value`
+	for _, l := range []string{"fa", "ar", "ckb", "en"} {
+		t.Run(l, func(t *testing.T) {
+			ctx := tab(t, 375, 720, 1)
+			theme := "" // both themes: Arabic and Sorani dark
+			if l == "ar" || l == "ckb" {
+				theme = "&dark=true"
+			}
+			open(t, ctx, "/embed.html?data=/synth/400.geojson&lang="+l+theme+"#from="+from+"&to="+to, "ready")
+			waitText(t, ctx, matchesJS, kept(from, to))
+			want := local(ctx, from) + "|" + local(ctx, to)
+			if got := text(t, ctx, days); got != want {
+				t.Errorf("the fields show %q, want %q", got, want)
+			}
+			if (l == "fa" || l == "ckb") && strings.ContainsAny(text(t, ctx, days), "0123456789") {
+				t.Errorf("the fields show ASCII digits in %s: %q", l, text(t, ctx, days))
+			}
+			if got := text(t, ctx, `document.getElementById("from-day").type + " " + document.getElementById("from-day").labels.length`); got != "text 1" {
+				t.Errorf("the from field: type and labels %q, want a labelled text field", got)
+			}
+			// A day typed as the page writes it narrows the matches.
+			setDay := func(v string) {
+				text(t, ctx, `(() => { const el = document.getElementById("from-day"); el.value = `+jsString(v)+`; el.dispatchEvent(new Event("change")); return "" })()`)
+			}
+			setDay(local(ctx, typed))
+			waitText(t, ctx, matchesJS, kept(typed, to))
+			waitText(t, ctx, `decodeURIComponent(location.hash)`, "from="+typed)
+			// A text that is not a day: the field is marked, the reason is said.
+			setDay("31/31/2000")
+			waitText(t, ctx, `document.getElementById("from-day").getAttribute("aria-invalid") || ""`, "true")
+			if got := text(t, ctx, `(() => { const e = document.getElementById("day-error"); return e.hidden ? "" : e.textContent })()`); !strings.Contains(got, "31/31/2000") || !strings.Contains(got, string([]rune(local(ctx, "2000-01-01"))[:4])) {
+				t.Errorf("the error says %q, want the text and an example in the page's digits", got)
+			}
+			waitText(t, ctx, matchesJS, kept("", to))
+			screenshot(t, ctx, "explore-days-"+l+"-phone")
+			for _, v := range axeViolations(t, ctx) {
+				t.Errorf("axe: %s", v)
+			}
+			setDay("")
+			waitText(t, ctx, `String(document.getElementById("day-error").hidden) + (document.getElementById("from-day").getAttribute("aria-invalid") || "")`, "true")
+		})
+	}
+}

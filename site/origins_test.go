@@ -50,7 +50,7 @@ func TestCSPFor(t *testing.T) {
 		t.Errorf("CSPFor(nil) = %q, want CSP", got)
 	}
 	got := CSPFor([]string{"https://a.example", "http://localhost:9000"})
-	if !strings.Contains(got, "; connect-src 'self' https://a.example http://localhost:9000 blob:; ") {
+	if !strings.Contains(got, "; connect-src 'self' https://a.example http://localhost:9000; ") {
 		t.Errorf("CSPFor: connect-src does not list the origins: %q", got)
 	}
 	if strings.Replace(got, " https://a.example http://localhost:9000", "", 1) != CSP {

@@ -30,15 +30,15 @@ func init() {
 // need. Scripts only from files of the site ('wasm-unsafe-eval' lets them
 // compile the wasm, it allows no eval of JavaScript); style attributes are
 // allowed because the pages and the wasm set element styles; data: images,
-// fetches of the wasm and the story from the site itself, and of a blob: story
-// (the studio's preview: only the site's own pages can make one, and the
-// embed takes only those of its own origin); any page may frame
-// the embed. Hosts should send the same header (README: Deploying).
+// fetches of the wasm and the story from the site itself (the studio's
+// preview too: its service worker serves it from the site's own origin,
+// studio-preview.js); any page may frame the embed. Hosts should send the
+// same header (README: Deploying).
 //
 // A build that lets the embed load stories from other origins (make build
 // DATA_ORIGINS="…") lists them in its embed.html (see DataOriginsMeta), and
 // the page's connect-src must name them too: that is CSPFor(origins).
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' blob:; frame-ancestors *; base-uri 'none'; form-action 'none'"
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'"
 
 // DataOriginsMeta is the name of the <meta> of embed.html whose content lists,
 // separated by spaces, the origins other than its own that the embed may load

@@ -254,11 +254,36 @@
   $("rows-later").addEventListener("click", function () { st.start += WINDOW; renderRows(); $("rows-range").focus(); });
   $("rows-range").tabIndex = -1;
 
-  // ---- the preview: the story reaches the embed as a blob: URL of this
-  // origin, which only this site's pages can make and the embed takes only
-  // from its own origin (docs/security.md).
+  // ---- the preview: an ordinary embed under studio-preview/, where the
+  // service worker this page registers (studio-preview.js) serves the site's
+  // own pages and scripts, and the story this page writes into the cache
+  // the worker reads (docs/security.md, Studio). The reader's embed carries
+  // nothing for the studio.
 
-  var previewURL = "", previewTimer = null;
+  var PREVIEW_CACHE = "mapline-studio-preview";
+  var PREVIEW_DIR = new URL("studio-preview/", location.href).href;
+  // This tab's stories: two tabs of the studio never share one.
+  var previewTab = String(Date.now().toString(36)) + "-" + Math.random().toString(36).slice(2, 10);
+  var previewN = 0, previewName = "", previewTimer = null, previewWorker = null;
+  function previewReady() {
+    if (previewWorker) return previewWorker;
+    previewWorker = new Promise(function (resolve, reject) {
+      if (!window.isSecureContext || !("serviceWorker" in navigator) || !window.caches) {
+        reject(new Error("this browser keeps service workers from this page: the studio's preview needs the site served over https (or from localhost)"));
+        return;
+      }
+      navigator.serviceWorker.register("studio-preview.js", { scope: "studio-preview/" }).then(function (reg) {
+        if (reg.active) { resolve(); return; }
+        var sw = reg.installing || reg.waiting;
+        sw.addEventListener("statechange", function () {
+          if (sw.state === "activated") resolve();
+          if (sw.state === "redundant") reject(new Error("its service worker could not start"));
+        });
+      }, reject);
+    });
+    previewWorker.catch(function () { previewWorker = null; });
+    return previewWorker;
+  }
   function previewQuery(data) {
     var q = ["data=" + encodeURIComponent(data), "lazy=false"];
     var o = options();
@@ -276,12 +301,35 @@
   }
   function showPreview() {
     if (!st.story) return;
-    var old = previewURL;
-    previewURL = URL.createObjectURL(new Blob([st.story], { type: "application/geo+json" }));
+    var story = st.story, old = previewName;
+    var name = "story-" + previewTab + "-" + (++previewN) + ".geojson";
     root.setAttribute("data-preview", "loading");
-    $("preview").src = "embed.html?" + previewQuery(previewURL);
-    if (old) URL.revokeObjectURL(old);
+    var cache;
+    previewReady().then(function () {
+      return caches.open(PREVIEW_CACHE);
+    }).then(function (c) {
+      cache = c;
+      return c.put(PREVIEW_DIR + name, new Response(story, { headers: { "Content-Type": "application/geo+json" } }));
+    }).then(function () {
+      if (story !== st.story) { cache.delete(PREVIEW_DIR + name); return; } // a newer one is on its way
+      previewName = name;
+      $("preview").src = PREVIEW_DIR + "embed.html?" + previewQuery(name);
+      if (old) cache.delete(PREVIEW_DIR + old);
+    }).catch(function (e) {
+      root.setAttribute("data-preview", "error");
+      say("The preview cannot be shown: " + String(e && e.message || e) + ".");
+    });
   }
+  // The stories this tab wrote go when it does.
+  function forgetPreview() {
+    if (!window.caches) return;
+    caches.open(PREVIEW_CACHE).then(function (c) {
+      return c.keys().then(function (keys) {
+        keys.forEach(function (k) { if (k.url.indexOf(PREVIEW_DIR + "story-" + previewTab + "-") === 0) c.delete(k); });
+      });
+    }).catch(function () {});
+  }
+  window.addEventListener("pagehide", forgetPreview);
   window.addEventListener("message", function (e) {
     var f = $("preview");
     if (e.source !== f.contentWindow || e.origin !== location.origin) return;
@@ -482,8 +530,8 @@
     $("work").hidden = true;
     $("start-over").hidden = true;
     $("preview").removeAttribute("src");
-    if (previewURL) URL.revokeObjectURL(previewURL);
-    previewURL = "";
+    forgetPreview();
+    previewName = "";
     $("file").value = "";
     showError("");
     root.setAttribute("data-studio", "empty");

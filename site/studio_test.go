@@ -150,7 +150,13 @@ func TestStudioAsAReporter(t *testing.T) {
 	// The story as the download button gives it: the preview's story, once
 	// it has the title.
 	waitContains(t, ctx, previewText, "Talks & departures", 60*time.Second)
-	story, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(new URL(document.getElementById("preview").src).searchParams.get("data")).then(r => r.text())`, chromedp.EvalAwaitPromise))
+	// The preview is an ordinary embed of this site, under studio-preview/
+	// (site/studio-preview.js), with a same-origin data= URL: the reader's
+	// embed has no code for the studio.
+	if got := text(t, ctx, `(() => { const f = document.getElementById("preview"), u = new URL(f.src), d = new URL(u.searchParams.get("data"), u); return [u.pathname, d.origin === location.origin, /^story-[a-z0-9-]+\.geojson$/.test(u.searchParams.get("data")), !!navigator.serviceWorker && f.contentWindow.navigator.serviceWorker.controller !== null].join(" ") })()`); got != "/studio-preview/embed.html true true true" {
+		t.Errorf("the preview (path, same-origin story, story name, served by the worker): %q", got)
+	}
+	story, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const f = document.getElementById("preview"); return f.contentWindow.fetch(new URL(new URL(f.src).searchParams.get("data"), f.src)).then(r => r.text()) })()`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}

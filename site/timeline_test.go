@@ -319,3 +319,29 @@ func TestTimelineClusterMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackEndsDoNotOverlap: at 375 px, the dates at the timeline's ends
+// (the first event's start, the last event's span: a long range with
+// times) keep apart, in every language: their boxes, as the browser lays
+// them out, neither intersect nor touch (a gap between them on a shared
+// line), and neither leaves the panel.
+func TestTrackEndsDoNotOverlap(t *testing.T) {
+	const trackEndsGap = "8" // px: two dates, not one phrase (embed.css #track-ends gap)
+	for _, l := range []string{"en", "fa", "ar", "ckb"} {
+		t.Run(l, func(t *testing.T) {
+			ctx := tab(t, 375, 720, 1)
+			open(t, ctx, "/embed.html?data=testdata/long-ranges.geojson&lang="+l, "ready")
+			got := text(t, ctx, `(() => { const a = document.getElementById("timeline-start"), b = document.getElementById("timeline-end"), p = document.getElementById("track-ends").getBoundingClientRect();
+				const ra = [...a.getClientRects()], rb = [...b.getClientRects()];
+				// Apart: boxes that share a line have trackEndsGap px between them.
+				const hit = ra.some(x => rb.some(y => x.top < y.bottom - 0.5 && y.top < x.bottom - 0.5 && x.left < y.right + `+trackEndsGap+` - 0.5 && y.left < x.right + `+trackEndsGap+` - 0.5));
+				const out = [...ra, ...rb].some(r => r.left < p.left - 0.5 || r.right > p.right + 0.5);
+				return [b.textContent.length > 0, hit, out].join(",") })()`)
+			screenshot(t, ctx, "track-ends-"+l+"-phone")
+			if got != "true,false,false" {
+				t.Errorf("the end dates (text, overlap, outside): %s, want true,false,false (%q | %q)", got,
+					text(t, ctx, `document.getElementById("timeline-start").textContent`), text(t, ctx, `document.getElementById("timeline-end").textContent`))
+			}
+		})
+	}
+}

@@ -35,7 +35,7 @@ func exploreOn(flag string, events int) bool {
 type selection struct {
 	query    string
 	kinds    []string // the kinds of site kept; none for all
-	from, to string   // days as the date inputs write them (YYYY-MM-DD); "" leaves the side open; to is included
+	from, to string   // days as the hash writes them (YYYY-MM-DD, readDay); "" leaves the side open; to is included
 }
 
 func (s selection) zero() bool {
@@ -161,8 +161,8 @@ func markKept(m geo.Mark, sel *geo.Selection) bool {
 	return false
 }
 
-// storyDays are the first and last days of the story, the bounds of the
-// date inputs (YYYY-MM-DD), "" for a story without events.
+// storyDays are the first and last days of the story (YYYY-MM-DD), the
+// day fields' examples (explore_day.go), "" for a story without events.
 func storyDays(s *geo.Story) (first, last string) {
 	if s == nil || len(s.Events) == 0 {
 		return "", ""

@@ -15,8 +15,8 @@ func (ex *explorer) listen() {
 		if k := kind.Get("value").String(); k != "" {
 			kinds = []string{k}
 		}
-		ex.record(selection{query: search.Get("value").String(), kinds: kinds,
-			from: from.Get("value").String(), to: to.Get("value").String()})
+		f, t := ex.readDays(from.Get("value").String(), to.Get("value").String())
+		ex.record(selection{query: search.Get("value").String(), kinds: kinds, from: f, to: t})
 	}
 	p.on(search, "input", nil, read)
 	p.on(kind, "change", nil, read)
@@ -61,7 +61,7 @@ func (ex *explorer) listen() {
 }
 
 // listenWindow: the time window's handles and a drag across their track
-// write the from and to days into the date inputs (explore_window.go says
+// write the from and to days into the day fields (explore_window.go says
 // which), and read records the selection.
 func (ex *explorer) listenWindow(from, to js.Value, read func(js.Value)) {
 	p := ex.p
@@ -75,8 +75,8 @@ func (ex *explorer) listenWindow(from, to js.Value, read func(js.Value)) {
 		return ex.scale
 	}
 	setDays := func(e js.Value, f, t string) {
-		from.Set("value", f)
-		to.Set("value", t)
+		ex.showDay(ex.from, f)
+		ex.showDay(ex.to, t)
 		read(e)
 	}
 	moved := func(e js.Value, which string) {

@@ -18,7 +18,10 @@ type explorer struct {
 	clear, count, matches, cut  node
 	list, clusters              node
 	win, winFrom, winTo, band   node        // the time window's handles (explore_window.go)
+	dayFormat, dayError         node        // the from and to fields' description and error (explore_day.go)
 	scale                       windowScale // their scale, the story's track
+	days                        dayDigits   // how the from and to fields write a day
+	firstDay                    string      // the story's first day, the fields' example
 	flag                        string      // explore= (exploreOn)
 	on                          bool        // the controls show
 	sel                         selection   // the selection applied (and in the hash)
@@ -42,6 +45,7 @@ func newExplorer(p *page) *explorer {
 		from: byID("from-day"), to: byID("to-day"), clear: byID("explore-clear"), count: byID("explore-count"),
 		matches: byID("matches"), cut: byID("matches-cut"), list: byID("story-list"), clusters: byID("map-clusters"),
 		win: byID("window"), winFrom: byID("window-from"), winTo: byID("window-to"), band: byID("window-band"),
+		dayFormat: byID("day-format"), dayError: byID("day-error"),
 		open: -1, marked: -1, matchEls: map[int]node{}}
 }
 
@@ -136,12 +140,14 @@ func (ex *explorer) showStory(st *mapui.State, s *geo.Story) {
 		ex.kind.append(o)
 	}
 	first, last := storyDays(s)
-	for _, el := range []node{ex.from, ex.to} {
-		el.set("min", first)
-		el.set("max", last)
-	}
+	days := dayDigitsOf(w.dates)
+	ex.from.set("placeholder", days.show(first))
+	ex.to.set("placeholder", days.show(last))
+	format, _ := w.dayWords(days, first, "")
+	ex.dayFormat.setText(format)
 	ex.mu.Lock()
 	ex.scale = windowScale{s.Track()}
+	ex.days, ex.firstDay = days, first
 	ex.mu.Unlock()
 	for _, el := range []node{ex.winFrom, ex.winTo} {
 		el.set("max", ex.scale.hours())
@@ -157,10 +163,44 @@ func (ex *explorer) showStory(st *mapui.State, s *geo.Story) {
 	if len(want.kinds) > 0 {
 		ex.kind.set("value", want.kinds[0])
 	}
-	ex.from.set("value", want.from)
-	ex.to.set("value", want.to)
+	ex.from.set("value", days.show(want.from))
+	ex.to.set("value", days.show(want.to))
 	ex.showWindow(want)
 	ex.sel = selection{}
+}
+
+// readDays reads the from and to fields' texts (readDay) into the days of
+// a selection; a text that is not a day leaves its side of the window open,
+// marks its field invalid and says why under the fields.
+func (ex *explorer) readDays(fromText, toText string) (from, to string) {
+	ex.mu.Lock()
+	days, first := ex.days, ex.firstDay
+	ex.mu.Unlock()
+	problem := ""
+	read := func(el node, text string) string {
+		day, err := readDay(text)
+		if err != nil {
+			el.setAttr("aria-invalid", "true")
+			if problem == "" {
+				_, problem = ex.p.dayWords(days, first, text)
+			}
+			return ""
+		}
+		el.delAttr("aria-invalid")
+		return day
+	}
+	from, to = read(ex.from, fromText), read(ex.to, toText)
+	ex.dayError.setText(problem)
+	ex.dayError.set("hidden", problem == "")
+	return from, to
+}
+
+// showDay writes a day into a from or to field, as the page writes it.
+func (ex *explorer) showDay(el node, iso string) {
+	ex.mu.Lock()
+	days := ex.days
+	ex.mu.Unlock()
+	el.set("value", days.show(iso))
 }
 
 // choose applies a selection: the map, the list, the marks, the count. It

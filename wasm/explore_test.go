@@ -166,7 +166,7 @@ func TestResultsAndMarks(t *testing.T) {
 }
 
 // TestKindOptionsAndDays: the kind filter's choices in the reader's words;
-// the date inputs' bounds from the story's first day to its last.
+// the day fields' examples from the story's first day to its last.
 func TestKindOptionsAndDays(t *testing.T) {
 	s := &geo.Story{Sites: []geo.Site{{Kind: "city"}, {Kind: "embassy"}, {Kind: "port"}}}
 	kinds, names := newWords(lang.Get("en"), nil).kindOptions(s)

@@ -9,7 +9,7 @@ import (
 
 // The time window chosen on the timeline: two range handles under the time
 // slider (and a drag across their track) choose the from and to days that
-// the date inputs show too and the hash keeps (selection.from, .to). The
+// the day fields show too and the hash keeps (selection.from, .to). The
 // handles run on the slider's own scale, hours from the story's track start
 // (geo.Track), so that they line up with the event marks. Decided here;
 // explore_js.go only reads the handles and the pointer.
@@ -17,7 +17,7 @@ import (
 // windowScale is the scale of the window's handles: a story's track.
 type windowScale struct{ tr geo.Track }
 
-// dayLayout is how the date inputs write a day.
+// dayLayout is how the hash writes a day (the day fields show it in the page's digits).
 const dayLayout = "2006-01-02"
 
 // hours is the handles' max: as many as the time slider's.

@@ -11,7 +11,7 @@ import (
 var tenDays = windowScale{tr: geo.Track{Start: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2000, 1, 11, 0, 0, 0, 0, time.UTC)}}
 
 // TestWindowDays: the handles' values (hours on the slider's scale) read as
-// the days the date inputs write, and back; a handle at its end of the
+// the days the hash writes, and back; a handle at its end of the
 // track leaves that side open.
 func TestWindowDays(t *testing.T) {
 	if h := tenDays.hours(); h != 240 {

@@ -57,15 +57,6 @@ func readParams(href string, origins ...string) (params, []string) {
 	switch {
 	case err != nil:
 		probs = append(probs, fmt.Sprintf("data=%q is not a URL", data))
-	case ref.Scheme == "blob":
-		// A blob: URL holds bytes a script of the origin it names made
-		// (the studio's preview, docs/security.md); the browser lets
-		// only that origin read it. Only the embed's own is taken.
-		if inner, err := url.Parse(ref.Opaque); err == nil && origin.Same(inner, u) {
-			pr.data = ref.String()
-		} else {
-			probs = append(probs, fmt.Sprintf("data=%q is refused: a blob: story loads only from this site (%s)", data, origin.Of(u)))
-		}
 	default:
 		abs := u.ResolveReference(ref)
 		// Origins compare as browsers compare them (internal/origin): the

@@ -27,8 +27,11 @@ func TestReadParams(t *testing.T) {
 		{name: "absolute-same-origin", href: page + "?data=http://localhost:8080/x.geojson", data: "http://localhost:8080/x.geojson"},
 		{name: "other-origin-refused", href: page + "?data=https://evil.example/x.geojson", problems: []string{"refused"}},
 		{name: "other-port-refused", href: page + "?data=http://localhost:9999/x.geojson", problems: []string{"refused"}},
-		{name: "blob-same-origin", href: page + "?data=blob:http://localhost:8080/0b7c6a1e-5d1f-4c0e-9a53-2f0c1d9e8b11", data: "blob:http://localhost:8080/0b7c6a1e-5d1f-4c0e-9a53-2f0c1d9e8b11"},
-		{name: "blob-other-origin-refused", href: page + "?data=blob:https://evil.example/0b7c6a1e", problems: []string{"blob: story loads only from this site"}},
+		// The studio's preview loads its story from this site like any
+		// other (site/studio-preview.js): a blob: URL, the site's own or
+		// not, is not a story's address.
+		{name: "blob-same-origin-refused", href: page + "?data=blob:http://localhost:8080/0b7c6a1e-5d1f-4c0e-9a53-2f0c1d9e8b11", problems: []string{"a story loads only over http: or https:"}},
+		{name: "blob-other-origin-refused", href: page + "?data=blob:https://evil.example/0b7c6a1e", problems: []string{"a story loads only over http: or https:"}},
 		{name: "blob-other-port-refused", href: page + "?data=blob:http://localhost:9999/0b7c6a1e", problems: []string{"refused"}},
 		{name: "blob-null-origin-refused", href: page + "?data=blob:null/0b7c6a1e", problems: []string{"refused"}},
 		{name: "javascript-url-refused", href: page + "?data=javascript:alert(1)", problems: []string{"refused"}},

@@ -316,11 +316,13 @@ func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
 
 // stepButtons turns previous / next off where they would not move: at the
 // first and last event, or of the events a search or filter keeps
-// (mapui.State.StepFrom).
+// (mapui.State.StepFrom); and play, where fewer than two would play
+// (mapui.State.CanPlay).
 func (tl *timeline) stepButtons(st *mapui.State) {
 	cur := st.Current()
 	tl.prev.set("disabled", st.StepFrom(-1) == cur)
 	tl.next.set("disabled", st.StepFrom(1) == cur)
+	tl.play.set("disabled", !st.CanPlay()) // fewer than two matches: nothing to play
 }
 
 // wantHash works out the URL hash for the reader's place: the current event,

@@ -31,7 +31,7 @@ func TestFindAssets(t *testing.T) {
 			files:   []string{"frame." + h1 + ".js", "frame." + h2 + ".js"},
 			wantErr: "site: several hashed copies (frame." + h1 + ".js, frame." + h2 + ".js) and no frame.js to tell which is current: rebuild site from scratch"},
 		{name: "stable-hidden-and-other-files-left-alone",
-			files:  []string{"embed.js", ".frame.js", "robots.txt", "photo.png", "lang.js"},
+			files:  []string{"embed.js", "studio-preview.js", ".frame.js", "robots.txt", "photo.png", "lang.js"},
 			assets: "lang.js<lang.js>"},
 		{name: "hash-of-the-wrong-length-is-a-name",
 			files:  []string{"frame.abc.js"},

@@ -10,7 +10,8 @@
 //     the first 10 hex digits of the SHA-256 of the final bytes), so they can be
 //     cached for a year; the references to them in the HTML pages and in the
 //     scripts are rewritten; the pages, data/ and the host pages' script
-//     embed.js (which other sites name) keep their names;
+//     embed.js (which other sites name) and the studio's preview worker
+//     studio-preview.js (a service worker, registered by its URL) keep their names;
 //
 //   - every text file and the wasm gets precompressed siblings, name.br
 //     (brotli) and name.gz (gzip -9), unless compression saves less than 5%.
@@ -70,9 +71,11 @@ const hashLen = 10
 // hashedExts are the extensions of the files that get content-hashed names.
 var hashedExts = []string{".wasm", ".js", ".css", ".bin", ".pmtiles"}
 
-// stable are the files that keep their names: other sites' pages load them
-// by name (site.Handler serves them to be revalidated).
-var stable = []string{"embed.js"}
+// stable are the files that keep their names: other sites' pages load
+// embed.js by name; the browser keeps the studio's preview worker
+// (studio-preview.js) registered under the URL it was registered with.
+// site.Handler serves them to be revalidated.
+var stable = []string{"embed.js", "studio-preview.js"}
 
 // compressExts are the extensions of the files that get .br and .gz siblings.
 var compressExts = []string{".html", ".css", ".js", ".mjs", ".json", ".geojson", ".svg", ".txt", ".xml", ".webmanifest", ".map", ".wasm", ".bin"}

@@ -36,18 +36,40 @@ func (s *State) interval() time.Duration {
 	return time.Duration(float64(stepEvery) / sp)
 }
 
-// play starts the player; at the last event it starts again from the first.
+// Play starts the player. While a selection narrows the story (a search, a
+// filter, a window: geo.Map.Select), it plays only the events kept, and
+// fewer than two do not play. From an event left out it starts at the next
+// one kept; at the last, it starts again from the first.
 func (s *State) Play(now time.Time) {
-	st := s.m.Story
-	if st == nil || len(st.Events) < 2 {
+	if !s.CanPlay() {
 		return
 	}
-	if s.cur >= len(st.Events)-1 {
-		s.GoTo(0, now)
+	sel := s.m.Selection()
+	switch next := s.StepFrom(1); {
+	case next == s.cur:
+		s.GoTo(s.firstPlayed(), now)
+	case !sel.Keeps(s.cur):
+		s.GoTo(next, now)
 	}
 	s.story.playing = true
 	s.story.due = now.Add(s.interval())
 	s.eventDirty = true // the play button changes
+}
+
+// CanPlay reports whether the player has something to play: two events or
+// more, of those the selection keeps while one narrows the story.
+func (s *State) CanPlay() bool {
+	st, sel := s.m.Story, s.m.Selection()
+	return st != nil && len(st.Events) >= 2 && (sel == nil || len(sel.Kept) >= 2)
+}
+
+// firstPlayed is the first event the player plays: the first one the
+// selection keeps, or the story's first.
+func (s *State) firstPlayed() int {
+	if sel := s.m.Selection(); sel != nil && len(sel.Kept) > 0 {
+		return sel.Kept[0]
+	}
+	return 0
 }
 
 // pause stops the player.
@@ -76,11 +98,11 @@ func (s *State) GoTo(i int, now time.Time) {
 func (s *State) StoryFrame(now time.Time) {
 	st := s.m.Story
 	if s.story.playing && st != nil && !now.Before(s.story.due) {
-		switch {
-		case s.cur < len(st.Events)-1:
-			s.GoTo(s.cur+1, now)
+		switch next := s.StepFrom(1); {
+		case next != s.cur:
+			s.GoTo(next, now)
 		case s.story.loop:
-			s.GoTo(0, now)
+			s.GoTo(s.firstPlayed(), now)
 		default:
 			s.Pause()
 		}
@@ -92,9 +114,9 @@ func (s *State) StoryFrame(now time.Time) {
 }
 
 // playMoment is the moment of the story the player shows at now: from the
-// current event's start towards the next one's (the current one's end for
-// the last), in step with the time left until it steps, so that tracks
-// move as the story plays.
+// current event's start towards the start of the next one it plays (the
+// current one's end for the last), in step with the time left until it
+// steps, so that tracks move as the story plays.
 func (s *State) playMoment(now time.Time) time.Time {
 	evs := s.m.Story.Events
 	if s.cur < 0 || s.cur >= len(evs) {
@@ -102,8 +124,8 @@ func (s *State) playMoment(now time.Time) time.Time {
 	}
 	from := evs[s.cur].Time.Start.T
 	to := evs[s.cur].Time.Until()
-	if s.cur+1 < len(evs) {
-		to = evs[s.cur+1].Time.Start.T
+	if next := s.StepFrom(1); next != s.cur {
+		to = evs[next].Time.Start.T
 	}
 	iv := s.interval()
 	f := 1 - float64(s.story.due.Sub(now))/float64(iv)

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"mapline/internal/jsonval"
+	"mapline/internal/subst"
 )
 
 //go:embed messages/*.json
@@ -266,7 +267,7 @@ func fill(s string, args []string) string {
 	for i := 0; i+1 < len(args); i += 2 {
 		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return subst.All(s, pairs...)
 }
 
 // Categories are the CLDR plural categories.

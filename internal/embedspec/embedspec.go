@@ -13,11 +13,11 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"mapline/geo"
 	"mapline/geo/lang"
 	"mapline/internal/jsonval"
+	"mapline/internal/subst"
 )
 
 // A Flag is a URL flag of embed.html whose values are a closed set.
@@ -206,11 +206,11 @@ func appendList(b []byte, l []string) []byte {
 
 // attr escapes JSON for an attribute in single quotes, keeping its double
 // quotes readable.
-var attr = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")
+var attr = []string{"&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;"}
 
 // Meta is the <meta name="mapline-spec"> element that carries JSON.
 func Meta() string {
-	return `<meta name="` + MetaName + `" content='` + attr.Replace(string(JSON())) + `'>`
+	return `<meta name="` + MetaName + `" content='` + subst.All(string(JSON()), attr...) + `'>`
 }
 
 // The map's own controls: the zoom buttons top right, the key bottom left.

@@ -14,10 +14,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"mapline/internal/jsonval"
+	"mapline/internal/order"
 	"mapline/internal/subst"
 )
 
@@ -177,7 +177,7 @@ func (m *Messages) keys() []string {
 	for k := range m.plurals {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	order.Strings(ks)
 	return ks
 }
 
@@ -255,7 +255,7 @@ func (m *Messages) placeholders(key string) []string {
 	for k := range seen {
 		out = append(out, k)
 	}
-	sort.Strings(out)
+	order.Strings(out)
 	return out
 }
 

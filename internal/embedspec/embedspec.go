@@ -9,7 +9,6 @@ package embedspec
 
 import (
 	"fmt"
-	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 	"mapline/geo"
 	"mapline/geo/lang"
 	"mapline/internal/jsonval"
+	"mapline/internal/order"
 	"mapline/internal/subst"
 )
 
@@ -150,7 +150,7 @@ func (s spec) json() []byte {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '{')
-		for i, name := range slices.Sorted(maps.Keys(s.Flags)) {
+		for i, name := range order.Keys(s.Flags) {
 			f := s.Flags[name]
 			b = append(b, comma(i)...)
 			b = append(b, jsonval.Quote(name)+`:{"values":`...)
@@ -186,7 +186,7 @@ func appendStrings(b []byte, m map[string]string) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(m)) {
+	for i, k := range order.Keys(m) {
 		b = append(b, comma(i)+jsonval.Quote(k)+":"+jsonval.Quote(m[k])...)
 	}
 	return append(b, '}')

@@ -84,9 +84,9 @@ test: build chromium fuzz ## run every test: Go tests on the host, wasm vet, the
 # Each fuzzer runs alone (go test -fuzz takes one target at a time) for
 # FUZZTIME; make fuzz FUZZTIME=2000000x (or a duration, 3m) for a longer search. A crasher is saved
 # under the package's testdata/fuzz/ and fails the run.
-FUZZERS := ./internal/jsonval:FuzzValue ./geo:FuzzLoad ./geo:FuzzScanMatchesDecode ./geo:FuzzParseDate ./geo:FuzzPlainDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS ./geo:FuzzDuplicateKeys ./wasm:FuzzParamsAndOrigins ./wasm:FuzzParseHash ./geo/tiles:FuzzDecode ./geo/tiles:FuzzOpen
+FUZZERS := ./internal/jsonval:FuzzValue ./geo:FuzzLoad ./geo:FuzzScanMatchesDecode ./geo:FuzzParseDate ./geo:FuzzPlainDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS ./geo:FuzzDuplicateKeys ./wasm:FuzzParamsAndOrigins ./wasm:FuzzParseHash ./geo/tiles:FuzzDecode ./geo/tiles:FuzzOpen ./internal/subst:FuzzAll
 
-fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, the date parser, the importers, the duplicate keys check, the URL flags and data origins, the URL hash, the vector tile and PMTiles decoders, the JSON value reader
+fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, the date parser, the importers, the duplicate keys check, the URL flags and data origins, the URL hash, the vector tile and PMTiles decoders, the JSON value reader, the string replacer
 	@set -e; for f in $(FUZZERS); do \
 		echo "fuzz $${f#*:} in $${f%%:*} for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) -parallel 1 "$${f%%:*}"; \

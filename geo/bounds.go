@@ -1,8 +1,8 @@
 package geo
 
 import (
+	"mapline/internal/order"
 	"math"
-	"sort"
 
 	"github.com/paulmach/orb"
 )
@@ -84,7 +84,7 @@ func BoundOf(pts []orb.Point) (orb.Bound, bool) {
 		lat0, lat1 = math.Min(lat0, p.Lat()), math.Max(lat1, p.Lat())
 	}
 	lat0, lat1 = clamp(lat0, -MaxLat, MaxLat), clamp(lat1, -MaxLat, MaxLat)
-	sort.Float64s(lons)
+	order.Float64s(lons)
 	// The arc is the circle less its largest gap between neighbours, the
 	// gap from the last round to the first included.
 	gap, at := lons[0]+360-lons[len(lons)-1], len(lons)-1

@@ -2,6 +2,7 @@ package geo
 
 import (
 	"image/color"
+	"mapline/internal/subst"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,7 +72,7 @@ func (m *Map) Legend() []LegendEntry {
 // kindName is a kind the map does not know as a reader reads it: "site" is
 // "Site", "oil_field" is "Oil field".
 func kindName(k string) string {
-	k = strings.TrimSpace(strings.NewReplacer("_", " ", "-", " ").Replace(k))
+	k = strings.TrimSpace(subst.All(k, "_", " ", "-", " "))
 	if k == "" {
 		return "Site"
 	}

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
+	"mapline/internal/order"
 	"slices"
 	"sort"
 	"strings"
@@ -433,7 +433,7 @@ func (ld *loader) finish(top map[string]string) (*Story, error) {
 	} else {
 		s.Lang = l
 	}
-	for _, k := range slices.Sorted(maps.Keys(top)) { // problems in a steady order
+	for _, k := range order.Keys(top) { // problems in a steady order
 		if f, ok := localField(k, "title", "description"); ok {
 			if t, err := optText(top[k], f); err != nil {
 				fileProb(k, err.Error())

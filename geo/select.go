@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"mapline/internal/order"
 	"slices"
 	"strings"
 	"time"
@@ -156,7 +157,7 @@ func (s *Story) Kinds() []string {
 			break
 		}
 	}
-	slices.Sort(others)
+	order.Strings(others)
 	var out []string
 	for _, lk := range legendKinds {
 		switch {

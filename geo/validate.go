@@ -2,6 +2,7 @@ package geo
 
 import (
 	"fmt"
+	"mapline/internal/order"
 	"math"
 	"regexp"
 	"slices"
@@ -207,7 +208,7 @@ func middle(ps []orb.Point) (orb.Point, bool) {
 	for i, p := range ps {
 		lons[i], lats[i] = p[0], p[1]
 	}
-	slices.Sort(lons)
-	slices.Sort(lats)
+	order.Float64s(lons)
+	order.Float64s(lats)
 	return orb.Point{lons[len(ps)/2], lats[len(ps)/2]}, true
 }

@@ -7,6 +7,7 @@ import (
 
 	"mapline/geo"
 	"mapline/geo/lang"
+	"mapline/internal/subst"
 )
 
 // formatter writes dates and numbers in one language and calendar: the
@@ -217,7 +218,7 @@ func (c cldrFormatter) date(t time.Time, p geo.Precision) string {
 	y := c.digitsOf(strconv.Itoa(t.Year()))
 	m := c.months[t.Month()-1]
 	d := c.digitsOf(strconv.Itoa(t.Day()))
-	fill := strings.NewReplacer("{d}", d, "{m}", m, "{y}", y).Replace
+	fill := func(s string) string { return subst.All(s, "{d}", d, "{m}", m, "{y}", y) }
 	switch p {
 	case geo.Year:
 		return y

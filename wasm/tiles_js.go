@@ -12,6 +12,7 @@ import (
 	"mapline/geo"
 	"mapline/geo/tiles"
 	"mapline/internal/jsonval"
+	"mapline/internal/subst"
 	"mapline/wasm/mapui"
 )
 
@@ -179,14 +180,15 @@ func tilesAttribution(meta []byte) {
 	}
 	a.Call("removeAttribute", "href")
 	a.Call("removeAttribute", "data-msg")
-	a.Set("textContent", entities.Replace(strings.TrimSpace(text)))
+	a.Set("textContent", subst.All(strings.TrimSpace(text), entities...))
 }
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
 // entities are the HTML entities attributions use (html.UnescapeString's
-// table of 2,000 would cost the wasm more than the rest of the tiles).
-var entities = strings.NewReplacer("&copy;", "©", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", " ")
+// table of 2,000 would cost the wasm more than the rest of the tiles), as
+// old, new pairs for subst.All.
+var entities = []string{"&copy;", "©", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", " "}
 
 // fetcher reads the archive: the first bytes from head, the rest by Range.
 func (t *tiler) fetcher(head []byte) tiles.Fetcher {

@@ -16,8 +16,17 @@ import (
 // function body (code section) with its name (the "name" custom section, which
 // Go writes unless linked with -s), and the data segments.
 type module struct {
-	funcs []fn
-	data  int // bytes in the data section's segments
+	funcs    []fn
+	data     int       // bytes in the data section's segments
+	segments []segment // the data section's segments, in order
+	code     []byte    // the code section's contents
+	dataSec  []byte    // the data section's contents
+}
+
+// A segment is one active data segment: bytes copied to addr in memory.
+type segment struct {
+	addr  int
+	bytes []byte
 }
 
 type fn struct {
@@ -66,6 +75,7 @@ func parseModule(b []byte) (module, error) {
 				}
 			}
 		case 10: // code
+			m.code = sec.b[sec.off:]
 			for i, count := 0, sec.uleb(); i < count && sec.err == nil; i++ {
 				size := sec.uleb()
 				if sec.err != nil || size > len(sec.b)-sec.off {
@@ -75,6 +85,7 @@ func parseModule(b []byte) (module, error) {
 				sec.off += size
 			}
 		case 11: // data: memory index, offset expression, bytes
+			m.dataSec = sec.b[sec.off:]
 			for i, count := 0, sec.uleb(); i < count && sec.err == nil; i++ {
 				if flags := sec.uleb(); flags != 0 {
 					return module{}, fmt.Errorf("size: data segment %d: flags %d (only active segments of memory 0 are read)", i, flags)
@@ -82,12 +93,16 @@ func parseModule(b []byte) (module, error) {
 				if op := sec.byte(); op != 0x41 { // i32.const offset, end
 					return module{}, fmt.Errorf("size: data segment %d: offset opcode %#x, not i32.const", i, op)
 				}
-				sec.uleb() // a signed LEB128: the same bytes to skip
+				addr := sec.sleb()
 				if sec.byte() != 0x0b {
 					return module{}, fmt.Errorf("size: data segment %d: offset expression longer than i32.const", i)
 				}
 				size := sec.uleb()
+				if sec.err != nil || size > len(sec.b)-sec.off {
+					return module{}, fmt.Errorf("size: data segment %d: truncated", i)
+				}
 				m.data += size
+				m.segments = append(m.segments, segment{addr, sec.b[sec.off : sec.off+size]})
 				sec.off += size
 			}
 		case 0:
@@ -245,6 +260,25 @@ func (r *reader) uleb() int {
 		v |= uint64(c&0x7f) << shift
 		if c&0x80 == 0 {
 			return int(v)
+		}
+	}
+	if r.err == nil {
+		r.err = errors.New("LEB128 number too long")
+	}
+	return 0
+}
+
+// sleb reads a signed LEB128 number of at most 32 bits (an i32.const).
+func (r *reader) sleb() int {
+	var v int64
+	for shift := 0; shift < 35; shift += 7 {
+		c := r.byte()
+		v |= int64(c&0x7f) << shift
+		if c&0x80 == 0 {
+			if c&0x40 != 0 {
+				v |= -1 << (shift + 7)
+			}
+			return int(int32(v))
 		}
 	}
 	if r.err == nil {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -73,5 +75,77 @@ func TestParseModule(t *testing.T) {
 		if _, err := parseModule(bad); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+func TestPrintPkg(t *testing.T) {
+	m := module{funcs: []fn{{name: "main.small", size: 3}, {name: "runtime.x", size: 50}, {name: "main.big", size: 9}}}
+	base := module{funcs: []fn{{name: "main.small", size: 1}}}
+	var out bytes.Buffer
+	printPkg(&out, m, &base, "main", 10)
+	got := out.String()
+	big, small := strings.Index(got, "big"), strings.Index(got, "small")
+	if !strings.Contains(got, "2 functions, code 12 B") || big < 0 || small < big || strings.Contains(got, "runtime") || !strings.Contains(got, "+2") {
+		t.Errorf("printPkg of main: want big before small, +2 beside small, no runtime:\n%s", got)
+	}
+}
+
+func TestSleb(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		b    []byte
+		want int
+	}{
+		{"one byte", []byte{0x0b}, 11},
+		{"negative one byte", []byte{0x7f}, -1},
+		{"two bytes", []byte{0xc0, 0xbb, 0x78}, -123456},
+		{"an address above 64 KiB", []byte{0xc3, 0xcb, 0x07}, 0x1e5c3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := &reader{b: c.b}
+			if got := r.sleb(); got != c.want || r.err != nil {
+				t.Errorf("sleb(% x) = %d (%v), want %d", c.b, got, r.err, c.want)
+			}
+		})
+	}
+}
+
+// TestDataPartsOfTheBareGame builds the bare game for wasm and splits its
+// data section: the module data's field offsets are the Go toolchain's, and
+// this fails when a new Go moves them.
+func TestDataPartsOfTheBareGame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a wasm")
+	}
+	out := t.TempDir() + "/bare.wasm"
+	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./bare")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := parseModule(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts, err := dataParts(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	for _, p := range parts {
+		got[p.name] = p.bytes
+	}
+	if !bytes.Contains(got["pclntab: function names"], []byte("runtime.main\x00")) {
+		t.Errorf("the function names part does not hold runtime.main")
+	}
+	if !bytes.Contains(got["pclntab: file names"], []byte("runtime/proc.go\x00")) {
+		t.Errorf("the file names part does not hold runtime/proc.go")
+	}
+	if len(got["pclntab: pc tables"]) < 100_000 || len(got["rodata: types, strings, tables, GC masks, embeds"]) < 100_000 {
+		t.Errorf("pc tables %d B, rodata %d B: want both over 100 kB in an Ebitengine game", len(got["pclntab: pc tables"]), len(got["rodata: types, strings, tables, GC masks, embeds"]))
 	}
 }

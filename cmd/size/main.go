@@ -6,10 +6,14 @@
 //
 // With -funcs it reads instead where the bytes are: the function bodies of a
 // wasm linked without -s (which keeps Go's "name" section), summed per Go
-// package, largest first, and beside the base's (make size-funcs).
+// package, largest first, and beside the base's (make size-funcs); then the
+// data section in parts (type descriptors, strings and tables, function names,
+// pc tables...) and the code and data sections' brotli sizes alone. With
+// -pkg NAME it lists the largest functions of one package instead
+// (make size-funcs PKG=mapline_geo).
 //
 //	go run ./cmd/size [-base FILE -budget 1.15] FILE...
-//	go run ./cmd/size -funcs [-top 40] [-base FILE] FILE...
+//	go run ./cmd/size -funcs [-top 40] [-pkg NAME] [-base FILE] FILE...
 package main
 
 import (
@@ -31,9 +35,10 @@ func main() {
 	base := flag.String("base", "", "a file to compare the brotli sizes with")
 	budget := flag.Float64("budget", 1.15, "with -base: the largest ratio of a file's brotli size to the base's")
 	funcs := flag.Bool("funcs", false, "print each wasm's code bytes per Go package (link without -s to keep the names)")
-	top := flag.Int("top", 40, "with -funcs: how many packages to print")
+	top := flag.Int("top", 40, "with -funcs: how many packages (or functions, with -pkg) to print")
+	pkg := flag.String("pkg", "", "with -funcs: list the largest functions of this package (as the names section spells it: mapline_geo, main, net_url)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R]] FILE...\n       size -funcs [-top N] [-base FILE] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes, or the code bytes per package")
+		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R]] FILE...\n       size -funcs [-top N] [-pkg NAME] [-base FILE] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes, or the code bytes per package")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -42,7 +47,7 @@ func main() {
 		os.Exit(2)
 	}
 	if *funcs {
-		if err := runFuncs(*base, *top, flag.Args()); err != nil {
+		if err := runFuncs(*base, *top, *pkg, flag.Args()); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -108,7 +113,7 @@ func compressed(data []byte, newWriter func(io.Writer) io.WriteCloser) int {
 
 func size(n int) string { return fmt.Sprintf("%d B (%.2f MB)", n, float64(n)/1e6) }
 
-func runFuncs(base string, top int, names []string) error {
+func runFuncs(base string, top int, pkg string, names []string) error {
 	read := func(name string) (module, error) {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -136,7 +141,14 @@ func runFuncs(base string, top int, names []string) error {
 		if err != nil {
 			return err
 		}
+		if pkg != "" {
+			printPkg(os.Stdout, m, bm, pkg, top)
+			continue
+		}
 		printFuncs(os.Stdout, name, m, bm, top)
+		if err := printData(os.Stdout, m, bm); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
 	}
 	return nil
 }

@@ -14,10 +14,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 
 	"mapline/internal/jsonval"
+	"mapline/internal/order"
+	"mapline/internal/subst"
 )
 
 //go:embed messages/*.json
@@ -176,7 +177,7 @@ func (m *Messages) keys() []string {
 	for k := range m.plurals {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	order.Strings(ks)
 	return ks
 }
 
@@ -254,7 +255,7 @@ func (m *Messages) placeholders(key string) []string {
 	for k := range seen {
 		out = append(out, k)
 	}
-	sort.Strings(out)
+	order.Strings(out)
 	return out
 }
 
@@ -266,7 +267,7 @@ func fill(s string, args []string) string {
 	for i := 0; i+1 < len(args); i += 2 {
 		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return subst.All(s, pairs...)
 }
 
 // Categories are the CLDR plural categories.

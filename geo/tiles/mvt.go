@@ -11,8 +11,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"mapline/internal/order"
 	"math"
-	"sort"
 )
 
 // Extent is the grid of the tiles this package writes: 4096 units a side,
@@ -213,7 +213,7 @@ func sortedKeys(m map[string]any) []string {
 	for k := range m {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	order.Strings(ks)
 	return ks
 }
 

@@ -9,15 +9,15 @@ package embedspec
 
 import (
 	"fmt"
-	"maps"
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"mapline/geo"
 	"mapline/geo/lang"
 	"mapline/internal/jsonval"
+	"mapline/internal/order"
+	"mapline/internal/subst"
 )
 
 // A Flag is a URL flag of embed.html whose values are a closed set.
@@ -150,7 +150,7 @@ func (s spec) json() []byte {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '{')
-		for i, name := range slices.Sorted(maps.Keys(s.Flags)) {
+		for i, name := range order.Keys(s.Flags) {
 			f := s.Flags[name]
 			b = append(b, comma(i)...)
 			b = append(b, jsonval.Quote(name)+`:{"values":`...)
@@ -186,7 +186,7 @@ func appendStrings(b []byte, m map[string]string) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(m)) {
+	for i, k := range order.Keys(m) {
 		b = append(b, comma(i)+jsonval.Quote(k)+":"+jsonval.Quote(m[k])...)
 	}
 	return append(b, '}')
@@ -206,11 +206,11 @@ func appendList(b []byte, l []string) []byte {
 
 // attr escapes JSON for an attribute in single quotes, keeping its double
 // quotes readable.
-var attr = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")
+var attr = []string{"&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;"}
 
 // Meta is the <meta name="mapline-spec"> element that carries JSON.
 func Meta() string {
-	return `<meta name="` + MetaName + `" content='` + attr.Replace(string(JSON())) + `'>`
+	return `<meta name="` + MetaName + `" content='` + subst.All(string(JSON()), attr...) + `'>`
 }
 
 // The map's own controls: the zoom buttons top right, the key bottom left.

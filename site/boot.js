@@ -73,7 +73,11 @@
       var counted = new ReadableStream({
         pull: function (ctl) {
           return reader.read().then(function (x) {
-            if (x.done) { ctl.close(); return; }
+            if (x.done) {
+              if (window.performance && performance.mark) performance.mark("mapline:wasm-fetched");
+              ctl.close();
+              return;
+            }
             got += x.value.byteLength;
             if (progress.onbytes) progress.onbytes(got, total);
             ctl.enqueue(x.value);

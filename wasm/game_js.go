@@ -99,6 +99,7 @@ func (g *game) Update() error {
 	if !g.setup {
 		g.setup = true
 		g.page.setupCanvas()
+		mark("mapline:first-update")
 	}
 	now := time.Now()
 	was := g.moving
@@ -183,6 +184,7 @@ func (g *game) Update() error {
 	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(g.drawnAt) >= readyWait) {
 		g.ready = true
 		g.page.setReady()
+		mark("mapline:ready")
 		frames.cancelWake(g.drawnAt.Add(readyWait)) // the tiles came first: no frame at the deadline
 	}
 	if g.ready && g.prepared != g.st.Map() {
@@ -243,8 +245,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.screen.img, g.screen.white, g.screen.op.AntiAlias = screen, g.white, g.aa
 	g.painter.Paint(&g.screen, sc, g.ratio)
 	frames.drew()
-	if g.st.Map().Story != nil {
+	if g.st.Map().Story != nil && !g.drawn {
 		g.drawn = true
+		mark("mapline:story-drawn")
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"image"
 	"image/color"
+	"syscall/js"
 	"time"
 
 	"mapline/geo"
@@ -23,6 +24,7 @@ type game struct {
 	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
 	drawn    bool       // a frame with the story has been drawn
 	drawnAt  time.Time  // when Update first saw drawn
+	heldAt   time.Time  // when the first frame with the story began to wait (hold)
 	ready    bool       // the page has been told
 	setup    bool       // the canvas has its attributes
 	ratio    float64    // device pixels per CSS pixel
@@ -181,11 +183,20 @@ func (g *game) Update() error {
 		g.drawnAt = now
 		frames.wakeAt(now.Add(readyWait))
 	}
-	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(g.drawnAt) >= readyWait) {
+	// The wait counts from the first frame with the story held under the
+	// poster, if it was (hold): it waited for the tiles already.
+	since := g.drawnAt
+	if !g.heldAt.IsZero() {
+		since = g.heldAt
+	}
+	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(since) >= readyWait) {
 		g.ready = true
 		g.page.setReady()
 		mark("mapline:ready")
 		frames.cancelWake(g.drawnAt.Add(readyWait)) // the tiles came first: no frame at the deadline
+		if !g.heldAt.IsZero() {
+			frames.cancelWake(g.heldAt.Add(readyWait)) // nor at hold's
+		}
 	}
 	if g.ready && g.prepared != g.st.Map() {
 		g.prepare()
@@ -237,7 +248,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		}
 	}
 	sc := g.scene
-	if sc == nil {
+	if sc == nil || g.hold(sc) {
 		return
 	}
 	g.scene = nil
@@ -249,6 +260,37 @@ func (g *game) Draw(screen *ebiten.Image) {
 		g.drawn = true
 		mark("mapline:story-drawn")
 	}
+}
+
+// hold reports whether the first frame with the story waits: while the
+// poster covers the map (frame.js takes it away at data-drawn), a frame
+// drawn under it is never seen, yet costs the GPU as much as one on show
+// and delays the tiles the page waits for before it calls the map ready.
+// So the story is drawn once the view's tiles are there (tilesLoaded), or
+// readyWait after the story came, whichever is first; the scene waits in
+// g.scene, newer ones replacing it.
+func (g *game) hold(sc *geo.Scene) bool {
+	if g.drawn || g.st.Map().Story == nil || tilesLoaded() {
+		return false
+	}
+	now := time.Now()
+	if g.heldAt.IsZero() {
+		if !posterShown() {
+			return false
+		}
+		g.heldAt = now
+		frames.wakeAt(now.Add(readyWait)) // the tiles' arrival wakes it sooner
+	}
+	return now.Sub(g.heldAt) < readyWait
+}
+
+// posterShown reports whether frame.js's still picture of the map covers
+// the canvas: #poster has content and the map has not taken over (.live).
+func posterShown() bool {
+	doc := js.Global().Get("document")
+	p := doc.Call("getElementById", "poster")
+	return p.Truthy() && p.Get("childElementCount").Int() > 0 &&
+		!doc.Get("documentElement").Get("classList").Call("contains", "live").Bool()
 }
 
 // LayoutF draws at device resolution: the screen is the CSS size times the

@@ -302,6 +302,13 @@ func tilesDrawn() bool {
 	return t == nil || t.settled >= 2
 }
 
+// tilesLoaded reports whether the view's tiles are all there (drawn or
+// not), or there is no archive to wait for.
+func tilesLoaded() bool {
+	t := theTiler.Load()
+	return t == nil || t.state == "loaded"
+}
+
 // fetch fetches and decodes tile k, then wakes the game loop.
 func (t *tiler) fetch(k tiles.Key) {
 	defer frames.wake()

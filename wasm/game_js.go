@@ -3,7 +3,6 @@ package main
 import (
 	"image"
 	"image/color"
-	"syscall/js"
 	"time"
 
 	"mapline/geo"
@@ -24,7 +23,7 @@ type game struct {
 	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
 	drawn    bool       // a frame with the story has been drawn
 	drawnAt  time.Time  // when Update first saw drawn
-	heldAt   time.Time  // when the first frame with the story began to wait (hold)
+	heldAt   time.Time  // when the first frame with the story began to wait for the tiles (hold)
 	ready    bool       // the page has been told
 	setup    bool       // the canvas has its attributes
 	ratio    float64    // device pixels per CSS pixel
@@ -183,8 +182,8 @@ func (g *game) Update() error {
 		g.drawnAt = now
 		frames.wakeAt(now.Add(readyWait))
 	}
-	// The wait counts from the first frame with the story held under the
-	// poster, if it was (hold): it waited for the tiles already.
+	// The wait counts from the first frame with the story held for the
+	// tiles, if it was (hold): it waited for them already.
 	since := g.drawnAt
 	if !g.heldAt.IsZero() {
 		since = g.heldAt
@@ -248,7 +247,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		}
 	}
 	sc := g.scene
-	if sc == nil || g.hold(sc) {
+	if sc == nil || g.hold() {
 		return
 	}
 	g.scene = nil
@@ -262,35 +261,24 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 }
 
-// hold reports whether the first frame with the story waits: while the
-// poster covers the map (frame.js takes it away at data-drawn), a frame
-// drawn under it is never seen, yet costs the GPU as much as one on show
-// and delays the tiles the page waits for before it calls the map ready.
-// So the story is drawn once the view's tiles are there (tilesLoaded), or
-// readyWait after the story came, whichever is first; the scene waits in
-// g.scene, newer ones replacing it.
-func (g *game) hold(sc *geo.Scene) bool {
+// hold reports whether the first frame with the story waits for the view's
+// tiles (tilesLoaded), or readyWait after the story came, whichever is
+// first. Until the page is told (data-drawn), frame.js keeps the poster
+// over the map, or, without one, the progress bar: a frame of the story
+// on the coarse zoom 0 tile would be drawn again with the tiles a moment
+// later, yet costs the GPU (SwiftShader: the CPU) as much as any, and
+// holds the main thread while the tiles' responses wait for it. The scene
+// waits in g.scene, newer ones replacing it.
+func (g *game) hold() bool {
 	if g.drawn || g.st.Map().Story == nil || tilesLoaded() {
 		return false
 	}
 	now := time.Now()
 	if g.heldAt.IsZero() {
-		if !posterShown() {
-			return false
-		}
 		g.heldAt = now
 		frames.wakeAt(now.Add(readyWait)) // the tiles' arrival wakes it sooner
 	}
 	return now.Sub(g.heldAt) < readyWait
-}
-
-// posterShown reports whether frame.js's still picture of the map covers
-// the canvas: #poster has content and the map has not taken over (.live).
-func posterShown() bool {
-	doc := js.Global().Get("document")
-	p := doc.Call("getElementById", "poster")
-	return p.Truthy() && p.Get("childElementCount").Int() > 0 &&
-		!doc.Get("documentElement").Get("classList").Call("contains", "live").Bool()
 }
 
 // LayoutF draws at device resolution: the screen is the CSS size times the

@@ -131,3 +131,22 @@ func TestFirstFrameWaitsForTheViewsTiles(t *testing.T) {
 		})
 	}
 }
+
+// TestBasemapHeadHoldsTheWorldTile: the map opens the basemap (the
+// mapline:basemap measure) from the archive's head that boot.js fetched
+// beside the wasm, zoom 0 tile included: it sends no range request of its
+// own for it, one round trip in series after the wasm starts.
+func TestBasemapHeadHoldsTheWorldTile(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	got := text(t, ctx, `(() => {
+	  const m = performance.getEntriesByName("mapline:basemap", "measure")[0];
+	  if (!m) return "no mapline:basemap measure";
+	  const end = m.startTime + m.duration;
+	  const during = performance.getEntriesByType("resource").filter(r => /basemap\.[0-9a-f]+\.pmtiles/.test(r.name) && r.startTime >= m.startTime && r.startTime <= end);
+	  return during.length === 0 ? "ok" : during.length + " range request(s) while the map opened the basemap, at " + during.map(r => r.startTime.toFixed(0)).join(", ") + " ms";
+	})()`)
+	if got != "ok" {
+		t.Error(got)
+	}
+}

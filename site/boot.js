@@ -36,13 +36,14 @@
     if (started) return started;
     var progress = { onbytes: null };
     // The basemap's tiles come from one archive read by ranges: its first
-    // 16 KiB (the header and the directory) come beside the wasm, in
-    // parallel; the map takes them from here and fetches its tiles itself
-    // (wasm/tiles_js.go). A host that ignores Range would send the whole
-    // archive: refused after its headers, never read.
+    // 48 KiB (the header, the directory and, in the default archive, the
+    // zoom 0 tile the map opens with, 29 KB at byte 6,083) come beside the
+    // wasm, in parallel; the map takes them from here and fetches its tiles
+    // itself (wasm/tiles_js.go). A host that ignores Range would send the
+    // whole archive: refused after its headers, never read.
     var tilesURL = "basemap.pmtiles";
     window.maplineTilesURL = tilesURL;
-    window.maplineBasemap = fetch(tilesURL, { headers: { Range: "bytes=0-16383" } }).then(function (r) {
+    window.maplineBasemap = fetch(tilesURL, { headers: { Range: "bytes=0-49151" } }).then(function (r) {
       if (r.status !== 206) {
         if (r.body) r.body.cancel();
         throw new Error(r.ok ? "the host ignores Range requests (HTTP " + r.status + " instead of 206): docs/basemap.md lists hosts that serve them" : "HTTP " + r.status);
@@ -73,7 +74,11 @@
       var counted = new ReadableStream({
         pull: function (ctl) {
           return reader.read().then(function (x) {
-            if (x.done) { ctl.close(); return; }
+            if (x.done) {
+              if (window.performance && performance.mark) performance.mark("mapline:wasm-fetched");
+              ctl.close();
+              return;
+            }
             got += x.value.byteLength;
             if (progress.onbytes) progress.onbytes(got, total);
             ctl.enqueue(x.value);

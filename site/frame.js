@@ -260,6 +260,9 @@
       return;
     }
   }
+  // A moment of the map's start in the performance timeline (cmd/bench logs
+  // the load's marks).
+  function mark(name) { if (window.performance && performance.mark) performance.mark(name); }
   var started = false;
   function start(why) {
     if (started) return;
@@ -287,8 +290,10 @@
       else bar.removeAttribute("value");
     };
     load.wasm.then(function (module) {
+      mark("mapline:compiled");
       return WebAssembly.instantiate(module, go.importObject);
     }).then(function (instance) {
+      mark("mapline:instantiated");
       bar.value = 100;
       return go.run(instance);
     }).catch(function (e) { fail(T("error.load", "The interactive map could not be loaded: {error}").replace("{error}", String(e && e.message || e))); });

@@ -96,3 +96,57 @@ func TestWasmStartsInTheHead(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstFrameWaitsForTheViewsTiles: the map draws nothing the reader
+// does not see: until the page is told the map is drawn, the poster (or,
+// without one, the progress bar) stays over it, so its first frame with
+// the story is drawn once the view's tiles are there (or readyWait has
+// passed), not with the coarse zoom 0 tile first and again with the tiles.
+// A frame under the poster costs the GPU (under SwiftShader, the CPU) as
+// much as one on show, and delays the tiles it waits for. The wasm's
+// performance marks (cmd/bench logs them) give the order.
+func TestFirstFrameWaitsForTheViewsTiles(t *testing.T) {
+	for _, tc := range []struct {
+		name, page string
+		poster     bool
+	}{
+		{"the demo under its poster", "/embed.html", true},
+		{"another story, no poster", "/embed.html?data=synth/100.geojson", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := tab(t, 800, 650, 1)
+			open(t, ctx, tc.page, "ready")
+			got := text(t, ctx, `(() => {
+			  const at = n => { const m = performance.getEntriesByName("mapline:" + n, "mark")[0]; return m ? m.startTime : -1; };
+			  const drawn = at("story-drawn"), tiles = at("tiles-loaded");
+			  if (drawn < 0 || tiles < 0) return "marks missing: story-drawn " + drawn + ", tiles-loaded " + tiles;
+			  return drawn >= tiles ? "ok" : "the story was drawn at " + drawn.toFixed(0) + " ms, before the view's tiles at " + tiles.toFixed(0) + " ms";
+			})()`)
+			if got != "ok" {
+				t.Error(got)
+			}
+			if n := text(t, ctx, `String(document.querySelectorAll("#poster > *").length)`); (n != "0") != tc.poster {
+				t.Errorf("the poster has %s children; want a poster: %v", n, tc.poster)
+			}
+		})
+	}
+}
+
+// TestBasemapHeadHoldsTheWorldTile: the map opens the basemap (the
+// mapline:basemap measure) from the archive's head that boot.js fetched
+// beside the wasm, zoom 0 tile included: it sends no range request of its
+// own for it, one round trip in series after the wasm starts.
+func TestBasemapHeadHoldsTheWorldTile(t *testing.T) {
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html", "ready")
+	got := text(t, ctx, `(() => {
+	  const m = performance.getEntriesByName("mapline:basemap", "measure")[0];
+	  if (!m) return "no mapline:basemap measure";
+	  const end = m.startTime + m.duration;
+	  const during = performance.getEntriesByType("resource").filter(r => /basemap\.[0-9a-f]+\.pmtiles/.test(r.name) && r.startTime >= m.startTime && r.startTime <= end);
+	  return during.length === 0 ? "ok" : during.length + " range request(s) while the map opened the basemap, at " + during.map(r => r.startTime.toFixed(0)).join(", ") + " ms";
+	})()`)
+	if got != "ok" {
+		t.Error(got)
+	}
+}

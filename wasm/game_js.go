@@ -23,6 +23,7 @@ type game struct {
 	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
 	drawn    bool       // a frame with the story has been drawn
 	drawnAt  time.Time  // when Update first saw drawn
+	heldAt   time.Time  // when the first frame with the story began to wait for the tiles (hold)
 	ready    bool       // the page has been told
 	setup    bool       // the canvas has its attributes
 	ratio    float64    // device pixels per CSS pixel
@@ -99,6 +100,7 @@ func (g *game) Update() error {
 	if !g.setup {
 		g.setup = true
 		g.page.setupCanvas()
+		mark("mapline:first-update")
 	}
 	now := time.Now()
 	was := g.moving
@@ -180,10 +182,20 @@ func (g *game) Update() error {
 		g.drawnAt = now
 		frames.wakeAt(now.Add(readyWait))
 	}
-	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(g.drawnAt) >= readyWait) {
+	// The wait counts from the first frame with the story held for the
+	// tiles, if it was (hold): it waited for them already.
+	since := g.drawnAt
+	if !g.heldAt.IsZero() {
+		since = g.heldAt
+	}
+	if g.drawn && !g.ready && (tilesDrawn() || now.Sub(since) >= readyWait) {
 		g.ready = true
 		g.page.setReady()
+		mark("mapline:ready")
 		frames.cancelWake(g.drawnAt.Add(readyWait)) // the tiles came first: no frame at the deadline
+		if !g.heldAt.IsZero() {
+			frames.cancelWake(g.heldAt.Add(readyWait)) // nor at hold's
+		}
 	}
 	if g.ready && g.prepared != g.st.Map() {
 		g.prepare()
@@ -235,7 +247,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 		}
 	}
 	sc := g.scene
-	if sc == nil {
+	if sc == nil || g.hold() {
 		return
 	}
 	g.scene = nil
@@ -243,9 +255,30 @@ func (g *game) Draw(screen *ebiten.Image) {
 	g.screen.img, g.screen.white, g.screen.op.AntiAlias = screen, g.white, g.aa
 	g.painter.Paint(&g.screen, sc, g.ratio)
 	frames.drew()
-	if g.st.Map().Story != nil {
+	if g.st.Map().Story != nil && !g.drawn {
 		g.drawn = true
+		mark("mapline:story-drawn")
 	}
+}
+
+// hold reports whether the first frame with the story waits for the view's
+// tiles (tilesLoaded), or readyWait after the story came, whichever is
+// first. Until the page is told (data-drawn), frame.js keeps the poster
+// over the map, or, without one, the progress bar: a frame of the story
+// on the coarse zoom 0 tile would be drawn again with the tiles a moment
+// later, yet costs the GPU (SwiftShader: the CPU) as much as any, and
+// holds the main thread while the tiles' responses wait for it. The scene
+// waits in g.scene, newer ones replacing it.
+func (g *game) hold() bool {
+	if g.drawn || g.st.Map().Story == nil || tilesLoaded() {
+		return false
+	}
+	now := time.Now()
+	if g.heldAt.IsZero() {
+		g.heldAt = now
+		frames.wakeAt(now.Add(readyWait)) // the tiles' arrival wakes it sooner
+	}
+	return now.Sub(g.heldAt) < readyWait
 }
 
 // LayoutF draws at device resolution: the screen is the CSS size times the

@@ -26,28 +26,44 @@ type fetchers struct {
 	story   func(url string) (*geo.Story, error)
 }
 
-// load gets the basemap, then the story of pr.data (if any), and works out
-// the event to open on from the link (pr.event, pr.t). probs are the
-// problems of the URL, reported first. Nothing stops it: the map shows
-// whatever came, with the errors over it.
+// load gets the basemap and, beside it, the story of pr.data (if any), and
+// works out the event to open on from the link (pr.event, pr.t). probs are
+// the problems of the URL, reported first, then the basemap's, then the
+// story's. Nothing stops it: the map shows whatever came, with the errors
+// over it. The story does not wait for the basemap (their fetches wait on
+// the network, and the story's parse can run while the basemap's range
+// requests are out).
 func load(pr params, probs []string, f fetchers) loaded {
 	var errs []error
 	for _, pb := range probs {
 		errs = append(errs, errors.New(pb))
 	}
 	out := loaded{initial: -1}
-	bm, err := f.basemap()
-	if err != nil {
-		errs = append(errs, err)
+	type basemap struct {
+		bm  *geo.Basemap
+		err error
 	}
-	out.basemap = bm
+	bmc := make(chan basemap, 1)
+	go func() {
+		bm, err := f.basemap()
+		bmc <- basemap{bm, err}
+	}()
+	var s *geo.Story
+	var serr error
+	if pr.data != "" {
+		s, serr = f.story(pr.data)
+	}
+	b := <-bmc
+	if b.err != nil {
+		errs = append(errs, b.err)
+	}
+	out.basemap = b.bm
 	if pr.data == "" {
 		out.err = errors.Join(errs...)
 		return out
 	}
-	s, err := f.story(pr.data)
-	if err != nil {
-		errs = append(errs, err)
+	if serr != nil {
+		errs = append(errs, serr)
 	}
 	if s != nil && len(s.Events) == 0 {
 		// Nothing to show on the timeline: say so rather than show an

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/synctest"
 
 	"mapline/geo"
 )
@@ -113,4 +114,29 @@ func TestStoryTooLarge(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLoadStoryBesideBasemap: the story is fetched and parsed while the
+// basemap loads, not after it. The basemap here waits for the story's fetch
+// to start: loaded one after the other, the two would wait for each other
+// forever, which synctest reports as a deadlock.
+func TestLoadStoryBesideBasemap(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		storyStarted := make(chan struct{})
+		bm := &geo.Basemap{}
+		f := fetchers{
+			basemap: func() (*geo.Basemap, error) {
+				<-storyStarted
+				return bm, nil
+			},
+			story: func(string) (*geo.Story, error) {
+				close(storyStarted)
+				return wordsStory(t), nil
+			},
+		}
+		got := load(params{data: "s.json"}, nil, f)
+		if got.basemap != bm || got.story == nil || got.err != nil {
+			t.Fatalf("load = basemap %v, story %v, err %v; want both, no error", got.basemap != nil, got.story != nil, got.err)
+		}
+	})
 }

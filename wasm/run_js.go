@@ -15,6 +15,7 @@ import (
 // run starts the map: it reads the URL, starts loading the story and runs the
 // game loop, which the browser drives through requestAnimationFrame.
 func run() {
+	mark("mapline:main")
 	origins, oprobs := dataOrigins(metaContent("mapline-data-origins"))
 	pr, probs := readParams(js.Global().Get("location").Get("href").String(), origins...)
 	probs = append(oprobs, probs...)
@@ -52,6 +53,7 @@ func run() {
 	// Never take the focus on load: the map is usually in an iframe of an article.
 	g := newGame(st, p)
 	frames.light = g.light
+	mark("mapline:run-game")
 	if err := ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{InitUnfocused: true}); err != nil {
 		p.showError(fmt.Errorf("the map cannot be drawn here (%v); the story is still readable below", err))
 	}
@@ -63,7 +65,11 @@ func loadInPage(p *page, pr params, probs []string) {
 	defer frames.wake() // the next Update takes the story
 	// The basemap is on its way already (boot.js fetched it beside the
 	// wasm); the story and the basemap come to the map together.
-	bm := func() (*geo.Basemap, error) { return fetchBasemap(pr.tiles, pr.tilesProb) } // tiles_js.go
+	bm := func() (*geo.Basemap, error) {
+		start := frames.ms()
+		defer func() { measure("mapline:basemap", start, frames.ms()) }()
+		return fetchBasemap(pr.tiles, pr.tilesProb) // tiles_js.go
+	}
 	l := load(pr, probs, fetchers{basemap: bm, story: fetchStory})
 	p.storyLoaded(l.story, l.basemap, l.initial, l.err)
 }
@@ -111,6 +117,15 @@ func fetchStory(u string) (*geo.Story, error) {
 	s, err := geo.Load(strings.NewReader(text))
 	measure("mapline:parse", fetched, frames.ms())
 	return s, err
+}
+
+// mark records a moment of the map's start in the page's performance
+// timeline (performance.mark), for cmd/bench, which logs them with the
+// measures as the load's steps.
+func mark(name string) {
+	if perf := js.Global().Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", name)
+	}
 }
 
 // wakeOnChange runs a frame on what changes the map without an event the

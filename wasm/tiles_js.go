@@ -20,11 +20,12 @@ import (
 // Range requests, and hands the map the pieces that draw the view (the
 // logic, which tiles and which parent stands in, is tiles.Cache's).
 type tiler struct {
-	url   string
-	r     *tiles.Reader
-	cache *tiles.Cache // Update's only
-	bm    *geo.Basemap // the last basemap given to the map
-	state string       // the root's data-basemap: "loading" or "loaded"
+	url    string
+	r      *tiles.Reader
+	cache  *tiles.Cache // Update's only
+	bm     *geo.Basemap // the last basemap given to the map
+	state  string       // the root's data-basemap: "loading" or "loaded"
+	marked bool         // the view's tiles have been loaded once
 	// settled counts the Updates since the view's tiles were all there, up
 	// to 2: at 2, a frame with them has been drawn (tilesDrawn).
 	settled int
@@ -279,6 +280,10 @@ func updateTiles(st *mapui.State, moving, composite bool) {
 		state = "loaded"
 	}
 	if state != t.state {
+		if state == "loaded" && !t.marked {
+			t.marked = true
+			mark("mapline:tiles-loaded") // the first time, for cmd/bench: the load's steps
+		}
 		t.state = state
 		js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-basemap", state)
 	}
@@ -297,6 +302,13 @@ func updateTiles(st *mapui.State, moving, composite bool) {
 func tilesDrawn() bool {
 	t := theTiler.Load()
 	return t == nil || t.settled >= 2
+}
+
+// tilesLoaded reports whether the view's tiles are all there (drawn or
+// not), or there is no archive to wait for.
+func tilesLoaded() bool {
+	t := theTiler.Load()
+	return t == nil || t.state == "loaded"
 }
 
 // fetch fetches and decodes tile k, then wakes the game loop.

@@ -20,14 +20,19 @@
 // Every figure comes from a run; nothing is typed in.
 //
 // To see where the time of the frames goes, -profile DIR records a CPU
-// profile of each pan, zoom and scrub (DevTools and speedscope open the
+// profile of each load (from navigation to ready: LOAD-PAGE-STORY-NET-RUN;
+// the profiler slows the load, so its ready times are not the figures to
+// quote) and of each pan, zoom and scrub (DevTools and speedscope open the
 // .cpuprofile files) and prints the top functions by self and total time,
 // the CPU time each of Chromium's processes spent (under SwiftShader the GPU
 // process's is the drawing), and the longest frames with what filled them;
 // -trace adds Chromium's performance trace (ui.perfetto.dev opens it), which
 // shows what the main thread waits for besides script. The built wasm is
 // linked with -s, without the names of its functions: -wasm serves another
-// build in its place, one linked without -s.
+// build in its place, one linked without -s. Every load also logs its
+// steps: the page's performance marks and measures named mapline:… (the
+// wasm's start, the story's fetch and parse, the first frame with the
+// story, …), in ms from navigation start.
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/named.wasm ./wasm
 //	go run ./cmd/bench -stories 10k -runs 1 -scrub 0 -md '' -json /tmp/b.json -wasm /tmp/named.wasm -profile /tmp/profile
@@ -81,7 +86,7 @@ func main() {
 		height   = flag.Int64("height", 800, "viewport height, CSS px")
 		only     = flag.String("stories", "demo,10k,100k", "the stories to measure")
 		from     = flag.String("from", "", "measure nothing: write the report again from this JSON file of an earlier run")
-		profDir  = flag.String("profile", "", "record a CPU profile of each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
+		profDir  = flag.String("profile", "", "record a CPU profile of each load (load-PAGE-STORY-NET-RUN.cpuprofile) and each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
 		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
 		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
 		peers    = flag.String("peers", "leaflet,maplibre", "the peers to measure beside mapline ('' for none)")

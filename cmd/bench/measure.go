@@ -6,6 +6,7 @@ package main
 // and the 4G-like network, and the machine it ran on.
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -150,7 +151,7 @@ func (b *browser) measureStory(rep *report, cfg config, base string, s *story, m
 			if p != mapline {
 				limit = peerReadyLimit
 			}
-			r, err := b.load(p.url(base, s), false, cfg.viewport, limit, after)
+			r, err := b.load(p.url(base, s), fmt.Sprintf("load-%s-%s-local-%d", p.Name, s.Name, i+1), false, cfg.viewport, limit, after)
 			if err != nil {
 				return fmt.Errorf("%s on %s, run %d: %v", s.Name, p.Name, i+1, err)
 			}
@@ -197,7 +198,7 @@ func (b *browser) measureStart(rep *report, cfg config, base string) error {
 	}
 	for i := range cfg.runs {
 		for k, o := range todo {
-			r, err := b.load(o.p.url(base, demo), o.net == "4G", cfg.viewport, 15*time.Minute, nil)
+			r, err := b.load(o.p.url(base, demo), fmt.Sprintf("load-%s-%s-%s-%d", o.p.Name, res[k].Story, o.net, i+1), o.net == "4G", cfg.viewport, 15*time.Minute, nil)
 			if err != nil {
 				return fmt.Errorf("%s on %s, %s run %d: %v", res[k].Story, o.p.Name, o.net, i+1, err)
 			}
@@ -310,14 +311,18 @@ var throttledBy string
 // A loadRun is one page load: times in ms from navigation start, bytes
 // (compressed, as transferred, headers included) per kind of resource.
 type loadRun struct {
-	FP            float64          `json:"firstPaint"`
-	FCP           float64          `json:"firstContentfulPaint"`
-	Ready         float64          `json:"ready"`
-	NotReady      bool             `json:"notReady,omitempty"` // a peer not ready within peerReadyLimit
-	Fetch         float64          `json:"storyFetch"`         // fetch and read of the story in the wasm
-	Parse         float64          `json:"storyParse"`         // geo.Load in the wasm
-	Index         float64          `json:"storyIndex"`         // geo.NewMap and the view: the map's index
-	Controls      float64          `json:"storyControls"`      // the page's slider, marks and list of events
+	FP       float64 `json:"firstPaint"`
+	FCP      float64 `json:"firstContentfulPaint"`
+	Ready    float64 `json:"ready"`
+	NotReady bool    `json:"notReady,omitempty"` // a peer not ready within peerReadyLimit
+	Fetch    float64 `json:"storyFetch"`         // fetch and read of the story in the wasm
+	Parse    float64 `json:"storyParse"`         // geo.Load in the wasm
+	Index    float64 `json:"storyIndex"`         // geo.NewMap and the view: the map's index
+	Controls float64 `json:"storyControls"`      // the page's slider, marks and list of events
+	// The load's steps (ms from navigation start): the page's marks
+	// (performance.mark, names mapline:…) and its measures, each with its
+	// start and end, in the order they ended (loadSteps).
+	Steps         []loadStep       `json:"steps,omitempty"`
 	BytesBeforeFP map[string]int64 `json:"bytesBeforeFirstPaint"`
 	BytesTotal    map[string]int64 `json:"bytesTotal"`
 }
@@ -329,10 +334,18 @@ type netReq struct {
 	bytes    float64
 }
 
+// A loadStep is a mark (Start == End) or a measure of the page's load.
+type loadStep struct {
+	Name  string  `json:"name"`
+	Start float64 `json:"start"`
+	End   float64 `json:"end"`
+}
+
 // load loads the page at u in a new tab and measures the load; then, if
 // after is not nil, it runs after on the tab before closing it. A page not
-// ready within limit is NotReady (and after does not run).
-func (b *browser) load(u string, throttled bool, vp [2]int64, limit time.Duration, after func(context.Context) error) (loadRun, error) {
+// ready within limit is NotReady (and after does not run). With -profile
+// it records the load, from navigation to ready, as name (recorder).
+func (b *browser) load(u, name string, throttled bool, vp [2]int64, limit time.Duration, after func(context.Context) error) (loadRun, error) {
 	var r loadRun
 	ctx, done, err := b.tab(vp, limit+15*time.Minute)
 	if err != nil {
@@ -367,10 +380,21 @@ func (b *browser) load(u string, throttled bool, vp [2]int64, limit time.Duratio
 	if err != nil {
 		return r, err
 	}
+	if b.rec != nil {
+		if err := b.rec.start(ctx); err != nil {
+			return r, err
+		}
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		return r, err
 	}
-	if err := waitReady(ctx, limit); err == errNotReady {
+	err = waitReady(ctx, limit)
+	if b.rec != nil {
+		if err := b.rec.stop(ctx, name); err != nil {
+			return r, err
+		}
+	}
+	if err == errNotReady {
 		r.NotReady, r.Ready = true, limit.Seconds()*1000
 		return r, nil
 	} else if err != nil {
@@ -379,14 +403,18 @@ func (b *browser) load(u string, throttled bool, vp [2]int64, limit time.Duratio
 	type timing struct {
 		Origin, FP, FCP, Ready float64
 		Measures               map[string]float64
+		Steps                  []loadStep
 	}
 	t, err := chromedp.Run(ctx, chromedp.Evaluate[timing](`(() => {
 	  const p = {};
 	  for (const e of performance.getEntriesByType("paint")) p[e.name] = e.startTime;
 	  const m = {};
 	  for (const e of performance.getEntriesByType("measure")) if (e.name.startsWith("mapline:")) m[e.name] = e.duration;
+	  const steps = [];
+	  for (const e of performance.getEntriesByType("mark").concat(performance.getEntriesByType("measure")))
+	    if (e.name.startsWith("mapline:")) steps.push({name: e.name, start: e.startTime, end: e.startTime + e.duration});
 	  return {Origin: performance.timeOrigin, FP: p["first-paint"] || 0, FCP: p["first-contentful-paint"] || 0,
-	    Ready: window.__bench.ready, Measures: m};
+	    Ready: window.__bench.ready, Measures: m, Steps: steps};
 	})()`))
 	if err != nil {
 		return r, err
@@ -394,6 +422,8 @@ func (b *browser) load(u string, throttled bool, vp [2]int64, limit time.Duratio
 	r.FP, r.FCP, r.Ready = t.FP, t.FCP, t.Ready
 	r.Fetch, r.Parse, r.Index = t.Measures["mapline:fetch"], t.Measures["mapline:parse"], t.Measures["mapline:index"]
 	r.Controls = t.Measures["mapline:controls"]
+	r.Steps = t.Steps
+	slices.SortStableFunc(r.Steps, func(a, b loadStep) int { return cmp.Compare(a.End, b.End) })
 	// Every request has finished by ready (the story was the last); give
 	// the protocol's events a moment to arrive.
 	time.Sleep(200 * time.Millisecond)
@@ -732,6 +762,17 @@ func logLoad(page, story, net string, i int, r loadRun) {
 	}
 	log.Printf("load %-8s %-5s %-5s run %d: first paint %4.0f ms, ready %s (fetch %.0f, parse %.0f, index %.0f, controls %.0f), %s",
 		page, story, net, i+1, r.FP, ready, r.Fetch, r.Parse, r.Index, r.Controls, kb(r.BytesTotal["all"]))
+	if len(r.Steps) > 0 {
+		var b strings.Builder
+		for _, s := range r.Steps {
+			if s.End == s.Start {
+				fmt.Fprintf(&b, " %s@%.0f", strings.TrimPrefix(s.Name, "mapline:"), s.End)
+			} else {
+				fmt.Fprintf(&b, " %s@%.0f–%.0f", strings.TrimPrefix(s.Name, "mapline:"), s.Start, s.End)
+			}
+		}
+		log.Printf("load %-8s %-5s %-5s run %d: steps (ms from navigation start):%s", page, story, net, i+1, b.String())
+	}
 }
 
 func machine(chromium string) machineInfo {

@@ -27,6 +27,7 @@ const (
 	clustersJS  = `String(document.querySelectorAll("#map-clusters button.cluster").length)`
 	zoomJS      = `document.documentElement.dataset.view.split(",")[2]`
 	exploreHide = `String(document.getElementById("explore").hidden)`
+	listTitleJS = `document.getElementById("story-list-title").textContent`
 )
 
 // synthStory is /synth/n.geojson as the page loads it.
@@ -90,6 +91,9 @@ func TestExploreSearch(t *testing.T) {
 			}
 			waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
 			waitText(t, ctx, countJS, countWords(len(kept)))
+			if got := text(t, ctx, listTitleJS); got != fmt.Sprintf("%d of 400 events", len(kept)) {
+				t.Errorf("the list's heading says %q, want %d of 400 events", got, len(kept))
+			}
 			items := text(t, ctx, `String(document.querySelectorAll("#matches li").length)`)
 			if items != strconv.Itoa(min(len(kept), 50)) {
 				t.Errorf("%d matches, %s listed", len(kept), items)
@@ -123,6 +127,7 @@ func TestExploreSearch(t *testing.T) {
 				{`String(document.getElementById("matches").hidden)`, "true"},
 				{`String(document.getElementById("events").offsetParent !== null)`, "true"},
 				{`String(document.querySelectorAll("#track-marks .mark[data-out]").length)`, "0"},
+				{listTitleJS, "All events"},
 			} {
 				if got := text(t, ctx, c.js); got != c.want {
 					t.Errorf("after Escape: %s = %q, want %q", c.js, got, c.want)
@@ -645,5 +650,68 @@ func TestExploreDaysInTheReadersLanguage(t *testing.T) {
 			setDay("")
 			waitText(t, ctx, `String(document.getElementById("day-error").hidden) + (document.getElementById("from-day").getAttribute("aria-invalid") || "")`, "true")
 		})
+	}
+}
+
+// TestExploreCurrentEventInTheWindow: a time window that leaves the
+// current event out (typed into the from field, then by keyboard on its
+// handle) shows the nearest match in the card, the slider's thumb inside
+// the window, and announces the count only; a window without events says
+// so in the card; Clear shows the current event again.
+func TestExploreCurrentEventInTheWindow(t *testing.T) {
+	s := synthStory(t, 400)
+	ix := geo.NewIndex(s)
+	tr := s.Track()
+	const liveJS = `document.getElementById("live").textContent`
+	ctx := tab(t, 1280, 800, 1)
+	open(t, ctx, "/embed.html?data=/synth/400.geojson", "ready")
+	waitText(t, ctx, titleJS, s.Events[0].Title)
+	live := text(t, ctx, liveJS)
+	from := s.Events[200].Time.Start.T.UTC().Format("2006-01-02")
+	d, _ := geo.ParseDate(from)
+	kept := ix.Select(geo.Filter{From: d.T}, nil).Kept
+	if len(kept) == 0 || kept[0] == 0 {
+		t.Fatalf("the window from %s keeps %d events", from, len(kept))
+	}
+	setDay := func(v string) {
+		text(t, ctx, `(() => { const el = document.getElementById("from-day"); el.value = `+jsString(v)+`; el.dispatchEvent(new Event("change")); return "" })()`)
+	}
+	setDay(from)
+	waitText(t, ctx, matchesJS, strconv.Itoa(len(kept)))
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	waitText(t, ctx, `decodeURIComponent(location.hash).split("&")[0] + "&"`, "#event-"+s.Events[kept[0]].ID+"&")
+	thumb, _ := strconv.Atoi(text(t, ctx, `document.getElementById("timeline").value`))
+	if at := tr.Time(float64(thumb) / float64(tr.Hours())); at.Before(d.T.Add(-time.Hour)) {
+		t.Errorf("the slider's thumb is at %v, before the window's start %v", at, d.T)
+	}
+	if got := text(t, ctx, liveJS); got != live {
+		t.Errorf("the move was announced: %q", got)
+	}
+	if got := text(t, ctx, countJS); got != countWords(len(kept)) {
+		t.Errorf("count = %q, want %q", got, countWords(len(kept)))
+	}
+	screenshot(t, ctx, "explore-current-in-window-desktop")
+
+	// Nothing from 2100 on: the card says so, and shows no event.
+	setDay("2100-01-01")
+	waitText(t, ctx, matchesJS, "0")
+	waitText(t, ctx, titleJS, "No event matches")
+	if got := text(t, ctx, `String(document.getElementById("card").hasAttribute("data-none")) + "|" + document.getElementById("card-date").textContent + "|" + document.getElementById("card-desc").textContent`); got != "true||" {
+		t.Errorf("the card with no match: data-none|date|description = %q", got)
+	}
+	screenshot(t, ctx, "explore-no-match-desktop")
+	for _, v := range axeViolations(t, ctx) {
+		t.Errorf("axe: %s", v)
+	}
+
+	// Clear: the current event is back in the card.
+	click(t, ctx, "#explore-clear")
+	waitText(t, ctx, matchesJS, "400")
+	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	if got := text(t, ctx, `String(document.getElementById("card").hasAttribute("data-none"))`); got != "false" {
+		t.Error("the card is still marked data-none after Clear")
+	}
+	if got := text(t, ctx, liveJS); got != live {
+		t.Errorf("Clear announced the event: %q", got)
 	}
 }

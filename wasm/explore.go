@@ -131,6 +131,17 @@ func (w words) matchWords(n int) (count, cut string) {
 	return count, cut
 }
 
+// listTitle is the list's heading: "All events", or while a search, filter
+// or window narrows the story (sel not nil) how many of its total events
+// it keeps: "12 of 340 events".
+func (w words) listTitle(sel *geo.Selection, total int) string {
+	if sel == nil {
+		return w.msg.Text("list.title")
+	}
+	num := w.dates.number
+	return w.msg.Plural("list.matching", total, "k", num(len(sel.Kept)), "n", num(total))
+}
+
 // clusterLabel names a cluster for screen readers and as its tooltip:
 // "12 events near Baghdad".
 func (w words) clusterLabel(s *geo.Story, c *geo.Cluster) string {

@@ -16,7 +16,7 @@ type explorer struct {
 	p                           *page
 	box, search, kind, from, to node
 	clear, count, matches, cut  node
-	list, clusters              node
+	list, clusters, title       node        // the list, the clusters' layer, the list's heading
 	win, winFrom, winTo, band   node        // the time window's handles (explore_window.go)
 	dayFormat, dayError         node        // the from and to fields' description and error (explore_day.go)
 	scale                       windowScale // their scale, the story's track
@@ -44,7 +44,8 @@ func newExplorer(p *page) *explorer {
 	return &explorer{p: p, box: byID("explore"), search: byID("search"), kind: byID("kind-filter"),
 		from: byID("from-day"), to: byID("to-day"), clear: byID("explore-clear"), count: byID("explore-count"),
 		matches: byID("matches"), cut: byID("matches-cut"), list: byID("story-list"), clusters: byID("map-clusters"),
-		win: byID("window"), winFrom: byID("window-from"), winTo: byID("window-to"), band: byID("window-band"),
+		title: byID("story-list-title"),
+		win:   byID("window"), winFrom: byID("window-from"), winTo: byID("window-to"), band: byID("window-band"),
 		dayFormat: byID("day-format"), dayError: byID("day-error"),
 		open: -1, marked: -1, matchEls: map[int]node{}}
 }
@@ -221,7 +222,8 @@ func (ex *explorer) choose(st *mapui.State, s *geo.Story, want selection) {
 		}
 		ex.result = ex.ix.Select(f, ex.result)
 	}
-	st.Select(ex.result)
+	st.Select(ex.result)    // moves the current event into the selection
+	ex.p.tl.quiet = true    // the count is announced, not the event the card shows
 	ex.p.tl.stepButtons(st) // previous / next walk the matches
 	ex.showWindow(want)
 	selected := sched.ms()
@@ -260,12 +262,41 @@ func (ex *explorer) showMatches(s *geo.Story) {
 		ex.matches.append(frag)
 		ex.marked = -1 // mark the current event again
 	}
+	ex.title.setText(ex.p.listTitle(ex.result, len(s.Events)))
 	ex.cut.setText(cut)
 	ex.cut.set("hidden", cut == "")
 	if count != ex.announced {
 		ex.announced = count
 		ex.count.setText(count)
 	}
+}
+
+// showNone writes into the card that no event matches while a search,
+// filter or window keeps none (the current event stays current, out of
+// the card), and reports whether it did; when some match again, the card
+// shows the current event again.
+func (tl *timeline) showNone(st *mapui.State) bool {
+	card := tl.p.doc.byID("card")
+	if sel := st.Map().Selection(); sel == nil || len(sel.Kept) > 0 {
+		if tl.none {
+			tl.none = false
+			card.delAttr("data-none")
+		}
+		return false
+	}
+	if !tl.none {
+		tl.none, tl.shown = true, -1 // show the current event again when some match
+		card.setAttr("data-none", "")
+		tl.date.setText("")
+		tl.date.delAttr("title")
+		tl.title.setText(tl.p.msg.Text("explore.none"))
+		tl.title.delAttr("lang")
+		tl.desc.setText("")
+		tl.places.set("hidden", true)
+		tl.source.parent().set("hidden", true)
+		tl.banner.set("hidden", true)
+	}
+	return true
 }
 
 // showWindow puts the time window's handles and its band where the

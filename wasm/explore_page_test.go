@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"mapline/geo"
+	"mapline/geo/lang"
 	"mapline/wasm/mapui"
 
 	"github.com/paulmach/orb"
@@ -76,6 +78,9 @@ func TestExplorerWritesThePage(t *testing.T) {
 	if got := doc.el("explore-count").textContent(); !strings.Contains(got, "40") {
 		t.Errorf("count = %q", got)
 	}
+	if got := doc.el("story-list-title").textContent(); got != "40 of 400 events" {
+		t.Errorf("the list's heading = %q, want 40 of 400 events", got)
+	}
 	var current []string
 	for _, li := range matches.kids {
 		if li.attrs["aria-current"] == "true" {
@@ -101,6 +106,9 @@ func TestExplorerWritesThePage(t *testing.T) {
 	ex.apply(st)
 	if !matches.hidden() || len(matches.kids) != 0 || p.root.attr("data-matches") != "400" {
 		t.Errorf("after clearing: matches hidden %v, %d listed, data-matches %q", matches.hidden(), len(matches.kids), p.root.attr("data-matches"))
+	}
+	if got := doc.el("story-list-title").textContent(); got != "All events" {
+		t.Errorf("after clearing, the list's heading = %q, want All events", got)
 	}
 
 	// The crowded sites gather into clusters, each a button named for
@@ -179,5 +187,100 @@ func TestExplorerWritesTheWindow(t *testing.T) {
 	}
 	if _, on := band.attrs["data-on"]; on {
 		t.Error("cleared: the band still shows")
+	}
+}
+
+// TestListTitle: the list's heading says what it lists: all events, or how
+// many of them a search, filter or window keeps, in the reader's language.
+func TestListTitle(t *testing.T) {
+	for _, tc := range []struct {
+		lang        string
+		kept, total int // kept < 0: no selection; the digits are those of words without the page (newWords(…, nil))
+		want        string
+	}{
+		{"en", -1, 340, "All events"},
+		{"en", 12, 340, "12 of 340 events"},
+		{"en", 0, 340, "0 of 340 events"},
+		{"ar", 12, 340, "12 من 340 حدثًا"}, // 340 is of the "many" form,
+		{"ar", 2, 5, "2 من 5 أحداث"},
+		{"ckb", 12, 340, "١٢ لە ٣٤٠ ڕووداو"},
+		{"fa", 12, 340, "12 از 340 رویداد"},
+	} {
+		t.Run(fmt.Sprint(tc.lang, "-", tc.kept, "-of-", tc.total), func(t *testing.T) {
+			w := newWords(lang.Get(tc.lang), nil)
+			var sel *geo.Selection
+			if tc.kept >= 0 {
+				sel = &geo.Selection{Kept: make([]int, tc.kept)}
+			}
+			if got := w.listTitle(sel, tc.total); got != tc.want {
+				t.Errorf("listTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestExplorerKeepsTheCurrentEventInTheSelection: a window that leaves the
+// current event out shows the nearest match in the card and on the slider,
+// announcing only the count; a window that keeps nothing says so in the
+// card; one that keeps events again shows the current event.
+func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
+	p, doc := testPage(t, "en")
+	s := exploreStory(t)
+	st := mapui.NewState(geo.Light)
+	st.Resize(800, 500, 1)
+	st.SetStory(s, 0)
+	doc.el("track-marks").props["clientWidth"] = 600.0
+	p.showStory(s)
+	ex := p.explore
+	ex.options(params{})
+	ex.apply(st)
+	show := func() {
+		ex.apply(st)
+		if st.TakeEventChange() {
+			p.tl.showEvent(st, time.Unix(0, 0))
+		}
+	}
+	show()
+	title, live, card := doc.el("card-title"), doc.el("live"), doc.el("card")
+	if got := title.textContent(); got != "Drone strike 0" {
+		t.Fatalf("card = %q, want the first event", got)
+	}
+	before := live.textContent()
+
+	// Events 0–27 are in January 2025; a window from 1 February leaves
+	// the current event out: the first event of February is current.
+	ex.record(selection{from: "2025-02-01"})
+	show()
+	if st.Current() != 31 || title.textContent() != "Event 31" {
+		t.Errorf("current %d, card %q; want event 31, February's first", st.Current(), title.textContent())
+	}
+	if got := doc.el("timeline").props["value"]; got != sliderValue(s.Track(), &s.Events[31]) {
+		t.Errorf("slider at %v, want event 31's place", got)
+	}
+	if got := live.textContent(); got != before {
+		t.Errorf("the move was announced: %q", got)
+	}
+
+	// Nothing in the window: the card says so.
+	ex.record(selection{from: "2030-01-01"})
+	show()
+	if got := title.textContent(); got != "No event matches" || doc.el("card-date").textContent() != "" || doc.el("card-desc").textContent() != "" || !doc.el("card-places").hidden() {
+		t.Errorf("card = %q (date %q), want that no event matches", got, doc.el("card-date").textContent())
+	}
+	if _, ok := card.attrs["data-none"]; !ok {
+		t.Error("the card is not marked data-none")
+	}
+
+	// Cleared: the current event is back in the card, unannounced.
+	ex.record(selection{})
+	show()
+	if got := title.textContent(); got != "Event 31" {
+		t.Errorf("after clearing, card = %q, want Event 31", got)
+	}
+	if _, ok := card.attrs["data-none"]; ok {
+		t.Error("the card is still marked data-none")
+	}
+	if got := live.textContent(); got != before {
+		t.Errorf("clearing announced the event: %q", got)
 	}
 }

@@ -171,6 +171,8 @@ type timeline struct {
 	sliding  bool        // the reader is dragging the slider: do not move its thumb
 	hash     mapui.Hash  // when to write the URL hash
 	pulseAt  map[int]int // site → pulse element index, for the current event
+	quiet    bool        // the event shown next is not announced: a search or filter moved to it (explorer.choose)
+	none     bool        // the card says that no event matches (showNone)
 }
 
 func newTimeline(p *page) *timeline {
@@ -278,6 +280,11 @@ func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
 		tl.play.setText(symbol)
 	}
 	tl.follow.set("checked", st.Following())
+	quiet := tl.quiet
+	tl.quiet = false
+	if tl.showNone(st) { // explore_page.go
+		return
+	}
 	cur := st.Current()
 	if s == nil || cur < 0 || cur >= len(s.Events) || cur == tl.shown {
 		return
@@ -299,7 +306,9 @@ func (tl *timeline) showEvent(st *mapui.State, now time.Time) {
 	tl.places.set("hidden", w.places == "")
 	tl.source.parent().set("hidden", e.Source == "")
 	tl.p.sourceInto(tl.source, e.Source)
-	tl.live.setText(w.live)
+	if !quiet {
+		tl.live.setText(w.live)
+	}
 	tl.stepButtons(st)
 	if w.banner != "" {
 		tl.banner.setText(w.banner)

@@ -3,6 +3,7 @@ package mapui
 import (
 	"math"
 	"slices"
+	"time"
 
 	"mapline/geo"
 
@@ -14,10 +15,45 @@ import (
 
 // Select shows only what sel keeps (geo.Map.Select; nil for everything).
 // The map reads sel at each frame: call Select again after filling it anew,
-// so that the map is drawn again.
+// so that the map is drawn again. When sel leaves the current event out,
+// the nearest event it keeps in time becomes current (nearestKept), the
+// camera following it; when it keeps none, the current event stays and
+// the page says that nothing matches. The event is marked changed either
+// way: the card shows the current event, or that none matches.
 func (s *State) Select(sel *geo.Selection) {
 	s.m.Select(sel)
-	s.dirty = true
+	s.dirty, s.eventDirty = true, true
+	if s.m.Story == nil {
+		return
+	}
+	if i := nearestKept(sel, s.m.Story.Events, s.cur); i != s.cur {
+		s.SetMoment(time.Time{})
+		s.SetEvent(i)
+		s.Aim()
+	}
+}
+
+// nearestKept is the event sel keeps nearest in time to event cur (by
+// their starts; of two as near, the earlier): cur itself when sel keeps
+// it, keeps nothing, or is nil, or when cur is no event. The events are in
+// order of time, as sel.Kept is.
+func nearestKept(sel *geo.Selection, evs []geo.Event, cur int) int {
+	if sel == nil || len(sel.Kept) == 0 || cur < 0 || cur >= len(evs) || sel.Keeps(cur) {
+		return cur
+	}
+	k, _ := slices.BinarySearch(sel.Kept, cur)
+	switch {
+	case k == 0:
+		return sel.Kept[0]
+	case k == len(sel.Kept):
+		return sel.Kept[k-1]
+	}
+	at := evs[cur].Time.Start.T
+	before, after := sel.Kept[k-1], sel.Kept[k]
+	if evs[after].Time.Start.T.Sub(at) < at.Sub(evs[before].Time.Start.T) {
+		return after
+	}
+	return before
 }
 
 // SetCluster gathers crowding sites into clusters, or stops (geo.MapOptions.Cluster).

@@ -136,6 +136,7 @@ func TestStepWalksTheMatches(t *testing.T) {
 	if st.Map().Selection() != sel {
 		t.Fatal("the selection was not taken")
 	}
+	st.SetEvent(0) // an event left out (Select moved to the first match)
 	tl := NewTimeline()
 	tl.Step(1)
 	tl.Apply(st, s.Track(), now)
@@ -165,5 +166,74 @@ func TestSelectionOutlivesBasemapAndTheme(t *testing.T) {
 				t.Error("the selection was dropped")
 			}
 		})
+	}
+}
+
+// TestNearestKept: a selection that leaves the current event out moves it
+// to the event it keeps nearest in time; one that keeps it, or keeps
+// nothing, leaves it.
+func TestNearestKept(t *testing.T) {
+	var evs []geo.Event
+	for _, day := range []string{"2025-01-01", "2025-01-02", "2025-01-10", "2025-01-11", "2025-01-20", "2025-01-30", "2025-02-01"} {
+		d, err := geo.ParseDate(day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs = append(evs, geo.Event{Time: geo.Span{Start: d}})
+	}
+	keep := func(kept ...int) *geo.Selection {
+		sel := &geo.Selection{Events: make([]bool, len(evs)), Kept: kept}
+		for _, i := range kept {
+			sel.Events[i] = true
+		}
+		return sel
+	}
+	for _, tc := range []struct {
+		name      string
+		sel       *geo.Selection
+		cur, want int
+	}{
+		{"no-selection-stays", nil, 3, 3},
+		{"kept-stays", keep(1, 3), 3, 3},
+		{"nothing-kept-stays", keep(), 3, 3},
+		{"no-current-stays", keep(1, 3), -1, -1},
+		{"before-the-window-goes-to-its-first", keep(4, 5), 0, 4},
+		{"after-the-window-goes-to-its-last", keep(1, 2), 6, 2},
+		{"nearer-the-later-one", keep(0, 3), 2, 3},    // 10 Jan: 11 Jan is 1 day on, 1 Jan 9 days back
+		{"nearer-the-earlier-one", keep(3, 5), 4, 3},  // 20 Jan: 11 Jan 9 days back, 30 Jan 10 on
+		{"as-near-the-earlier-one", keep(2, 5), 4, 2}, // 20 Jan: 10 days each way
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := nearestKept(tc.sel, evs, tc.cur); got != tc.want {
+				t.Errorf("nearestKept(cur %d) = %d, want %d", tc.cur, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSelectMovesTheCurrentEvent: a window that leaves the current event
+// out makes its nearest match current and marks the event changed; one
+// that keeps nothing leaves the current event and marks it changed too
+// (the card says that nothing matches).
+func TestSelectMovesTheCurrentEvent(t *testing.T) {
+	st := NewState(geo.Light)
+	s := demoStory(t)
+	st.SetStory(s, -1)
+	st.Resize(800, 500, 1)
+	st.TakeEventChange()
+	last := s.Events[len(s.Events)-1].Time.Start.T
+	sel := geo.NewIndex(s).Select(geo.Filter{From: last.AddDate(0, -1, 0)}, nil)
+	if len(sel.Kept) == 0 || sel.Kept[0] < 2 {
+		t.Fatalf("the window keeps %v: want some, after the first two", sel.Kept)
+	}
+	st.Select(sel)
+	if st.Current() != sel.Kept[0] || !st.TakeEventChange() {
+		t.Errorf("current %d, want the window's first match %d, marked changed", st.Current(), sel.Kept[0])
+	}
+	st.SetEvent(1)
+	st.TakeEventChange()
+	st.Select(keeping(s))
+	if st.Current() != 1 || !st.TakeEventChange() {
+		t.Errorf("nothing kept: current %d, want 1 still, marked changed", st.Current())
 	}
 }

@@ -324,8 +324,9 @@ func whys(t *testing.T, ctx context.Context) map[string]int {
 // TestCompositorPinch: on a phone, fingers that pinch scale the frame drawn
 // about their midpoint and draw nothing while they stay on the map, in or
 // out however far (a pinch out by two levels uncovers the sea round the
-// frame); let go, the map is drawn at the zoom the fingers spread it to,
-// the point between them still there, the labels by their markers.
+// frame), the scale bar that of the frame as scaled; let go, the map is
+// drawn at the zoom the fingers spread it to, the point between them still
+// there, the labels by their markers, the scale bar that of the view.
 func TestCompositorPinch(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -371,12 +372,15 @@ func TestCompositorPinch(t *testing.T) {
 			if m := moves(); !scaled(m) {
 				t.Errorf("the pinch never scaled the frame on screen: canvas translate | scale %q", m)
 			}
+			dz := math.Log2(tc.steps[len(tc.steps)-1] / tc.from)
+			scaleBarOf(t, ctx, v0.ZoomAbout(dz, m), "while held")
 			screenshot(t, ctx, "compose-pinch-held-"+strings.NewReplacer(", ", "-", " ", "-").Replace(tc.name))
 			if err := chromedp.Do(ctx, touches(input.DispatchTouchEventTypeTouchEnd)); err != nil {
 				t.Fatal(err)
 			}
 			v1, s1 := settledView(t, ctx, "document", r)
-			if want := v0.Zoom + math.Log2(tc.steps[len(tc.steps)-1]/tc.from); math.Abs(v1.Zoom-want) > 0.01 {
+			scaleBarOf(t, ctx, v1, "at rest")
+			if want := v0.Zoom + dz; math.Abs(v1.Zoom-want) > 0.01 {
 				t.Errorf("after the pinch the view is %s, want zoom %.3f", s1, want)
 			}
 			if q := moved(v0, v1, m); !near(q, m, 2) {
@@ -400,4 +404,23 @@ func draws(t *testing.T, ctx context.Context) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// scaleBarOf fails the test unless the scale bar shows what geo's ScaleBar
+// says for view v (when says when): its words, and its bars as long, within
+// 1.5 px (a pinch's zoom is the fingers' to within 0.01 of a level).
+func scaleBarOf(t *testing.T, ctx context.Context, v geo.View, when string) {
+	t.Helper()
+	want := v.ScaleBar(100)
+	for _, bar := range []struct {
+		id, text string
+		px       float64
+	}{{"scale-km", want.KmText(), want.KmPx}, {"scale-mi", want.MiText(), want.MiPx}} {
+		if got := text(t, ctx, `document.getElementById("`+bar.id+`").textContent`); got != bar.text {
+			t.Errorf("%s, #%s says %q, want %q (zoom %.2f)", when, bar.id, got, bar.text, v.Zoom)
+		}
+		if got := boxOf(t, ctx, "#"+bar.id).W; math.Abs(got-bar.px) > 1.5 {
+			t.Errorf("%s, #%s is %.1f px wide, want %.1f (zoom %.2f)", when, bar.id, got, bar.px, v.Zoom)
+		}
+	}
 }

@@ -130,7 +130,7 @@ func (g *game) Update() error {
 		// story, the player started) is a reason of Why; the rest (the
 		// camera stops following, the play button) changes the controls
 		// only: a drag's first move draws nothing for it.
-		g.page.moveMap(m)
+		g.page.carry(m, g.comp.Shown(m))
 		sc = g.st.Scene()
 		g.carried = true
 	} else if sc, changed = g.st.Frame(); changed {

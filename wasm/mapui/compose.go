@@ -107,3 +107,18 @@ func (c *Compositor) Why(st *State, held bool) (m Move, why string) {
 	}
 	return m, ""
 }
+
+// Shown is the view the frame on screen shows once moved by m: the frame
+// drawn scaled by m.K (its zoom m.K's levels from the drawn one's) about
+// the point m puts at the map's centre. The page's scale bar follows it
+// while the compositor carries a zoom.
+func (c *Compositor) Shown(m Move) geo.View {
+	v := c.drawn
+	if !(m.K > 0) {
+		return v
+	}
+	p := orb.Point{(v.Width/2 - m.X) / m.K, (v.Height/2 - m.Y) / m.K}
+	v.Center = geo.LonLat(v.ScreenToWorld(p))
+	v.Zoom += math.Log2(m.K)
+	return v
+}

@@ -213,3 +213,37 @@ func TestCompositorWheelNotches(t *testing.T) {
 		})
 	}
 }
+
+// TestCompositorShown: the view the frame on screen shows, moved, is the
+// state's view (the scale bar's, while a zoom is carried).
+func TestCompositorShown(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(st *State)
+	}{
+		{"nothing moved", func(*State) {}},
+		{"a drag", func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }},
+		{"a pinch in about the fingers", func(st *State) { st.do(op{kind: opZoom, dz: 1.3, at: pt(100, 400)}) }},
+		{"a pinch out by three levels", func(st *State) { st.do(op{kind: opZoom, dz: -3, at: pt(700, 50)}) }},
+		{"a wheel's zoom, while it runs", func(st *State) {
+			st.do(op{kind: opZoomBy, dz: 1, at: pt(200, 300)})
+			tick(st, zoomMillis/2)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, c := composeState(t)
+			tc.change(st)
+			m, ok := c.Move(st, true)
+			if !ok {
+				t.Fatalf("the compositor does not carry it")
+			}
+			got, want := c.Shown(m), st.View()
+			if math.Abs(got.Zoom-want.Zoom) > 1e-9 || math.Abs(got.Center.Lon()-want.Center.Lon()) > 1e-6 || math.Abs(got.Center.Lat()-want.Center.Lat()) > 1e-6 {
+				t.Errorf("Shown(%v) = %v at zoom %v; want %v at zoom %v", m, got.Center, got.Zoom, want.Center, want.Zoom)
+			}
+			if got, want := got.ScaleBar(100), want.ScaleBar(100); math.Abs(got.KmPx-want.KmPx) > 1e-6 || got.Km != want.Km {
+				t.Errorf("scale bar %v; want %v", got, want)
+			}
+		})
+	}
+}

@@ -311,6 +311,22 @@ func TestCompositorWheelNotches(t *testing.T) {
 	labelsByMarkers(t, ctx, s, v1, r)
 }
 
+// restedView is the view once a gesture rests: data-view has settled and
+// the frame on screen is in place (no translate, no scale). A gesture the
+// compositor carries (a glide, a zoom) changes data-view only at rest.
+func restedView(t *testing.T, ctx context.Context, r rect) geo.View {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+		v, _ := settledView(t, ctx, "document", r)
+		if text(t, ctx, `[document.querySelector("canvas").style.translate, document.querySelector("canvas").style.scale].join(" | ")`) == " | " {
+			return v
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatal("the gesture never rested: the frame on screen is still moved")
+	return geo.View{}
+}
+
 // whys is how many frames the map has drawn, by reason (mapui.Compositor.Why).
 func whys(t *testing.T, ctx context.Context) map[string]int {
 	t.Helper()
@@ -423,4 +439,61 @@ func scaleBarOf(t *testing.T, ctx context.Context, v geo.View, when string) {
 			t.Errorf("%s, #%s is %.1f px wide, want %.1f (zoom %.2f)", when, bar.id, got, bar.px, v.Zoom)
 		}
 	}
+}
+
+// TestCompositorGlide: a flick's glide is carried on the compositor however
+// far it goes past the margin (the sea shows on the side it uncovers) and
+// the map is drawn once when it rests (maplineStats().why: no "margin"),
+// further than the drag in its direction, nothing moved at rest, the labels
+// by their markers.
+func TestCompositorGlide(t *testing.T) {
+	s := demo(t)
+	ctx := tab(t, 800, 650, 1)
+	open(t, ctx, "/embed.html?view=33,45,5&t=2025-06-11", "ready")
+	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+	r := canvasRect(t, ctx)
+	c := orb.Point{r.W / 2, r.H / 2}
+	onCanvas(t, ctx, "document", c)
+	v0, _ := settledView(t, ctx, "document", r)
+	why0 := whys(t, ctx)
+	// Moves 10 ms apart by their own timestamps, let go 10 ms after the
+	// last (TestDragInertia): about 1 px/ms at release, a glide of about
+	// 340 px, westwards to the story's sites; the drag itself within the
+	// margin.
+	d := orb.Point{60, -20}
+	t0 := float64(time.Now().UnixNano()) / 1e9
+	at := func(s float64) chromedp.MouseOption {
+		return func(p *input.DispatchMouseEventParams) { p.Timestamp = input.TimeSinceEpoch(t0 + s) }
+	}
+	x, y := r.X+c.X(), r.Y+c.Y()
+	steps := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1), at(0))}
+	for i := 1; i <= 6; i++ {
+		f := float64(i) / 6
+		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, x+d.X()*f, y+d.Y()*f, chromedp.ButtonLeft, at(0.01*float64(i))))
+	}
+	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x+d.X(), y+d.Y(), chromedp.ButtonLeft, chromedp.ClickCount(1), at(0.07)))
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+	v1 := restedView(t, ctx, r)
+	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
+	q := moved(v0, v1, c)
+	got := orb.Point{q.X() - c.X(), q.Y() - c.Y()}
+	if along := (got.X()*d.X() + got.Y()*d.Y()) / math.Hypot(d.X(), d.Y()); along < math.Hypot(d.X(), d.Y())+0.25*math.Min(r.W, r.H) { // mapui.Margin
+		t.Fatalf("the flick of %v moved the map by %v: want a glide past the margin", d, got)
+	}
+	for why, n := range whys(t, ctx) {
+		dn := n - why0[why]
+		switch {
+		case why == "rest" && dn != 1:
+			t.Errorf("the flick drew %d frames at rest; want 1", dn)
+		case dn > 0 && why != "rest" && why != "tiles":
+			t.Errorf("the flick drew %d frames for %q; want frames drawn only at rest and for the tiles", dn, why)
+		}
+	}
+	if got := text(t, ctx, `[document.querySelector("canvas").style.translate, document.getElementById("map-labels").style.translate].join(" | ")`); got != " | " {
+		t.Errorf("canvas | labels translate = %q at rest, want none", got)
+	}
+	screenshot(t, ctx, "compose-after-glide")
+	labelsByMarkers(t, ctx, s, v1, r)
 }

@@ -72,6 +72,11 @@ func TestCompositorMove(t *testing.T) {
 			st.do(op{kind: opFling, d: pt(1, 0)})
 			tick(st, 50)
 		}, Move{}, true},
+		{"the glide of a flick, past the margin", false, func(st *State) {
+			st.do(op{kind: opPan, d: pt(margin-1, 0)})
+			st.do(op{kind: opFling, d: pt(0, -inertiaMaxSpeed)})
+			tick(st, 3*inertiaTau)
+		}, Move{}, true},
 		{"a flight home: draw", false, func(st *State) {
 			st.do(op{kind: opPan, d: pt(30, 0)})
 			st.do(op{kind: opReset})
@@ -137,6 +142,11 @@ func TestCompositorWhy(t *testing.T) {
 		{"the glide of a flick past the margin", false, func(st *State) {
 			st.do(op{kind: opFling, d: pt(inertiaMaxSpeed, 0)})
 			tick(st, inertiaTau)
+		}, ""},
+		{"a key's pan past the margin", false, func(st *State) {
+			st.do(op{kind: opPan, d: pt(margin+1, 0)})
+			st.do(op{kind: opPanBy, d: pt(0, 10)})
+			tick(st, 10)
 		}, "margin"},
 		{"another event", true, func(st *State) { st.SetEvent(st.Current() + 1) }, "changed"},
 		{"another size", true, func(st *State) { st.Resize(700, 500, 1) }, "changed"},

@@ -284,14 +284,19 @@ func TestCompositorWheelNotches(t *testing.T) {
 	}
 	v1, s1 := settledView(t, ctx, "document", r)
 	waitText(t, ctx, `document.documentElement.dataset.basemap`, "loaded")
-	// At rest the map is drawn once ("rest"), and again as the tiles of
-	// the new view come ("tiles"); nothing else.
-	for why, n := range whys(t, ctx) {
-		d := n - why0[why]
-		switch {
-		case why == "rest" && d != 1:
-			t.Errorf("the wheel's zoom drew %d frames at rest; want 1 (the tiles that come after it are \"tiles\")", d)
-		case d > 0 && why != "rest" && why != "tiles":
+	// At rest the map is drawn ("rest"), and again as the tiles of the new
+	// view come ("tiles": the view's zoom-4 tiles were never fetched, and
+	// are asked for at rest); nothing else. A notch late by more than the
+	// zoom's 200 ms on a busy machine makes the zoom rest twice.
+	why1 := whys(t, ctx)
+	if d := why1["rest"] - why0["rest"]; d < 1 {
+		t.Errorf("the wheel's zoom drew %d frames at rest; want 1 or more", d)
+	}
+	if d := why1["tiles"] - why0["tiles"]; d < 1 {
+		t.Errorf("the wheel's zoom drew %d frames for the new view's tiles (%v); want 1 or more", d, why1)
+	}
+	for why, n := range why1 {
+		if d := n - why0[why]; d > 0 && why != "rest" && why != "tiles" {
 			t.Errorf("the wheel's zoom drew %d frames for %q; want frames drawn only at rest and for the tiles", d, why)
 		}
 	}

@@ -113,3 +113,23 @@ type idleTask struct {
 	fn      any // the browser's callback, made once (frames_js.go)
 	pending bool
 }
+
+// drawReason is why a frame draws, for cmd/bench (frameCount.why): why0 is
+// mapui.Compositor.Why before the frame's tiles came onto the map, why after
+// the frame's changes; dirty0 tells whether the map was to be drawn before
+// the tiles came, tiles whether they came (the map took new pieces). A
+// frame past the margin takes the tiles of its view, which changes the map:
+// it draws for the margin. A frame at rest draws for the rest when the view
+// had moved since the frame drawn; with nothing else to draw, a frame that
+// draws because the view's tiles arrived after it says "tiles".
+func drawReason(why0, why string, dirty0, tiles bool) string {
+	switch {
+	case why0 == "":
+		return why
+	case why0 != "rest", dirty0:
+		return why0
+	case tiles:
+		return "tiles"
+	}
+	return why
+}

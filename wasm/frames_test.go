@@ -89,3 +89,28 @@ func TestFrameCount(t *testing.T) {
 		t.Errorf("%d frames of work kept, want at most %d", n, maxWork)
 	}
 }
+
+func TestDrawReason(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		why0, why string
+		dirty0    bool
+		tiles     bool
+		want      string
+	}{
+		{"the first frame", "first", "first", true, false, "first"},
+		{"past the margin, with the tiles of the new view", "margin", "changed", true, true, "margin"},
+		{"the gesture rests", "rest", "rest", true, false, "rest"},
+		{"the gesture rests, the tiles in the same frame", "rest", "changed", true, true, "rest"},
+		{"the tiles of the view come after the rest", "rest", "changed", false, true, "tiles"},
+		{"at rest, the current event changes", "rest", "changed", false, false, "changed"},
+		{"at rest, the story's time moves", "rest", "rest", false, false, "rest"},
+		{"carried, the first basemap comes", "", "changed", true, true, "changed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := drawReason(tc.why0, tc.why, tc.dirty0, tc.tiles); got != tc.want {
+				t.Errorf("drawReason(%q, %q, %v, %v) = %q; want %q", tc.why0, tc.why, tc.dirty0, tc.tiles, got, tc.want)
+			}
+		})
+	}
+}

@@ -111,7 +111,8 @@ func (g *game) Update() error {
 	// no new tiles either: they come onto the map when it is drawn again.
 	held := g.page.input != nil && g.page.input.Held()
 	_, why0 := g.comp.Why(g.st, held)
-	updateTiles(g.st, g.moving, why0 == "") // tiles_js.go
+	dirty0 := g.st.Dirty()
+	tiles := updateTiles(g.st, g.moving, why0 == "") // tiles_js.go
 	g.page.tl.apply(g.st, now)
 	g.st.StoryFrame(now)
 	g.page.explore.apply(g.st)
@@ -131,16 +132,13 @@ func (g *game) Update() error {
 		// story, the player started) is a reason of Why; the rest (the
 		// camera stops following, the play button) changes the controls
 		// only: a drag's first move draws nothing for it.
-		g.page.moveMap(m)
+		g.page.carry(m, g.comp.Shown(m))
 		sc = g.st.Scene()
 		g.carried = true
 	} else if sc, changed = g.st.Frame(); changed {
-		// Why the frame draws, for cmd/bench: the reason before the
-		// tiles (a frame past the margin takes the tiles of its view,
-		// which changes the map), and whether the reader still holds it.
-		if why0 != "" {
-			why = why0
-		}
+		// Why the frame draws, for cmd/bench (drawReason), and whether
+		// the reader still holds the map.
+		why = drawReason(why0, why, dirty0, tiles)
 		if !held && mapui.Gesture(g.st, false) {
 			why += " (let go)"
 		}

@@ -219,6 +219,18 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 	}
 }
 
+// carry moves the frame on screen by m while the compositor carries a
+// gesture (moveMap), and shows the scale bar of shown, the view the frame
+// shows so moved (mapui.Compositor.Shown): a zoom scales the frame, and
+// the bar with it; a pan leaves the frame's scale as drawn, and the bar
+// (carto.showScale writes it only when it changes).
+func (p *page) carry(m mapui.Move, shown geo.View) {
+	if m.K != 1 || p.move.K != 1 {
+		p.carto.showScale(shown)
+	}
+	p.moveMap(m)
+}
+
 // moveMap moves and scales the frame on screen, with its labels, pulses,
 // card and clusters, by m (mapui.Move) on the browser's compositor: a CSS
 // translate and scale about the map's top left (embed.css sets their

@@ -298,3 +298,43 @@ func TestMoveMap(t *testing.T) {
 		}
 	}
 }
+
+// TestCarryScale: while the compositor carries a gesture, the scale bar is
+// that of the view the frame shows once scaled, written only when it
+// changes; a pan leaves the bar of the frame drawn.
+func TestCarryScale(t *testing.T) {
+	p, doc := testPage(t, "en")
+	km, mi := doc.el("scale-km"), doc.el("scale-mi")
+	drawn := geo.View{Center: orb.Point{45, 33}, Zoom: 5, Width: 800, Height: 500, Ratio: 1}
+	p.carto.showScale(drawn) // as the frame drawn does
+	p.moveMap(mapui.Still)
+	at := orb.Point{200, 300}
+	for _, tc := range []struct {
+		name  string
+		m     mapui.Move
+		shown geo.View
+		want  geo.View // whose bar shows
+	}{
+		{"a pan leaves the bar drawn", mapui.Move{X: 30, Y: -90, K: 1}, drawn.Pan(30, -90), drawn},
+		{"a zoom in by half a level", mapui.Move{X: 200 * (1 - math.Sqrt2), Y: 300 * (1 - math.Sqrt2), K: math.Sqrt2}, drawn.ZoomAbout(0.5, at), drawn.ZoomAbout(0.5, at)},
+		{"a zoom out by two levels", mapui.Move{X: 150, Y: 225, K: 0.25}, drawn.ZoomAbout(-2, at), drawn.ZoomAbout(-2, at)},
+		{"back where it was drawn", mapui.Still, drawn, drawn},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p.carry(tc.m, tc.shown)
+			want := p.carto.scaleBar(tc.want)
+			if km.text != want.km || km.style["width"] != want.kmPx || mi.text != want.mi || mi.style["width"] != want.miPx {
+				t.Errorf("scale bar %q %s, %q %s; want %q %s, %q %s", km.text, km.style["width"], mi.text, mi.style["width"],
+					want.km, want.kmPx, want.mi, want.miPx)
+			}
+			// Carried again, as the next frame of the gesture: unchanged,
+			// the bar is not written again.
+			km.text = "unwritten"
+			p.carry(tc.m, tc.shown)
+			if km.text != "unwritten" {
+				t.Errorf("the same move wrote the scale bar again: %q", km.text)
+			}
+			km.text = want.km
+		})
+	}
+}

@@ -237,11 +237,11 @@ func rangeFetch(url string, off, n uint64) ([]byte, error) {
 // updateTiles is the tiles' part of Update: it takes the tiles that
 // arrived, asks for those the view needs once the view rests (nothing when
 // they are all there), and gives the map a new basemap when the pieces that
-// draw the view changed.
-func updateTiles(st *mapui.State, moving, composite bool) {
+// draw the view changed, and reports whether it did.
+func updateTiles(st *mapui.State, moving, composite bool) (put bool) {
 	t := theTiler.Load()
 	if t == nil {
-		return
+		return false
 	}
 	t.mu.Lock()
 	got := t.arrived
@@ -267,11 +267,12 @@ func updateTiles(st *mapui.State, moving, composite bool) {
 	// when it is drawn again (the gesture rests, or passes the margin or
 	// the scale limit), not in a frame of their own mid-gesture.
 	if composite && st.Map().Basemap == t.bm {
-		return
+		return false
 	}
 	if pieces, changed := t.cache.Cover(v); changed || st.Map().Basemap != t.bm {
 		t.bm = geo.NewBasemap([]geo.Level{tiles.Level(pieces)})
 		st.SetBasemap(t.bm)
+		put = true
 	}
 	// data-basemap says whether the view's own tiles are all drawn (tests
 	// and cmd/bench wait for "loaded").
@@ -293,6 +294,7 @@ func updateTiles(st *mapui.State, moving, composite bool) {
 		t.settled++
 		frames.wake() // one more Update, after the frame that draws them
 	}
+	return put
 }
 
 // tilesDrawn reports whether a frame with all the view's tiles has been

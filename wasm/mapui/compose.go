@@ -22,10 +22,13 @@ import (
 // for a wheel, zoomMillis after its last event), when anything but the
 // view's centre and zoom changed (the story, the current event, the theme,
 // the size), while the player plays or the camera flies, and, for a pan
-// (the frame moved, not scaled), when the frame moved would leave more than
-// Margin of the map's smaller side uncovered on a side (the canvas has no
-// margin drawn beyond the map: what a move uncovers shows the sea until the
-// next frame). A zoom (the frame scaled: wheel notches, a pinch, their
+// held or a key's (the frame moved, not scaled), when the frame moved would
+// leave more than Margin of the map's smaller side uncovered on a side (the
+// canvas has no margin drawn beyond the map: what a move uncovers shows the
+// sea until the next frame). The glide of a drag let go is carried
+// whatever it uncovers, as a zoom is, and drawn when it rests: a frame
+// drawn in the middle of it would take longer than a display frame under
+// a software GPU. A zoom (the frame scaled: wheel notches, a pinch, their
 // animation) is carried whatever its scale, as Leaflet scales its panes
 // through a zoom: scaled up, the frame's pixels grow; scaled down, the sea
 // shows round it; the map is drawn when the zoom rests. A frame drawn in
@@ -98,12 +101,27 @@ func (c *Compositor) Why(st *State, held bool) (m Move, why string) {
 	m.K = math.Exp2(v.Zoom - d.Zoom)
 	o := v.WorldToScreen(d.ScreenToWorld(orb.Point{}))
 	m.X, m.Y = o.X(), o.Y()
-	if math.Abs(m.K-1) > 1e-9 {
-		return m, "" // a zoom: carried until it rests
+	if math.Abs(m.K-1) > 1e-9 || !held && st.anim.glide.running() {
+		return m, "" // a zoom, or a glide's tail: carried until it rests
 	}
 	max := Margin*math.Min(d.Width, d.Height) + 1e-9
 	if m.X > max || m.Y > max || d.Width-(m.X+m.K*d.Width) > max || d.Height-(m.Y+m.K*d.Height) > max {
 		return Still, "margin"
 	}
 	return m, ""
+}
+
+// Shown is the view the frame on screen shows once moved by m: the frame
+// drawn scaled by m.K (its zoom m.K's levels from the drawn one's) about
+// the point m puts at the map's centre. The page's scale bar follows it
+// while the compositor carries a zoom.
+func (c *Compositor) Shown(m Move) geo.View {
+	v := c.drawn
+	if !(m.K > 0) {
+		return v
+	}
+	p := orb.Point{(v.Width/2 - m.X) / m.K, (v.Height/2 - m.Y) / m.K}
+	v.Center = geo.LonLat(v.ScreenToWorld(p))
+	v.Zoom += math.Log2(m.K)
+	return v
 }

@@ -72,6 +72,11 @@ func TestCompositorMove(t *testing.T) {
 			st.do(op{kind: opFling, d: pt(1, 0)})
 			tick(st, 50)
 		}, Move{}, true},
+		{"the glide of a flick, past the margin", false, func(st *State) {
+			st.do(op{kind: opPan, d: pt(margin-1, 0)})
+			st.do(op{kind: opFling, d: pt(0, -inertiaMaxSpeed)})
+			tick(st, 3*inertiaTau)
+		}, Move{}, true},
 		{"a flight home: draw", false, func(st *State) {
 			st.do(op{kind: opPan, d: pt(30, 0)})
 			st.do(op{kind: opReset})
@@ -137,6 +142,11 @@ func TestCompositorWhy(t *testing.T) {
 		{"the glide of a flick past the margin", false, func(st *State) {
 			st.do(op{kind: opFling, d: pt(inertiaMaxSpeed, 0)})
 			tick(st, inertiaTau)
+		}, ""},
+		{"a key's pan past the margin", false, func(st *State) {
+			st.do(op{kind: opPan, d: pt(margin+1, 0)})
+			st.do(op{kind: opPanBy, d: pt(0, 10)})
+			tick(st, 10)
 		}, "margin"},
 		{"another event", true, func(st *State) { st.SetEvent(st.Current() + 1) }, "changed"},
 		{"another size", true, func(st *State) { st.Resize(700, 500, 1) }, "changed"},
@@ -209,6 +219,40 @@ func TestCompositorWheelNotches(t *testing.T) {
 			}
 			if p := st.View().Screen(ll); math.Hypot(p.X()-at.X(), p.Y()-at.Y()) > 1e-6 {
 				t.Errorf("the point under the cursor moved from %v to %v", at, p)
+			}
+		})
+	}
+}
+
+// TestCompositorShown: the view the frame on screen shows, moved, is the
+// state's view (the scale bar's, while a zoom is carried).
+func TestCompositorShown(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(st *State)
+	}{
+		{"nothing moved", func(*State) {}},
+		{"a drag", func(st *State) { st.do(op{kind: opPan, d: pt(30, -20)}) }},
+		{"a pinch in about the fingers", func(st *State) { st.do(op{kind: opZoom, dz: 1.3, at: pt(100, 400)}) }},
+		{"a pinch out by three levels", func(st *State) { st.do(op{kind: opZoom, dz: -3, at: pt(700, 50)}) }},
+		{"a wheel's zoom, while it runs", func(st *State) {
+			st.do(op{kind: opZoomBy, dz: 1, at: pt(200, 300)})
+			tick(st, zoomMillis/2)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, c := composeState(t)
+			tc.change(st)
+			m, ok := c.Move(st, true)
+			if !ok {
+				t.Fatalf("the compositor does not carry it")
+			}
+			got, want := c.Shown(m), st.View()
+			if math.Abs(got.Zoom-want.Zoom) > 1e-9 || math.Abs(got.Center.Lon()-want.Center.Lon()) > 1e-6 || math.Abs(got.Center.Lat()-want.Center.Lat()) > 1e-6 {
+				t.Errorf("Shown(%v) = %v at zoom %v; want %v at zoom %v", m, got.Center, got.Zoom, want.Center, want.Zoom)
+			}
+			if got, want := got.ScaleBar(100), want.ScaleBar(100); math.Abs(got.KmPx-want.KmPx) > 1e-6 || got.Km != want.Km {
+				t.Errorf("scale bar %v; want %v", got, want)
 			}
 		})
 	}

@@ -130,17 +130,17 @@ func newPeerServer(lib, bareWasm, dist string) (*peerServer, error) {
 	return ps, err
 }
 
-// brotliCached is the brotli of data (quality 10, as cmd/dist compresses
-// the site's wasm), kept in name.br while it is newer than name.
+// brotliCached is the brotli of data (quality 11, as cmd/dist compresses
+// the site's wasm), kept in name.q11.br while it is newer than name.
 func brotliCached(name string, data []byte) ([]byte, error) {
-	br := name + ".br"
+	br := name + ".q11.br"
 	if a, err := os.Stat(name); err == nil {
 		if b, err := os.Stat(br); err == nil && b.ModTime().After(a.ModTime()) {
 			return os.ReadFile(br)
 		}
 	}
 	var buf bytes.Buffer
-	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: 10, LGWin: 22})
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: 11, LGWin: 22})
 	w.Write(data)
 	if err := w.Close(); err != nil {
 		return nil, err

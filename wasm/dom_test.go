@@ -11,10 +11,22 @@ import (
 
 // fakeDoc is a document on the host (dom.go): a tree of fakeNodes that the
 // tests read back as text. Layout numbers (offsetTop, clientWidth…) are
-// whatever the test sets in a node's props.
+// whatever the test sets in a node's props. As in a browser, reading one
+// after a write lays the page out (forced, counted in layouts); writes mark
+// the page dirty until then.
 type fakeDoc struct {
-	ids    map[string]*fakeNode
-	active *fakeNode
+	ids     map[string]*fakeNode
+	active  *fakeNode
+	dirty   bool // written since the last layout
+	layouts int  // layouts forced by reading a layout number while dirty
+}
+
+// readLayout is a read of a layout number: a layout, if the page is dirty.
+func (d *fakeDoc) readLayout() {
+	if d.dirty {
+		d.dirty = false
+		d.layouts++
+	}
 }
 
 func newFakeDoc(ids ...string) *fakeDoc {
@@ -91,11 +103,11 @@ type fakeNode struct {
 
 func (n *fakeNode) ok() bool { return true }
 
-func (n *fakeNode) setText(t string) { n.text, n.kids, n.markup = t, nil, "" }
+func (n *fakeNode) setText(t string) { n.doc.dirty = true; n.text, n.kids, n.markup = t, nil, "" }
 
-func (n *fakeNode) setAttr(k, v string) { n.attrs[k] = v }
+func (n *fakeNode) setAttr(k, v string) { n.doc.dirty = true; n.attrs[k] = v }
 
-func (n *fakeNode) delAttr(k string) { delete(n.attrs, k) }
+func (n *fakeNode) delAttr(k string) { n.doc.dirty = true; delete(n.attrs, k) }
 
 func (n *fakeNode) attr(k string) string { return n.attrs[k] }
 
@@ -104,16 +116,18 @@ func (n *fakeNode) set(k string, v any) {
 		n.setText(fmt.Sprint(v))
 		return
 	}
+	n.doc.dirty = true
 	n.props[k] = v
 }
 
-func (n *fakeNode) setStyle(k, v string) { n.style[k] = v }
+func (n *fakeNode) setStyle(k, v string) { n.doc.dirty = true; n.style[k] = v }
 
 func (n *fakeNode) append(kids ...node) { n.kids = append(n.kids, n.adopt(flatten(kids))...) }
 
 func (n *fakeNode) prepend(kids ...node) { n.kids = append(n.adopt(flatten(kids)), n.kids...) }
 
 func (n *fakeNode) adopt(kids []*fakeNode) []*fakeNode {
+	n.doc.dirty = true
 	for _, k := range kids {
 		k.up = n
 	}
@@ -143,9 +157,10 @@ func flatten(kids []node) []*fakeNode {
 	return out
 }
 
-func (n *fakeNode) clear() { n.kids, n.text, n.markup = nil, "", "" }
+func (n *fakeNode) clear() { n.doc.dirty = true; n.kids, n.text, n.markup = nil, "", "" }
 
 func (n *fakeNode) num(k string) float64 {
+	n.doc.readLayout()
 	switch v := n.props[k].(type) {
 	case float64:
 		return v
@@ -158,7 +173,11 @@ func (n *fakeNode) num(k string) float64 {
 func (n *fakeNode) flag(k string) bool { b, _ := n.props[k].(bool); return b }
 
 // rect is the box the test set in props["rect"].
-func (n *fakeNode) rect() geo.Box { b, _ := n.props["rect"].(geo.Box); return b }
+func (n *fakeNode) rect() geo.Box {
+	n.doc.readLayout()
+	b, _ := n.props["rect"].(geo.Box)
+	return b
+}
 
 func (n *fakeNode) child(i int) node {
 	if i < 0 || i >= len(n.kids) {
@@ -186,12 +205,13 @@ func (n *fakeNode) focus() { n.doc.active = n }
 
 func (n *fakeNode) focused() bool { return n.doc.active == n }
 
-func (n *fakeNode) setMarkup(s string) { n.markup, n.kids, n.text = s, nil, "" }
+func (n *fakeNode) setMarkup(s string) { n.doc.dirty = true; n.markup, n.kids, n.text = s, nil, "" }
 
 func (n *fakeNode) setClass(name string, on bool) {
 	if n.class == nil {
 		n.class = map[string]bool{}
 	}
+	n.doc.dirty = true
 	n.class[name] = on
 }
 
@@ -199,6 +219,7 @@ func (n *fakeNode) remove() {
 	if n.up == nil {
 		return
 	}
+	n.doc.dirty = true
 	n.up.kids = slices.DeleteFunc(n.up.kids, func(k *fakeNode) bool { return k == n })
 	n.up = nil
 }

@@ -194,8 +194,13 @@ func (tl *timeline) options(pr params) {
 }
 
 // showStory sets up the controls for a story: the slider's scale, its marks,
-// the dates at its ends and the list of all events.
+// the dates at its ends and the list of all events. It reads the marks
+// track's width before it writes anything: read after the list is built, it
+// made the browser lay the page out there and then (150–390 ms of the load).
+// None of these writes changes the track's width; should the page change
+// it, showEvent lays the marks out again.
 func (tl *timeline) showStory(s *geo.Story) {
+	w := tl.marks.num("clientWidth")
 	tl.story, tl.track, tl.shown = s, s.Track(), -1
 	tl.p.storyLang = s.Lang
 	// A story without a title leaves the bar empty, not "Loading the story…".
@@ -214,8 +219,8 @@ func (tl *timeline) showStory(s *geo.Story) {
 		tl.showDate(tl.p.doc.byID("timeline-start"), first)
 		tl.showDate(tl.p.doc.byID("timeline-end"), s.Events[n-1].Time)
 	}
+	tl.layoutMarksAt(w)
 	tl.buildList(s)
-	tl.layoutMarks()
 	tl.p.setText("map-desc", tl.p.mapDescription(s))
 }
 
@@ -246,8 +251,11 @@ func (p *page) dataText(el node, texts geo.Texts, field string) node {
 
 // layoutMarks draws a mark per event (or per cluster of events too close to
 // tell apart) on the slider's track, at the track's current width.
-func (tl *timeline) layoutMarks() {
-	if !tl.marks.ok() || !tl.marksOf.layout(tl.story, tl.marks.num("clientWidth")) {
+func (tl *timeline) layoutMarks() { tl.layoutMarksAt(tl.marks.num("clientWidth")) }
+
+// layoutMarksAt is layoutMarks at a track width w read before.
+func (tl *timeline) layoutMarksAt(w float64) {
+	if !tl.marks.ok() || !tl.marksOf.layout(tl.story, w) {
 		return
 	}
 	tl.marks.clear()

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"mapline/internal/jsonval"
 	"mapline/internal/order"
@@ -41,28 +42,55 @@ type Messages struct {
 	fallback *Messages // Default's, for a key this language lacks; nil for Default
 }
 
-var all = map[string]*Messages{}
+// catalogues parses each language's message file when it is first asked
+// for, and the default's as its fallback: parsing all four at init took the
+// load's time for languages the page does not show.
+type catalogues struct {
+	read func(l string) ([]byte, error)
+	by   map[string]*catalogue // one per supported language, made up front
+}
 
-func init() {
+type catalogue struct {
+	once sync.Once
+	m    *Messages
+	err  error
+}
+
+func newCatalogues(read func(l string) ([]byte, error)) *catalogues {
+	c := &catalogues{read: read, by: map[string]*catalogue{}}
 	for _, l := range Supported {
-		m, err := Parse(l, mustRead(l))
-		if err != nil {
-			panic(err) // the embedded files are ours; TestMessages checks them
-		}
-		all[l] = m
+		c.by[l] = &catalogue{}
 	}
-	for _, l := range Supported[1:] {
-		all[l].fallback = all[Default]
-	}
+	return c
 }
 
-func mustRead(l string) []byte {
-	b, err := files.ReadFile("messages/" + l + ".json")
-	if err != nil {
-		panic(err)
+// get is the messages of supported language l, parsed the first time, or
+// the error of its file (or of the default's), each time it is asked for.
+func (c *catalogues) get(l string) (*Messages, error) {
+	e, ok := c.by[l]
+	if !ok {
+		return nil, fmt.Errorf("lang: no messages for %q", l)
 	}
-	return b
+	e.once.Do(func() {
+		b, err := c.read(l)
+		if err != nil {
+			e.err = fmt.Errorf("lang: %s.json: %v", l, err)
+			return
+		}
+		m, err := Parse(l, b)
+		if err == nil && l != Default {
+			m.fallback, err = c.get(Default)
+		}
+		e.m, e.err = m, err
+		if err != nil {
+			e.m = nil
+		}
+	})
+	return e.m, e.err
 }
+
+// std are the embedded message files.
+var std = newCatalogues(func(l string) ([]byte, error) { return files.ReadFile("messages/" + l + ".json") })
 
 // Parse reads a message file of language l.
 func Parse(l string, data []byte) (*Messages, error) {
@@ -128,7 +156,13 @@ func object(text string) (map[string]string, error) {
 
 // Get returns the messages of the best supported language for a list of
 // BCP 47 tags in order of preference (see Match).
-func Get(tags ...string) *Messages { return all[Match(tags...)] }
+func Get(tags ...string) *Messages {
+	m, err := std.get(Match(tags...))
+	if err != nil {
+		panic(err) // the embedded files are ours; TestMessages parses each
+	}
+	return m
+}
 
 // Aliases are the supported languages asked for by a base language and a
 // second subtag (lower case): Kurdish in Arabic script is Sorani. The page's
@@ -145,7 +179,7 @@ func Match(tags ...string) string {
 		if a, ok := Aliases[base+"-"+script]; ok {
 			base = a
 		}
-		if _, ok := all[base]; ok {
+		if _, ok := std.by[base]; ok {
 			return base
 		}
 	}

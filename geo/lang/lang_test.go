@@ -3,6 +3,7 @@ package lang
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -11,11 +12,11 @@ import (
 // the forms use them all), and plural keys have every category the language
 // uses; no language has a key the default lacks.
 func TestMessages(t *testing.T) {
-	en := all[Default]
+	en := Get(Default)
 	for _, l := range Supported {
-		m := all[l]
-		if m == nil {
-			t.Fatalf("%s: no messages", l)
+		m, err := std.get(l)
+		if err != nil || m == nil {
+			t.Fatalf("%s: no messages: %v", l, err)
 		}
 		for _, k := range en.keys() {
 			_, text := m.texts[k]
@@ -161,7 +162,7 @@ func TestFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.fallback = all[Default]
+	m.fallback = Get(Default)
 	if got := m.Text("timeline.prev"); got != "Previous event" {
 		t.Errorf("fallback = %q", got)
 	}
@@ -206,5 +207,51 @@ func TestPlaces(t *testing.T) {
 				t.Errorf("Places = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// A catalogue is parsed when its language is first asked for, with the
+// default's as its fallback, and no other: a page in Persian parses fa.json
+// and en.json, not ar.json nor ckb.json. An error in a catalogue surfaces
+// to whoever asks for it, and each time.
+func TestCataloguesParsedWhenAsked(t *testing.T) {
+	var read []string
+	c := newCatalogues(func(l string) ([]byte, error) {
+		read = append(read, l)
+		if l == "ckb" {
+			return []byte(`{"a": 1}`), nil
+		}
+		return files.ReadFile("messages/" + l + ".json")
+	})
+	if len(read) != 0 {
+		t.Fatalf("read %v before any language was asked for", read)
+	}
+	for _, tc := range []struct {
+		name, lang string
+		read       []string // the files read, in all, after asking
+		err        string   // what the error says, "" for none
+	}{
+		{"a language and its fallback", "fa", []string{"fa", "en"}, ""},
+		{"asked again, parsed once", "fa", []string{"fa", "en"}, ""},
+		{"the default has no fallback to parse", "en", []string{"fa", "en"}, ""},
+		{"a broken catalogue's error", "ckb", []string{"fa", "en", "ckb"}, `lang: ckb.json: "a" must be`},
+		{"the same error asked again", "ckb", []string{"fa", "en", "ckb"}, `lang: ckb.json: "a" must be`},
+		{"an unknown language", "xx", []string{"fa", "en", "ckb"}, `lang: no messages for "xx"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := c.get(tc.lang)
+			switch {
+			case tc.err == "" && (err != nil || m == nil || m.Lang != tc.lang):
+				t.Errorf("get(%q) = %v, %v", tc.lang, m, err)
+			case tc.err != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.err)):
+				t.Errorf("get(%q) error = %v, want %q…", tc.lang, err, tc.err)
+			}
+			if !slices.Equal(read, tc.read) {
+				t.Errorf("read %v, want %v", read, tc.read)
+			}
+		})
+	}
+	if m, _ := c.get("fa"); m.fallback == nil || m.fallback.Lang != Default {
+		t.Errorf("fa falls back to %v, want %s", m.fallback, Default)
 	}
 }

@@ -207,6 +207,7 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 		p.showError(in.storyErr)
 		if in.story == nil {
 			p.storyTitle.setText(p.msg.Text("story.failed"))
+			p.storyTitle.delAttr("data-msg") // in the page's words already
 		}
 	}
 	if in.story != nil {

@@ -359,3 +359,19 @@ func TestShowStoryForcesNoLayout(t *testing.T) {
 		t.Errorf("list has %d items, want 3", got)
 	}
 }
+
+// TestStoryTitleIsNoLongerAMessage: the title bar says "Loading the story…"
+// as the message story.loading (data-msg) until the story comes; then it
+// holds the story's words, and loses data-msg, so the page's language script
+// does not put "Loading the story…" back over them when the message file
+// arrives after the story (TestLanguages/fa caught it once the story came
+// beside the basemap and could beat the file).
+func TestStoryTitleIsNoLongerAMessage(t *testing.T) {
+	p, doc := testPage(t, "en")
+	title := doc.el("story-title")
+	title.attrs["data-msg"] = "story.loading"
+	p.showStory(pageStory(t))
+	if _, ok := title.attrs["data-msg"]; ok || title.text == "" {
+		t.Errorf("after the story: title %q, data-msg %q; want the story's title without data-msg", title.text, title.attrs["data-msg"])
+	}
+}

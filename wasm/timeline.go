@@ -204,7 +204,11 @@ func (tl *timeline) showStory(s *geo.Story) {
 	tl.story, tl.track, tl.shown = s, s.Track(), -1
 	tl.p.storyLang = s.Lang
 	// A story without a title leaves the bar empty, not "Loading the story…".
+	// The bar holds the story's words now, not a message: without data-msg,
+	// the page's language script (which translates what still carries it when
+	// the message file arrives) leaves them alone whenever the file comes.
 	tl.p.storyTitle.setText(s.Title)
+	tl.p.storyTitle.delAttr("data-msg")
 	if s.Title != "" {
 		tl.p.dataText(tl.p.storyTitle, s.Texts, "title")
 	}

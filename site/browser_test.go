@@ -92,7 +92,11 @@ func runMain(m *testing.M) int {
 	}
 	defer b.Close()
 	browserCtx = b.Ctx
-	return m.Run()
+	code := m.Run()
+	if testing.Verbose() {
+		printLoads()
+	}
+	return code
 }
 
 // tab opens a new tab of the given CSS size and device pixel ratio.
@@ -106,6 +110,7 @@ func tab(t *testing.T, w, h int64, ratio float64) context.Context {
 		t.Fatal(err)
 	}
 	t.Cleanup(cancel)
+	countLoads(t, ctx)
 	return ctx
 }
 

@@ -57,6 +57,7 @@ func TestLandUnderSitesOnEveryContinent(t *testing.T) {
 		{"asia", "world-asia", map[string]orb.Point{"Ulaanbaatar": {106.92, 47.92}, "Almaty": {76.89, 43.24}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 800, 600, ratio)
 			open(t, ctx, "/embed.html?data=testdata/"+tc.file+".geojson", "ready")
 			r := canvasRect(t, ctx)
@@ -90,6 +91,7 @@ const maxOpeningBasemapBytes = 120 << 10
 // TestBasemapBytesAtOpeningView opens the demo and sums the bytes of the
 // tile archive's ranges until the view's tiles are drawn.
 func TestBasemapBytesAtOpeningView(t *testing.T) {
+	t.Parallel()
 	ctx := tab(t, 800, 600, 1)
 	open(t, ctx, "/embed.html", "ready")
 	waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
@@ -169,6 +171,7 @@ func TestNewsroomTilesDrawLakeAndRoad(t *testing.T) {
 	u := lakeArchive(t)
 	for _, th := range []geo.Theme{geo.Light, geo.Dark} {
 		t.Run(th.Name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 800, 600, ratio)
 			open(t, ctx, "/embed.html?data=testdata/no-sites.geojson&tiles="+u+"&dark="+strconv.FormatBool(th.Name == "dark")+"#view=50,10,12", "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
@@ -215,6 +218,7 @@ func TestDefaultTilesDrawLakes(t *testing.T) {
 	for _, th := range []geo.Theme{geo.Light, geo.Dark} {
 		for _, zoom := range []string{"5", "6.5"} {
 			t.Run(th.Name+" zoom "+zoom, func(t *testing.T) {
+				t.Parallel()
 				ctx := tab(t, 800, 600, ratio)
 				open(t, ctx, "/embed.html?data=testdata/world-africa.geojson&dark="+strconv.FormatBool(th.Name == "dark")+"#view=-1.2,33,"+zoom, "ready")
 				waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
@@ -262,6 +266,7 @@ func TestDefaultTilesNamePlaces(t *testing.T) {
 		{"4", []string{"Nairobi"}, []string{"Kampala"}},
 	} {
 		t.Run("zoom "+tc.zoom, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 800, 600, 1)
 			open(t, ctx, "/embed.html?data=testdata/world-south-america.geojson#view=-0.5,34.7,"+tc.zoom, "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
@@ -292,6 +297,7 @@ func TestNewsroomTilesRefused(t *testing.T) {
 		{"missing", "testdata/none.pmtiles", "HTTP 404"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 800, 600, 1)
 			open(t, ctx, "/embed.html?data=testdata/no-sites.geojson&tiles="+url.QueryEscape(tc.tiles), "ready")
 			waitText(t, ctx, `(document.getElementById("basemap-warning") || {}).textContent || ""`, tc.want)

@@ -92,7 +92,11 @@ func runMain(m *testing.M) int {
 	}
 	defer b.Close()
 	browserCtx = b.Ctx
-	return m.Run()
+	code := m.Run()
+	if testing.Verbose() {
+		printLoads()
+	}
+	return code
 }
 
 // tab opens a new tab of the given CSS size and device pixel ratio.
@@ -106,6 +110,7 @@ func tab(t *testing.T, w, h int64, ratio float64) context.Context {
 		t.Fatal(err)
 	}
 	t.Cleanup(cancel)
+	countLoads(t, ctx)
 	return ctx
 }
 
@@ -183,6 +188,7 @@ const markerTolerance = 30
 // that Baghdad, Erbil and Al-Asad are drawn where the view projects them, in
 // their marker colour, and that a story without them has no marker there.
 func TestMarkersAtProjectedPositions(t *testing.T) {
+	t.Parallel()
 	const ratio = 2
 	const q = "?view=34.5,43.5,6&t=2025-06-11"
 	s := demo(t)
@@ -317,6 +323,7 @@ func dragSlowly(t *testing.T, ctx context.Context, x, y, dx, dy float64) {
 // TestBrokenStory loads a story with mistakes: the page says what is wrong,
 // naming feature and field, and shows the valid rest on the basemap.
 func TestBrokenStory(t *testing.T) {
+	t.Parallel()
 	ctx := tab(t, 800, 650, 1)
 	open(t, ctx, "/embed.html?data=testdata/broken.geojson", "error")
 	img := screenshot(t, ctx, "broken-story")
@@ -349,6 +356,7 @@ func TestUnreadableStories(t *testing.T) {
 		{"bad-view", "?view=99,0,3", "view="},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 600, 500, 1)
 			open(t, ctx, "/embed.html"+tc.query, "error")
 			if note := text(t, ctx, `document.getElementById("map-note").innerText`); !strings.Contains(note, tc.want) {
@@ -448,6 +456,7 @@ func TestArticlePage(t *testing.T) {
 		{"desktop-dark", 1000, 700, 1, "?dark=true"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, tc.w, tc.h, tc.ratio)
 			open(t, ctx, "/embed.html"+tc.query, "ready")
 			screenshot(t, ctx, "embed-"+tc.name)

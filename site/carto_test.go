@@ -48,6 +48,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 	for _, size := range []struct{ w, h int64 }{{1280, 720}, {375, 500}} {
 		for _, z := range []float64{3.5, 5, 7} {
 			t.Run(fmt.Sprintf("%dx%d/zoom=%g", size.w, size.h, z), func(t *testing.T) {
+				t.Parallel()
 				ctx := tab(t, size.w, size.h, 1)
 				open(t, ctx, fmt.Sprintf("/embed.html?view=33,45,%g&t=2025-06-11", z), "ready")
 				r := canvasRect(t, ctx)
@@ -200,6 +201,7 @@ func pollUntil(t *testing.T, ctx context.Context, ok func() bool, what string) {
 func TestScaleBar(t *testing.T) {
 	for _, q := range []string{"view=33,44,6", "view=25,50,3.5", "view=33.3,44.4,10.2"} {
 		t.Run(q, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 800, 600, 1)
 			open(t, ctx, "/embed.html?"+q, "ready")
 			v := currentView(t, ctx, canvasRect(t, ctx))
@@ -227,6 +229,7 @@ func TestCartoScreenshots(t *testing.T) {
 			for _, theme := range []string{"light", "dark"} {
 				name := fmt.Sprintf("carto-%dx%d@%gx-%s", size.w, size.h, ratio, theme)
 				t.Run(name, func(t *testing.T) {
+					t.Parallel()
 					ctx := tab(t, size.w, size.h, ratio)
 					open(t, ctx, "/embed.html?t=2025-06-11&dark="+strconv.FormatBool(theme == "dark"), "ready")
 					screenshot(t, ctx, name)
@@ -309,6 +312,7 @@ func TestLabelStylesInPage(t *testing.T) {
 	}
 	for _, dark := range []bool{false, true} {
 		t.Run(fmt.Sprintf("dark=%v", dark), func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 1280, 720, 1)
 			open(t, ctx, fmt.Sprintf("/embed.html?view=33,45,5&t=2025-06-11&dark=%v", dark), "ready")
 			type computed struct{ Class, Size, Weight, Color, Spacing, Transform string }

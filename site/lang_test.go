@@ -154,6 +154,7 @@ func TestLanguages(t *testing.T) {
 func TestLanguagesDark(t *testing.T) {
 	for _, lc := range langCases[1:] {
 		t.Run(lc.lang, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 1280, 800, 1)
 			open(t, ctx, "/embed.html?lang="+lc.lang+"&dark=true", "ready")
 			if got := text(t, ctx, `document.documentElement.dir`); got != "rtl" {
@@ -175,6 +176,7 @@ func TestLanguageFromBrowser(t *testing.T) {
 		{"de-DE,de", "en ltr"},
 	} {
 		t.Run(tt.accept, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 800, 600, 1)
 			_, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
 				UserAgent: "Mozilla/5.0 mapline-test", AcceptLanguage: tt.accept})
@@ -279,6 +281,7 @@ func TestLangScriptFollowsGo(t *testing.T) {
 	cases = append(cases, "xx", "fa-IR", "ar_IQ", "ku-Arab", "ku-Arab-IQ", "ku", "ku-Latn")
 	for _, l := range cases {
 		t.Run(l, func(t *testing.T) {
+			t.Parallel()
 			want := lang.Match(l)
 			dir := lang.Dir(want)
 			ctx := tab(t, 600, 500, 1)

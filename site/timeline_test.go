@@ -246,6 +246,7 @@ func TestPointMode(t *testing.T) {
 // TestAxe runs axe-core on the embed page, light and dark, and wants no
 // violations.
 func TestAxe(t *testing.T) {
+	t.Parallel()
 	for _, q := range []string{"", "?dark=true"} {
 		ctx := tab(t, 1000, 700, 1)
 		open(t, ctx, "/embed.html"+q, "ready")
@@ -257,6 +258,7 @@ func TestAxe(t *testing.T) {
 
 // TestMapDescription: the canvas has a name and a description in words.
 func TestMapDescription(t *testing.T) {
+	t.Parallel()
 	ctx := tab(t, 800, 650, 1)
 	open(t, ctx, "/embed.html", "ready")
 	desc := text(t, ctx, `document.getElementById(document.querySelector("canvas").getAttribute("aria-describedby")).textContent`)
@@ -329,6 +331,7 @@ func TestTrackEndsDoNotOverlap(t *testing.T) {
 	const trackEndsGap = "8" // px: two dates, not one phrase (embed.css #track-ends gap)
 	for _, l := range []string{"en", "fa", "ar", "ckb"} {
 		t.Run(l, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, 375, 720, 1)
 			open(t, ctx, "/embed.html?data=testdata/long-ranges.geojson&lang="+l, "ready")
 			got := text(t, ctx, `(() => { const a = document.getElementById("timeline-start"), b = document.getElementById("timeline-end"), p = document.getElementById("track-ends").getBoundingClientRect();

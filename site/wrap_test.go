@@ -65,6 +65,7 @@ func TestAcrossTheAntimeridian(t *testing.T) {
 		w, h int64
 	}{{"desktop", 800, 600}, {"phone", 375, 600}} {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, size.w, size.h, ratio)
 			open(t, ctx, "/embed.html?data=testdata/world-pacific.geojson", "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
@@ -173,6 +174,7 @@ func TestStoryWithoutPlacesOpensOnTheWorld(t *testing.T) {
 		w, h int64
 	}{{"desktop", 800, 600}, {"phone", 375, 600}} {
 		t.Run(size.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := tab(t, size.w, size.h, ratio)
 			open(t, ctx, "/embed.html?data=testdata/world-no-places.geojson", "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")

@@ -42,18 +42,7 @@ func dayDigitsOf(d dates) dayDigits {
 // show writes a day (YYYY-MM-DD, or a year, or a year and month, as the
 // hash holds it) in the page's digits; "" stays "".
 func (dd dayDigits) show(iso string) string {
-	var b strings.Builder
-	for _, r := range iso {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteString(dd.digits[r-'0'])
-		case r == '-':
-			b.WriteString(dd.sep)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return withDigits(iso, &dd.digits, '-', dd.sep)
 }
 
 // errDay is why a field's text is not a day; the page says it in words

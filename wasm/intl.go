@@ -199,13 +199,19 @@ var cldrFormatters = map[string]cldrFormatter{
 }
 
 func (c cldrFormatter) digitsOf(s string) string {
+	return withDigits(s, &c.digits, '.', c.decimal)
+}
+
+// withDigits writes s with its ASCII digits as digits has them and the rune
+// sep as with (a number's decimal point, a day's dashes); the rest as is.
+func withDigits(s string, digits *[10]string, sep rune, with string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			b.WriteString(c.digits[r-'0'])
-		case r == '.':
-			b.WriteString(c.decimal)
+			b.WriteString(digits[r-'0'])
+		case r == sep:
+			b.WriteString(with)
 		default:
 			b.WriteRune(r)
 		}

@@ -172,6 +172,20 @@ func EncodeBasemap(levels []Level) []byte {
 			b = binary.AppendVarint(b, y-py)
 			px, py = x, y
 		}
+		// A polygon is its ring count, then each ring's points without the
+		// closing one (the reader, bmReader.polygon, closes it again).
+		polygon := func(poly orb.Polygon) {
+			b = binary.AppendUvarint(b, uint64(len(poly)))
+			for _, r := range poly {
+				if len(r) > 1 && r[0] == r[len(r)-1] {
+					r = r[:len(r)-1]
+				}
+				b = binary.AppendUvarint(b, uint64(len(r)))
+				for _, p := range r {
+					point(p)
+				}
+			}
+		}
 		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(lv.MaxZoom)))
 		b = append(b, byte(q))
 		b = binary.AppendUvarint(b, uint64(len(lv.Countries)))
@@ -191,16 +205,7 @@ func EncodeBasemap(levels []Level) []byte {
 			b = binary.LittleEndian.AppendUint32(b, math.Float32bits(area))
 			b = binary.AppendUvarint(b, uint64(len(c.Polygons)))
 			for _, poly := range c.Polygons {
-				b = binary.AppendUvarint(b, uint64(len(poly)))
-				for _, r := range poly {
-					if len(r) > 1 && r[0] == r[len(r)-1] {
-						r = r[:len(r)-1]
-					}
-					b = binary.AppendUvarint(b, uint64(len(r)))
-					for _, p := range r {
-						point(p)
-					}
-				}
+				polygon(poly)
 			}
 		}
 		for _, lines := range [][]orb.LineString{lv.Borders, lv.Regions} {
@@ -214,16 +219,7 @@ func EncodeBasemap(levels []Level) []byte {
 		}
 		b = binary.AppendUvarint(b, uint64(len(lv.Water)))
 		for _, poly := range lv.Water {
-			b = binary.AppendUvarint(b, uint64(len(poly)))
-			for _, r := range poly {
-				if len(r) > 1 && r[0] == r[len(r)-1] {
-					r = r[:len(r)-1]
-				}
-				b = binary.AppendUvarint(b, uint64(len(r)))
-				for _, p := range r {
-					point(p)
-				}
-			}
+			polygon(poly)
 		}
 	}
 	// The names in other languages, once per country (the first level's

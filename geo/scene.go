@@ -671,6 +671,22 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		m.clusterSites(sc)
 	}
 
+	// A reference city's dot and name at p, unless it falls off the
+	// screen or by a story marker.
+	cityAt := func(p orb.Point, capital bool, city, ref int, name string) {
+		r, kind := CityRadius, CityLabel
+		if capital {
+			r, kind = CapitalRadius, CapitalLabel
+		}
+		if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
+			return
+		}
+		d := r + OutlineWidth
+		sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ref, Text: name,
+			X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
+		sc.Dots = append(sc.Dots, Dot{City: city, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
+	}
+
 	// Reference cities, unless a story site is there.
 	for ci, c := range Cities {
 		if v.Zoom < CitiesFrom {
@@ -679,18 +695,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		if j := m.citySite[ci]; j >= 0 && status != nil && status[j] != Hidden {
 			continue
 		}
-		p := toScreen(m.cityWorld[ci])
-		r, kind := CityRadius, CityLabel
-		if c.Capital {
-			r, kind = CapitalRadius, CapitalLabel
-		}
-		if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
-			continue
-		}
-		d := r + OutlineWidth
-		sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: ci, Text: c.NameIn(m.Lang),
-			X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
-		sc.Dots = append(sc.Dots, Dot{City: ci, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
+		cityAt(toScreen(m.cityWorld[ci]), c.Capital, ci, ci, c.NameIn(m.Lang))
 	}
 
 	// The basemap's populated places, outside the region of Cities (or
@@ -700,18 +705,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if pl.MinZoom > v.Zoom || v.Zoom >= CitiesFrom && CitiesRegion.Contains(pl.LonLat) {
 				continue
 			}
-			p := toScreen(World(pl.LonLat))
-			r, kind := CityRadius, CityLabel
-			if pl.Capital {
-				r, kind = CapitalRadius, CapitalLabel
-			}
-			if !onScreen(p, r+OutlineWidth) || nearMarker(sc.Markers, p, r+OutlineWidth+cityNear) {
-				continue
-			}
-			d := r + OutlineWidth
-			sc.Labels = append(sc.Labels, Label{Kind: kind, Ref: placeRef(&pl), Text: pl.NameIn(m.Lang),
-				X: p[0], Y: p[1], Mark: Box{p[0] - d, p[1] - d, 2 * d, 2 * d}, Dot: true})
-			sc.Dots = append(sc.Dots, Dot{City: -1, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
+			cityAt(toScreen(World(pl.LonLat)), pl.Capital, -1, placeRef(&pl), pl.NameIn(m.Lang))
 		}
 	}
 

@@ -74,20 +74,9 @@ func Cut(bm *geo.Basemap) *Archive {
 					continue
 				}
 				eachTile(z, poly.Bound(), func(x, y uint32) {
-					box := tileBox(z, x, y, 0)
-					cl := clip.Polygon(box, poly.Clone())
-					for i, r := range cl {
-						tr := toTile(z, x, y, r)
-						if len(tr) < 3 || ringArea(tr) == 0 {
-							if i == 0 {
-								break
-							}
-							continue
-						}
-						if (ringArea(tr) > 0) != (i == 0) {
-							reverse(tr)
-						}
-						parts[[2]uint32{x, y}] = append(parts[[2]uint32{x, y}], tr)
+					k := [2]uint32{x, y}
+					if rings := tileRings(parts[k], z, x, y, poly); len(rings) > 0 {
+						parts[k] = rings
 					}
 				})
 			}
@@ -131,21 +120,7 @@ func Cut(bm *geo.Basemap) *Archive {
 				if t == nil {
 					return
 				}
-				var rings [][][2]int32
-				for i, r := range clip.Polygon(tileBox(z, x, y, 0), poly.Clone()) {
-					tr := toTile(z, x, y, r)
-					if len(tr) < 3 || ringArea(tr) == 0 {
-						if i == 0 {
-							break
-						}
-						continue
-					}
-					if (ringArea(tr) > 0) != (i == 0) {
-						reverse(tr)
-					}
-					rings = append(rings, tr)
-				}
-				if len(rings) > 0 {
+				if rings := tileRings(nil, z, x, y, poly); len(rings) > 0 {
 					t.Layers[3].Features = append(t.Layers[3].Features, Feature{Type: Polygon, Geoms: rings, Tags: lake})
 				}
 			})
@@ -311,4 +286,25 @@ func sortedTiles[V any](m map[[2]uint32]V) [][2]uint32 {
 	}
 	sort.Slice(ks, func(i, j int) bool { return ks[i][0] < ks[j][0] || ks[i][0] == ks[j][0] && ks[i][1] < ks[j][1] })
 	return ks
+}
+
+// tileRings appends to rings poly clipped to tile z/x/y, in the tile's
+// coordinates, the outer ring first and wound as MVT wants it (the outer
+// ring positive, holes negative). A ring the clip leaves with no area is
+// dropped; the polygon is dropped whole when its outer ring is.
+func tileRings(rings [][][2]int32, z int, x, y uint32, poly orb.Polygon) [][][2]int32 {
+	for i, r := range clip.Polygon(tileBox(z, x, y, 0), poly.Clone()) {
+		tr := toTile(z, x, y, r)
+		if len(tr) < 3 || ringArea(tr) == 0 {
+			if i == 0 {
+				break
+			}
+			continue
+		}
+		if (ringArea(tr) > 0) != (i == 0) {
+			reverse(tr)
+		}
+		rings = append(rings, tr)
+	}
+	return rings
 }

@@ -2,7 +2,10 @@
 // downloads for each, depending on the compression the server offers. With
 // -base it also compares each file's brotli size with the base file's, against
 // a budget (make size: mapline's wasm against a bare Ebitengine game of the
-// same version, cmd/size/bare).
+// same version, cmd/size/bare). With -like, a second yardstick: the bare game
+// built the way the first file is (make size: against mapline's copy of
+// Ebitengine's built-in shader, internal/ebitenpatch), its ratio printed beside
+// without a budget.
 //
 // With -funcs it reads instead where the bytes are: the function bodies of a
 // wasm linked without -s (which keeps Go's "name" section), summed per Go
@@ -12,7 +15,7 @@
 // -pkg NAME it lists the largest functions of one package instead
 // (make size-funcs PKG=mapline_geo).
 //
-//	go run ./cmd/size [-base FILE -budget 1.15] FILE...
+//	go run ./cmd/size [-base FILE -budget 1.15 [-like FILE]] FILE...
 //	go run ./cmd/size -funcs [-top 40] [-pkg NAME] [-base FILE] FILE...
 package main
 
@@ -34,11 +37,12 @@ type sizes struct{ raw, gz, br int }
 func main() {
 	base := flag.String("base", "", "a file to compare the brotli sizes with")
 	budget := flag.Float64("budget", 1.15, "with -base: the largest ratio of a file's brotli size to the base's")
+	like := flag.String("like", "", "with -base: the base built as the files are; its ratio is printed too, without a budget")
 	funcs := flag.Bool("funcs", false, "print each wasm's code bytes per Go package (link without -s to keep the names)")
 	top := flag.Int("top", 40, "with -funcs: how many packages (or functions, with -pkg) to print")
 	pkg := flag.String("pkg", "", "with -funcs: list the largest functions of this package (as the names section spells it: mapline_geo, main, net_url)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R]] FILE...\n       size -funcs [-top N] [-pkg NAME] [-base FILE] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes, or the code bytes per package")
+		fmt.Fprintln(os.Stderr, "usage: size [-base FILE [-budget R] [-like FILE]] FILE...\n       size -funcs [-top N] [-pkg NAME] [-base FILE] FILE...\nprints raw, gzip -9 and brotli -q 11 sizes, or the code bytes per package")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -54,6 +58,9 @@ func main() {
 		return
 	}
 	names := flag.Args()
+	if *base != "" && *like != "" {
+		names = append(names, *like)
+	}
 	if *base != "" {
 		names = append(names, *base)
 	}
@@ -90,6 +97,10 @@ func main() {
 			verdict = "OVER"
 		}
 		fmt.Printf("%s: brotli %.3f× %s (budget %.2f×: %s)\n", name, r, *base, *budget, verdict)
+		if *like != "" {
+			l := got[len(got)-2]
+			fmt.Printf("%s: brotli %.3f× %s (built alike; no budget)\n", name, float64(got[i].br)/float64(l.br), *like)
+		}
 	}
 }
 

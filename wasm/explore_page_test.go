@@ -81,6 +81,9 @@ func TestExplorerWritesThePage(t *testing.T) {
 	if got := doc.el("story-list-title").textContent(); got != "40 of 400 events" {
 		t.Errorf("the list's heading = %q, want 40 of 400 events", got)
 	}
+	if got := doc.el("list-toggle").textContent(); got != "40 of 400 events" {
+		t.Errorf("the list's closed button = %q, want what the list shows: 40 of 400 events", got)
+	}
 	var current []string
 	for _, li := range matches.kids {
 		if li.attrs["aria-current"] == "true" {
@@ -109,6 +112,9 @@ func TestExplorerWritesThePage(t *testing.T) {
 	}
 	if got := doc.el("story-list-title").textContent(); got != "All events" {
 		t.Errorf("after clearing, the list's heading = %q, want All events", got)
+	}
+	if got, shows := doc.el("list-toggle").textContent(), doc.el("list-toggle").attr("data-shows"); got != "All events" || shows != "" {
+		t.Errorf("after clearing, the list's button = %q (data-shows %q), want All events (none)", got, shows)
 	}
 
 	// The crowded sites gather into clusters, each a button named for
@@ -214,6 +220,42 @@ func TestListTitle(t *testing.T) {
 			}
 			if got := w.listTitle(sel, tc.total); got != tc.want {
 				t.Errorf("listTitle = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestListButton: the button that opens the list says what the list shows,
+// as its heading does (all events, or how many of them a search, filter or
+// window keeps), and the one that closes it says so, in the reader's
+// language.
+func TestListButton(t *testing.T) {
+	for _, tc := range []struct {
+		lang        string
+		kept, total int // kept < 0: no selection
+		open        bool
+		want        string
+	}{
+		{"en", -1, 340, false, "All events"},
+		{"en", 12, 340, false, "12 of 340 events"},
+		{"en", 1, 340, false, "1 of 340 events"},
+		{"en", 12, 340, true, "Hide the list"},
+		{"ar", -1, 340, false, "كل الأحداث"},
+		{"ar", 12, 340, false, "12 من 340 حدثًا"},
+		{"ar", 12, 340, true, "إخفاء القائمة"},
+		{"ckb", 12, 340, false, "١٢ لە ٣٤٠ ڕووداو"},
+		{"ckb", -1, 340, false, "هەموو ڕووداوەکان"},
+		{"fa", 12, 340, false, "12 از 340 رویداد"},
+		{"fa", 12, 340, true, "پنهان کردن فهرست"},
+	} {
+		t.Run(fmt.Sprint(tc.lang, "-", tc.kept, "-of-", tc.total, "-open-", tc.open), func(t *testing.T) {
+			w := newWords(lang.Get(tc.lang), nil)
+			var sel *geo.Selection
+			if tc.kept >= 0 {
+				sel = &geo.Selection{Kept: make([]int, tc.kept)}
+			}
+			if got := w.listButton(sel, tc.total, tc.open); got != tc.want {
+				t.Errorf("listButton = %q, want %q", got, tc.want)
 			}
 		})
 	}

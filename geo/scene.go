@@ -191,6 +191,7 @@ type statusKey struct {
 	story *Story
 	cur   int
 	mode  Mode
+	none  bool // the selection kept no event (keepsNone)
 	ok    bool
 }
 
@@ -333,7 +334,8 @@ func ringContains(r orb.Ring, p orb.Point) bool {
 
 // Select makes the map show only what sel keeps (Index.Select): the sites
 // of the events kept and the points of those events (the current event's
-// sites show whatever it keeps). nil shows everything again. The map reads
+// sites show whatever it keeps, unless it keeps no event: then nothing is
+// drawn as current). nil shows everything again. The map reads
 // sel at each Render: the caller may fill it anew between renders.
 func (m *Map) Select(sel *Selection) {
 	if sel != nil && (m.Story == nil || len(sel.Events) != len(m.Story.Events) || len(sel.Sites) != len(m.Story.Sites)) {
@@ -450,14 +452,42 @@ func (m *Map) Prepare(work int) bool {
 }
 
 // siteStatus returns the status of every site at event cur, computed again
-// only when cur, the mode or the story changed.
+// only when cur, the mode, the story or whether the selection keeps no
+// event changed. While it keeps none, no site is current: the current
+// event's sites are past (hidden in Point mode, as every past site).
 func (m *Map) siteStatus(cur int) []Status {
-	k := statusKey{m.Story, cur, m.Mode, true}
+	k := statusKey{m.Story, cur, m.Mode, m.keepsNone(), true}
 	if m.statusKey != k {
 		m.status = m.Story.SiteStatusIn(m.Mode, cur, m.status)
+		if k.none {
+			was := Past
+			if m.Mode == Point {
+				was = Hidden
+			}
+			for i, st := range m.status {
+				if st == Current {
+					m.status[i] = was
+				}
+			}
+		}
 		m.statusKey = k
 	}
 	return m.status
+}
+
+// keepsNone reports whether a selection is on that keeps no event: then
+// nothing on the map is drawn as current (the page says no event
+// matches), though the caller keeps its current event.
+func (m *Map) keepsNone() bool { return m.selection != nil && len(m.selection.Kept) == 0 }
+
+// eventStatus is Story.EventStatus, but never Current while the selection
+// keeps no event (keepsNone).
+func (m *Map) eventStatus(i, cur int) Status {
+	st := m.Story.EventStatus(i, cur)
+	if st == Current && m.keepsNone() {
+		st = Past
+	}
+	return st
 }
 
 // Render returns the display list for view v with cur the current event
@@ -589,7 +619,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	}
 
 	// The current event's links between sites: arcs under the markers.
-	if s := m.Story; s != nil && cur >= 0 && cur < len(s.Events) && len(s.Events[cur].Links) > 0 {
+	if s := m.Story; s != nil && cur >= 0 && cur < len(s.Events) && len(s.Events[cur].Links) > 0 && !m.keepsNone() {
 		m.links = m.links[:0]
 		for _, l := range s.Events[cur].Links {
 			ps := len(m.pts)
@@ -657,9 +687,9 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if i > cur {
 				break
 			}
-			if e := &s.Events[i]; e.Point != nil && (i == cur || sel.Keeps(i)) {
+			if e := &s.Events[i]; e.Point != nil && (i == cur && !m.keepsNone() || sel.Keeps(i)) {
 				p := toScreen(World(*e.Point))
-				mk := th.marker(-1, "event", p, s.EventStatus(i, cur))
+				mk := th.marker(-1, "event", p, m.eventStatus(i, cur))
 				if onScreen(p, max(mk.Extent(), mk.HaloR)) {
 					sc.Markers = append(sc.Markers, mk)
 				}

@@ -742,6 +742,9 @@ func TestExploreCurrentEventInTheWindow(t *testing.T) {
 	if got := text(t, ctx, `String(document.getElementById("card").hasAttribute("data-none")) + "|" + document.getElementById("card-date").textContent + "|" + document.getElementById("card-desc").textContent`); got != "true||" {
 		t.Errorf("the card with no match: data-none|date|description = %q", got)
 	}
+	// Nor does the map mark the current event's sites: no ring, and the
+	// current event's marker gone with the rest.
+	waitText(t, ctx, `String(document.querySelectorAll("#map-pulses > *").length)`, "0")
 	screenshot(t, ctx, "explore-no-match-desktop")
 	for _, v := range axeViolations(t, ctx) {
 		t.Errorf("axe: %s", v)
@@ -751,6 +754,7 @@ func TestExploreCurrentEventInTheWindow(t *testing.T) {
 	click(t, ctx, "#explore-clear")
 	waitText(t, ctx, matchesJS, "400")
 	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	waitText(t, ctx, `String(document.querySelectorAll("#map-pulses > *").length > 0)`, "true")
 	if got := text(t, ctx, `String(document.getElementById("card").hasAttribute("data-none"))`); got != "false" {
 		t.Error("the card is still marked data-none after Clear")
 	}

@@ -291,7 +291,7 @@ func (ex *explorer) showListButton(total int) {
 
 // showNone writes into the card that no event matches while a search,
 // filter or window keeps none (the current event stays current, out of
-// the card), and reports whether it did; when some match again, the card
+// the card, and off the map: no ring marks its sites), and reports whether it did; when some match again, the card
 // shows the current event again.
 func (tl *timeline) showNone(st *mapui.State) bool {
 	card := tl.p.doc.byID("card")
@@ -313,6 +313,7 @@ func (tl *timeline) showNone(st *mapui.State) bool {
 		tl.places.set("hidden", true)
 		tl.source.parent().set("hidden", true)
 		tl.banner.set("hidden", true)
+		tl.pulseAt = nil // the rings go with the map's current markers (geo draws none)
 	}
 	return true
 }

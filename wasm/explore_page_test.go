@@ -281,9 +281,12 @@ func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
 		if st.TakeEventChange() {
 			p.tl.showEvent(st, time.Unix(0, 0))
 		}
+		sc, _ := st.Frame()
+		p.tl.placePulses(sc)
 	}
 	show()
 	title, live, card := doc.el("card-title"), doc.el("live"), doc.el("card")
+	rings := doc.el("map-pulses")
 	if got := title.textContent(); got != "Drone strike 0" {
 		t.Fatalf("card = %q, want the first event", got)
 	}
@@ -295,6 +298,9 @@ func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
 	show()
 	if st.Current() != 31 || title.textContent() != "Event 31" {
 		t.Errorf("current %d, card %q; want event 31, February's first", st.Current(), title.textContent())
+	}
+	if len(rings.kids) == 0 {
+		t.Error("no ring marks the current event's site")
 	}
 	if got := doc.el("timeline").props["value"]; got != sliderValue(s.Track(), &s.Events[31]) {
 		t.Errorf("slider at %v, want event 31's place", got)
@@ -312,12 +318,18 @@ func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
 	if _, ok := card.attrs["data-none"]; !ok {
 		t.Error("the card is not marked data-none")
 	}
+	if n := len(rings.kids); n != 0 {
+		t.Errorf("%d rings mark the current event's sites on the map, want none: no event matches", n)
+	}
 
 	// Cleared: the current event is back in the card, unannounced.
 	ex.record(selection{})
 	show()
 	if got := title.textContent(); got != "Event 31" {
 		t.Errorf("after clearing, card = %q, want Event 31", got)
+	}
+	if len(rings.kids) == 0 {
+		t.Error("after clearing, no ring marks the current event's site")
 	}
 	if _, ok := card.attrs["data-none"]; ok {
 		t.Error("the card is still marked data-none")

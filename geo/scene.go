@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 )
 
 // Scene is the display list: everything to draw for one view and one moment,
@@ -186,15 +185,6 @@ type Map struct {
 	siteBuf   []int
 }
 
-// statusKey is what m.status was computed for.
-type statusKey struct {
-	story *Story
-	cur   int
-	mode  Mode
-	none  bool // the selection kept no event (keepsNone)
-	ok    bool
-}
-
 // levelCache holds what Render needs of a basemap level besides the level.
 type levelCache struct {
 	lvl     *Level
@@ -332,21 +322,6 @@ func ringContains(r orb.Ring, p orb.Point) bool {
 	return in
 }
 
-// Select makes the map show only what sel keeps (Index.Select): the sites
-// of the events kept and the points of those events (the current event's
-// sites show whatever it keeps, unless it keeps no event: then nothing is
-// drawn as current). nil shows everything again. The map reads
-// sel at each Render: the caller may fill it anew between renders.
-func (m *Map) Select(sel *Selection) {
-	if sel != nil && (m.Story == nil || len(sel.Events) != len(m.Story.Events) || len(sel.Sites) != len(m.Story.Sites)) {
-		sel = nil // a selection of another story
-	}
-	m.selection = sel
-}
-
-// Selection is what Select keeps, nil for everything.
-func (m *Map) Selection() *Selection { return m.selection }
-
 // Emphasized reports whether the country with this id holds a site of the story.
 func (m *Map) Emphasized(id int) bool { return m.emphasis[id] }
 
@@ -449,45 +424,6 @@ func (m *Map) Prepare(work int) bool {
 		}
 	}
 	return true
-}
-
-// siteStatus returns the status of every site at event cur, computed again
-// only when cur, the mode, the story or whether the selection keeps no
-// event changed. While it keeps none, no site is current: the current
-// event's sites are past (hidden in Point mode, as every past site).
-func (m *Map) siteStatus(cur int) []Status {
-	k := statusKey{m.Story, cur, m.Mode, m.keepsNone(), true}
-	if m.statusKey != k {
-		m.status = m.Story.SiteStatusIn(m.Mode, cur, m.status)
-		if k.none {
-			was := Past
-			if m.Mode == Point {
-				was = Hidden
-			}
-			for i, st := range m.status {
-				if st == Current {
-					m.status[i] = was
-				}
-			}
-		}
-		m.statusKey = k
-	}
-	return m.status
-}
-
-// keepsNone reports whether a selection is on that keeps no event: then
-// nothing on the map is drawn as current (the page says no event
-// matches), though the caller keeps its current event.
-func (m *Map) keepsNone() bool { return m.selection != nil && len(m.selection.Kept) == 0 }
-
-// eventStatus is Story.EventStatus, but never Current while the selection
-// keeps no event (keepsNone).
-func (m *Map) eventStatus(i, cur int) Status {
-	st := m.Story.EventStatus(i, cur)
-	if st == Current && m.keepsNone() {
-		st = Past
-	}
-	return st
 }
 
 // Render returns the display list for view v with cur the current event
@@ -757,31 +693,6 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		}
 	}
 	return sc
-}
-
-// LabelRoom is the distance from a country's label point to the nearest
-// edge of its polygons (holes and the edges clipping made included): the
-// radius of a circle around the label point inside the country, in which
-// the centre of its name may move (Label.Room). It is 0 when the label point
-// lies outside every polygon.
-func (c *Country) LabelRoom() float64 {
-	p := c.LabelAt
-	inside := false
-	room := math.Inf(1)
-	for _, poly := range c.Polygons {
-		for k, ring := range poly {
-			if k == 0 && !inside && planar.RingContains(ring, p) {
-				inside = true
-			}
-			for j := 1; j < len(ring); j++ {
-				room = math.Min(room, planar.DistanceFromSegment(ring[j-1], ring[j], p))
-			}
-		}
-	}
-	if !inside || math.IsInf(room, 1) {
-		return 0
-	}
-	return room
 }
 
 // linesIn appends to dst the lines of ls (whose bounds are bounds) that

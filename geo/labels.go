@@ -1,6 +1,10 @@
 package geo
 
-import "math"
+import (
+	"math"
+
+	"github.com/paulmach/orb/planar"
+)
 
 // LabelKind is what a label names.
 type LabelKind uint8
@@ -398,4 +402,29 @@ func (p *Placer) hits(b Box) bool {
 		}
 	}
 	return false
+}
+
+// LabelRoom is the distance from a country's label point to the nearest
+// edge of its polygons (holes and the edges clipping made included): the
+// radius of a circle around the label point inside the country, in which
+// the centre of its name may move (Label.Room). It is 0 when the label point
+// lies outside every polygon.
+func (c *Country) LabelRoom() float64 {
+	p := c.LabelAt
+	inside := false
+	room := math.Inf(1)
+	for _, poly := range c.Polygons {
+		for k, ring := range poly {
+			if k == 0 && !inside && planar.RingContains(ring, p) {
+				inside = true
+			}
+			for j := 1; j < len(ring); j++ {
+				room = math.Min(room, planar.DistanceFromSegment(ring[j-1], ring[j], p))
+			}
+		}
+	}
+	if !inside || math.IsInf(room, 1) {
+		return 0
+	}
+	return room
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 )
 
 // Scene is the display list: everything to draw for one view and one moment,
@@ -186,14 +185,6 @@ type Map struct {
 	siteBuf   []int
 }
 
-// statusKey is what m.status was computed for.
-type statusKey struct {
-	story *Story
-	cur   int
-	mode  Mode
-	ok    bool
-}
-
 // levelCache holds what Render needs of a basemap level besides the level.
 type levelCache struct {
 	lvl     *Level
@@ -331,20 +322,6 @@ func ringContains(r orb.Ring, p orb.Point) bool {
 	return in
 }
 
-// Select makes the map show only what sel keeps (Index.Select): the sites
-// of the events kept and the points of those events (the current event's
-// sites show whatever it keeps). nil shows everything again. The map reads
-// sel at each Render: the caller may fill it anew between renders.
-func (m *Map) Select(sel *Selection) {
-	if sel != nil && (m.Story == nil || len(sel.Events) != len(m.Story.Events) || len(sel.Sites) != len(m.Story.Sites)) {
-		sel = nil // a selection of another story
-	}
-	m.selection = sel
-}
-
-// Selection is what Select keeps, nil for everything.
-func (m *Map) Selection() *Selection { return m.selection }
-
 // Emphasized reports whether the country with this id holds a site of the story.
 func (m *Map) Emphasized(id int) bool { return m.emphasis[id] }
 
@@ -447,17 +424,6 @@ func (m *Map) Prepare(work int) bool {
 		}
 	}
 	return true
-}
-
-// siteStatus returns the status of every site at event cur, computed again
-// only when cur, the mode or the story changed.
-func (m *Map) siteStatus(cur int) []Status {
-	k := statusKey{m.Story, cur, m.Mode, true}
-	if m.statusKey != k {
-		m.status = m.Story.SiteStatusIn(m.Mode, cur, m.status)
-		m.statusKey = k
-	}
-	return m.status
 }
 
 // Render returns the display list for view v with cur the current event
@@ -589,7 +555,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	}
 
 	// The current event's links between sites: arcs under the markers.
-	if s := m.Story; s != nil && cur >= 0 && cur < len(s.Events) && len(s.Events[cur].Links) > 0 {
+	if s := m.Story; s != nil && cur >= 0 && cur < len(s.Events) && len(s.Events[cur].Links) > 0 && !m.keepsNone() {
 		m.links = m.links[:0]
 		for _, l := range s.Events[cur].Links {
 			ps := len(m.pts)
@@ -657,9 +623,9 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if i > cur {
 				break
 			}
-			if e := &s.Events[i]; e.Point != nil && (i == cur || sel.Keeps(i)) {
+			if e := &s.Events[i]; e.Point != nil && (i == cur && !m.keepsNone() || sel.Keeps(i)) {
 				p := toScreen(World(*e.Point))
-				mk := th.marker(-1, "event", p, s.EventStatus(i, cur))
+				mk := th.marker(-1, "event", p, m.eventStatus(i, cur))
 				if onScreen(p, max(mk.Extent(), mk.HaloR)) {
 					sc.Markers = append(sc.Markers, mk)
 				}
@@ -727,31 +693,6 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		}
 	}
 	return sc
-}
-
-// LabelRoom is the distance from a country's label point to the nearest
-// edge of its polygons (holes and the edges clipping made included): the
-// radius of a circle around the label point inside the country, in which
-// the centre of its name may move (Label.Room). It is 0 when the label point
-// lies outside every polygon.
-func (c *Country) LabelRoom() float64 {
-	p := c.LabelAt
-	inside := false
-	room := math.Inf(1)
-	for _, poly := range c.Polygons {
-		for k, ring := range poly {
-			if k == 0 && !inside && planar.RingContains(ring, p) {
-				inside = true
-			}
-			for j := 1; j < len(ring); j++ {
-				room = math.Min(room, planar.DistanceFromSegment(ring[j-1], ring[j], p))
-			}
-		}
-	}
-	if !inside || math.IsInf(room, 1) {
-		return 0
-	}
-	return room
 }
 
 // linesIn appends to dst the lines of ls (whose bounds are bounds) that

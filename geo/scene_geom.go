@@ -235,7 +235,7 @@ func (m *Map) tracks(sc *Scene, cur int, t time.Time, toScreen func(orb.Point) o
 		}
 		p := s.Events[i].Path
 		at, n := p.At(t)
-		st := s.EventStatus(i, cur)
+		st := m.eventStatus(i, cur)
 		c := m.Theme.KindColor("event")
 		ls := len(m.glines)
 		trail := len(m.gpts)

@@ -180,3 +180,69 @@ func KindName(kind string) string {
 	}
 	return kindName(kind)
 }
+
+// The map's selection: what Select keeps shows, and while it keeps no
+// event nothing is drawn as current.
+
+// Select makes the map show only what sel keeps (Index.Select): the sites
+// of the events kept and the points of those events (the current event's
+// sites show whatever it keeps, unless it keeps no event: then nothing is
+// drawn as current). nil shows everything again. The map reads
+// sel at each Render: the caller may fill it anew between renders.
+func (m *Map) Select(sel *Selection) {
+	if sel != nil && (m.Story == nil || len(sel.Events) != len(m.Story.Events) || len(sel.Sites) != len(m.Story.Sites)) {
+		sel = nil // a selection of another story
+	}
+	m.selection = sel
+}
+
+// Selection is what Select keeps, nil for everything.
+func (m *Map) Selection() *Selection { return m.selection }
+
+// statusKey is what m.status was computed for.
+type statusKey struct {
+	story *Story
+	cur   int
+	mode  Mode
+	none  bool // the selection kept no event (keepsNone)
+	ok    bool
+}
+
+// siteStatus returns the status of every site at event cur, computed again
+// only when cur, the mode, the story or whether the selection keeps no
+// event changed. While it keeps none, no site is current: the current
+// event's sites are past (hidden in Point mode, as every past site).
+func (m *Map) siteStatus(cur int) []Status {
+	k := statusKey{m.Story, cur, m.Mode, m.keepsNone(), true}
+	if m.statusKey != k {
+		m.status = m.Story.SiteStatusIn(m.Mode, cur, m.status)
+		if k.none {
+			was := Past
+			if m.Mode == Point {
+				was = Hidden
+			}
+			for i, st := range m.status {
+				if st == Current {
+					m.status[i] = was
+				}
+			}
+		}
+		m.statusKey = k
+	}
+	return m.status
+}
+
+// keepsNone reports whether a selection is on that keeps no event: then
+// nothing on the map is drawn as current (the page says no event
+// matches), though the caller keeps its current event.
+func (m *Map) keepsNone() bool { return m.selection != nil && len(m.selection.Kept) == 0 }
+
+// eventStatus is Story.EventStatus, but never Current while the selection
+// keeps no event (keepsNone).
+func (m *Map) eventStatus(i, cur int) Status {
+	st := m.Story.EventStatus(i, cur)
+	if st == Current && m.keepsNone() {
+		st = Past
+	}
+	return st
+}

@@ -2,6 +2,7 @@ package geo_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -220,6 +221,73 @@ func BenchmarkSelect(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				sel = ix.Select(geo.Filter{Query: "event 12"}, sel)
+			}
+		})
+	}
+}
+
+// currentStory: a strike at Erbil and Baghdad linked by an arc, a talks
+// event at Baghdad, a convoy's track and a ceasefire at a point.
+const currentStory = `{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "id": "erbil", "geometry": {"type": "Point", "coordinates": [44.01, 36.19]}, "properties": {"name": "Erbil", "kind": "military"}},
+ {"type": "Feature", "id": "baghdad", "geometry": {"type": "Point", "coordinates": [44.36, 33.31]}, "properties": {"name": "Baghdad", "kind": "embassy"}},
+ {"type": "Feature", "id": "strike", "geometry": null, "properties": {"time": "2024-01-05", "title": "Strike", "sites": ["erbil", "baghdad"], "links": [["erbil", "baghdad"]]}},
+ {"type": "Feature", "id": "talks", "geometry": null, "properties": {"time": "2024-02-10", "title": "Talks", "sites": ["baghdad"]}},
+ {"type": "Feature", "id": "convoy", "geometry": {"type": "LineString", "coordinates": [[45, 33], [46, 32]]}, "properties": {"time": "2024-03-01", "times": ["2024-03-01", "2024-03-02"], "title": "Convoy"}},
+ {"type": "Feature", "id": "ceasefire", "geometry": {"type": "Point", "coordinates": [48, 31]}, "properties": {"time": "2024-05-01", "title": "Ceasefire"}}]}`
+
+// TestRenderNothingCurrentWithoutMatch: while a search, filter or window
+// keeps no event (the card says "No event matches"), nothing on the map is
+// drawn as current: no marker, label or track of the current event, nor its
+// links; with a selection that keeps it, or none, it is.
+func TestRenderNothingCurrentWithoutMatch(t *testing.T) {
+	s, err := geo.Load(strings.NewReader(currentStory))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := geo.NewIndex(s)
+	v := geo.View{Center: orb.Point{46, 33}, Zoom: 5, Width: 900, Height: 600}
+	for _, tc := range []struct {
+		name    string
+		sel     *geo.Selection
+		event   string
+		current bool
+	}{
+		{"no selection: sites and link", nil, "strike", true},
+		{"kept: sites and link", ix.Select(geo.Filter{Query: "strike"}, nil), "strike", true},
+		{"none kept: sites and link", ix.Select(geo.Filter{Query: "zzz"}, nil), "strike", false},
+		{"none kept: a later event's site", ix.Select(geo.Filter{Query: "zzz"}, nil), "talks", false},
+		{"no selection: track", nil, "convoy", true},
+		{"none kept: track", ix.Select(geo.Filter{Query: "zzz"}, nil), "convoy", false},
+		{"kept: point", ix.Select(geo.Filter{Query: "ceasefire"}, nil), "ceasefire", true},
+		{"none kept: point", ix.Select(geo.Filter{Query: "zzz"}, nil), "ceasefire", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cur := slices.IndexFunc(s.Events, func(e geo.Event) bool { return e.ID == tc.event })
+			m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light})
+			m.Select(tc.sel)
+			sc := m.Render(v, cur)
+			var current []string
+			for _, mk := range sc.Markers {
+				if mk.Status == geo.Current || mk.Halo.A > 0 {
+					current = append(current, fmt.Sprintf("marker %d (%s)", mk.Site, mk.Kind))
+				}
+			}
+			for _, l := range sc.Labels {
+				if l.Kind == geo.SiteLabel && l.Status == geo.Current {
+					current = append(current, "label "+l.Text)
+				}
+			}
+			for _, l := range sc.Lines {
+				if l.Color == geo.Light.Link {
+					current = append(current, "link")
+				}
+			}
+			if tc.current && len(current) == 0 {
+				t.Errorf("event %s: nothing drawn as current", tc.event)
+			}
+			if !tc.current && len(current) > 0 {
+				t.Errorf("event %s, no event kept: drawn as current: %s", tc.event, strings.Join(current, ", "))
 			}
 		})
 	}

@@ -357,3 +357,57 @@ func TestLabelStylesInPage(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelsClearOfControlsRTL: on a right-to-left page the map's zoom
+// buttons sit at its left edge (embed.css); on the Sorani page of a phone,
+// light and dark, no label runs under them (the U.S. Embassy in Baghdad's
+// did), nor under any other control over the map.
+func TestLabelsClearOfControlsRTL(t *testing.T) {
+	for _, tc := range []struct {
+		dark, event string
+		touch       bool // a phone's touch screen: its coarse pointer makes the zoom buttons 44 px (embed.css)
+	}{
+		{"false", "", false},
+		{"true", "", true},
+		{"false", "ordered-departure", true},
+		{"true", "ordered-departure", false},
+	} {
+		t.Run(fmt.Sprintf("dark=%s/touch=%v/%s", tc.dark, tc.touch, tc.event), func(t *testing.T) {
+			dark := tc.dark
+			ctx := tab(t, 375, 700, 2)
+			if tc.touch {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 700, chromedp.EmulateScale(2), chromedp.EmulateTouch)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			hash := ""
+			if tc.event != "" {
+				hash = "#event-" + tc.event
+			}
+			open(t, ctx, "/embed.html?lang=ckb&dark="+dark+hash, "ready")
+			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
+			labels := visibleLabels(t, ctx)
+			controls, err := chromedp.Run(ctx, chromedp.Evaluate[[]domLabel](`[...document.querySelectorAll("#map-controls button")].map(e => {
+				const r = e.getBoundingClientRect();
+				return {Text: e.id, X: r.left, Y: r.top, W: r.width, H: r.height};
+			})`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			screenshot(t, ctx, fmt.Sprintf("carto-labels-ckb-375-dark-%s-touch-%v-%s", dark, tc.touch, tc.event))
+			if len(controls) < 3 || len(labels) == 0 {
+				t.Fatalf("%d controls, %d labels: the test needs both", len(controls), len(labels))
+			}
+			if r := canvasRect(t, ctx); controls[0].X > r.X+r.W/2 {
+				t.Errorf("zoom in at x %g on a map of %+v: not at the left edge of a right-to-left page", controls[0].X, r)
+			}
+			for _, l := range labels {
+				for _, c := range controls {
+					if l.box().Intersects(c.box()) {
+						t.Errorf("label %q %+v runs under %s %+v", l.Text, l.box(), c.Text, c.box())
+					}
+				}
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -49,6 +52,25 @@ func countWords(n int) string {
 		return "1 event matches"
 	}
 	return fmt.Sprintf("%d events match", n)
+}
+
+// accName is the accessible name Chromium gives the element sel finds.
+func accName(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	el, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.querySelector(" + strconv.Quote(sel) + ")"})
+	if err != nil || el.Result == nil || el.Result.ObjectID == "" {
+		t.Fatalf("%s: no element (%v)", sel, err)
+	}
+	no := false
+	tree, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{ObjectID: runtime.RemoteObjectID(el.Result.ObjectID), FetchRelatives: &no})
+	if err != nil || len(tree.Nodes) == 0 || tree.Nodes[0].Name == nil {
+		t.Fatalf("%s: no accessibility node (%v)", sel, err)
+	}
+	var name string
+	if err := json.Unmarshal(tree.Nodes[0].Name.Value, &name); err != nil {
+		t.Fatalf("%s: accessible name %s: %v", sel, tree.Nodes[0].Name.Value, err)
+	}
+	return name
 }
 
 func typeInto(t *testing.T, ctx context.Context, sel, s string) {
@@ -94,6 +116,15 @@ func TestExploreSearch(t *testing.T) {
 			if got := text(t, ctx, listTitleJS); got != fmt.Sprintf("%d of 400 events", len(kept)) {
 				t.Errorf("the list's heading says %q, want %d of 400 events", got, len(kept))
 			}
+			// Closed, the list's button says what the list shows, as its heading.
+			click(t, ctx, "#list-toggle")
+			if got, want := accName(t, ctx, "#list-toggle"), fmt.Sprintf("%d of 400 events", len(kept)); got != want {
+				t.Errorf("the closed list's button is named %q, want %q", got, want)
+			}
+			click(t, ctx, "#list-toggle")
+			if got := accName(t, ctx, "#list-toggle"); got != "Hide the list" {
+				t.Errorf("the open list's button is named %q, want Hide the list", got)
+			}
 			items := text(t, ctx, `String(document.querySelectorAll("#matches li").length)`)
 			if items != strconv.Itoa(min(len(kept), 50)) {
 				t.Errorf("%d matches, %s listed", len(kept), items)
@@ -133,6 +164,11 @@ func TestExploreSearch(t *testing.T) {
 					t.Errorf("after Escape: %s = %q, want %q", c.js, got, c.want)
 				}
 			}
+			click(t, ctx, "#list-toggle")
+			if got := accName(t, ctx, "#list-toggle"); got != "All events" {
+				t.Errorf("after Escape, the closed list's button is named %q, want All events", got)
+			}
+			click(t, ctx, "#list-toggle")
 			waitText(t, ctx, `String(!location.hash.includes("q="))`, "true")
 		})
 	}
@@ -396,7 +432,14 @@ func TestExploreSearchPersian(t *testing.T) {
 	if got := text(t, ctx, `document.querySelector("#matches li .title").textContent`); got != s.In("fa").Events[sel.Kept[0]].Title {
 		t.Errorf("the first match is %q, want %q", got, s.In("fa").Events[sel.Kept[0]].Title)
 	}
+	// Closed, the list's button says what the list shows, as its heading,
+	// in Persian.
+	click(t, ctx, "#list-toggle")
+	if got, want := accName(t, ctx, "#list-toggle"), text(t, ctx, listTitleJS); got != want || !strings.Contains(got, "از") {
+		t.Errorf("the closed list's button is named %q, want the list's heading %q", got, want)
+	}
 	screenshot(t, ctx, "explore-search-fa")
+	click(t, ctx, "#list-toggle")
 	for _, v := range axeViolations(t, ctx) {
 		t.Errorf("axe: %s", v)
 	}
@@ -699,6 +742,9 @@ func TestExploreCurrentEventInTheWindow(t *testing.T) {
 	if got := text(t, ctx, `String(document.getElementById("card").hasAttribute("data-none")) + "|" + document.getElementById("card-date").textContent + "|" + document.getElementById("card-desc").textContent`); got != "true||" {
 		t.Errorf("the card with no match: data-none|date|description = %q", got)
 	}
+	// Nor does the map mark the current event's sites: no ring, and the
+	// current event's marker gone with the rest.
+	waitText(t, ctx, `String(document.querySelectorAll("#map-pulses > *").length)`, "0")
 	screenshot(t, ctx, "explore-no-match-desktop")
 	for _, v := range axeViolations(t, ctx) {
 		t.Errorf("axe: %s", v)
@@ -708,6 +754,7 @@ func TestExploreCurrentEventInTheWindow(t *testing.T) {
 	click(t, ctx, "#explore-clear")
 	waitText(t, ctx, matchesJS, "400")
 	waitText(t, ctx, titleJS, s.Events[kept[0]].Title)
+	waitText(t, ctx, `String(document.querySelectorAll("#map-pulses > *").length > 0)`, "true")
 	if got := text(t, ctx, `String(document.getElementById("card").hasAttribute("data-none"))`); got != "false" {
 		t.Error("the card is still marked data-none after Clear")
 	}

@@ -82,11 +82,16 @@
     }
     listToggle();
   }
-  // The list's button says what it does next; embed.js writes it in English
-  // when it opens or closes the list: say it again in the reader's words.
+  // The list's button: open, it says what it does next; closed, what the
+  // list shows: all events, or while a search, filter or window narrows it
+  // what the map's wasm wrote in data-shows ("12 of 340 events", in the
+  // reader's words). The page script writes it in English when it opens or
+  // closes the list: say it again in the reader's words.
   function listToggle() {
     var b = document.getElementById("list-toggle");
-    var t = b && text(b.getAttribute("aria-expanded") === "true" ? "list.hide" : "list.show");
+    if (!b) return;
+    var open = b.getAttribute("aria-expanded") === "true";
+    var t = (!open && b.getAttribute("data-shows")) || text(open ? "list.hide" : "list.show");
     if (t !== null && t !== undefined && b.textContent !== t) b.textContent = t;
   }
   function ready() {
@@ -94,7 +99,7 @@
     apply();
     var b = document.getElementById("list-toggle");
     if (b && window.MutationObserver) {
-      new MutationObserver(listToggle).observe(b, { attributes: true, attributeFilter: ["aria-expanded"], childList: true });
+      new MutationObserver(listToggle).observe(b, { attributes: true, attributeFilter: ["aria-expanded", "data-shows"], childList: true });
     }
   }
   // For the page's other scripts: the language and its words.

@@ -142,6 +142,20 @@ func (w words) listTitle(sel *geo.Selection, total int) string {
 	return w.msg.Plural("list.matching", total, "k", num(len(sel.Kept)), "n", num(total))
 }
 
+// listButton is the words of the button that opens and closes the list:
+// open, what it does ("Hide the list"); closed, what the list shows, as its
+// heading says it (listTitle): "All events", or "12 of 340 events" while a
+// search, filter or window narrows the story.
+func (w words) listButton(sel *geo.Selection, total int, open bool) string {
+	if open {
+		return w.msg.Text("list.hide")
+	}
+	if sel == nil {
+		return w.msg.Text("list.show")
+	}
+	return w.listTitle(sel, total)
+}
+
 // clusterLabel names a cluster for screen readers and as its tooltip:
 // "12 events near Baghdad".
 func (w words) clusterLabel(s *geo.Story, c *geo.Cluster) string {

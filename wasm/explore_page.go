@@ -17,6 +17,7 @@ type explorer struct {
 	box, search, kind, from, to node
 	clear, count, matches, cut  node
 	list, clusters, title       node        // the list, the clusters' layer, the list's heading
+	toggle                      node        // the button that opens and closes the list (showListButton)
 	win, winFrom, winTo, band   node        // the time window's handles (explore_window.go)
 	dayFormat, dayError         node        // the from and to fields' description and error (explore_day.go)
 	scale                       windowScale // their scale, the story's track
@@ -44,8 +45,8 @@ func newExplorer(p *page) *explorer {
 	return &explorer{p: p, box: byID("explore"), search: byID("search"), kind: byID("kind-filter"),
 		from: byID("from-day"), to: byID("to-day"), clear: byID("explore-clear"), count: byID("explore-count"),
 		matches: byID("matches"), cut: byID("matches-cut"), list: byID("story-list"), clusters: byID("map-clusters"),
-		title: byID("story-list-title"),
-		win:   byID("window"), winFrom: byID("window-from"), winTo: byID("window-to"), band: byID("window-band"),
+		title: byID("story-list-title"), toggle: byID("list-toggle"),
+		win: byID("window"), winFrom: byID("window-from"), winTo: byID("window-to"), band: byID("window-band"),
 		dayFormat: byID("day-format"), dayError: byID("day-error"),
 		open: -1, marked: -1, matchEls: map[int]node{}}
 }
@@ -263,6 +264,7 @@ func (ex *explorer) showMatches(s *geo.Story) {
 		ex.marked = -1 // mark the current event again
 	}
 	ex.title.setText(ex.p.listTitle(ex.result, len(s.Events)))
+	ex.showListButton(len(s.Events))
 	ex.cut.setText(cut)
 	ex.cut.set("hidden", cut == "")
 	if count != ex.announced {
@@ -271,9 +273,25 @@ func (ex *explorer) showMatches(s *geo.Story) {
 	}
 }
 
+// showListButton has the list's button, while it opens the list, say what the
+// list shows ("12 of 340 events", listButton). The page's script writes the
+// button's words when it opens or closes the list; lang.js writes them
+// again in the reader's words, and takes them from data-shows while a
+// search, filter or window narrows the list.
+func (ex *explorer) showListButton(total int) {
+	if ex.result != nil {
+		ex.toggle.setAttr("data-shows", ex.p.listButton(ex.result, total, false))
+	} else {
+		ex.toggle.delAttr("data-shows")
+	}
+	if ex.toggle.attr("aria-expanded") != "true" {
+		ex.toggle.setText(ex.p.listButton(ex.result, total, false))
+	}
+}
+
 // showNone writes into the card that no event matches while a search,
 // filter or window keeps none (the current event stays current, out of
-// the card), and reports whether it did; when some match again, the card
+// the card, and off the map: no ring marks its sites), and reports whether it did; when some match again, the card
 // shows the current event again.
 func (tl *timeline) showNone(st *mapui.State) bool {
 	card := tl.p.doc.byID("card")
@@ -295,6 +313,7 @@ func (tl *timeline) showNone(st *mapui.State) bool {
 		tl.places.set("hidden", true)
 		tl.source.parent().set("hidden", true)
 		tl.banner.set("hidden", true)
+		tl.pulseAt = nil // the rings go with the map's current markers (geo draws none)
 	}
 	return true
 }

@@ -81,6 +81,9 @@ func TestExplorerWritesThePage(t *testing.T) {
 	if got := doc.el("story-list-title").textContent(); got != "40 of 400 events" {
 		t.Errorf("the list's heading = %q, want 40 of 400 events", got)
 	}
+	if got := doc.el("list-toggle").textContent(); got != "40 of 400 events" {
+		t.Errorf("the list's closed button = %q, want what the list shows: 40 of 400 events", got)
+	}
 	var current []string
 	for _, li := range matches.kids {
 		if li.attrs["aria-current"] == "true" {
@@ -109,6 +112,9 @@ func TestExplorerWritesThePage(t *testing.T) {
 	}
 	if got := doc.el("story-list-title").textContent(); got != "All events" {
 		t.Errorf("after clearing, the list's heading = %q, want All events", got)
+	}
+	if got, shows := doc.el("list-toggle").textContent(), doc.el("list-toggle").attr("data-shows"); got != "All events" || shows != "" {
+		t.Errorf("after clearing, the list's button = %q (data-shows %q), want All events (none)", got, shows)
 	}
 
 	// The crowded sites gather into clusters, each a button named for
@@ -219,6 +225,42 @@ func TestListTitle(t *testing.T) {
 	}
 }
 
+// TestListButton: the button that opens the list says what the list shows,
+// as its heading does (all events, or how many of them a search, filter or
+// window keeps), and the one that closes it says so, in the reader's
+// language.
+func TestListButton(t *testing.T) {
+	for _, tc := range []struct {
+		lang        string
+		kept, total int // kept < 0: no selection
+		open        bool
+		want        string
+	}{
+		{"en", -1, 340, false, "All events"},
+		{"en", 12, 340, false, "12 of 340 events"},
+		{"en", 1, 340, false, "1 of 340 events"},
+		{"en", 12, 340, true, "Hide the list"},
+		{"ar", -1, 340, false, "كل الأحداث"},
+		{"ar", 12, 340, false, "12 من 340 حدثًا"},
+		{"ar", 12, 340, true, "إخفاء القائمة"},
+		{"ckb", 12, 340, false, "١٢ لە ٣٤٠ ڕووداو"},
+		{"ckb", -1, 340, false, "هەموو ڕووداوەکان"},
+		{"fa", 12, 340, false, "12 از 340 رویداد"},
+		{"fa", 12, 340, true, "پنهان کردن فهرست"},
+	} {
+		t.Run(fmt.Sprint(tc.lang, "-", tc.kept, "-of-", tc.total, "-open-", tc.open), func(t *testing.T) {
+			w := newWords(lang.Get(tc.lang), nil)
+			var sel *geo.Selection
+			if tc.kept >= 0 {
+				sel = &geo.Selection{Kept: make([]int, tc.kept)}
+			}
+			if got := w.listButton(sel, tc.total, tc.open); got != tc.want {
+				t.Errorf("listButton = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestExplorerKeepsTheCurrentEventInTheSelection: a window that leaves the
 // current event out shows the nearest match in the card and on the slider,
 // announcing only the count; a window that keeps nothing says so in the
@@ -239,9 +281,12 @@ func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
 		if st.TakeEventChange() {
 			p.tl.showEvent(st, time.Unix(0, 0))
 		}
+		sc, _ := st.Frame()
+		p.tl.placePulses(sc)
 	}
 	show()
 	title, live, card := doc.el("card-title"), doc.el("live"), doc.el("card")
+	rings := doc.el("map-pulses")
 	if got := title.textContent(); got != "Drone strike 0" {
 		t.Fatalf("card = %q, want the first event", got)
 	}
@@ -253,6 +298,9 @@ func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
 	show()
 	if st.Current() != 31 || title.textContent() != "Event 31" {
 		t.Errorf("current %d, card %q; want event 31, February's first", st.Current(), title.textContent())
+	}
+	if len(rings.kids) == 0 {
+		t.Error("no ring marks the current event's site")
 	}
 	if got := doc.el("timeline").props["value"]; got != sliderValue(s.Track(), &s.Events[31]) {
 		t.Errorf("slider at %v, want event 31's place", got)
@@ -270,12 +318,18 @@ func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
 	if _, ok := card.attrs["data-none"]; !ok {
 		t.Error("the card is not marked data-none")
 	}
+	if n := len(rings.kids); n != 0 {
+		t.Errorf("%d rings mark the current event's sites on the map, want none: no event matches", n)
+	}
 
 	// Cleared: the current event is back in the card, unannounced.
 	ex.record(selection{})
 	show()
 	if got := title.textContent(); got != "Event 31" {
 		t.Errorf("after clearing, card = %q, want Event 31", got)
+	}
+	if len(rings.kids) == 0 {
+		t.Error("after clearing, no ring marks the current event's site")
 	}
 	if _, ok := card.attrs["data-none"]; ok {
 		t.Error("the card is still marked data-none")

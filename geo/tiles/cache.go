@@ -1,7 +1,9 @@
 package tiles
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"mapline/geo"
@@ -15,11 +17,18 @@ type Cache struct {
 	// Keep is how many tiles it holds at most (the least recently used go
 	// first; the tiles of the last view are never dropped).
 	Keep int
+	// Tries is how many times a tile is fetched before it is given up: a
+	// tile that failed is asked for again (Want) until then, and the view
+	// is still loading meanwhile. A tile given up is drawn from its nearest
+	// held ancestor, leaves the view Partial, and is asked for once more
+	// by the next view that needs another set of tiles.
+	Tries int
 
 	held    map[Key]*entry
 	pending map[Key]bool
-	failed  map[Key]bool // fetched and failed: drawn from a parent, not asked again
+	failed  map[Key]int // fetches of the tile that failed since it was last held
 	clock   int
+	wanted  []Key // the tiles the last view given to Want needs
 	cover   []*Piece
 	coverID []Key // the keys of cover, to tell whether it changed
 }
@@ -31,7 +40,7 @@ type entry struct {
 
 // NewCache returns a cache for an archive of these zooms.
 func NewCache(minZoom, maxZoom uint8) *Cache {
-	return &Cache{MinZoom: minZoom, MaxZoom: min(maxZoom, 30), Keep: 256, held: map[Key]*entry{}, pending: map[Key]bool{}, failed: map[Key]bool{}}
+	return &Cache{MinZoom: minZoom, MaxZoom: min(maxZoom, 30), Keep: 256, Tries: 3, held: map[Key]*entry{}, pending: map[Key]bool{}, failed: map[Key]int{}}
 }
 
 // Zoom is the zoom of the tiles drawn at view zoom z: its floor, within the
@@ -66,12 +75,23 @@ func (c *Cache) Needed(v geo.View) []Key {
 }
 
 // Want returns the tiles view v needs that the cache neither holds nor
-// awaits, and marks them awaited: fetch each and hand it to Put. A view
-// whose tiles are all held wants nothing: a map at rest asks for nothing.
+// awaits nor has given up (Tries), and marks them awaited: fetch each and
+// hand it to Put or Fail. A view whose tiles are all held wants nothing: a
+// map at rest asks for nothing. A view that needs another set of tiles
+// than the last one given to Want gives each tile given up one more try.
 func (c *Cache) Want(v geo.View) []Key {
+	needed := c.Needed(v)
+	if !slices.Equal(needed, c.wanted) {
+		c.wanted = needed
+		for _, k := range needed {
+			if c.failed[k] >= c.tries() {
+				c.failed[k] = c.tries() - 1
+			}
+		}
+	}
 	var out []Key
-	for _, k := range c.Needed(v) {
-		if c.held[k] == nil && !c.pending[k] && !c.failed[k] {
+	for _, k := range needed {
+		if c.held[k] == nil && !c.pending[k] && c.failed[k] < c.tries() {
 			c.pending[k] = true
 			out = append(out, k)
 		}
@@ -79,32 +99,69 @@ func (c *Cache) Want(v geo.View) []Key {
 	return out
 }
 
+// tries is Tries, at least 1.
+func (c *Cache) tries() int { return max(c.Tries, 1) }
+
 // Put hands the cache a fetched tile: p nil when the archive has none (open
 // sea: nothing is drawn there).
 func (c *Cache) Put(k Key, p *Piece) {
 	delete(c.pending, k)
+	delete(c.failed, k)
 	c.clock++
 	c.held[k] = &entry{piece: p, used: c.clock}
 	c.evict()
 }
 
-// Fail records that tile k could not be fetched or read: it is not asked
-// for again, and its nearest held ancestor draws its place.
+// Fail records that tile k could not be fetched or read: its nearest held
+// ancestor draws its place, and Want asks for it again until it has failed
+// Tries times.
 func (c *Cache) Fail(k Key) {
 	delete(c.pending, k)
-	c.failed[k] = true
+	c.failed[k]++
 }
 
-// Complete reports whether every tile view v needs is held or failed:
-// the view is drawn in full detail (or as well as it can be).
-func (c *Cache) Complete(v geo.View) bool {
+// Status is how far the tiles of a view have loaded.
+type Status uint8
+
+const (
+	Loading Status = iota // a tile the view needs is awaited, or to be asked for again
+	Loaded                // every tile the view needs is held: it is drawn in full detail
+	Partial               // the rest is held, but a tile was given up (Tries): a coarser ancestor draws its place
+)
+
+// String is the status as the page's html[data-basemap] says it.
+func (s Status) String() string {
+	switch s {
+	case Loading:
+		return "loading"
+	case Loaded:
+		return "loaded"
+	case Partial:
+		return "partial"
+	}
+	return fmt.Sprintf("Status(%d)", uint8(s))
+}
+
+// Status reports whether view v's tiles are all held (Loaded), some still
+// to come (Loading), or the rest held and some given up (Partial).
+func (c *Cache) Status(v geo.View) Status {
+	st := Loaded
 	for _, k := range c.Needed(v) {
-		if c.held[k] == nil && !c.failed[k] {
-			return false
+		switch {
+		case c.held[k] != nil:
+		case c.failed[k] >= c.tries() && !c.pending[k]:
+			st = Partial
+		default:
+			return Loading
 		}
 	}
-	return true
+	return st
 }
+
+// Complete reports whether view v has no tile left to wait for: each is
+// held or given up (Status, not Loading). It does not say the view is in
+// full detail: Status does.
+func (c *Cache) Complete(v geo.View) bool { return c.Status(v) != Loading }
 
 // Held reports whether the cache holds tile k.
 func (c *Cache) Held(k Key) bool { return c.held[k] != nil }

@@ -50,7 +50,7 @@ func TestCacheParentStandsIn(t *testing.T) {
 		{"no child yet: the parent", nil, nil, []Key{{4, 9, 6}}},
 		{"one child: still the parent alone, no overlap", []Key{{5, 18, 12}}, nil, []Key{{4, 9, 6}}},
 		{"all children: the children", []Key{{5, 18, 12}, {5, 19, 12}, {5, 18, 13}, {5, 19, 13}}, nil, nil},
-		{"a child failed: the parent", []Key{{5, 18, 12}, {5, 19, 12}, {5, 18, 13}}, []Key{{5, 19, 13}}, []Key{{4, 9, 6}}},
+		{"a child given up: the parent", []Key{{5, 18, 12}, {5, 19, 12}, {5, 18, 13}}, []Key{{5, 19, 13}}, []Key{{4, 9, 6}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := NewCache(0, 6)
@@ -60,11 +60,14 @@ func TestCacheParentStandsIn(t *testing.T) {
 			v := geo.View{Center: center, Zoom: 5, Width: 2*256 - 20, Height: 2*256 - 20, Ratio: 1}
 			parent := Key{4, 9, 6}
 			c.Put(parent, piece(parent))
+			c.Want(v)
 			for _, k := range tc.held {
 				c.Put(k, piece(k))
 			}
 			for _, k := range tc.failed {
-				c.Fail(k)
+				for range c.Tries {
+					c.Fail(k)
+				}
 			}
 			ps, _ := c.Cover(v)
 			want := tc.wantKeys
@@ -86,7 +89,7 @@ func TestCacheParentStandsIn(t *testing.T) {
 			for _, k := range tc.failed {
 				for _, w := range c.Want(v) {
 					if w == k {
-						t.Errorf("failed tile %s wanted again", k)
+						t.Errorf("tile %s given up wanted again by the same view", k)
 					}
 				}
 			}
@@ -118,5 +121,78 @@ func TestCacheNeededAcross180(t *testing.T) {
 			t.Errorf("tile %s needed twice", k)
 		}
 		seen[k] = true
+	}
+}
+
+// TestCacheRetriesFailedTiles fetches a view's tiles as the page does (each
+// rest of the view asks Want and hands back what came) while one tile
+// fails a number of times: a failed tile is asked for again up to Tries
+// times, and the view says it is loaded only when every tile it needs is
+// held; a tile given up leaves the view partial, and the next view that
+// needs other tiles asks for it once more.
+func TestCacheRetriesFailedTiles(t *testing.T) {
+	const never = 1 << 30
+	for _, tc := range []struct {
+		name       string
+		fails      int // how many fetches of the bad tile fail before one succeeds
+		wantStatus Status
+		wantTries  int // fetches of the bad tile
+	}{
+		{"all load", 0, Loaded, 1},
+		{"fails once then loads", 1, Loaded, 2},
+		{"always fails", never, Partial, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewCache(0, 6)
+			v := geo.View{Center: orb.Point{44, 33}, Zoom: 5.5, Width: 800, Height: 600, Ratio: 1}
+			bad := c.Needed(v)[0]
+			tries := 0
+			for rest := 0; rest < 10; rest++ {
+				for _, k := range c.Want(v) {
+					if k == bad {
+						tries++
+						if tries <= tc.fails {
+							if st := c.Status(v); st != Loading {
+								t.Errorf("fetch %d of %s in flight: status %s, want loading", tries, k, st)
+							}
+							c.Fail(k)
+							if st := c.Status(v); tries < c.Tries && st != Loading {
+								t.Errorf("after fail %d of %d tries: status %s, want loading (it is asked again)", tries, c.Tries, st)
+							}
+							continue
+						}
+					}
+					c.Put(k, piece(k))
+				}
+			}
+			if tries != tc.wantTries {
+				t.Errorf("the bad tile was fetched %d times, want %d", tries, tc.wantTries)
+			}
+			if st := c.Status(v); st != tc.wantStatus {
+				t.Errorf("status %s, want %s", st, tc.wantStatus)
+			}
+			if !c.Complete(v) {
+				t.Error("not complete once every tile was held or given up: the page would wait for ever")
+			}
+			if c.Held(bad) != (tc.wantStatus == Loaded) {
+				t.Errorf("bad tile held %v, want %v", c.Held(bad), tc.wantStatus == Loaded)
+			}
+			// The next view that needs other tiles (a zoom in on the bad
+			// tile) asks for a tile given up once more; one that loaded is
+			// not asked for again.
+			in := v
+			in.Zoom = 6.5
+			in.Center = geo.LonLat(orb.Point{(float64(bad.X) + 0.5) * geo.WorldSize / 32, (float64(bad.Y) + 0.5) * geo.WorldSize / 32})
+			c.Want(in)
+			again := 0
+			for _, k := range c.Want(v) {
+				if k == bad {
+					again++
+				}
+			}
+			if want := map[bool]int{true: 1, false: 0}[tc.wantStatus == Partial]; again != want {
+				t.Errorf("back at the view after another: the bad tile wanted %d times, want %d", again, want)
+			}
+		})
 	}
 }

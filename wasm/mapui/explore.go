@@ -17,8 +17,8 @@ import (
 // The map reads sel at each frame: call Select again after filling it anew,
 // so that the map is drawn again. When sel leaves the current event out,
 // the nearest event it keeps in time becomes current (nearestKept), the
-// camera following it; when it keeps none, the current event stays and
-// the page says that nothing matches. The event is marked changed either
+// camera following it; when it keeps none, the current event stays (the
+// map draws nothing as current) and the page says that nothing matches. The event is marked changed either
 // way: the card shows the current event, or that none matches.
 func (s *State) Select(sel *geo.Selection) {
 	s.m.Select(sel)

@@ -124,11 +124,11 @@ GOBENCH := out/gobench.txt
 PEERS     := .cache/peers
 PEER_PKGS := leaflet@1.9.4 leaflet-timedimension@1.1.1 maplibre-gl@5.24.1
 
-bench: build chromium $(BARE) ## measure: Go benchmarks of geo (and the importer and the PNG poster), then the embed beside Leaflet, MapLibre and a bare Ebitengine game, the studio, the search, and the import and render commands (cmd/bench; needs npm); rewrites BENCHMARKS.md (about 30 min on 2 cores)
+bench: build chromium $(BARE) $(BARE_ALIKE) ## measure: Go benchmarks of geo (and the importer and the PNG poster), then the embed beside Leaflet, MapLibre and a bare Ebitengine game, the studio, the search, and the import and render commands (cmd/bench; needs npm); rewrites BENCHMARKS.md (about 30 min on 2 cores)
 	@mkdir -p out $(PEERS)
 	npm install --no-save --no-package-lock --no-audit --no-fund --prefix $(PEERS) $(PEER_PKGS)
 	$(GO) test ./geo ./geo/convert ./geo/raster -run '^$$' -bench . -benchmem -benchtime 300ms -count 1 | tee $(GOBENCH)
-	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -peer-lib $(PEERS)/node_modules -bare $(BARE) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
+	$(GO) run ./cmd/bench -dist $(DIST) -chromium $(CHROMIUM) -peer-lib $(PEERS)/node_modules -bare $(BARE) -bare-alike $(BARE_ALIKE) -gobench $(GOBENCH) -json out/bench.json -md BENCHMARKS.md -command "make bench"
 
 $(BARE): go.mod go.sum cmd/size/bare/main.go
 	@mkdir -p $(BUILD)

@@ -72,33 +72,34 @@ import (
 // (report.go).
 func main() {
 	var (
-		dist     = flag.String("dist", "dist", "the built site (make build)")
-		exe      = flag.String("chromium", headless.Exe(), "headless Chromium")
-		runs     = flag.Int("runs", 3, "runs per story (and loads of the demo on the 4G-like network)")
-		act      = flag.Duration("act", 2500*time.Millisecond, "how long each of pan, zoom and scrub goes on")
-		idle     = flag.Duration("idle", 10*time.Second, "how long the map stays idle while measured")
-		scrub    = flag.Duration("scrub", time.Minute, "how long the memory run scrubs (0: no memory run)")
-		jsonOut  = flag.String("json", "out/bench.json", "where to write the figures as JSON")
-		mdOut    = flag.String("md", "BENCHMARKS.md", "where to write the report ('' for none)")
-		gobench  = flag.String("gobench", "", "output of go test -bench to put in the report")
-		command  = flag.String("command", "", "the command to name in the report (default: this one's arguments)")
-		width    = flag.Int64("width", 1280, "viewport width, CSS px")
-		height   = flag.Int64("height", 800, "viewport height, CSS px")
-		only     = flag.String("stories", "demo,10k,100k", "the stories to measure")
-		from     = flag.String("from", "", "measure nothing: write the report again from this JSON file of an earlier run")
-		profDir  = flag.String("profile", "", "record a CPU profile of each load (load-PAGE-STORY-NET-RUN.cpuprofile) and each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
-		trace    = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
-		top      = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
-		peers    = flag.String("peers", "leaflet,maplibre", "the peers to measure beside mapline ('' for none)")
-		peerLib  = flag.String("peer-lib", ".cache/peers/node_modules", "the peers' npm packages (make bench installs them)")
-		bareWasm = flag.String("bare", ".cache/build/bare.wasm", "the bare Ebitengine game (cmd/size/bare, built by make bench) whose first frame mapline's ready is measured against ('' for none)")
-		wasmFile = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
-		imp      = flag.Bool("import", true, "also measure mapline import of a 100,000-row sheet and mapline render's PNG of the 10k story (import.go)")
-		impOnly  = flag.Bool("import-only", false, "measure only the import and the PNG poster (no browser) and print their table")
-		explore  = flag.String("explore", "out/bench-explore.json", "where to write the search's figures as JSON (explore.go; '' to skip the search)")
-		exOnly   = flag.Bool("explore-only", false, "measure only the search (explore.go), and add its table to -md")
-		tilesOut = flag.String("tiles", "out/bench-tiles.json", "where to write the basemap tiles' figures as JSON (tiles.go; '' to skip them)")
-		tlOnly   = flag.Bool("tiles-only", false, "measure only the basemap tiles (tiles.go), and add their table to -md")
+		dist      = flag.String("dist", "dist", "the built site (make build)")
+		exe       = flag.String("chromium", headless.Exe(), "headless Chromium")
+		runs      = flag.Int("runs", 3, "runs per story (and loads of the demo on the 4G-like network)")
+		act       = flag.Duration("act", 2500*time.Millisecond, "how long each of pan, zoom and scrub goes on")
+		idle      = flag.Duration("idle", 10*time.Second, "how long the map stays idle while measured")
+		scrub     = flag.Duration("scrub", time.Minute, "how long the memory run scrubs (0: no memory run)")
+		jsonOut   = flag.String("json", "out/bench.json", "where to write the figures as JSON")
+		mdOut     = flag.String("md", "BENCHMARKS.md", "where to write the report ('' for none)")
+		gobench   = flag.String("gobench", "", "output of go test -bench to put in the report")
+		command   = flag.String("command", "", "the command to name in the report (default: this one's arguments)")
+		width     = flag.Int64("width", 1280, "viewport width, CSS px")
+		height    = flag.Int64("height", 800, "viewport height, CSS px")
+		only      = flag.String("stories", "demo,10k,100k", "the stories to measure")
+		from      = flag.String("from", "", "measure nothing: write the report again from this JSON file of an earlier run")
+		profDir   = flag.String("profile", "", "record a CPU profile of each load (load-PAGE-STORY-NET-RUN.cpuprofile) and each pan, zoom and scrub into this directory (STORY-ACT-RUN.cpuprofile) and print its top functions; build the wasm without -s to see Go names")
+		trace     = flag.Bool("trace", false, "with -profile, also record Chromium's performance trace of each (STORY-ACT-RUN.trace.json) and print its main thread's top events")
+		top       = flag.Int("top", 25, "with -profile, how many functions (and trace events) to print")
+		peers     = flag.String("peers", "leaflet,maplibre", "the peers to measure beside mapline ('' for none)")
+		peerLib   = flag.String("peer-lib", ".cache/peers/node_modules", "the peers' npm packages (make bench installs them)")
+		bareWasm  = flag.String("bare", ".cache/build/bare.wasm", "the bare Ebitengine game (cmd/size/bare, built by make bench) whose first frame mapline's ready is measured against ('' for none)")
+		bareAlike = flag.String("bare-alike", "", "the bare game linked as the wasm is (make size's .cache/build/bare-alike.wasm): the wasm's size is compared with it too")
+		wasmFile  = flag.String("wasm", "", "serve this wasm in place of the built one (a build linked without -s keeps the function names -profile shows)")
+		imp       = flag.Bool("import", true, "also measure mapline import of a 100,000-row sheet and mapline render's PNG of the 10k story (import.go)")
+		impOnly   = flag.Bool("import-only", false, "measure only the import and the PNG poster (no browser) and print their table")
+		explore   = flag.String("explore", "out/bench-explore.json", "where to write the search's figures as JSON (explore.go; '' to skip the search)")
+		exOnly    = flag.Bool("explore-only", false, "measure only the search (explore.go), and add its table to -md")
+		tilesOut  = flag.String("tiles", "out/bench-tiles.json", "where to write the basemap tiles' figures as JSON (tiles.go; '' to skip them)")
+		tlOnly    = flag.Bool("tiles-only", false, "measure only the basemap tiles (tiles.go), and add their table to -md")
 	)
 	flag.Parse()
 	log.SetFlags(0)
@@ -169,6 +170,11 @@ func main() {
 	}
 	if *imp {
 		if rep.Import, err = measureImport(cfg.runs); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if cfg.bareWasm != "" {
+		if rep.Wasm, err = measureWasm(cfg, *bareAlike); err != nil {
 			log.Fatal(err)
 		}
 	}

@@ -160,6 +160,7 @@ type report struct {
 	Peers    map[string]string `json:"peers,omitempty"` // the peers' libraries' versions
 	GoBench  string            `json:"goBench,omitempty"`
 	Import   *importResult     `json:"import,omitempty"` // import.go
+	Wasm     *wasmSizes        `json:"wasm,omitempty"`   // wasmsize.go
 }
 
 // pageName is the page of a result: "" (a report of before the peers) is
@@ -256,6 +257,14 @@ func (rep *report) targets() {
 			add("100k scrub step, p95, at most MapLibre's at 10k",
 				fmt.Sprintf("%.0f ms against %.0f ms: %.2f×", s, ref, s/ref), s <= ref)
 		}
+	}
+
+	if f := rep.frame(mapline.Name, "demo"); f != nil {
+		z := med(f, "zoom.interval.p95")
+		add("demo zoom: p95 of frame intervals at most 17 ms", fmt.Sprintf("%.1f ms", z), z <= 17)
+	}
+	if t, ok := rep.Wasm.target(); ok {
+		rep.Targets = append(rep.Targets, t)
 	}
 
 	if l := rep.load(mapline.Name, "100k", "local"); l != nil {

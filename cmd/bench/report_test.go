@@ -184,6 +184,14 @@ var (
 	bareSlow = []run{{fp: 60, ready: 300}, {fp: 70, ready: 320}}
 )
 
+// withWasm gives a fixture the wasm's and the bare games' brotli sizes.
+func withWasm(rep *report, s wasmSizes) *report {
+	rep.Wasm = &s
+	rep.Targets = nil
+	rep.targets()
+	return rep
+}
+
 // TestReport writes the report of each case and compares it with
 // testdata/CASE.md; go test ./cmd/bench -run TestReport -update rewrites
 // them (read the diff: it is what make bench will write to BENCHMARKS.md).
@@ -195,14 +203,16 @@ func TestReport(t *testing.T) {
 	}{
 		// Targets: idle; ready against the bare game, local and 4G; demo pan
 		// intervals and busy against Leaflet; 10k and 100k scrub steps
-		// against MapLibre's 10k; 100k load and index; memory.
-		{"all-targets-met", fixtureWith(map[string][]run{"demo": {fast[0], fast[1]}, "10k": fast[1:], "100k": big}, []string{"demo", "10k", "100k"}, true, 0.2e6, peerRuns, bareFast),
-			[]bool{true, true, true, true, true, true, true, true, true}},
-		{"targets-missed", fixtureWith(map[string][]run{"demo": slow, "10k": slow, "100k": slow}, []string{"demo", "10k", "100k"}, true, 5e6, peerRuns, bareSlow),
-			[]bool{false, false, false, false, false, false, false, false, false}},
-		// A run without the peers and the bare game (-peers '' -bare '').
+		// against MapLibre's 10k; demo zoom intervals; the wasm's size
+		// against the bare game's; 100k load and index; memory.
+		{"all-targets-met", withWasm(fixtureWith(map[string][]run{"demo": {fast[0], fast[1]}, "10k": fast[1:], "100k": big}, []string{"demo", "10k", "100k"}, true, 0.2e6, peerRuns, bareFast), wasmSizes{1757246, 1748471, 1301458}),
+			[]bool{true, true, true, true, true, true, true, true, true, true, true}},
+		{"targets-missed", withWasm(fixtureWith(map[string][]run{"demo": slow, "10k": slow, "100k": slow}, []string{"demo", "10k", "100k"}, true, 5e6, peerRuns, bareSlow), wasmSizes{Mapline: 2175967, Bare: 1748471}),
+			[]bool{false, false, false, false, false, false, false, false, false, false, false}},
+		// A run without the peers and the bare game (-peers '' -bare ''):
+		// no ready, no scrub against MapLibre, no wasm budget.
 		{"demo-only-no-memory", fixture(map[string][]run{"demo": fast[:1]}, []string{"demo"}, false, 0),
-			[]bool{true, true, false}},
+			[]bool{true, true, true, false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var met []bool

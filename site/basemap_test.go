@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/paulmach/orb"
 
@@ -307,4 +309,51 @@ func TestNewsroomTilesRefused(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBasemapTilesGivenUp fails every request of the tile archive past the
+// head boot.js reads (the view's own tiles): the map still gets ready, on
+// the coarse tiles of the head, and html[data-basemap] says "partial", not
+// "loaded", once each tile has had its tries; each tile was asked for more
+// than once.
+func TestBasemapTilesGivenUp(t *testing.T) {
+	t.Parallel()
+	ctx := tab(t, 800, 600, 1)
+	var mu sync.Mutex
+	failed := map[string]int{} // Range header → requests failed
+	if err := chromedp.Listen(ctx, func(ev any) {
+		e, ok := ev.(*fetch.EventRequestPaused)
+		if !ok {
+			return
+		}
+		r, _ := e.Request.Headers["Range"].(string)
+		var from int
+		fmt.Sscanf(r, "bytes=%d-", &from)
+		if from >= 48<<10 {
+			mu.Lock()
+			failed[r]++
+			mu.Unlock()
+			go chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: e.RequestID, ErrorReason: network.ErrorReasonFailed})
+			return
+		}
+		go chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: e.RequestID})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*.pmtiles*"}}}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, "/embed.html", "ready")
+	waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "partial")
+	mu.Lock()
+	defer mu.Unlock()
+	if len(failed) == 0 {
+		t.Fatal("no tile of the view was asked for past the head")
+	}
+	for r, n := range failed {
+		if n < 2 {
+			t.Errorf("tile range %s asked for %d time, want it asked again", r, n)
+		}
+	}
+	t.Logf("%d tile ranges failed, asked for %v", len(failed), failed)
 }

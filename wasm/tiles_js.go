@@ -24,7 +24,7 @@ type tiler struct {
 	r      *tiles.Reader
 	cache  *tiles.Cache // Update's only
 	bm     *geo.Basemap // the last basemap given to the map
-	state  string       // the root's data-basemap: "loading" or "loaded"
+	state  string       // the root's data-basemap: "loading", "loaded" or "partial"
 	marked bool         // the view's tiles have been loaded once
 	// settled counts the Updates since the view's tiles were all there, up
 	// to 2: at 2, a frame with them has been drawn (tilesDrawn).
@@ -275,20 +275,19 @@ func updateTiles(st *mapui.State, moving, composite bool) (put bool) {
 		put = true
 	}
 	// data-basemap says whether the view's own tiles are all drawn (tests
-	// and cmd/bench wait for "loaded").
-	state := "loading"
-	if t.cache.Complete(v) {
-		state = "loaded"
-	}
+	// and cmd/bench wait for "loaded"), or "partial": all but a tile given
+	// up after tiles.Cache's tries, a coarser ancestor drawn in its place.
+	// Either is settled: the poster goes, the page is ready.
+	state := t.cache.Status(v).String()
 	if state != t.state {
-		if state == "loaded" && !t.marked {
+		if state != "loading" && !t.marked {
 			t.marked = true
 			mark("mapline:tiles-loaded") // the first time, for cmd/bench: the load's steps
 		}
 		t.state = state
 		js.Global().Get("document").Get("documentElement").Call("setAttribute", "data-basemap", state)
 	}
-	if state != "loaded" {
+	if state == "loading" {
 		t.settled = 0
 	} else if t.settled < 2 {
 		t.settled++
@@ -307,10 +306,10 @@ func tilesDrawn() bool {
 }
 
 // tilesLoaded reports whether the view's tiles are all there (drawn or
-// not), or there is no archive to wait for.
+// not) or given up, or there is no archive to wait for.
 func tilesLoaded() bool {
 	t := theTiler.Load()
-	return t == nil || t.state == "loaded"
+	return t == nil || t.state == "loaded" || t.state == "partial"
 }
 
 // fetch fetches and decodes tile k, then wakes the game loop.

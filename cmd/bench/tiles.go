@@ -58,7 +58,7 @@ const armJS = `(() => {
   const mo = new MutationObserver(() => {
     const s = root.dataset.basemap;
     if (s === "loading") w.loading = true;
-    if (s === "loaded" && w.loading && !w.loaded) { w.loaded = performance.now(); mo.disconnect(); }
+    if ((s === "loaded" || s === "partial") && w.loading && !w.loaded) { w.loaded = performance.now(); mo.disconnect(); }
   });
   mo.observe(root, {attributes: true, attributeFilter: ["data-basemap"]});
 })()`
@@ -120,7 +120,7 @@ func (b *browser) tilesRun(cfg config, u string, r *tilesResult, first bool) err
 	if err := waitReady(ctx, 5*time.Minute); err != nil {
 		return err
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.dataset.basemap === "loaded"`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`["loaded", "partial"].includes(document.documentElement.dataset.basemap)`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
 		return fmt.Errorf("the opening view's tiles: %v", err)
 	}
 	if first {

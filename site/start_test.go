@@ -177,3 +177,30 @@ func TestTilesAskedBeforeTheControls(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelsWaitForTheViewsTiles: while the first frame with the story
+// waits for the view's tiles (TestFirstFrameWaitsForTheViewsTiles), its
+// labels wait with it: they are measured and placed once, on the scene
+// with the tiles, not first on the coarse zoom 0 tile's, under the poster,
+// then again (each pass lays the page out: issue 17's load). The wasm's
+// marks give the order.
+func TestLabelsWaitForTheViewsTiles(t *testing.T) {
+	for _, page := range []string{"/embed.html", "/embed.html?data=synth/100.geojson"} {
+		t.Run(page, func(t *testing.T) {
+			ctx := tab(t, 800, 650, 1)
+			open(t, ctx, page, "ready")
+			got := text(t, ctx, `(() => {
+			  const at = n => { const m = performance.getEntriesByName("mapline:" + n, "mark")[0]; return m ? m.startTime : -1; };
+			  const labels = at("labels"), tiles = at("tiles-loaded");
+			  if (labels < 0 || tiles < 0) return "marks missing: labels " + labels + ", tiles-loaded " + tiles;
+			  return labels >= tiles ? "ok" : "the labels were placed at " + labels.toFixed(0) + " ms, before the view's tiles at " + tiles.toFixed(0) + " ms";
+			})()`)
+			if got != "ok" {
+				t.Error(got)
+			}
+			if n := text(t, ctx, `String(document.querySelectorAll("#map-labels > *").length)`); n == "0" {
+				t.Error("no labels on the map once ready")
+			}
+		})
+	}
+}

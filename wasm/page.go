@@ -220,10 +220,10 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 	if in.story != nil {
 		t0 := ms()
 		st.SetStory(in.story, in.storyInit)
+		measure("mapline:index", t0, ms())
 		p.askTiles(st.View())
 		t1 := ms()
 		p.showStory(in.story)
-		measure("mapline:index", t0, t1)
 		measure("mapline:controls", t1, ms()) // the slider, its marks, the list of events
 	}
 }

@@ -150,3 +150,57 @@ func TestBasemapHeadHoldsTheWorldTile(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// TestTilesAskedBeforeTheControls: once the story has come, the map asks
+// for the view's basemap tiles as soon as it knows the view (the story
+// indexed), before it builds the controls (the mapline:controls measure:
+// the slider, its marks, the list), so that the range requests are out
+// while the controls are built, not after the whole frame (issue 17).
+// Resource Timing's startTime of the first range request against the
+// measure's start: an order, not a duration.
+func TestTilesAskedBeforeTheControls(t *testing.T) {
+	for _, page := range []string{"/embed.html", "/embed.html?data=synth/100.geojson"} {
+		t.Run(page, func(t *testing.T) {
+			ctx := tab(t, 800, 650, 1)
+			open(t, ctx, page, "ready")
+			got := text(t, ctx, `(() => {
+			  const c = performance.getEntriesByName("mapline:controls", "measure")[0];
+			  if (!c) return "no mapline:controls measure";
+			  const tiles = performance.getEntriesByType("resource").filter(r => /basemap\.[0-9a-f]+\.pmtiles/.test(r.name)).map(r => r.startTime).sort((a, b) => a - b);
+			  if (tiles.length < 2) return "no range request for the view's tiles (" + tiles.length + " request(s) of the archive)";
+			  const first = tiles[1]; // tiles[0] is boot.js's request of the archive's head
+			  return first <= c.startTime ? "ok" : "the first range request went out at " + first.toFixed(0) + " ms, after the controls began at " + c.startTime.toFixed(0) + " ms";
+			})()`)
+			if got != "ok" {
+				t.Error(got)
+			}
+		})
+	}
+}
+
+// TestLabelsWaitForTheViewsTiles: while the first frame with the story
+// waits for the view's tiles (TestFirstFrameWaitsForTheViewsTiles), its
+// labels wait with it: they are measured and placed once, on the scene
+// with the tiles, not first on the coarse zoom 0 tile's, under the poster,
+// then again (each pass lays the page out: issue 17's load). The wasm's
+// marks give the order.
+func TestLabelsWaitForTheViewsTiles(t *testing.T) {
+	for _, page := range []string{"/embed.html", "/embed.html?data=synth/100.geojson"} {
+		t.Run(page, func(t *testing.T) {
+			ctx := tab(t, 800, 650, 1)
+			open(t, ctx, page, "ready")
+			got := text(t, ctx, `(() => {
+			  const at = n => { const m = performance.getEntriesByName("mapline:" + n, "mark")[0]; return m ? m.startTime : -1; };
+			  const labels = at("labels"), tiles = at("tiles-loaded");
+			  if (labels < 0 || tiles < 0) return "marks missing: labels " + labels + ", tiles-loaded " + tiles;
+			  return labels >= tiles ? "ok" : "the labels were placed at " + labels.toFixed(0) + " ms, before the view's tiles at " + tiles.toFixed(0) + " ms";
+			})()`)
+			if got != "ok" {
+				t.Error(got)
+			}
+			if n := text(t, ctx, `String(document.querySelectorAll("#map-labels > *").length)`); n == "0" {
+				t.Error("no labels on the map once ready")
+			}
+		})
+	}
+}

@@ -20,17 +20,21 @@ type game struct {
 	page  *page
 	popup *popup
 
-	scene    *geo.Scene // to draw at the next Draw; nil when the screen is up to date
-	drawn    bool       // a frame with the story has been drawn
-	drawnAt  time.Time  // when Update first saw drawn
-	heldAt   time.Time  // when the first frame with the story began to wait for the tiles (hold)
-	ready    bool       // the page has been told
-	setup    bool       // the canvas has its attributes
-	ratio    float64    // device pixels per CSS pixel
-	white    *ebiten.Image
-	painter  draw.Painter // the scene's vertices, reused
-	screen   screen
-	lastSize image.Point
+	scene   *geo.Scene // to draw at the next Draw; nil when the screen is up to date
+	drawn   bool       // a frame with the story has been drawn
+	drawnAt time.Time  // when Update first saw drawn
+	heldAt  time.Time  // when the first frame with the story began to wait for the tiles (hold)
+	ready   bool       // the page has been told
+	labeled bool       // the story's labels have been placed
+	// labelsHeld: labels were not placed while the first frame waited
+	// for the tiles; the next frame that may places them.
+	labelsHeld bool
+	setup      bool    // the canvas has its attributes
+	ratio      float64 // device pixels per CSS pixel
+	white      *ebiten.Image
+	painter    draw.Painter // the scene's vertices, reused
+	screen     screen
+	lastSize   image.Point
 
 	// While the view moves (a drag or a touch on the map, a wheel zoom,
 	// inertia, a flight) frames are cheaper: drawn without anti-aliasing,
@@ -170,7 +174,20 @@ func (g *game) Update() error {
 	}
 	g.page.carto.keep = g.moving
 	g.page.carto.lazy = g.page.tl.sliding
-	g.page.placeLabels(sc, g.st.Map(), changed || g.settling)
+	// The labels of a first frame with the story that waits for the
+	// view's tiles (hold) wait with it: they are placed once, on the
+	// scene with the tiles (measuring them lays the page out), not on
+	// the coarse tile's under the poster first.
+	if g.tilesAwaited() && (g.heldAt.IsZero() || now.Sub(g.heldAt) < readyWait) {
+		g.labelsHeld = true
+	} else {
+		g.page.placeLabels(sc, g.st.Map(), changed || g.settling || g.labelsHeld)
+		g.labelsHeld = false
+		if !g.labeled && sc != nil && g.st.Map().Story != nil {
+			g.labeled = true
+			mark("mapline:labels") // the story's labels first placed, for cmd/bench and the load's tests
+		}
+	}
 	g.popup.update(g.st, sc, changed, now)
 	// Tell the page once a frame with the story has been drawn (the frame
 	// after it, so the pixels are on screen).
@@ -268,7 +285,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 // holds the main thread while the tiles' responses wait for it. The scene
 // waits in g.scene, newer ones replacing it.
 func (g *game) hold() bool {
-	if g.drawn || g.st.Map().Story == nil || tilesLoaded() {
+	if !g.tilesAwaited() {
 		return false
 	}
 	now := time.Now()
@@ -277,6 +294,13 @@ func (g *game) hold() bool {
 		frames.wakeAt(now.Add(readyWait)) // the tiles' arrival wakes it sooner
 	}
 	return now.Sub(g.heldAt) < readyWait
+}
+
+// tilesAwaited reports whether the first frame with the story is still to
+// be drawn and the view's tiles are not all there (hold waits for them,
+// readyWait at most).
+func (g *game) tilesAwaited() bool {
+	return !g.drawn && g.st.Map().Story != nil && !tilesLoaded()
 }
 
 // LayoutF draws at device resolution: the screen is the CSS size times the

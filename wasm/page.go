@@ -40,8 +40,11 @@ type page struct {
 	moved                    []node     // …of these layers
 
 	input *mapui.Input // the reader's gestures on the map (input_js.go)
-	warn  func(string) // a warning on the console
-	zoom  *controls    // the zoom buttons
+	// askTiles asks for the basemap tiles of view v that are neither held
+	// nor on their way (tiles_js.go: askTiles).
+	askTiles func(v geo.View)
+	warn     func(string) // a warning on the console
+	zoom     *controls    // the zoom buttons
 
 	mu           sync.Mutex
 	themeChanged bool
@@ -61,6 +64,7 @@ func newPageOf(doc document, w words, measure func(labels node) mapui.Measurer) 
 	p.carto.words = p.words
 	p.explore = newExplorer(p)
 	p.warn = func(string) {}
+	p.askTiles = func(geo.View) {}
 	return p
 }
 
@@ -198,7 +202,10 @@ func (p *page) publishEvent(id, date string) {
 }
 
 // storyArrived hands the story that came since the last frame, or its
-// error, to the state and the controls.
+// error, to the state and the controls. The state first: its view is the
+// story's opening view, whose basemap tiles are asked for (askTiles) before
+// the controls are built, so that their requests are out meanwhile (the
+// first frame waits for them: game.hold).
 func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measure func(name string, start, end float64)) {
 	if in.basemap != nil {
 		st.SetBasemap(in.basemap)
@@ -212,11 +219,12 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 	}
 	if in.story != nil {
 		t0 := ms()
-		p.showStory(in.story)
-		t1 := ms()
 		st.SetStory(in.story, in.storyInit)
-		measure("mapline:controls", t0, t1) // the slider, its marks, the list of events
-		measure("mapline:index", t1, ms())
+		measure("mapline:index", t0, ms())
+		p.askTiles(st.View())
+		t1 := ms()
+		p.showStory(in.story)
+		measure("mapline:controls", t1, ms()) // the slider, its marks, the list of events
 	}
 }
 

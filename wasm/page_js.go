@@ -23,6 +23,7 @@ func newPage() *page {
 		return newDOMMeasurer(doc.v, jsv(labels))
 	})
 	p.carto.listen(p)
+	p.askTiles = askTiles // tiles_js.go
 	p.warn = func(s string) { js.Global().Get("console").Call("warn", "mapline: "+s) }
 	return p
 }

@@ -375,3 +375,49 @@ func TestStoryTitleIsNoLongerAMessage(t *testing.T) {
 		t.Errorf("after the story: title %q, data-msg %q; want the story's title without data-msg", title.text, title.attrs["data-msg"])
 	}
 }
+
+// TestStoryAsksForTilesBeforeTheControls: when the story comes, the view's
+// basemap tiles are asked for as soon as the view is known (the story
+// indexed, the view fitted to it), before the slider, its marks and the
+// list are built, so that their requests are out while the controls are
+// built (issue 17: they went out only after the whole Update).
+func TestStoryAsksForTilesBeforeTheControls(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		in        inbox
+		asks      int
+		wantLists int // items in the list when the tiles were asked for
+	}{
+		{name: "a story", in: inbox{story: pageStory(t), storyInit: 0, hasStory: true}, asks: 1},
+		{name: "a story with its basemap", in: inbox{story: pageStory(t), basemap: &geo.Basemap{}, storyInit: 1, hasStory: true}, asks: 1},
+		{name: "no story", in: inbox{storyErr: errors.New("HTTP 404"), hasStory: true}, asks: 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, doc := testPage(t, "en")
+			st := mapui.NewState(geo.Light)
+			st.Resize(800, 600, 1)
+			var asked []geo.View
+			items := -1
+			p.askTiles = func(v geo.View) {
+				asked = append(asked, v)
+				items = len(doc.el("events").kids)
+			}
+			p.storyArrived(st, tc.in, func() float64 { return 0 }, func(string, float64, float64) {})
+			if len(asked) != tc.asks {
+				t.Fatalf("tiles asked for %d times, want %d", len(asked), tc.asks)
+			}
+			if tc.asks == 0 {
+				return
+			}
+			if asked[0] != st.View() {
+				t.Errorf("tiles asked for view %+v, want the story's opening view %+v", asked[0], st.View())
+			}
+			if items != 0 {
+				t.Errorf("the list had %d items when the tiles were asked for, want none (the controls after)", items)
+			}
+			if got := len(doc.el("events").kids); got != len(tc.in.story.Events) {
+				t.Errorf("list has %d items after, want %d", got, len(tc.in.story.Events))
+			}
+		})
+	}
+}

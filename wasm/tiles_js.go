@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,6 +27,7 @@ type tiler struct {
 	bm     *geo.Basemap // the last basemap given to the map
 	state  string       // the root's data-basemap: "loading", "loaded" or "partial"
 	marked bool         // the view's tiles have been loaded once
+	asked  bool         // askTiles has asked for tiles once
 	// settled counts the Updates since the view's tiles were all there, up
 	// to 2: at 2, a frame with them has been drawn (tilesDrawn).
 	settled int
@@ -256,9 +258,7 @@ func updateTiles(st *mapui.State, moving, composite bool) (put bool) {
 	}
 	v := st.View()
 	if !moving {
-		for _, k := range t.cache.Want(v) {
-			go t.fetch(k)
-		}
+		t.ask(v)
 	}
 	// The map may have been given the first basemap since (the story
 	// and the basemap arrive together: page.apply).
@@ -294,6 +294,34 @@ func updateTiles(st *mapui.State, moving, composite bool) (put bool) {
 		frames.wake() // one more Update, after the frame that draws them
 	}
 	return put
+}
+
+// askTiles asks for the tiles of view v that are neither held nor on their
+// way, when the archive is open, and lets their fetches start before it
+// returns: the Update that asks goes on with the controls (storyArrived)
+// while the requests are out, and takes the tiles in a later Update.
+func askTiles(v geo.View) {
+	t := theTiler.Load()
+	if t == nil || t.ask(v) == 0 {
+		return
+	}
+	if !t.asked {
+		t.asked = true
+		mark("mapline:tiles-asked") // the first time, for cmd/bench: the load's steps
+	}
+	// Each fetch runs until it waits for its response, its request out;
+	// then this goroutine goes on (it queues behind them).
+	runtime.Gosched()
+}
+
+// ask fetches each tile of view v that the cache neither holds nor awaits,
+// each in a goroutine, and returns how many.
+func (t *tiler) ask(v geo.View) int {
+	ks := t.cache.Want(v)
+	for _, k := range ks {
+		go t.fetch(k)
+	}
+	return len(ks)
 }
 
 // tilesDrawn reports whether a frame with all the view's tiles has been

@@ -211,6 +211,7 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 		}
 	}
 	if in.story != nil {
+		st.SetControls(p.carto.controlsOver()) // the story is fitted clear of them
 		t0 := ms()
 		p.showStory(in.story)
 		t1 := ms()

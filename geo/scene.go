@@ -572,7 +572,6 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 	}
 
 	if s := m.Story; s != nil {
-		sel := m.selection
 		off := orb.Point{o[0] * k, o[1] * k} // the screen's origin in world pixels: the grid stays put as the map pans
 		cluster := m.Cluster && v.Zoom < clusterMaxZoom
 		if cluster {
@@ -582,7 +581,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			clear(m.cells)
 			m.inCluster = m.inCluster[:0]
 			for i := range s.Sites {
-				if st := status[i]; st != Hidden && st != Current && sel.KeepsSite(i) {
+				if st := status[i]; st != Current && m.siteShown(i, st) {
 					if p := toScreen(s.Sites[i].World); onScreen(p, ClusterCell) {
 						m.countCell(p, off)
 					}
@@ -592,7 +591,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		// Future sites first, so past and current ones draw on top of them.
 		for _, want := range [...]Status{Future, Past, Current} {
 			for i := range s.Sites {
-				if status[i] != want || want != Current && !sel.KeepsSite(i) {
+				if status[i] != want || !m.siteShown(i, want) {
 					continue
 				}
 				st := &s.Sites[i]
@@ -623,7 +622,7 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 			if i > cur {
 				break
 			}
-			if e := &s.Events[i]; e.Point != nil && (i == cur && !m.keepsNone() || sel.Keeps(i)) {
+			if e := &s.Events[i]; e.Point != nil && m.eventShown(i, cur) {
 				p := toScreen(World(*e.Point))
 				mk := th.marker(-1, "event", p, m.eventStatus(i, cur))
 				if onScreen(p, max(mk.Extent(), mk.HaloR)) {
@@ -653,12 +652,13 @@ func (m *Map) RenderAt(v View, cur int, t time.Time) *Scene {
 		sc.Dots = append(sc.Dots, Dot{City: city, X: p[0], Y: p[1], R: r, Fill: th.City, Stroke: th.Outline, Label: len(sc.Labels) - 1})
 	}
 
-	// Reference cities, unless a story site is there.
+	// Reference cities, unless a story site of the name shows (one a
+	// search or filter hides gives the city back).
 	for ci, c := range Cities {
 		if v.Zoom < CitiesFrom {
 			break
 		}
-		if j := m.citySite[ci]; j >= 0 && status != nil && status[j] != Hidden {
+		if j := m.citySite[ci]; j >= 0 && status != nil && m.siteShown(j, status[j]) {
 			continue
 		}
 		cityAt(toScreen(m.cityWorld[ci]), c.Capital, ci, ci, c.NameIn(m.Lang))

@@ -152,8 +152,8 @@ func (m *Map) moment(cur int, t time.Time) time.Time {
 }
 
 // shapes appends to the scene the lines and areas of the sites that show
-// (status not Hidden) and meet the view, each site its own Fill and Line,
-// owned by it.
+// (status not Hidden, kept by the selection: Map.siteShown) and meet the
+// view, each site its own Fill and Line, owned by it.
 //
 // Each is drawn at its copy of the world nearest the view: toScreen
 // projects a world point, shift is how far a world x-coordinate moves to the
@@ -177,7 +177,7 @@ func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb
 	}
 	for _, want := range [...]Status{Future, Past, Current} {
 		for i, g := range m.siteWorld {
-			if g == nil || status[i] != want {
+			if g == nil || status[i] != want || !m.siteShown(i, want) {
 				continue
 			}
 			b := m.siteBound[i]
@@ -219,8 +219,9 @@ func (m *Map) shapes(sc *Scene, status []Status, wb orb.Bound, toScreen func(orb
 }
 
 // tracks appends to the scene the tracks of the events up to cur (in Point
-// mode, of cur alone) at instant t: the trail up to where the track is at
-// t, a stroke owned by its event, and a marker there.
+// mode, of cur alone) that the selection keeps (Map.eventShown) at instant
+// t: the trail up to where the track is at t, a stroke owned by its event,
+// and a marker there.
 //
 // Each track is drawn at the copy of the world where its point at t is
 // nearest the view (toScreen and shift as for shapes).
@@ -230,7 +231,7 @@ func (m *Map) tracks(sc *Scene, cur int, t time.Time, toScreen func(orb.Point) o
 		if i > cur {
 			break
 		}
-		if m.Mode == Point && i != cur {
+		if m.Mode == Point && i != cur || !m.eventShown(i, cur) {
 			continue
 		}
 		p := s.Events[i].Path

@@ -185,10 +185,12 @@ func KindName(kind string) string {
 // event nothing is drawn as current.
 
 // Select makes the map show only what sel keeps (Index.Select): the sites
-// of the events kept and the points of those events (the current event's
-// sites show whatever it keeps, unless it keeps no event: then nothing is
-// drawn as current). nil shows everything again. The map reads
-// sel at each Render: the caller may fill it anew between renders.
+// of the events kept (their markers, lines and areas; a reference city
+// gives way only to a site that shows) and the points and tracks of those
+// events (the current event's sites, point and track show whatever it
+// keeps, unless it keeps no event: then nothing is drawn as current). nil
+// shows everything again. The map reads sel at each Render: the caller may
+// fill it anew between renders.
 func (m *Map) Select(sel *Selection) {
 	if sel != nil && (m.Story == nil || len(sel.Events) != len(m.Story.Events) || len(sel.Sites) != len(m.Story.Sites)) {
 		sel = nil // a selection of another story
@@ -230,6 +232,21 @@ func (m *Map) siteStatus(cur int) []Status {
 		m.statusKey = k
 	}
 	return m.status
+}
+
+// siteShown reports whether site j, of status st, is drawn: its marker,
+// its line or area, its name. A site not kept by the selection is not,
+// unless it is current (the current event's sites show whatever the
+// selection keeps; while it keeps none, no site is current: siteStatus).
+func (m *Map) siteShown(j int, st Status) bool {
+	return st != Hidden && (st == Current || m.selection.KeepsSite(j))
+}
+
+// eventShown reports whether the track of event i is drawn at event cur:
+// when the selection keeps it, or when it is current and the selection
+// keeps some event, as an event's own point.
+func (m *Map) eventShown(i, cur int) bool {
+	return i == cur && !m.keepsNone() || m.selection.Keeps(i)
 }
 
 // keepsNone reports whether a selection is on that keeps no event: then

@@ -292,3 +292,134 @@ func TestRenderNothingCurrentWithoutMatch(t *testing.T) {
 		})
 	}
 }
+
+// shapesStory: a zone (an area), a road (a line) and a base (a point),
+// each the site of its own event, and a convoy's track; the raid at the
+// base is last.
+const shapesStory = `{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "id": "zone", "geometry": {"type": "Polygon", "coordinates": [[[45, 31], [47, 31], [47, 33], [45, 33], [45, 31]]]}, "properties": {"name": "No-fly zone", "kind": "zone"}},
+ {"type": "Feature", "id": "road", "geometry": {"type": "LineString", "coordinates": [[44.4, 33.3], [44.0, 34.6]]}, "properties": {"name": "Highway 2", "kind": "route"}},
+ {"type": "Feature", "id": "base", "geometry": {"type": "Point", "coordinates": [42.44, 33.8]}, "properties": {"name": "Al-Asad", "kind": "military"}},
+ {"type": "Feature", "id": "closure", "geometry": null, "properties": {"time": "2024-01-01", "title": "Zone closed", "sites": ["zone"]}},
+ {"type": "Feature", "id": "roadblock", "geometry": null, "properties": {"time": "2024-01-02", "title": "Road blocked", "sites": ["road"]}},
+ {"type": "Feature", "id": "convoy", "geometry": {"type": "LineString", "coordinates": [[45, 33], [46, 32]]}, "properties": {"time": "2024-01-03", "times": ["2024-01-03", "2024-01-04"], "title": "Convoy"}},
+ {"type": "Feature", "id": "raid", "geometry": null, "properties": {"time": "2024-01-05", "title": "Raid", "sites": ["base"]}}]}`
+
+// TestRenderSelectionShapes: with a search, filter or window on, an area,
+// a line and a track show only when their event is kept, as a point site
+// does (TestRenderSelection): a reader filtering by kind sees only what
+// matches. The raid at the base is current, and kept by none of the
+// filters but "military".
+func TestRenderSelectionShapes(t *testing.T) {
+	s, err := geo.Load(strings.NewReader(shapesStory))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := geo.NewIndex(s)
+	v := geo.View{Center: orb.Point{45, 33}, Zoom: 5, Width: 900, Height: 600}
+	cur := len(s.Events) - 1
+	kinds := func(k ...string) geo.Filter { return geo.Filter{Kinds: k} }
+	for _, tc := range []struct {
+		name  string
+		f     geo.Filter
+		shape string // "zone", "road" or "convoy"
+		shown bool
+	}{
+		{"area, no filter", geo.Filter{}, "zone", true},
+		{"area, kind kept", kinds("zone"), "zone", true},
+		{"area, other kind", kinds("route"), "zone", false},
+		{"area, current event's kind only", kinds("military"), "zone", false},
+		{"area, outside the window", geo.Filter{From: date("2024-01-02")}, "zone", false},
+		{"line, no filter", geo.Filter{}, "road", true},
+		{"line, kind kept", kinds("route"), "road", true},
+		{"line, other kind", kinds("zone"), "road", false},
+		{"line, query elsewhere", geo.Filter{Query: "convoy"}, "road", false},
+		{"track, no filter", geo.Filter{}, "convoy", true},
+		{"track, query kept", geo.Filter{Query: "convoy"}, "convoy", true},
+		{"track, window kept", geo.Filter{From: date("2024-01-03"), To: date("2024-01-04")}, "convoy", true},
+		{"track, other kind", kinds("zone"), "convoy", false},
+		{"track, query elsewhere", geo.Filter{Query: "road"}, "convoy", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light})
+			if !tc.f.IsZero() {
+				m.Select(ix.Select(tc.f, nil))
+			}
+			sc := m.Render(v, cur)
+			// What the display list holds of the shape: its fills,
+			// lines and (a track's) marker.
+			var drawn []string
+			owns := func(o geo.Owner) bool {
+				switch o.Kind {
+				case geo.OwnsSite:
+					return s.Sites[o.Index].ID == tc.shape
+				case geo.OwnsEvent:
+					return s.Events[o.Index].ID == tc.shape
+				}
+				return false
+			}
+			for _, f := range sc.Fills {
+				if owns(f.Owner) {
+					drawn = append(drawn, "fill")
+				}
+			}
+			for _, l := range sc.Lines {
+				if owns(l.Owner) {
+					drawn = append(drawn, "line")
+				}
+			}
+			for _, mk := range sc.Markers {
+				if mk.Site < 0 && tc.shape == "convoy" {
+					drawn = append(drawn, "track marker")
+				}
+			}
+			if tc.shown && len(drawn) == 0 {
+				t.Errorf("%s not drawn", tc.shape)
+			}
+			if !tc.shown && len(drawn) > 0 {
+				t.Errorf("%s not kept, but drawn: %s", tc.shape, strings.Join(drawn, ", "))
+			}
+		})
+	}
+}
+
+// TestRenderCityNameBackWhenSiteHidden: a reference city gives way to the
+// story's site of the same name or place, but only while the site shows:
+// when a search or filter hides the site, the city's dot and name come
+// back.
+func TestRenderCityNameBackWhenSiteHidden(t *testing.T) {
+	s := loadSelectStory(t)
+	ix := geo.NewIndex(s)
+	v := geo.View{Center: orb.Point{46, 33}, Zoom: 5, Width: 900, Height: 600}
+	last := len(s.Events) - 1 // the ceasefire: a point of its own
+	for _, tc := range []struct {
+		name string
+		f    geo.Filter
+		want string // the cities of Erbil and Baghdad named
+	}{
+		{"no filter: both sites show", geo.Filter{}, ""},
+		{"both kept", geo.Filter{Query: "drone"}, ""},
+		{"erbil kept", geo.Filter{Kinds: []string{"military"}}, "Baghdad"},
+		{"baghdad kept", geo.Filter{Kinds: []string{"embassy"}}, "Erbil"},
+		{"neither kept", geo.Filter{Query: "protest"}, "Baghdad Erbil"},
+		{"none kept", geo.Filter{Query: "zzz"}, "Baghdad Erbil"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := geo.NewMap(geo.MapOptions{Story: s, Theme: geo.Light})
+			if !tc.f.IsZero() {
+				m.Select(ix.Select(tc.f, nil))
+			}
+			sc := m.Render(v, last)
+			var named []string
+			for _, d := range sc.Dots {
+				if d.City >= 0 && (geo.Cities[d.City].Name == "Erbil" || geo.Cities[d.City].Name == "Baghdad") {
+					named = append(named, sc.Labels[d.Label].Text)
+				}
+			}
+			slices.Sort(named)
+			if got := strings.Join(named, " "); got != tc.want {
+				t.Errorf("cities named %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -24,7 +24,26 @@ var HomeView = View{Center: orb.Point{0, 25}, Zoom: MinZoom}
 const (
 	FitPadding = 36 // CSS px kept around the story's sites
 	FitMaxZoom = 7  // never zoom in further than this when fitting
+	// FitClear is how far beyond what lies over a side of the map (its
+	// zoom buttons: FitPad) the story's sites are kept: a current
+	// marker's halo (8 px and HaloWidth) and a little air.
+	FitClear = 16
 )
+
+// FitPad is the padding a fit keeps around the story's sites in a map
+// whose sides are covered over as far in as over says (the map's zoom and
+// reset buttons, along the right side, or the left in a right-to-left
+// page; zero for nothing): FitPadding, or on a covered side the cover and
+// FitClear beyond it when that is more.
+func FitPad(over Insets) Insets {
+	side := func(o float64) float64 {
+		if o > 0 {
+			return max(FitPadding, o+FitClear)
+		}
+		return FitPadding
+	}
+	return Insets{side(over.Top), side(over.Right), side(over.Bottom), side(over.Left)}
+}
 
 // Limits returns what keeps a view of story s (which may be nil) at the
 // size of v on the world: the bound its centre stays inside (Everywhere:
@@ -43,14 +62,19 @@ func Limits(s *Story, v View) (bound orb.Bound, floor float64) {
 // round the world. When the story is nil or has no places, the view shows
 // the world's land (Land) as well as the zoom limits let it. It keeps v's
 // size and ratio.
-func StartView(s *Story, v View) View {
+func StartView(s *Story, v View) View { return StartViewClear(s, v, Insets{}) }
+
+// StartViewClear is StartView in a map whose sides something covers as far
+// in as over (its zoom buttons): the story's sites are kept clear of it
+// (FitPad).
+func StartViewClear(s *Story, v View, over Insets) View {
 	bound, floor := Limits(s, v)
 	b, ok := orb.Bound{}, false
 	if s != nil {
 		b, ok = s.Bound()
 	}
 	if ok {
-		v = v.Fit(b, FitPadding, FitMaxZoom)
+		v = v.FitIn(b, FitPad(over), FitMaxZoom)
 	} else {
 		v = v.Fit(Land, 0, FitMaxZoom)
 	}
@@ -58,18 +82,21 @@ func StartView(s *Story, v View) View {
 }
 
 // Shows reports whether bound b (longitude/latitude) lies inside the view
-// with margin CSS px to spare on every side, give or take 1e-6 px (the
-// rounding of a projection and back: Fit puts a bound exactly at its padding).
+// with margin CSS px to spare on every side: ShowsIn with Even(margin).
+func (v View) Shows(b orb.Bound, margin float64) bool { return v.ShowsIn(b, Even(margin)) }
+
+// ShowsIn reports whether bound b (longitude/latitude) lies inside the
+// view's padding pad, give or take 1e-6 px (the rounding of a projection
+// and back: FitIn puts a bound exactly at its padding).
 //
 // The bound is taken at its copy nearest the view (View.Near).
-func (v View) Shows(b orb.Bound, margin float64) bool {
+func (v View) ShowsIn(b orb.Bound, pad Insets) bool {
 	const eps = 1e-6
 	lo, hi := World(orb.Point{b.Min.Lon(), b.Max.Lat()}), World(orb.Point{b.Max.Lon(), b.Min.Lat()})
 	d := v.Shift((lo[0] + hi[0]) / 2)
 	lo[0], hi[0] = lo[0]+d, hi[0]+d
 	lo, hi = v.WorldToScreen(lo), v.WorldToScreen(hi)
-	m := margin - eps
-	return lo[0] >= m && lo[1] >= m && hi[0] <= v.Width-m && hi[1] <= v.Height-m
+	return lo[0] >= pad.Left-eps && lo[1] >= pad.Top-eps && hi[0] <= v.Width-pad.Right+eps && hi[1] <= v.Height-pad.Bottom+eps
 }
 
 // OpeningView is the view a live map of story s opens with at the size of v
@@ -80,6 +107,14 @@ func (v View) Shows(b orb.Bound, margin float64) bool {
 // made for can cut the event's places off: the map then fits the story
 // afresh, as the reader must see where the event happened.
 func OpeningView(s *Story, v View, cur int, hint *View) View {
+	return OpeningViewClear(s, v, cur, hint, Insets{})
+}
+
+// OpeningViewClear is OpeningView in a map whose sides something covers
+// as far in as over (its zoom buttons): the poster's view is kept only if
+// it shows the event's places clear of it (FitPad), and the story is
+// fitted clear of it (StartViewClear).
+func OpeningViewClear(s *Story, v View, cur int, hint *View, over Insets) View {
 	if hint != nil {
 		h := v
 		h.Center, h.Zoom = hint.Center, hint.Zoom
@@ -89,11 +124,11 @@ func OpeningView(s *Story, v View, cur int, hint *View) View {
 		if s != nil {
 			b, ok = s.EventBound(cur)
 		}
-		if !ok || h.Shows(b, FitPadding) {
+		if !ok || h.ShowsIn(b, FitPad(over)) {
 			return h
 		}
 	}
-	return StartView(s, v)
+	return StartViewClear(s, v, over)
 }
 
 // StartEvent is the event a map of story s starts at (an index into

@@ -79,6 +79,62 @@ func TestOpeningView(t *testing.T) {
 	}
 }
 
+// TestStartViewClearOfControls: on a phone (375×300) whose zoom buttons
+// cover 52 px of one side (a touch screen's 44 px buttons 8 px in: on the
+// right, on the left in a right-to-left page), the story's sites are fitted
+// FitClear beyond them on that side and FitPadding inside the others, and
+// the view shows the story within that padding (ShowsIn). A poster's view
+// that shows the current event by the buttons is not kept.
+func TestStartViewClearOfControls(t *testing.T) {
+	s := loadDemo(t)
+	phone := geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: 375, Height: 300}
+	asad := s.Index("al-asad-attack-2024")
+	for _, tc := range []struct {
+		name string
+		over geo.Insets
+		pad  geo.Insets // at least this far from each side
+	}{
+		{"no controls", geo.Insets{}, geo.Even(geo.FitPadding)},
+		{"controls right", geo.Insets{Right: 52}, geo.Insets{Top: geo.FitPadding, Right: 52 + geo.FitClear, Bottom: geo.FitPadding, Left: geo.FitPadding}},
+		{"controls left", geo.Insets{Left: 52}, geo.Insets{Top: geo.FitPadding, Right: geo.FitPadding, Bottom: geo.FitPadding, Left: 52 + geo.FitClear}},
+		{"controls narrower than the padding", geo.Insets{Left: 10}, geo.Even(geo.FitPadding)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := geo.FitPad(tc.over); got != tc.pad {
+				t.Errorf("FitPad(%+v) = %+v, want %+v", tc.over, got, tc.pad)
+			}
+			v := geo.StartViewClear(s, phone, tc.over)
+			b, _ := s.Bound()
+			if !v.ShowsIn(b, tc.pad) {
+				t.Errorf("the start view %s does not show the story within %+v", v.Param(), tc.pad)
+			}
+			for _, st := range s.Sites {
+				q := v.Screen(st.LonLat)
+				if q[0] < tc.pad.Left-1e-6 || q[0] > v.Width-tc.pad.Right+1e-6 || q[1] < tc.pad.Top-1e-6 || q[1] > v.Height-tc.pad.Bottom+1e-6 {
+					t.Errorf("site %s at %.1f,%.1f: not inside %+v of the view %s", st.ID, q[0], q[1], tc.pad, v.Param())
+				}
+			}
+			// A poster's view with Al-Asad 40 px from the left edge: kept
+			// without controls there, refitted with them.
+			hint := v.Pan(40-v.Screen(s.Sites[s.Events[asad].Sites[0]].LonLat)[0], 0)
+			o := geo.OpeningViewClear(s, phone, asad, &hint, tc.over)
+			kept := o.Center == hint.Center && o.Zoom == hint.Zoom
+			if want := tc.over.Left+geo.FitClear <= 40; kept != want {
+				t.Errorf("the poster's view with Al-Asad 40 px from the left edge: kept %v, want %v", kept, want)
+			}
+		})
+	}
+	// Where the padding does not bind, the bound stays centred: a point
+	// at the zoom limit, the controls on its left.
+	pt := orb.Point{44, 33}
+	if q := phone.FitIn(orb.Bound{Min: pt, Max: pt}, geo.FitPad(geo.Insets{Left: 52}), 7).Screen(pt); math.Abs(q[0]-phone.Width/2) > 1e-6 || math.Abs(q[1]-phone.Height/2) > 1e-6 {
+		t.Errorf("a point fitted with the controls on the left is at %v, want the centre", q)
+	}
+	if a, b := phone.Fit(orb.Bound{Min: orb.Point{40, 25}, Max: orb.Point{60, 38}}, 36, 7), phone.FitIn(orb.Bound{Min: orb.Point{40, 25}, Max: orb.Point{60, 38}}, geo.Even(36), 7); a != b {
+		t.Errorf("Fit %s, FitIn with even padding %s: want the same", a.Param(), b.Param())
+	}
+}
+
 func TestViewShows(t *testing.T) {
 	v := geo.View{Center: orb.Point{45, 30}, Zoom: 5, Width: 400, Height: 300}
 	c := v.Screen(v.Center)

@@ -132,24 +132,59 @@ func (v View) ZoomAbout(dz float64, p orb.Point) View {
 	return v.clampCenter()
 }
 
+// Insets are CSS pixels along each side of a view: the padding a fit keeps
+// (FitIn, ShowsIn), or how far in from each edge something lies over the
+// map (FitPad).
+type Insets struct{ Top, Right, Bottom, Left float64 }
+
+// Even is p on every side.
+func Even(p float64) Insets { return Insets{p, p, p, p} }
+
+// Plus is in with d more on every side.
+func (in Insets) Plus(d float64) Insets {
+	return Insets{in.Top + d, in.Right + d, in.Bottom + d, in.Left + d}
+}
+
 // Fit returns the view of the same size that shows bound b (longitude/latitude)
-// with padding CSS pixels on every side, at a zoom no higher than maxZoom.
-// An empty bound (a single point) is shown at maxZoom. A bound across the
-// antimeridian has Max.Lon() beyond 180 (BoundOf). The centre is put at
-// the copy of the world nearest v's centre (Near): its longitude may leave
-// -180..180.
+// with padding CSS pixels on every side, at a zoom no higher than maxZoom:
+// FitIn with Even(padding).
 func (v View) Fit(b orb.Bound, padding, maxZoom float64) View {
+	return v.FitIn(b, Even(padding), maxZoom)
+}
+
+// FitIn returns the view of the same size that shows bound b
+// (longitude/latitude) inside the padding pad, at a zoom no higher than
+// maxZoom, centred in the view, or as near its centre as the padding lets
+// it (centred between the paddings when they leave too little room, at
+// MinZoom). An empty bound (a single point) is shown at maxZoom. A bound
+// across the antimeridian has Max.Lon() beyond 180 (BoundOf). The centre
+// is put at the copy of the world nearest v's centre (Near): its longitude
+// may leave -180..180.
+func (v View) FitIn(b orb.Bound, pad Insets, maxZoom float64) View {
 	lo, hi := World(orb.Point{b.Min.Lon(), b.Max.Lat()}), World(orb.Point{b.Max.Lon(), b.Min.Lat()})
 	ww, wh := hi.X()-lo.X(), hi.Y()-lo.Y()
-	aw, ah := math.Max(v.Width-2*padding, 1), math.Max(v.Height-2*padding, 1)
+	aw, ah := math.Max(v.Width-pad.Left-pad.Right, 1), math.Max(v.Height-pad.Top-pad.Bottom, 1)
 	z := maxZoom
 	if ww > 0 || wh > 0 {
 		z = math.Min(math.Log2(aw/math.Max(ww, 1e-12)), math.Log2(ah/math.Max(wh, 1e-12)))
 	}
 	v.Zoom = clamp(math.Min(z, maxZoom), MinZoom, MaxZoom)
-	// The centre at the copy of the world nearest v's (the map wraps): a
-	// fit across 180° seen from the west does not fly round the world.
-	c := orb.Point{(lo.X() + hi.X()) / 2, (lo.Y() + hi.Y()) / 2}
+	// The bound centred, unless that puts it in a padding (an uneven
+	// one: the map's controls), and at the copy of the world nearest v's
+	// (the map wraps): a fit across 180° seen from the west does not fly
+	// round the world.
+	s := v.scale()
+	centre := func(lo, hi, size, a, b float64) float64 {
+		w := (hi - lo) * s
+		at := (size - w) / 2 // the bound's first edge on screen
+		if a+w+b <= size {
+			at = clamp(at, a, size-b-w)
+		} else {
+			at = a + (size-a-b-w)/2
+		}
+		return lo + (size/2-at)/s
+	}
+	c := orb.Point{centre(lo.X(), hi.X(), v.Width, pad.Left, pad.Right), centre(lo.Y(), hi.Y(), v.Height, pad.Top, pad.Bottom)}
 	v.Center = LonLat(v.Near(c))
 	return v
 }

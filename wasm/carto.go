@@ -221,6 +221,18 @@ func (c *carto) controls() {
 	c.keepOut = keepOut(c.keepOut[:0], origin.X, origin.Y, c.rects)
 }
 
+// controlsOver is how far in from the map's left and right sides its zoom
+// and reset buttons lie (mapui.ControlsOver): on the right, on the left in
+// a right-to-left page, 44 px wide on a touch screen (embed.css).
+func (c *carto) controlsOver() geo.Insets {
+	origin := c.labels.rect()
+	var rects []geo.Box
+	for _, el := range c.doc.queryAll("#map-controls button") {
+		rects = append(rects, el.rect())
+	}
+	return mapui.ControlsOver(keepOut(nil, origin.X, origin.Y, rects), origin.W)
+}
+
 // layout shows the placed labels as divs, one per label, applying the
 // changes mapui.LabelDivs lists: only what changed crosses into JavaScript.
 func (c *carto) layout(sc *geo.Scene) {

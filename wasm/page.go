@@ -218,6 +218,7 @@ func (p *page) storyArrived(st *mapui.State, in inbox, ms func() float64, measur
 		}
 	}
 	if in.story != nil {
+		st.SetControls(p.carto.controlsOver()) // the story is fitted clear of them
 		t0 := ms()
 		st.SetStory(in.story, in.storyInit)
 		measure("mapline:index", t0, ms())

@@ -148,10 +148,11 @@ func (s *State) Aim() {
 		to.Center, to.Zoom = e.Camera.Center, e.Camera.Zoom
 	default:
 		b, ok := st.EventBound(s.cur)
-		if !ok || s.view.Shows(b, fitPadding) {
+		pad := geo.FitPad(s.over) // clear of the controls (SetControls)
+		if !ok || s.view.ShowsIn(b, pad) {
 			return
 		}
-		to = to.Fit(b, fitPadding*2, math.Min(s.view.Zoom, fitMaxZoom))
+		to = to.FitIn(b, pad.Plus(fitPadding), math.Min(s.view.Zoom, fitMaxZoom))
 	}
 	to = to.Constrain(s.bound, s.floor)
 	if !sameView(to, s.view) {

@@ -15,11 +15,12 @@ import (
 type State struct {
 	m     *geo.Map
 	view  geo.View
-	cur   int       // current event, -1 for none
-	at    time.Time // the moment the slider shows, for tracks (geo.Map.RenderAt); zero: the start of cur
-	moved bool      // the reader or the URL chose the view: do not fit it again
-	fit   bool      // fit the story once the map has a size
-	hint  *geo.View // the poster's view, to open with if it shows the current event (geo.OpeningView)
+	cur   int        // current event, -1 for none
+	at    time.Time  // the moment the slider shows, for tracks (geo.Map.RenderAt); zero: the start of cur
+	moved bool       // the reader or the URL chose the view: do not fit it again
+	fit   bool       // fit the story once the map has a size
+	hint  *geo.View  // the poster's view, to open with if it shows the current event (geo.OpeningView)
+	over  geo.Insets // how far in from each side the map's controls lie: fits keep the story clear of them (SetControls)
 
 	home  geo.View  // the initial view (the story's fit or view= of the URL): reset returns to it
 	bound orb.Bound // the centre stays inside (geo.Limits)
@@ -124,17 +125,40 @@ func (s *State) SetPosterView(center orb.Point, zoom float64) {
 	s.dirty = true
 }
 
+// SetControls says how far in from each side of the map its controls (the
+// zoom and reset buttons) lie, in CSS px: the story is fitted clear of them
+// (geo.FitPad), at the start and when the camera brings an event into
+// sight. Set it before the story comes.
+func (s *State) SetControls(over geo.Insets) { s.over = over }
+
+// ControlsOver is how far in from the left and right sides of a map w CSS
+// px wide the boxes of its controls (map CSS px) lie: each box covers the
+// side nearer its centre. Empty boxes (controls not shown) cover nothing.
+func ControlsOver(boxes []geo.Box, w float64) geo.Insets {
+	var over geo.Insets
+	for _, b := range boxes {
+		switch {
+		case b.W <= 0 || b.H <= 0:
+		case b.X+b.W/2 < w/2:
+			over.Left = max(over.Left, b.X+b.W)
+		default:
+			over.Right = max(over.Right, w-b.X)
+		}
+	}
+	return over
+}
+
 func (s *State) fitIfReady() {
 	if !s.fit || s.view.Width <= 0 || s.view.Height <= 0 || s.m.Story == nil {
 		return
 	}
 	if s.hint != nil {
-		s.view = geo.OpeningView(s.m.Story, s.view, s.cur, s.hint)
+		s.view = geo.OpeningViewClear(s.m.Story, s.view, s.cur, s.hint, s.over)
 		s.home, s.hint = s.view, nil
 	} else {
 		// The story's places fitted, or the world's land for a story
 		// without places.
-		s.view = geo.StartView(s.m.Story, s.view)
+		s.view = geo.StartViewClear(s.m.Story, s.view, s.over)
 		s.home = s.view
 	}
 	s.fit = false

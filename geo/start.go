@@ -45,6 +45,24 @@ func FitPad(over Insets) Insets {
 	return Insets{side(over.Top), side(over.Right), side(over.Bottom), side(over.Left)}
 }
 
+// SidesCovered is how far in from the left and right sides of a map w CSS
+// px wide the boxes over it (its zoom and reset buttons, in map CSS px) lie:
+// each box covers the side nearer its centre. Empty boxes (controls not
+// shown) cover nothing. FitPad keeps a fit clear of it.
+func SidesCovered(boxes []Box, w float64) Insets {
+	var over Insets
+	for _, b := range boxes {
+		switch {
+		case b.W <= 0 || b.H <= 0:
+		case b.X+b.W/2 < w/2:
+			over.Left = max(over.Left, b.X+b.W)
+		default:
+			over.Right = max(over.Right, w-b.X)
+		}
+	}
+	return over
+}
+
 // Limits returns what keeps a view of story s (which may be nil) at the
 // size of v on the world: the bound its centre stays inside (Everywhere:
 // any longitude, as the map wraps, and Web Mercator's latitudes) and the

@@ -222,7 +222,7 @@ func (c *carto) controls() {
 }
 
 // controlsOver is how far in from the map's left and right sides its zoom
-// and reset buttons lie (mapui.ControlsOver): on the right, on the left in
+// and reset buttons lie (geo.SidesCovered): on the right, on the left in
 // a right-to-left page, 44 px wide on a touch screen (embed.css).
 func (c *carto) controlsOver() geo.Insets {
 	origin := c.labels.rect()
@@ -230,7 +230,7 @@ func (c *carto) controlsOver() geo.Insets {
 	for _, el := range c.doc.queryAll("#map-controls button") {
 		rects = append(rects, el.rect())
 	}
-	return mapui.ControlsOver(keepOut(nil, origin.X, origin.Y, rects), origin.W)
+	return geo.SidesCovered(keepOut(nil, origin.X, origin.Y, rects), origin.W)
 }
 
 // layout shows the placed labels as divs, one per label, applying the

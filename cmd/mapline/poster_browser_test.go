@@ -61,6 +61,7 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 				X, Y, W, H float64
 				Over       []box // what lies over the canvas: controls, key, labels, pulses
 				Controls   []box // the controls labels keep clear of, in map px
+				Buttons    []box // the map's zoom and reset buttons, in map px: the fit keeps clear of them
 				Labels     []string
 			}
 			_, err := chromedp.Run(ctx, chromedp.Navigate(url))
@@ -81,7 +82,9 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 				const controls = [...document.querySelectorAll("#map-controls button, #attribution, #legend, #scale, #banner, #map-note")].map(e => e.getBoundingClientRect())
 					.filter(b => b.width > 0 && b.height > 0).map(b => ({X: b.left - r.left, Y: b.top - r.top, W: b.width, H: b.height}));
 				const labels = [...document.querySelectorAll("#map-labels .label:not([hidden])")].map(e => e.textContent).sort();
-				return {View: document.documentElement.dataset.view, X: r.left, Y: r.top, W: r.width, H: r.height, Over: over, Controls: controls, Labels: labels}; })()`))
+				const buttons = [...document.querySelectorAll("#map-controls button")].map(e => e.getBoundingClientRect())
+					.filter(b => b.width > 0 && b.height > 0).map(b => ({X: b.left - r.left, Y: b.top - r.top, W: b.width, H: b.height}));
+				return {View: document.documentElement.dataset.view, X: r.left, Y: r.top, W: r.width, H: r.height, Over: over, Controls: controls, Buttons: buttons, Labels: labels}; })()`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,7 +94,12 @@ func TestPosterMatchesLiveMap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			v := geo.StartView(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: lv.W, Height: lv.H, Ratio: 1})
+			// The story fitted as the live map fits it, clear of its buttons.
+			var buttons []geo.Box
+			for _, b := range lv.Buttons {
+				buttons = append(buttons, geo.Box{X: b.X, Y: b.Y, W: b.W, H: b.H})
+			}
+			v := geo.StartViewClear(s, geo.View{Center: geo.HomeView.Center, Zoom: geo.HomeView.Zoom, Width: lv.W, Height: lv.H, Ratio: 1}, geo.SidesCovered(buttons, lv.W))
 			p := geo.NewPoster(s, geo.DefaultBasemap(), v, 0, geo.PosterOptions{})
 			var pic bytes.Buffer
 			if err := svg.Write(&pic, p); err != nil {

@@ -9,32 +9,6 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// TestControlsOver: each box of the map's controls covers the side nearer
-// its centre, as far in as its far edge; controls not shown (empty boxes)
-// cover nothing.
-func TestControlsOver(t *testing.T) {
-	touch := func(x float64) []geo.Box { // a touch screen's three 44 px buttons 8 px in
-		return []geo.Box{{X: x, Y: 8, W: 44, H: 44}, {X: x, Y: 52, W: 44, H: 44}, {X: x, Y: 104, W: 44, H: 44}}
-	}
-	for _, tc := range []struct {
-		name  string
-		boxes []geo.Box
-		want  geo.Insets
-	}{
-		{"none", nil, geo.Insets{}},
-		{"right, left to right", touch(375 - 8 - 44), geo.Insets{Right: 52}},
-		{"left, right to left", touch(8), geo.Insets{Left: 52}},
-		{"a mouse's 32 px buttons", []geo.Box{{X: 375 - 40, Y: 8, W: 32, H: 32}}, geo.Insets{Right: 40}},
-		{"hidden", []geo.Box{{X: 0, Y: 0, W: 0, H: 0}}, geo.Insets{}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := ControlsOver(tc.boxes, 375); got != tc.want {
-				t.Errorf("ControlsOver = %+v, want %+v", got, tc.want)
-			}
-		})
-	}
-}
-
 // TestStateFitsClearOfControls: on a phone whose zoom buttons cover the
 // left side (a right-to-left page), the story opens with every site clear
 // of them (geo.FitPad), from a poster's view too that had Al-Asad under

@@ -131,23 +131,6 @@ func (s *State) SetPosterView(center orb.Point, zoom float64) {
 // sight. Set it before the story comes.
 func (s *State) SetControls(over geo.Insets) { s.over = over }
 
-// ControlsOver is how far in from the left and right sides of a map w CSS
-// px wide the boxes of its controls (map CSS px) lie: each box covers the
-// side nearer its centre. Empty boxes (controls not shown) cover nothing.
-func ControlsOver(boxes []geo.Box, w float64) geo.Insets {
-	var over geo.Insets
-	for _, b := range boxes {
-		switch {
-		case b.W <= 0 || b.H <= 0:
-		case b.X+b.W/2 < w/2:
-			over.Left = max(over.Left, b.X+b.W)
-		default:
-			over.Right = max(over.Right, w-b.X)
-		}
-	}
-	return over
-}
-
 func (s *State) fitIfReady() {
 	if !s.fit || s.view.Width <= 0 || s.view.Height <= 0 || s.m.Story == nil {
 		return

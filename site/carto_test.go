@@ -39,6 +39,20 @@ func visibleLabels(t *testing.T, ctx context.Context) []domLabel {
 	return ls
 }
 
+// mapButtons reads the boxes of the map's zoom and reset buttons (their ids
+// as Text).
+func mapButtons(t *testing.T, ctx context.Context) []domLabel {
+	t.Helper()
+	bs, err := chromedp.Run(ctx, chromedp.Evaluate[[]domLabel](`[...document.querySelectorAll("#map-controls button")].map(e => {
+		const r = e.getBoundingClientRect();
+		return {Text: e.id, X: r.left, Y: r.top, W: r.width, H: r.height};
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bs
+}
+
 // TestLabelsDoNotOverlap loads the demo at zooms 3.5, 5 and 7 on a desktop and
 // a phone: no two labels overlap, no label covers the centre of a marker or
 // of a shown city's dot, every label is inside the map, and the map shows
@@ -387,13 +401,7 @@ func TestLabelsClearOfControlsRTL(t *testing.T) {
 			open(t, ctx, "/embed.html?lang=ckb&dark="+dark+hash, "ready")
 			waitText(t, ctx, `document.documentElement.dataset.basemap || ""`, "loaded")
 			labels := visibleLabels(t, ctx)
-			controls, err := chromedp.Run(ctx, chromedp.Evaluate[[]domLabel](`[...document.querySelectorAll("#map-controls button")].map(e => {
-				const r = e.getBoundingClientRect();
-				return {Text: e.id, X: r.left, Y: r.top, W: r.width, H: r.height};
-			})`))
-			if err != nil {
-				t.Fatal(err)
-			}
+			controls := mapButtons(t, ctx)
 			screenshot(t, ctx, fmt.Sprintf("carto-labels-ckb-375-dark-%s-touch-%v-%s", dark, tc.touch, tc.event))
 			if len(controls) < 3 || len(labels) == 0 {
 				t.Fatalf("%d controls, %d labels: the test needs both", len(controls), len(labels))

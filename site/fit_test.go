@@ -47,13 +47,7 @@ func TestStoryClearOfControls(t *testing.T) {
 			v, _ := settledView(t, ctx, "document", r)
 			v.Ratio = 2
 			cur := s.Index(text(t, ctx, `document.documentElement.dataset.event || ""`))
-			controls, err := chromedp.Run(ctx, chromedp.Evaluate[[]domLabel](`[...document.querySelectorAll("#map-controls button")].map(e => {
-				const r = e.getBoundingClientRect();
-				return {Text: e.id, X: r.left, Y: r.top, W: r.width, H: r.height};
-			})`))
-			if err != nil {
-				t.Fatal(err)
-			}
+			controls := mapButtons(t, ctx)
 			screenshot(t, ctx, fmt.Sprintf("fit-controls-%s-%d-touch-%v-dark-%s", tc.lang, w, tc.touch, tc.dark))
 			if len(controls) < 3 || controls[0].W != button {
 				t.Fatalf("controls %+v: the test needs the three buttons, %g px", controls, button)

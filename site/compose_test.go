@@ -466,18 +466,7 @@ func TestCompositorGlide(t *testing.T) {
 	// 340 px, westwards to the story's sites; the drag itself within the
 	// margin.
 	d := orb.Point{60, -20}
-	t0 := float64(time.Now().UnixNano()) / 1e9
-	at := func(s float64) chromedp.MouseOption {
-		return func(p *input.DispatchMouseEventParams) { p.Timestamp = input.TimeSinceEpoch(t0 + s) }
-	}
-	x, y := r.X+c.X(), r.Y+c.Y()
-	steps := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1), at(0))}
-	for i := 1; i <= 6; i++ {
-		f := float64(i) / 6
-		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, x+d.X()*f, y+d.Y()*f, chromedp.ButtonLeft, at(0.01*float64(i))))
-	}
-	steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x+d.X(), y+d.Y(), chromedp.ButtonLeft, chromedp.ClickCount(1), at(0.07)))
-	if err := chromedp.Do(ctx, steps...); err != nil {
+	if err := chromedp.Do(ctx, timedDrag(r.X+c.X(), r.Y+c.Y(), d, 0.07)...); err != nil {
 		t.Fatal(err)
 	}
 	v1 := restedView(t, ctx, r)

@@ -231,18 +231,7 @@ func TestDragInertia(t *testing.T) {
 	onCanvas(t, ctx, "document", c)
 	drag := func(d orb.Point, pause float64) (before, after geo.View) {
 		before, _ = settledView(t, ctx, "document", r)
-		t0 := float64(time.Now().UnixNano()) / 1e9
-		at := func(s float64) chromedp.MouseOption {
-			return func(p *input.DispatchMouseEventParams) { p.Timestamp = input.TimeSinceEpoch(t0 + s) }
-		}
-		x, y := r.X+c.X(), r.Y+c.Y()
-		steps := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1), at(0))}
-		for i := 1; i <= 6; i++ {
-			f := float64(i) / 6
-			steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, x+d.X()*f, y+d.Y()*f, chromedp.ButtonLeft, at(0.01*float64(i))))
-		}
-		steps = append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x+d.X(), y+d.Y(), chromedp.ButtonLeft, chromedp.ClickCount(1), at(0.06+pause)))
-		if err := chromedp.Do(ctx, steps...); err != nil {
+		if err := chromedp.Do(ctx, timedDrag(r.X+c.X(), r.Y+c.Y(), d, 0.06+pause)...); err != nil {
 			t.Fatal(err)
 		}
 		return before, restedView(t, ctx, r) // a glide draws only at rest
@@ -581,4 +570,20 @@ func TestControlsScreenshots(t *testing.T) {
 			}
 		})
 	}
+}
+
+// timedDrag presses at x, y, moves by d in six steps 10 ms apart by their
+// own timestamps, and lets go release s after the press: a release 10 ms
+// after the last move is a fling of |d|/60 px/ms (the map glides on).
+func timedDrag(x, y float64, d orb.Point, release float64) []chromedp.Action[chromedp.Void] {
+	t0 := float64(time.Now().UnixNano()) / 1e9
+	at := func(s float64) chromedp.MouseOption {
+		return func(p *input.DispatchMouseEventParams) { p.Timestamp = input.TimeSinceEpoch(t0 + s) }
+	}
+	steps := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1), at(0))}
+	for i := 1; i <= 6; i++ {
+		f := float64(i) / 6
+		steps = append(steps, chromedp.MouseEvent(chromedp.MouseMoved, x+d.X()*f, y+d.Y()*f, chromedp.ButtonLeft, at(0.01*float64(i))))
+	}
+	return append(steps, chromedp.MouseEvent(chromedp.MouseReleased, x+d.X(), y+d.Y(), chromedp.ButtonLeft, chromedp.ClickCount(1), at(release)))
 }

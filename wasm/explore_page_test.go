@@ -38,7 +38,10 @@ func exploreStory(t *testing.T) *geo.Story {
 	return s
 }
 
-func TestExplorerWritesThePage(t *testing.T) {
+// exploringPage is an English page showing exploreStory at its first event,
+// the explorer on with no search, filter or window yet.
+func exploringPage(t *testing.T) (*page, *fakeDoc, *geo.Story, *mapui.State) {
+	t.Helper()
 	p, doc := testPage(t, "en")
 	s := exploreStory(t)
 	st := mapui.NewState(geo.Light)
@@ -46,9 +49,14 @@ func TestExplorerWritesThePage(t *testing.T) {
 	st.SetStory(s, 0)
 	doc.el("track-marks").props["clientWidth"] = 600.0
 	p.showStory(s)
+	p.explore.options(params{})
+	p.explore.apply(st)
+	return p, doc, s, st
+}
+
+func TestExplorerWritesThePage(t *testing.T) {
+	p, doc, _, st := exploringPage(t)
 	ex := p.explore
-	ex.options(params{})
-	ex.apply(st)
 
 	// A large story shows the controls, with its kinds as options.
 	if doc.el("explore").hidden() {
@@ -141,16 +149,8 @@ func TestExplorerWritesThePage(t *testing.T) {
 // dates, shows its band and dims the marks outside it instead of hiding
 // them; cleared, the handles go back to the ends and the band goes.
 func TestExplorerWritesTheWindow(t *testing.T) {
-	p, doc := testPage(t, "en")
-	s := exploreStory(t)
-	st := mapui.NewState(geo.Light)
-	st.Resize(800, 500, 1)
-	st.SetStory(s, 0)
-	doc.el("track-marks").props["clientWidth"] = 600.0
-	p.showStory(s)
+	p, doc, s, st := exploringPage(t)
 	ex := p.explore
-	ex.options(params{})
-	ex.apply(st)
 	from, to, band := doc.el("window-from"), doc.el("window-to"), doc.el("window-band")
 	hours := s.Track().Hours()
 	if doc.el("window").hidden() || from.props["max"] != hours || to.props["max"] != hours {
@@ -266,16 +266,8 @@ func TestListButton(t *testing.T) {
 // announcing only the count; a window that keeps nothing says so in the
 // card; one that keeps events again shows the current event.
 func TestExplorerKeepsTheCurrentEventInTheSelection(t *testing.T) {
-	p, doc := testPage(t, "en")
-	s := exploreStory(t)
-	st := mapui.NewState(geo.Light)
-	st.Resize(800, 500, 1)
-	st.SetStory(s, 0)
-	doc.el("track-marks").props["clientWidth"] = 600.0
-	p.showStory(s)
+	p, doc, s, st := exploringPage(t)
 	ex := p.explore
-	ex.options(params{})
-	ex.apply(st)
 	show := func() {
 		ex.apply(st)
 		if st.TakeEventChange() {

@@ -178,7 +178,7 @@ func (g *game) Update() error {
 	// view's tiles (hold) wait with it: they are placed once, on the
 	// scene with the tiles (measuring them lays the page out), not on
 	// the coarse tile's under the poster first.
-	if g.tilesAwaited() && (g.heldAt.IsZero() || now.Sub(g.heldAt) < readyWait) {
+	if g.waiting(now) {
 		g.labelsHeld = true
 	} else {
 		g.page.placeLabels(sc, g.st.Map(), changed || g.settling || g.labelsHeld)
@@ -293,7 +293,13 @@ func (g *game) hold() bool {
 		g.heldAt = now
 		frames.wakeAt(now.Add(readyWait)) // the tiles' arrival wakes it sooner
 	}
-	return now.Sub(g.heldAt) < readyWait
+	return g.waiting(now)
+}
+
+// waiting reports whether at now the first frame with the story waits for
+// the view's tiles (hold), readyWait at most from when it began to.
+func (g *game) waiting(now time.Time) bool {
+	return g.tilesAwaited() && (g.heldAt.IsZero() || now.Sub(g.heldAt) < readyWait)
 }
 
 // tilesAwaited reports whether the first frame with the story is still to

@@ -82,11 +82,7 @@ func TestSelectAndClusterRedraw(t *testing.T) {
 func TestStepFrom(t *testing.T) {
 	const events = 10
 	keep := func(kept ...int) *geo.Selection {
-		sel := &geo.Selection{Events: make([]bool, events), Kept: kept}
-		for _, i := range kept {
-			sel.Events[i] = true
-		}
-		return sel
+		return keeping(&geo.Story{Events: make([]geo.Event, events)}, kept...)
 	}
 	for _, tc := range []struct {
 		name   string
@@ -181,13 +177,7 @@ func TestNearestKept(t *testing.T) {
 		}
 		evs = append(evs, geo.Event{Time: geo.Span{Start: d}})
 	}
-	keep := func(kept ...int) *geo.Selection {
-		sel := &geo.Selection{Events: make([]bool, len(evs)), Kept: kept}
-		for _, i := range kept {
-			sel.Events[i] = true
-		}
-		return sel
-	}
+	keep := func(kept ...int) *geo.Selection { return keeping(&geo.Story{Events: evs}, kept...) }
 	for _, tc := range []struct {
 		name      string
 		sel       *geo.Selection
